@@ -1,0 +1,103 @@
+//! `dossier.yaml`: the site's settings, every one with a default.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::content::model::Extra;
+use crate::content::{frontmatter, yaml};
+use crate::diagnostics::Diagnostic;
+
+pub const CONFIG_FILE: &str = "dossier.yaml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub autolink: bool,
+    pub extra: Extra,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Briefings".into(),
+            description: String::new(),
+            base_url: "/".into(),
+            language: "en".into(),
+            theme: "default".into(),
+            autolink: false,
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads `root/dossier.yaml`; a missing file means every default.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let file = root.join(CONFIG_FILE);
+        let text = match std::fs::read(&file) {
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|_| Diagnostic::error(CONFIG_FILE, "the file is not valid UTF-8").hint("save it as UTF-8"))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(Diagnostic::error(CONFIG_FILE, format!("cannot read: {e}"))),
+        };
+        let text = frontmatter::normalize(&text);
+        let mut config: Config = yaml::parse(&text, Path::new(CONFIG_FILE), 1)?;
+        config.base_url = normalize_base_url(&config.base_url).map_err(|msg| {
+            let spot = yaml::locate(&text, &[yaml::Seg::Key("base_url")]);
+            let d = Diagnostic::error(CONFIG_FILE, msg).hint("write a URL like `https://example.org/briefings/` or a path like `/briefings/`");
+            match spot {
+                Some(s) => d.at(crate::diagnostics::Position::new(s.line, s.column)).spanning(s.length),
+                None => d,
+            }
+        })?;
+        Ok(config)
+    }
+
+    /// The path part of `base_url`, always starting and ending with `/`:
+    /// every internal link starts with it, so a site can live in a sub-folder.
+    pub fn base_path(&self) -> &str {
+        let url = &self.base_url;
+        match url.find("://") {
+            Some(i) => url[i + 3..].find('/').map_or("/", |j| &url[i + 3 + j..]),
+            None => url,
+        }
+    }
+}
+
+/// Accepts `https://host/path`, `http://…` or `/path`, and adds the trailing `/`.
+pub fn normalize_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let ok = url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/');
+    if !ok || url.contains(char::is_whitespace) || url.contains(['"', '<', '>', '\'']) {
+        return Err(format!("invalid base_url `{url}`"));
+    }
+    let mut url = url.to_owned();
+    let has_path = url.find("://").is_none_or(|i| url[i + 3..].contains('/'));
+    if !has_path || !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_comes_from_base_url() {
+        let mut c = Config::default();
+        assert_eq!(c.base_path(), "/");
+        c.base_url = normalize_base_url("https://example.org/briefings").unwrap();
+        assert_eq!(c.base_url, "https://example.org/briefings/");
+        assert_eq!(c.base_path(), "/briefings/");
+        c.base_url = normalize_base_url("https://example.org").unwrap();
+        assert_eq!(c.base_path(), "/");
+        assert!(normalize_base_url("javascript:x").is_err());
+    }
+}

@@ -1,0 +1,240 @@
+//! Loading: walk `content/`, split each file, deserialize its front matter.
+//!
+//! Every problem becomes a [`Diagnostic`] with the file and position; a file
+//! that fails to load is left out and loading goes on, so one run reports
+//! every broken file.
+
+pub mod frontmatter;
+pub mod model;
+pub mod yaml;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use model::{ActorMatter, BriefingMatter, Id, PageMatter, QuestionMatter, TopicMatter};
+
+/// What a file under `content/` is, decided by the folder it sits in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Briefing,
+    Actor,
+    Question,
+    Topic,
+    Page,
+}
+
+impl Kind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Briefing => "briefing",
+            Kind::Actor => "actor",
+            Kind::Question => "question",
+            Kind::Topic => "topic",
+            Kind::Page => "page",
+        }
+    }
+
+    fn of(relative: &Path) -> Kind {
+        let mut parts = relative.components();
+        let first = parts.next().and_then(|c| c.as_os_str().to_str());
+        let nested = parts.next().is_some();
+        match first {
+            Some("briefings") if nested => Kind::Briefing,
+            Some("actors") if nested => Kind::Actor,
+            Some("questions") if nested => Kind::Question,
+            Some("topics") if nested => Kind::Topic,
+            _ => Kind::Page,
+        }
+    }
+}
+
+/// Page URLs a plain page may not take: the generated sections own them.
+pub const RESERVED_SECTIONS: &[&str] = &["briefings", "actors", "questions", "topics", "sources"];
+
+/// One loaded file: its id (the file stem), where it is, its typed front
+/// matter and its Markdown body.
+#[derive(Debug, Clone)]
+pub struct Document<M> {
+    pub id: Id,
+    /// Relative to the site root, as shown in diagnostics.
+    pub path: PathBuf,
+    pub matter: M,
+    pub front_matter: String,
+    /// Line (1-based) of the first front-matter line.
+    pub front_matter_line: usize,
+    pub body: String,
+    /// Line (1-based) on which the body starts.
+    pub body_line: usize,
+}
+
+impl<M> Document<M> {
+    /// Position in the file of a value found by [`yaml::locate`], or the
+    /// first front-matter line when the value cannot be found.
+    pub fn locate(&self, path: &[yaml::Seg]) -> (Position, usize) {
+        match yaml::locate(&self.front_matter, path) {
+            Some(s) => (Position::new(s.line + self.front_matter_line - 1, s.column), s.length),
+            None => (Position::new(self.front_matter_line.saturating_sub(1).max(1), 1), 3),
+        }
+    }
+
+    /// Position in the file of byte `offset` of the body.
+    pub fn body_position(&self, offset: usize) -> Position {
+        let p = Position::of_offset(&self.body, offset);
+        Position::new(p.line + self.body_line - 1, p.column)
+    }
+
+    /// A diagnostic pointing at the value at `path` in the front matter.
+    pub fn error_at(&self, path: &[yaml::Seg], message: impl Into<String>) -> Diagnostic {
+        let (pos, len) = self.locate(path);
+        Diagnostic::error(&self.path, message).at(pos).spanning(len)
+    }
+}
+
+/// Everything under `content/`, typed, drafts already removed (unless asked for).
+#[derive(Debug, Default, Clone)]
+pub struct Content {
+    pub briefings: Vec<Document<BriefingMatter>>,
+    pub actors: Vec<Document<ActorMatter>>,
+    pub questions: Vec<Document<QuestionMatter>>,
+    pub topics: Vec<Document<TopicMatter>>,
+    pub pages: Vec<Document<PageMatter>>,
+    /// Ids of briefings left out as drafts, so a link to one gets a useful hint.
+    pub draft_briefings: Vec<Id>,
+}
+
+enum Loaded {
+    Briefing(Document<BriefingMatter>),
+    Actor(Document<ActorMatter>),
+    Question(Document<QuestionMatter>),
+    Topic(Document<TopicMatter>),
+    Page(Document<PageMatter>),
+}
+
+/// Loads every Markdown file under `root/content`.
+pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> Content {
+    let content_dir = root.join("content");
+    let mut files = Vec::new();
+    if content_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&content_dir).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => files.push(e.into_path()),
+                Ok(_) => {}
+                Err(err) => {
+                    let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| "content".into());
+                    diags.push(Diagnostic::error(path, format!("cannot read: {err}")));
+                }
+            }
+        }
+    }
+    let results: Vec<Result<Loaded, Diagnostic>> =
+        files.par_iter().map(|file| load_file(root, &content_dir, file)).collect();
+
+    let mut content = Content::default();
+    for result in results {
+        match result {
+            Ok(Loaded::Briefing(d)) if d.matter.draft && !include_drafts => content.draft_briefings.push(d.id),
+            Ok(Loaded::Briefing(d)) => content.briefings.push(d),
+            Ok(Loaded::Actor(d)) => content.actors.push(d),
+            Ok(Loaded::Question(d)) => content.questions.push(d),
+            Ok(Loaded::Topic(d)) => content.topics.push(d),
+            Ok(Loaded::Page(d)) if d.matter.draft && !include_drafts => {}
+            Ok(Loaded::Page(d)) => content.pages.push(d),
+            Err(d) => diags.push(d),
+        }
+    }
+    check_unique(&content.briefings, Kind::Briefing, diags);
+    check_unique(&content.actors, Kind::Actor, diags);
+    check_unique(&content.questions, Kind::Question, diags);
+    check_unique(&content.topics, Kind::Topic, diags);
+    check_unique(&content.pages, Kind::Page, diags);
+    for page in &content.pages {
+        if RESERVED_SECTIONS.contains(&page.id.as_str()) {
+            diags.push(
+                Diagnostic::error(&page.path, format!("page `{}` maps to /{}/, which the {} section uses", page.id, page.id, page.id))
+                    .at(Position::new(1, 1))
+                    .hint("rename the file; those URLs are generated by dossier"),
+            );
+        }
+    }
+    content
+}
+
+fn is_markdown(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    path.extension().is_some_and(|e| e == "md") && !name.starts_with('.') && !name.starts_with('#')
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<Loaded, Diagnostic> {
+    let path = relative(root, file);
+    let kind = Kind::of(file.strip_prefix(content_dir).unwrap_or(file));
+    let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(&path, format!("cannot read file: {e}")))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        Diagnostic::error(&path, "the file is not valid UTF-8")
+            .at(Position::of_offset(valid, valid.len()))
+            .hint("save the file with UTF-8 encoding")
+    })?;
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let id = Id::parse(stem).map_err(|msg| {
+        Diagnostic::error(&path, format!("file name: {msg}"))
+            .hint(format!("the file name is the {}'s id and URL; rename it to `{}.md`", kind.noun(), model::slugify(stem)))
+    })?;
+    let text = frontmatter::normalize(text);
+    let split = frontmatter::split(&text).map_err(|e| {
+        let (message, hint, pos) = e.message();
+        Diagnostic::error(&path, message).at(pos).hint(hint)
+    })?;
+    let body_line = Position::of_offset(&text, split.body_offset).line;
+    let parts = Parts { id, path: &path, split: &split, body_line };
+    Ok(match kind {
+        Kind::Briefing => Loaded::Briefing(parts.document()?),
+        Kind::Actor => Loaded::Actor(parts.document()?),
+        Kind::Question => Loaded::Question(parts.document()?),
+        Kind::Topic => Loaded::Topic(parts.document()?),
+        Kind::Page => Loaded::Page(parts.document()?),
+    })
+}
+
+struct Parts<'a> {
+    id: Id,
+    path: &'a Path,
+    split: &'a frontmatter::Split<'a>,
+    body_line: usize,
+}
+
+impl Parts<'_> {
+    fn document<M: DeserializeOwned>(&self) -> Result<Document<M>, Diagnostic> {
+        let matter = yaml::parse(self.split.front_matter, self.path, self.split.front_matter_line)?;
+        Ok(Document {
+            id: self.id.clone(),
+            path: self.path.to_path_buf(),
+            matter,
+            front_matter: self.split.front_matter.to_owned(),
+            front_matter_line: self.split.front_matter_line,
+            body: self.split.body.to_owned(),
+            body_line: self.body_line,
+        })
+    }
+}
+
+/// Ids come from file stems, so two files of one kind with one stem clash.
+fn check_unique<M>(docs: &[Document<M>], kind: Kind, diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for doc in docs {
+        if let Some(first) = seen.insert(doc.id.as_str(), &doc.path) {
+            diags.push(
+                Diagnostic::error(&doc.path, format!("duplicate {} id `{}`: {} has the same file name", kind.noun(), doc.id, first.display()))
+                    .at(Position::new(1, 1))
+                    .hint("the file name is the id and the URL; rename one of the two files"),
+            );
+        }
+    }
+}

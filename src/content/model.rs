@@ -1,0 +1,397 @@
+//! The front matter users write, as typed structs.
+//!
+//! Every struct denies unknown keys (a misspelt key is an error with a hint,
+//! never silently ignored); free-form data lives under `extra:`. Field types
+//! carry their own checks ([`Id`], [`Date`], [`HttpUrl`]) so a bad value is
+//! reported by the YAML layer with its exact line and column.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+
+/// Free-form data handed to templates as is.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BriefingMatter {
+    pub title: String,
+    pub date: Date,
+    pub updated: Option<Date>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub topics: Vec<Id>,
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub actors: Vec<Id>,
+    #[serde(default)]
+    pub positions: Vec<PositionMatter>,
+    #[serde(default)]
+    pub sources: Vec<SourceMatter>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionMatter {
+    pub actor: Id,
+    pub question: Option<Id>,
+    pub stance: Stance,
+    pub summary: Option<String>,
+    pub quote: Option<String>,
+    pub date: Option<Date>,
+    pub sources: Vec<Id>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMatter {
+    pub id: Id,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<HttpUrl>,
+    pub date: Option<Date>,
+    pub accessed: Option<Date>,
+    pub archive: Option<HttpUrl>,
+    pub kind: Option<SourceKind>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorMatter {
+    pub name: String,
+    pub kind: Option<ActorKind>,
+    pub role: Option<String>,
+    #[serde(default)]
+    pub affiliations: Vec<Id>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub image: Option<String>,
+    #[serde(default)]
+    pub links: Vec<HttpUrl>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionMatter {
+    pub title: String,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicMatter {
+    pub title: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMatter {
+    pub title: String,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word users write in front matter.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// Where an actor stands on a question.
+    Stance { Supports => "supports", Opposes => "opposes", Conditional => "conditional", Neutral => "neutral", Unclear => "unclear" }
+);
+word_enum!(Status { Developing => "developing", Settled => "settled" });
+word_enum!(SourceKind { Primary => "primary", News => "news", Analysis => "analysis", Data => "data" });
+word_enum!(ActorKind { Person => "person", State => "state", Organization => "organization", Group => "group" });
+
+impl Stance {
+    /// Human words for the stance, as shown beside its badge.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "Supports",
+            Stance::Opposes => "Opposes",
+            Stance::Conditional => "Conditional",
+            Stance::Neutral => "Neutral",
+            Stance::Unclear => "Unclear",
+        }
+    }
+}
+
+/// An id: lowercase ASCII letters, digits and `-`, as in a URL segment.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Id(String);
+
+impl Id {
+    pub fn parse(s: &str) -> Result<Id, String> {
+        let valid = !s.is_empty()
+            && s.len() <= 200
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if valid {
+            Ok(Id(s.to_owned()))
+        } else {
+            Err(format!(
+                "invalid id `{s}`: ids use lowercase letters, digits and `-` (try `{}`)",
+                slugify(s)
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Id::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// Turns any text into an id: lowercase words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c.is_alphanumeric() {
+            out.push_str(&deunicode_char(c));
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Latin letters with accents lose them in ids; other scripts are kept out.
+fn deunicode_char(c: char) -> String {
+    const FROM: &str = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ";
+    const TO: &str = "aaaaaaceeeeiiiinoooooouuuuyy";
+    FROM.chars()
+        .position(|f| f == c)
+        .and_then(|i| TO.chars().nth(i))
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// A calendar date, `YYYY-MM-DD`; a full RFC 3339 time is accepted and kept.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    /// The time part (`T10:00:00Z`), when one was given.
+    pub time: Option<String>,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let bad = || format!("invalid date `{s}`: dates are written YYYY-MM-DD, like 2025-09-04");
+        let (day_part, time) = match s.find(['T', 't', ' ']) {
+            Some(i) => (&s[..i], Some(&s[i + 1..])),
+            None => (s, None),
+        };
+        let mut parts = day_part.split('-');
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let (year, month, day): (u16, u8, u8) = (
+            y.parse().map_err(|_| bad())?,
+            m.parse().map_err(|_| bad())?,
+            d.parse().map_err(|_| bad())?,
+        );
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return Err(format!("invalid date `{s}`: {year}-{month:02} has no day {day}"));
+        }
+        if let Some(t) = time {
+            if !valid_time(t) {
+                return Err(format!(
+                    "invalid time in `{s}`: write a date (2025-09-04) or an RFC 3339 time (2025-09-04T10:00:00Z)"
+                ));
+            }
+        }
+        Ok(Date { year, month, day, time: time.map(str::to_owned) })
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn ymd(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// "4 September 2025".
+    pub fn long(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ];
+        format!("{} {} {}", self.day, MONTHS[usize::from(self.month) - 1], self.year)
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// `HH:MM:SS` with optional fraction and a `Z` or `±HH:MM` offset.
+fn valid_time(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if b.len() < 8 || !digits(0..2) || b[2] != b':' || !digits(3..5) || b[5] != b':' || !digits(6..8) {
+        return false;
+    }
+    let mut rest = &t[8..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return false;
+        }
+        rest = &frac[n..];
+    }
+    matches!(rest, "Z" | "z" | "")
+        || (rest.len() == 6
+            && matches!(rest.as_bytes()[0], b'+' | b'-')
+            && rest.as_bytes()[3] == b':'
+            && rest[1..3].bytes().chain(rest[4..].bytes()).all(|c| c.is_ascii_digit()))
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(s.trim()).map_err(de::Error::custom)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.ymd())
+    }
+}
+
+/// An absolute `http://` or `https://` URL; other schemes (`javascript:`,
+/// `data:`, `file:`) are refused where they are written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct HttpUrl(String);
+
+impl HttpUrl {
+    pub fn parse(s: &str) -> Result<HttpUrl, String> {
+        let s = s.trim();
+        let lower = s.to_ascii_lowercase();
+        let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+        match rest {
+            Some(r) if !r.is_empty() && !r.starts_with('/') && !s.chars().any(char::is_whitespace) => {
+                Ok(HttpUrl(s.to_owned()))
+            }
+            _ => Err(format!("invalid URL `{s}`: only absolute http:// or https:// addresses are allowed")),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for HttpUrl {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        HttpUrl::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_url_safe() {
+        assert!(Id::parse("vladimir-putin").is_ok());
+        for bad in ["", "Putin", "../etc", "a b", "a/b", "é"] {
+            assert!(Id::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(slugify("Émmanuel  Macron!"), "emmanuel-macron");
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        assert_eq!(Date::parse("2025-09-04").unwrap().long(), "4 September 2025");
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2025-02-30").unwrap_err().contains("no day 30"));
+        assert!(Date::parse("2025-9-4").is_err());
+        assert!(Date::parse("2025-09-04T10:00:00Z").is_ok());
+        assert!(Date::parse("2025-09-04T10:00:00+02:00").is_ok());
+        assert!(Date::parse("2025-09-04Tlunch").is_err());
+    }
+
+    #[test]
+    fn urls_must_be_http() {
+        assert!(HttpUrl::parse("https://example.org/a").is_ok());
+        for bad in ["javascript:alert(1)", "data:text/html,x", "ftp://x", "https://", "//x"] {
+            assert!(HttpUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Problems found in a site, with where they are and what to do about them.
+//!
+//! Every stage collects [`Diagnostic`]s instead of stopping at the first one,
+//! so a user fixes all of a site's problems in one round. They print like
+//! rustc: `path:line:col: error: message`, the offending line with a caret,
+//! and a `help:` line.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A point in a file; lines and columns count from 1, columns in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub fn new(line: usize, column: usize) -> Self {
+        Position { line, column }
+    }
+
+    /// The position of byte `offset` in `text`.
+    pub fn of_offset(text: &str, offset: usize) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position::new(line, before[line_start..].chars().count() + 1)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path as shown to the user (relative to the site root where possible).
+    pub path: PathBuf,
+    pub position: Option<Position>,
+    /// Length in characters of the offending text, for the caret underline.
+    pub length: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            position: None,
+            length: 1,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, message)
+        }
+    }
+
+    pub fn at(mut self, position: Position) -> Self {
+        self.position = Some(position);
+        self
+    }
+
+    pub fn spanning(mut self, length: usize) -> Self {
+        self.length = length.max(1);
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn maybe_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic with a source excerpt; `source` is the whole
+    /// file's text when it could be read.
+    pub fn render(&self, source: Option<&str>, color: bool) -> String {
+        let mut out = self.to_string();
+        let excerpt = self.position.zip(source).and_then(|(pos, src)| {
+            let line = src.lines().nth(pos.line.checked_sub(1)?)?;
+            Some((pos, line))
+        });
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut group = Group::with_level(level.clone());
+        if let Some((pos, line)) = excerpt {
+            let start = byte_of_column(line, pos.column);
+            let end = byte_of_column(line, pos.column + self.length).max(start + 1);
+            let end = end.min(line.len()).max(start.min(line.len()));
+            group = group.element(
+                Snippet::source(line)
+                    .line_start(pos.line)
+                    .annotation(AnnotationKind::Primary.span(start.min(line.len())..end)),
+            );
+        }
+        if let Some(hint) = &self.hint {
+            group = group.element(Level::HELP.message(hint.as_str()));
+        }
+        if excerpt.is_some() || self.hint.is_some() {
+            let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+            out.push('\n');
+            out.push_str(&renderer.render(&[group]));
+        }
+        out
+    }
+}
+
+fn byte_of_column(line: &str, column: usize) -> usize {
+    line.char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i)
+}
+
+/// The one-line form, `path:line:col: error: message`, as editors and
+/// `grep` expect it.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(p) = self.position {
+            write!(f, ":{}:{}", p.line, p.column)?;
+        }
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {label}: {}", self.message)
+    }
+}
+
+/// All the problems found so far, in the order found.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by file and position so output is stable across parallel runs.
+    pub fn sorted(mut self) -> Self {
+        self.items.sort_by(|a, b| {
+            (&a.path, a.position, &a.message).cmp(&(&b.path, b.position, &b.message))
+        });
+        self.items.dedup();
+        self
+    }
+
+    /// Renders every diagnostic, reading each file once for its excerpt.
+    pub fn render(&self, root: &Path, color: bool) -> String {
+        let mut out = String::new();
+        let mut cache: Option<(PathBuf, Option<String>)> = None;
+        for d in &self.items {
+            if cache.as_ref().is_none_or(|(p, _)| p != &d.path) {
+                let text = std::fs::read_to_string(root.join(&d.path)).ok();
+                cache = Some((d.path.clone(), text));
+            }
+            let source = cache.as_ref().and_then(|(_, t)| t.as_deref());
+            out.push_str(&d.render(source, color));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+/// Suggests the candidate nearest to `wrong`, when one is near enough to be
+/// a likely typo.
+pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_lower = wrong.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&wrong_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+/// "did you mean `x`?" for the nearest candidate, if any.
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    nearest(wrong, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_lines_and_columns() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(Position::of_offset(text, 0), Position::new(1, 1));
+        assert_eq!(Position::of_offset(text, 4), Position::new(2, 2));
+        assert_eq!(Position::of_offset(text, 8), Position::new(3, 1));
+    }
+
+    #[test]
+    fn suggests_near_ids_only() {
+        let ids = ["vladimir-putin", "emmanuel-macron"];
+        assert_eq!(nearest("vladimir-putn", ids), Some("vladimir-putin"));
+        assert_eq!(nearest("zzz", ids), None);
+    }
+
+    #[test]
+    fn renders_header_excerpt_and_hint() {
+        let d = Diagnostic::error("a.md", "unknown actor `putn`")
+            .at(Position::new(2, 10))
+            .spanning(4)
+            .hint("did you mean `putin`?");
+        let text = d.render(Some("---\n- actor: putn\n"), false);
+        assert!(text.starts_with("a.md:2:10: error: unknown actor `putn`"), "{text}");
+        assert!(text.contains("- actor: putn"), "{text}");
+        assert!(text.contains("^^^^"), "{text}");
+        assert!(text.contains("help: did you mean `putin`?"), "{text}");
+    }
+}

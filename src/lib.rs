@@ -1,0 +1,138 @@
+//! dossier: a static-site generator for explainer briefings.
+//!
+//! The build is a one-way pipeline, one module per stage:
+//!
+//! ```text
+//! content (load) → resolve (check + index) → render (templates) → output (atomic write)
+//! ```
+//!
+//! [`build`] and [`check`] are what the command line and the tests call.
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod escape;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod resolve;
+pub mod scaffold;
+pub mod urls;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+pub use config::Config;
+pub use diagnostics::{Diagnostic, Diagnostics};
+pub use resolve::Site;
+
+/// What `dossier build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `root/public`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` from `dossier.yaml`.
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions { root: root.into(), output: None, base_url: None, drafts: false }
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// A finished build: how many files, how long, and the warnings.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub elapsed: Duration,
+    pub warnings: Diagnostics,
+}
+
+/// Loads and resolves the site. Returns the site only when there are no
+/// errors; the diagnostics hold warnings either way.
+pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut config = match Config::load(&options.root) {
+        Ok(c) => c,
+        Err(d) => {
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    if let Some(url) = &options.base_url {
+        match config::normalize_base_url(url) {
+            Ok(u) => config.base_url = u,
+            Err(msg) => {
+                diags.push(Diagnostic::error("--base-url", msg).hint("pass a URL like https://example.org/ or a path like /briefings/"));
+                return (None, diags);
+            }
+        }
+    }
+    if !options.root.join("content").is_dir() {
+        diags.push(
+            Diagnostic::error(options.root.join("content"), "no content/ folder here")
+                .hint("run dossier in a site folder, pass --root DIR, or create one with `dossier init DIR`"),
+        );
+        return (None, diags);
+    }
+    let content = content::load(&options.root, options.drafts, &mut diags);
+    let site = if diags.has_errors() { None } else { resolve::resolve(config, content, &mut diags) };
+    (site, diags.sorted())
+}
+
+/// Validates everything and writes nothing.
+pub fn check(options: &BuildOptions) -> Diagnostics {
+    let (site, mut diags) = load_site(options);
+    if let Some(site) = site {
+        match render::templates::load(&options.root, &site.config.theme) {
+            Ok((tera, _)) => {
+                if let Err(problems) = render::render(&site, tera) {
+                    diags.extend(problems);
+                }
+            }
+            Err(problems) => diags.extend(problems),
+        }
+    }
+    diags
+}
+
+/// Builds the site into its output folder; on any error the folder is left
+/// untouched and every problem is returned.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
+    let output = options.output_dir();
+    if let Err(msg) = output::check_output_dir(&options.root, &output) {
+        let mut diags = Diagnostics::default();
+        diags.push(Diagnostic::error(&output, msg).hint("pass another folder with --output"));
+        return Err(diags);
+    }
+    let (site, mut diags) = load_site(options);
+    let Some(site) = site else { return Err(diags) };
+    let (tera, theme_static) = match render::templates::load(&options.root, &site.config.theme) {
+        Ok(t) => t,
+        Err(problems) => {
+            diags.extend(problems);
+            return Err(diags);
+        }
+    };
+    let files = match render::render(&site, tera) {
+        Ok(files) => files,
+        Err(problems) => {
+            diags.extend(problems);
+            return Err(diags);
+        }
+    };
+    let static_dirs = [options.root.join("static")];
+    if let Err(e) = output::write(&output, &files, &theme_static, &static_dirs) {
+        diags.push(Diagnostic::error(&output, format!("cannot write the site: {e}")).hint("check that the folder is writable"));
+        return Err(diags);
+    }
+    Ok(BuildReport { pages: files.len(), elapsed: started.elapsed(), warnings: diags })
+}

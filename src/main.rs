@@ -1,0 +1,117 @@
+//! The `dossier` command line: a thin layer over the library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use dossier::{BuildOptions, Diagnostics, scaffold};
+
+#[derive(Parser)]
+#[command(name = "dossier", version, about = "Build explainer briefing sites: actors, positions, sources.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default: public/).
+    Build {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include briefings and pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Validate everything and write nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new site with one example briefing.
+    Init { dir: PathBuf },
+    /// Add a new briefing, actor or question from a title or name.
+    New {
+        kind: scaffold::NewKind,
+        /// The briefing's title, the actor's name or the question.
+        #[arg(required = true, num_args = 1..)]
+        title: Vec<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn print_diagnostics(diags: &Diagnostics, root: &std::path::Path) {
+    if !diags.is_empty() {
+        eprint!("{}", diags.render(root, std::io::stderr().is_terminal()));
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, output, base_url, drafts } => {
+            let options = BuildOptions { root, output, base_url, drafts };
+            match dossier::build(&options) {
+                Ok(report) => {
+                    print_diagnostics(&report.warnings, &options.root);
+                    eprintln!(
+                        "Built {} into {} in {} ms, {}.",
+                        plural(report.pages, "page"),
+                        options.output_dir().display(),
+                        report.elapsed.as_millis(),
+                        plural(report.warnings.warning_count(), "warning")
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(diags) => {
+                    print_diagnostics(&diags, &options.root);
+                    eprintln!(
+                        "Build failed: {}, {}; the output folder was left as it was.",
+                        plural(diags.error_count(), "error"),
+                        plural(diags.warning_count(), "warning")
+                    );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Check { root, drafts } => {
+            let options = BuildOptions { root, output: None, base_url: None, drafts };
+            let diags = dossier::check(&options);
+            print_diagnostics(&diags, &options.root);
+            eprintln!("Checked: {}, {}.", plural(diags.error_count(), "error"), plural(diags.warning_count(), "warning"));
+            if diags.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+        }
+        Command::Init { dir } => match scaffold::init(&dir) {
+            Ok(()) => {
+                eprintln!("Created a new site in {}. Build it with: dossier build --root {}", dir.display(), dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::New { kind, title, root } => match scaffold::new(&root, kind, &title.join(" ")) {
+            Ok(path) => {
+                eprintln!("Created {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

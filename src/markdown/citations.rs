@@ -1,0 +1,104 @@
+//! `[@source-id]` and `[@a; @b]`: Pandoc-style citations, rendered as
+//! numbered links to the briefing's source list.
+//!
+//! pulldown-cmark hands the brackets over as plain text, sometimes split
+//! over several events, so this adapter joins adjacent text first.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::{Links, Problems, SharedLinks, Unresolved};
+use crate::escape;
+
+pub fn resolve<'a, 'l, 'm: 'l>(
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l,
+    source: &'l str,
+    links: &'l SharedLinks<'m>,
+    problems: &'l Problems,
+) -> impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l
+where
+    'a: 'l,
+{
+    let mut events = events.peekable();
+    let mut cited_before = std::collections::HashSet::new();
+    let mut in_code = false;
+    std::iter::from_fn(move || {
+        let (event, range) = events.next()?;
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+        let Event::Text(text) = event else { return Some(vec![(event, range)]) };
+        if in_code {
+            return Some(vec![(Event::Text(text), range)]);
+        }
+        let mut text = text.into_string();
+        let mut range = range;
+        while let Some((Event::Text(_), _)) = events.peek() {
+            let Some((Event::Text(more), r)) = events.next() else { unreachable!() };
+            text.push_str(&more);
+            range.end = r.end;
+        }
+        if !text.contains("[@") {
+            return Some(vec![(Event::Text(CowStr::from(text)), range)]);
+        }
+        Some(split_citations(&text, &range, source, &mut **links.borrow_mut(), &mut problems.borrow_mut(), &mut cited_before))
+    })
+    .flatten()
+}
+
+/// Cuts `text` around its citations; each becomes inline HTML.
+fn split_citations<'a>(
+    text: &str,
+    range: &Range<usize>,
+    source: &str,
+    links: &mut dyn Links,
+    problems: &mut Vec<(Range<usize>, Unresolved)>,
+    cited_before: &mut std::collections::HashSet<usize>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut search_from = range.start;
+    while let Some(open) = rest.find("[@") {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else { break };
+        let inner = &rest[open + 1..close];
+        let keys: Vec<&str> = inner.split(';').map(str::trim).collect();
+        if !keys.iter().all(|k| k.len() > 1 && k.starts_with('@') && !k.contains(char::is_whitespace)) {
+            out.push((Event::Text(CowStr::from(rest[..close + 1].to_owned())), range.clone()));
+            rest = &rest[close + 1..];
+            continue;
+        }
+        if open > 0 {
+            out.push((Event::Text(CowStr::from(rest[..open].to_owned())), range.clone()));
+        }
+        let mut html = String::from(r#"<sup class="cite">"#);
+        for (i, key) in keys.iter().enumerate() {
+            let key = &key[1..];
+            // Locate the key in the source for error positions.
+            let at = source
+                .get(search_from..range.end.max(search_from))
+                .and_then(|s| s.find(&format!("@{key}")))
+                .map_or(range.start, |i| search_from + i);
+            search_from = at + 1;
+            match links.citation(key) {
+                Ok((number, anchor)) => {
+                    if i > 0 {
+                        html.push_str(", ");
+                    }
+                    let id = if cited_before.insert(number) { format!(r#" id="cite-{number}""#) } else { String::new() };
+                    html.push_str(&format!(r##"<a href="#{}"{id}>{number}</a>"##, escape::html(&anchor)));
+                }
+                Err(problem) => problems.push((at..at + key.len() + 1, problem)),
+            }
+        }
+        html.push_str("</sup>");
+        out.push((Event::InlineHtml(CowStr::from(html)), range.clone()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push((Event::Text(CowStr::from(rest.to_owned())), range.clone()));
+    }
+    out
+}

@@ -1,0 +1,169 @@
+//! Markdown to HTML: pulldown-cmark's event stream through small adapters.
+//!
+//! Each feature is one adapter over the event iterator, composed in
+//! [`render`]: wikilinks become links to actors, questions and briefings;
+//! `[@source]` citations become numbered references; headings get stable
+//! anchors and feed the table of contents; fenced code is highlighted.
+//! The adapters do not know the site: they ask a [`Links`] implementation,
+//! which is how the resolve stage checks every reference exactly once.
+
+mod anchors;
+mod citations;
+mod highlight;
+mod wikilinks;
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use pulldown_cmark::{Options, Parser};
+use serde::Serialize;
+
+pub use anchors::slug as anchor_slug;
+pub use highlight::CSS_CLASS_PREFIX;
+
+/// A link target resolved by the site.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub url: String,
+    /// What to show when the author wrote a bare id: the actor's name, the
+    /// question's title.
+    pub label: String,
+}
+
+/// A reference the site could not resolve: the message and an optional hint.
+#[derive(Debug, Clone)]
+pub struct Unresolved {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// What the Markdown adapters need from the site.
+pub trait Links {
+    /// Resolves `[[target]]`; the result's URL goes into the `href`.
+    fn wikilink(&mut self, target: &str) -> Result<Target, Unresolved>;
+    /// Resolves `[@key]` to the source's number in the list, and its anchor.
+    fn citation(&mut self, key: &str) -> Result<(usize, String), Unresolved>;
+}
+
+/// The site's link resolver, shared by the adapters.
+type SharedLinks<'l> = RefCell<&'l mut dyn Links>;
+/// Problems found, shared by the adapters.
+type Problems = RefCell<Vec<(Range<usize>, Unresolved)>>;
+
+/// One entry of a page's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// Problems found, with the byte range in the Markdown source.
+    pub problems: Vec<(Range<usize>, Unresolved)>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_WIKILINKS
+}
+
+/// Renders `source` to HTML. `reserved_ids` are anchors the page template
+/// already uses; headings never take them.
+pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str]) -> Rendered {
+    // Both reference adapters report to the same site and problem list.
+    let links = RefCell::new(links);
+    let problems = RefCell::new(Vec::new());
+    let mut toc = Vec::new();
+    let mut html = String::with_capacity(source.len() + source.len() / 4);
+    {
+        let events = Parser::new_ext(source, options()).into_offset_iter();
+        let events = wikilinks::resolve(events, &links, &problems);
+        let events = citations::resolve(events, source, &links, &problems);
+        let events = anchors::add(events, reserved_ids, &mut toc);
+        pulldown_cmark::html::push_html(&mut html, highlight::highlight(events));
+    }
+    let mut problems = problems.into_inner();
+    problems.sort_by_key(|(range, _)| range.start);
+    Rendered { html, toc, problems }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake;
+    impl Links for Fake {
+        fn wikilink(&mut self, target: &str) -> Result<Target, Unresolved> {
+            match target {
+                "putin" | "Putin" => Ok(Target { url: "/actors/putin/".into(), label: "Vladimir Putin".into() }),
+                _ => Err(Unresolved { message: format!("unknown actor `{target}`"), hint: None }),
+            }
+        }
+        fn citation(&mut self, key: &str) -> Result<(usize, String), Unresolved> {
+            match key {
+                "a" => Ok((1, "source-a".into())),
+                "b" => Ok((2, "source-b".into())),
+                _ => Err(Unresolved { message: format!("unknown source `{key}`"), hint: None }),
+            }
+        }
+    }
+
+    #[test]
+    fn wikilinks_use_the_name_unless_text_is_given() {
+        let r = render("See [[putin]], [[putin|him]] and [[Putin]].", &mut Fake, &[]);
+        assert!(r.html.contains(r#"<a href="/actors/putin/" class="wikilink">Vladimir Putin</a>"#), "{}", r.html);
+        assert!(r.html.contains(r#"class="wikilink">him</a>"#), "{}", r.html);
+        assert!(r.html.contains(r#"class="wikilink">Putin</a>"#), "{}", r.html);
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn unknown_references_are_reported_with_their_range() {
+        let src = "One [[nobody]] and [@zzz].";
+        let r = render(src, &mut Fake, &[]);
+        let ranges: Vec<&str> = r.problems.iter().map(|(range, _)| &src[range.clone()]).collect();
+        assert_eq!(ranges, ["[[nobody]]", "@zzz"]);
+    }
+
+    #[test]
+    fn citations_become_numbered_links() {
+        let r = render("Said so [@a]. Twice [@b; @a].", &mut Fake, &[]);
+        assert!(r.html.contains(r##"<sup class="cite"><a href="#source-a" id="cite-1">1</a></sup>"##), "{}", r.html);
+        assert!(r.html.contains(r##"<a href="#source-b" id="cite-2">2</a>, <a href="#source-a">1</a>"##), "{}", r.html);
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn headings_get_unique_anchors_and_a_toc() {
+        let r = render("## Sources\n\n## What's next?\n\n## What's next?\n", &mut Fake, &["sources"]);
+        let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["sources-1", "whats-next", "whats-next-1"]);
+        assert!(r.html.contains(r#"<h2 id="whats-next">"#), "{}", r.html);
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes_and_escaped() {
+        let r = render("```rust\nfn main() { let x = \"<b>\"; }\n```\n", &mut Fake, &[]);
+        assert!(r.html.contains(&format!("class=\"{CSS_CLASS_PREFIX}")), "{}", r.html);
+        assert!(r.html.contains("&lt;b&gt;") && !r.html.contains("<b>"), "{}", r.html);
+        let plain = render("```nosuchlang\n<i>\n```\n", &mut Fake, &[]);
+        assert!(plain.html.contains("&lt;i&gt;"), "{}", plain.html);
+    }
+
+    #[test]
+    fn gfm_extensions_are_on() {
+        let r = render("| a |\n|---|\n| b |\n\n~~x~~ \"q\"\n\n- [x] done\n\nNote[^1].\n\n[^1]: Foot.\n", &mut Fake, &[]);
+        for needle in ["<table>", "<del>x</del>", "\u{201c}q\u{201d}", "checkbox", "footnote"] {
+            assert!(r.html.contains(needle), "{needle} in {}", r.html);
+        }
+    }
+}

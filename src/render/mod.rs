@@ -1,0 +1,159 @@
+//! Rendering: every page of a resolved [`Site`] through Tera, in parallel,
+//! into memory. Nothing here touches the output folder.
+
+mod indexes;
+mod pages;
+pub mod templates;
+mod views;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::diagnostics::Diagnostic;
+use crate::resolve::Site;
+use pages::Ctx;
+use views::Refs;
+
+/// One output file: its path relative to the output folder, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Every page dossier generates.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Home,
+    Briefings,
+    Briefing(usize),
+    Actors,
+    Actor(usize),
+    Questions,
+    Question(usize),
+    Topics,
+    Topic(usize),
+    Sources,
+    Page(usize),
+    NotFound,
+}
+
+impl Job {
+    fn all(site: &Site) -> Vec<Job> {
+        let mut jobs = vec![Job::Home, Job::Briefings, Job::Actors, Job::Questions, Job::Topics, Job::Sources, Job::NotFound];
+        jobs.extend((0..site.briefings.len()).map(Job::Briefing));
+        jobs.extend((0..site.actors.len()).map(Job::Actor));
+        jobs.extend((0..site.questions.len()).map(Job::Question));
+        jobs.extend((0..site.topics.len()).map(Job::Topic));
+        jobs.extend((0..site.pages.len()).map(Job::Page));
+        jobs
+    }
+
+    /// Template, URL and section name (for navigation highlighting).
+    fn target(self, site: &Site) -> (&'static str, String, &'static str) {
+        let u = &site.urls;
+        match self {
+            Job::Home => ("index.html", u.home(), "home"),
+            Job::Briefings => ("briefings.html", u.path(&["briefings"]), "briefings"),
+            Job::Briefing(i) => ("briefing.html", u.briefing(&site.briefings[i].doc.id), "briefings"),
+            Job::Actors => ("actors.html", u.path(&["actors"]), "actors"),
+            Job::Actor(i) => ("actor.html", u.actor(&site.actors[i].doc.id), "actors"),
+            Job::Questions => ("questions.html", u.path(&["questions"]), "questions"),
+            Job::Question(i) => ("question.html", u.question(&site.questions[i].doc.id), "questions"),
+            Job::Topics => ("topics.html", u.path(&["topics"]), "topics"),
+            Job::Topic(i) => ("topic.html", u.topic(&site.topics[i].id), "topics"),
+            Job::Sources => ("sources.html", u.path(&["sources"]), "sources"),
+            Job::Page(i) => ("page.html", u.page(&site.pages[i].doc.id), "pages"),
+            Job::NotFound => ("404.html", u.asset("404.html"), "404"),
+        }
+    }
+
+    fn view(self, ctx: &Ctx) -> tera::Value {
+        match self {
+            Job::Home => ctx.home(),
+            Job::Briefings => ctx.briefings_index(),
+            Job::Briefing(i) => ctx.briefing(i),
+            Job::Actors => ctx.actors_index(),
+            Job::Actor(i) => ctx.actor(i),
+            Job::Questions => ctx.questions_index(),
+            Job::Question(i) => ctx.question(i),
+            Job::Topics => ctx.topics_index(),
+            Job::Topic(i) => ctx.topic(i),
+            Job::Sources => ctx.sources_index(),
+            Job::Page(i) => ctx.page(i),
+            Job::NotFound => tera::Value::none(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    language: &'a str,
+    extra: &'a crate::content::model::Extra,
+}
+
+#[derive(Serialize)]
+struct NavLink {
+    title: String,
+    url: String,
+    section: &'static str,
+}
+
+/// Data every template sees: the site, section links, plain pages, assets.
+fn globals(site: &Site, tera: &mut Tera) {
+    let c = &site.config;
+    let u = &site.urls;
+    let g = tera.global_context();
+    g.insert("site", &SiteView { title: &c.title, description: &c.description, base_url: &c.base_url, language: &c.language, extra: &c.extra });
+    let mut nav = vec![
+        NavLink { title: "Briefings".into(), url: u.path(&["briefings"]), section: "briefings" },
+        NavLink { title: "Actors".into(), url: u.path(&["actors"]), section: "actors" },
+        NavLink { title: "Questions".into(), url: u.path(&["questions"]), section: "questions" },
+        NavLink { title: "Topics".into(), url: u.path(&["topics"]), section: "topics" },
+        NavLink { title: "Sources".into(), url: u.path(&["sources"]), section: "sources" },
+    ];
+    nav.extend(site.pages.iter().map(|p| NavLink { title: p.doc.matter.title.clone(), url: u.page(&p.doc.id), section: "pages" }));
+    g.insert("nav", &nav);
+    g.insert("home_url", &u.home());
+    g.insert("style_url", &u.asset("style.css"));
+}
+
+/// Renders every page. Template errors are collected, one per template.
+pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    globals(site, &mut tera);
+    let refs = Refs::build(site);
+    let ctx = Ctx { site, refs: &refs };
+    let results: Vec<Result<OutputFile, Diagnostic>> = Job::all(site)
+        .into_par_iter()
+        .map(|job| {
+            let (template, url, section) = job.target(site);
+            let mut context = Context::new();
+            context.insert_value("page", job.view(&ctx));
+            context.insert("url", &url);
+            context.insert("section", section);
+            let mut bytes = Vec::with_capacity(16 * 1024);
+            tera.render_to(template, &context, &mut bytes).map_err(|e| {
+                Diagnostic::error(Path::new("templates").join(template), format!("cannot render {url}: {}", templates::error_chain(&e)))
+                    .hint("check the template against the data documented in README.md")
+            })?;
+            Ok(OutputFile { path: site.urls.output_file(&url), bytes })
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            // One broken template fails every page using it; report it once.
+            Err(d) if !problems.iter().any(|p| p.path == d.path) => problems.push(d),
+            Err(_) => {}
+        }
+    }
+    if problems.is_empty() { Ok(files) } else { Err(problems) }
+}

@@ -1,0 +1,259 @@
+//! One context builder per kind of page. Each returns the template's data
+//! as a `tera::Value`; shared entity references are cloned by refcount.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::views::{DateView, Refs, SourceLink, SourceView, StanceView, value};
+use crate::markdown::TocEntry;
+use crate::resolve::{Briefing, PositionRef, Site};
+
+/// Everything a page builder needs: the site and the shared references.
+pub struct Ctx<'s> {
+    pub site: &'s Site,
+    pub refs: &'s Refs,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    html: &'a str,
+    toc: &'a [TocEntry],
+}
+
+#[derive(Serialize)]
+struct PositionView<'a> {
+    actor: Value,
+    question: Option<Value>,
+    stance: StanceView,
+    summary: Option<&'a str>,
+    quote: Option<&'a str>,
+    date: DateView,
+    briefing: Value,
+    sources: Vec<SourceLink<'a>>,
+    /// Set when this stance differs from the one before it in its history.
+    changed_from: Option<StanceView>,
+}
+
+/// One line of history: an actor on a question, oldest position first.
+#[derive(Serialize)]
+struct History<'a> {
+    actor: Option<Value>,
+    question: Option<Value>,
+    current: StanceView,
+    changed: bool,
+    positions: Vec<PositionView<'a>>,
+}
+
+impl<'s> Ctx<'s> {
+    fn position(&self, r: PositionRef, changed_from: Option<StanceView>) -> PositionView<'s> {
+        let b = &self.site.briefings[r.briefing];
+        let p = &b.positions[r.position];
+        let url = self.site.urls.briefing(&b.doc.id);
+        PositionView {
+            actor: self.refs.actors[p.actor].clone(),
+            question: p.question.map(|q| self.refs.questions[q].clone()),
+            stance: p.stance.into(),
+            summary: p.summary.as_deref(),
+            quote: p.quote.as_deref(),
+            date: (&p.date).into(),
+            briefing: self.refs.briefings[r.briefing].clone(),
+            sources: p
+                .sources
+                .iter()
+                .map(|&s| SourceLink {
+                    number: s + 1,
+                    title: &b.sources[s].title,
+                    url: format!("{url}#source-{}", b.sources[s].id),
+                })
+                .collect(),
+            changed_from,
+        }
+    }
+
+    /// Groups positions (oldest first) by `key`, marking each stance change.
+    fn histories(&self, refs: &[PositionRef], by_question: bool) -> Vec<History<'s>> {
+        let key = |r: &PositionRef| {
+            let p = &self.site.briefings[r.briefing].positions[r.position];
+            if by_question { p.question.map_or(usize::MAX, |q| q) } else { p.actor }
+        };
+        let mut keys: Vec<usize> = refs.iter().map(key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.into_iter()
+            .map(|k| {
+                let mut positions = Vec::new();
+                let mut previous = None;
+                let mut changed = false;
+                for r in refs.iter().filter(|r| key(r) == k) {
+                    let stance = self.site.briefings[r.briefing].positions[r.position].stance;
+                    let from = previous.filter(|&p| p != stance).map(StanceView::from);
+                    changed |= from.is_some();
+                    positions.push(self.position(*r, from));
+                    previous = Some(stance);
+                }
+                History {
+                    actor: (!by_question).then(|| self.refs.actors[k].clone()),
+                    question: (by_question && k != usize::MAX).then(|| self.refs.questions[k].clone()),
+                    current: previous.expect("every group has a position").into(),
+                    changed,
+                    positions,
+                }
+            })
+            .collect()
+    }
+
+    pub fn briefing(&self, i: usize) -> Value {
+        let b: &Briefing = &self.site.briefings[i];
+        let m = &b.doc.matter;
+        let positions: Vec<PositionView> =
+            (0..b.positions.len()).map(|p| self.position(PositionRef { briefing: i, position: p }, None)).collect();
+        let mut timeline: Vec<usize> = (0..positions.len()).collect();
+        timeline.sort_by(|&x, &y| b.positions[x].date.cmp(&b.positions[y].date).then(x.cmp(&y)));
+        let sources: Vec<SourceView> =
+            b.sources.iter().enumerate().map(|(n, s)| SourceView::new(n + 1, s, n < b.refs.cited.len())).collect();
+        let mentioned = b.refs.actors.iter().copied().filter(|a| !b.actors.contains(a));
+        #[derive(Serialize)]
+        struct View<'a> {
+            briefing: Value,
+            body: Body<'a>,
+            actors: Vec<Value>,
+            mentioned: Vec<Value>,
+            positions: Vec<PositionView<'a>>,
+            timeline: Vec<usize>,
+            sources: Vec<SourceView<'a>>,
+            related: Vec<Value>,
+            backlinks: Vec<Value>,
+            extra: &'a crate::content::model::Extra,
+        }
+        value(&View {
+            briefing: self.refs.briefings[i].clone(),
+            body: Body { html: &b.body.html, toc: &b.body.toc },
+            actors: Refs::pick(&self.refs.actors, b.actors.iter().copied()),
+            mentioned: Refs::pick(&self.refs.actors, mentioned),
+            positions,
+            timeline,
+            sources,
+            related: Refs::pick(&self.refs.briefings, self.site.index.briefing_related[i].iter().copied()),
+            backlinks: Refs::pick(&self.refs.briefings, self.site.index.briefing_backlinks[i].iter().copied()),
+            extra: &m.extra,
+        })
+    }
+
+    pub fn actor(&self, i: usize) -> Value {
+        let a = &self.site.actors[i];
+        let ix = &self.site.index;
+        #[derive(Serialize)]
+        struct Companion {
+            actor: Value,
+            count: usize,
+        }
+        #[derive(Serialize)]
+        struct View<'a> {
+            actor: Value,
+            body: Body<'a>,
+            aliases: &'a [String],
+            links: Vec<&'a str>,
+            affiliations: Vec<Value>,
+            members: Vec<Value>,
+            histories: Vec<History<'a>>,
+            position_count: usize,
+            briefings: Vec<Value>,
+            mentions: Vec<Value>,
+            companions: Vec<Companion>,
+            extra: &'a crate::content::model::Extra,
+        }
+        value(&View {
+            actor: self.refs.actors[i].clone(),
+            body: Body { html: &a.body.html, toc: &a.body.toc },
+            aliases: &a.doc.matter.aliases,
+            links: a.doc.matter.links.iter().map(|l| l.as_str()).collect(),
+            affiliations: Refs::pick(&self.refs.actors, a.affiliations.iter().copied()),
+            members: Refs::pick(&self.refs.actors, ix.actor_members[i].iter().copied()),
+            histories: self.histories(&ix.actor_positions[i], true),
+            position_count: ix.actor_positions[i].len(),
+            briefings: Refs::pick(&self.refs.briefings, ix.actor_briefings[i].iter().copied()),
+            mentions: Refs::pick(&self.refs.briefings, ix.actor_mentions[i].iter().copied()),
+            companions: ix.actor_companions[i]
+                .iter()
+                .map(|&(c, count)| Companion { actor: self.refs.actors[c].clone(), count })
+                .collect(),
+            extra: &a.doc.matter.extra,
+        })
+    }
+
+    pub fn question(&self, i: usize) -> Value {
+        let q = &self.site.questions[i];
+        let ix = &self.site.index;
+        let histories = self.histories(&ix.question_positions[i], false);
+        let tally = tally(histories.iter().map(|h| h.current.key));
+        #[derive(Serialize)]
+        struct View<'a> {
+            question: Value,
+            summary: Option<&'a str>,
+            body: Body<'a>,
+            histories: Vec<History<'a>>,
+            tally: Vec<Tally>,
+            briefings: Vec<Value>,
+            extra: &'a crate::content::model::Extra,
+        }
+        value(&View {
+            question: self.refs.questions[i].clone(),
+            summary: q.doc.matter.summary.as_deref(),
+            body: Body { html: &q.body.html, toc: &q.body.toc },
+            histories,
+            tally,
+            briefings: Refs::pick(&self.refs.briefings, ix.question_briefings[i].iter().copied()),
+            extra: &q.doc.matter.extra,
+        })
+    }
+
+    pub fn topic(&self, i: usize) -> Value {
+        let t = &self.site.topics[i];
+        #[derive(Serialize)]
+        struct View<'a> {
+            topic: Value,
+            description: Option<&'a str>,
+            body: Body<'a>,
+            briefings: Vec<Value>,
+        }
+        value(&View {
+            topic: self.refs.topics[i].clone(),
+            description: t.description.as_deref(),
+            body: Body { html: &t.body.html, toc: &t.body.toc },
+            briefings: Refs::pick(&self.refs.briefings, self.site.index.topic_briefings[i].iter().copied()),
+        })
+    }
+
+    pub fn page(&self, i: usize) -> Value {
+        let p = &self.site.pages[i];
+        #[derive(Serialize)]
+        struct View<'a> {
+            title: &'a str,
+            summary: Option<&'a str>,
+            body: Body<'a>,
+            extra: &'a crate::content::model::Extra,
+        }
+        value(&View {
+            title: &p.doc.matter.title,
+            summary: p.doc.matter.summary.as_deref(),
+            body: Body { html: &p.body.html, toc: &p.body.toc },
+            extra: &p.doc.matter.extra,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct Tally {
+    stance: StanceView,
+    count: usize,
+}
+
+/// Counts of each stance, in the order stances are defined, zeros left out.
+fn tally<'k>(keys: impl Iterator<Item = &'k str>) -> Vec<Tally> {
+    let keys: Vec<&str> = keys.collect();
+    crate::content::model::Stance::ALL
+        .iter()
+        .map(|&s| Tally { stance: s.into(), count: keys.iter().filter(|&&k| k == s.as_str()).count() })
+        .filter(|t| t.count > 0)
+        .collect()
+}

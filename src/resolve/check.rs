@@ -1,0 +1,91 @@
+//! Reference checks on front matter: every id a briefing or actor names must
+//! exist, each problem pointing at the id as typed.
+
+use std::collections::HashMap;
+
+use super::lookup::{BodyRefs, Lookup};
+use crate::content::Document;
+use crate::content::model::{ActorMatter, BriefingMatter};
+use crate::content::yaml::Seg;
+use crate::diagnostics::{Diagnostic, did_you_mean};
+
+fn unknown(doc: &Document<impl Sized>, at: &[Seg], problem: crate::markdown::Unresolved) -> Diagnostic {
+    doc.error_at(at, problem.message).maybe_hint(problem.hint)
+}
+
+pub fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnostic> {
+    let m = &doc.matter;
+    let mut out = Vec::new();
+    for (i, actor) in m.actors.iter().enumerate() {
+        if !lookup.actors.contains_key(actor.as_str()) {
+            out.push(unknown(doc, &[Seg::Key("actors"), Seg::Index(i)], lookup.unknown("actor", actor.as_str(), &lookup.actors)));
+        }
+    }
+    let mut source_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, source) in m.sources.iter().enumerate() {
+        if source_ids.insert(source.id.as_str(), i).is_some() {
+            out.push(
+                doc.error_at(&[Seg::Key("sources"), Seg::Index(i), Seg::Key("id")], format!("duplicate source id `{}`", source.id))
+                    .hint("source ids must be unique within a briefing"),
+            );
+        }
+    }
+    for (i, p) in m.positions.iter().enumerate() {
+        let at = |key| [Seg::Key("positions"), Seg::Index(i), Seg::Key(key)];
+        if !lookup.actors.contains_key(p.actor.as_str()) {
+            out.push(unknown(doc, &at("actor"), lookup.unknown("actor", p.actor.as_str(), &lookup.actors)));
+        }
+        if let Some(q) = &p.question {
+            if !lookup.questions.contains_key(q.as_str()) {
+                out.push(unknown(doc, &at("question"), lookup.unknown("question", q.as_str(), &lookup.questions)));
+            }
+        }
+        if p.sources.is_empty() {
+            out.push(doc.error_at(&at("sources"), "a position needs at least one source").hint(
+                "list the ids of the sources behind this position, e.g. `sources: [kremlin-statement]`",
+            ));
+        }
+        for (j, s) in p.sources.iter().enumerate() {
+            if !source_ids.contains_key(s.as_str()) {
+                let hint = did_you_mean(s.as_str(), source_ids.keys().copied())
+                    .unwrap_or_else(|| format!("add a source with `id: {s}` under the briefing's `sources:`"));
+                out.push(
+                    doc.error_at(&[Seg::Key("positions"), Seg::Index(i), Seg::Key("sources"), Seg::Index(j)], format!("unknown source `{s}`"))
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A source that is neither cited nor behind a position is probably a
+/// leftover; it is still listed, so this is a warning.
+pub fn unused_sources(doc: &Document<BriefingMatter>, refs: &BodyRefs) -> Vec<Diagnostic> {
+    let m = &doc.matter;
+    m.sources
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| !refs.cited.contains(i) && !m.positions.iter().any(|p| p.sources.contains(&s.id)))
+        .map(|(i, s)| {
+            let mut d = doc.error_at(&[Seg::Key("sources"), Seg::Index(i), Seg::Key("id")], format!("source `{}` is never cited", s.id));
+            d.severity = crate::diagnostics::Severity::Warning;
+            d.hint(format!("cite it in the text with [@{}] or name it in a position's `sources`", s.id))
+        })
+        .collect()
+}
+
+pub fn affiliations(doc: &Document<ActorMatter>, lookup: &Lookup) -> (Vec<usize>, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for (i, a) in doc.matter.affiliations.iter().enumerate() {
+        let at = [Seg::Key("affiliations"), Seg::Index(i)];
+        match lookup.actors.get(a.as_str()) {
+            Some(_) if *a == doc.id => problems.push(doc.error_at(&at, "an actor cannot be affiliated with itself")),
+            Some(&j) if !found.contains(&j) => found.push(j),
+            Some(_) => {}
+            None => problems.push(unknown(doc, &at, lookup.unknown("actor", a.as_str(), &lookup.actors))),
+        }
+    }
+    (found, problems)
+}

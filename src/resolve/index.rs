@@ -1,0 +1,216 @@
+//! The cross-reference index, built once from resolved entities: who took
+//! which positions, which briefings involve or mention whom, who appears
+//! with whom, what is related to what, and who cites which source.
+//!
+//! Every step is linear in the number of references, or bounded per item
+//! (related briefings look at most `RELATED_SCAN` recent briefings per
+//! shared actor or question), so a 50,000-briefing site stays fast.
+
+use std::collections::HashMap;
+
+use super::{Actor, Briefing};
+
+/// A position, by briefing and by its place in that briefing's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PositionRef {
+    pub briefing: usize,
+    pub position: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Per actor, oldest first.
+    pub actor_positions: Vec<Vec<PositionRef>>,
+    /// Per actor: briefings that involve it, newest first.
+    pub actor_briefings: Vec<Vec<usize>>,
+    /// Per actor: briefings that only mention it in their text.
+    pub actor_mentions: Vec<Vec<usize>>,
+    /// Per actor: actors that list it among their affiliations.
+    pub actor_members: Vec<Vec<usize>>,
+    /// Per actor: actors appearing in the same briefings, with the count.
+    pub actor_companions: Vec<Vec<(usize, usize)>>,
+    /// Per question, oldest first.
+    pub question_positions: Vec<Vec<PositionRef>>,
+    /// Per question: briefings with a position on it or a link to it.
+    pub question_briefings: Vec<Vec<usize>>,
+    pub topic_briefings: Vec<Vec<usize>>,
+    pub briefing_related: Vec<Vec<usize>>,
+    /// Per briefing: briefings whose text links to it.
+    pub briefing_backlinks: Vec<Vec<usize>>,
+    pub sources: Vec<SourceGroup>,
+}
+
+/// Sources of one publisher, for the sources index.
+#[derive(Debug, Clone)]
+pub struct SourceGroup {
+    pub publisher: String,
+    pub sources: Vec<SourceUse>,
+}
+
+/// One source (the same URL, or the same title and publisher, counts once)
+/// and every briefing citing it, by briefing and source position.
+#[derive(Debug, Clone)]
+pub struct SourceUse {
+    pub first: (usize, usize),
+    pub citing: Vec<usize>,
+}
+
+const COMPANIONS: usize = 8;
+const RELATED: usize = 5;
+const RELATED_SCAN: usize = 200;
+
+fn push_unique(list: &mut Vec<usize>, i: usize) {
+    if list.last() != Some(&i) && !list.contains(&i) {
+        list.push(i);
+    }
+}
+
+impl Index {
+    pub fn build(briefings: &[Briefing], actors: &[Actor], questions: usize, topics: usize) -> Index {
+        let mut ix = Index {
+            actor_positions: vec![Vec::new(); actors.len()],
+            actor_briefings: vec![Vec::new(); actors.len()],
+            actor_mentions: vec![Vec::new(); actors.len()],
+            actor_members: vec![Vec::new(); actors.len()],
+            question_positions: vec![Vec::new(); questions],
+            question_briefings: vec![Vec::new(); questions],
+            topic_briefings: vec![Vec::new(); topics],
+            briefing_backlinks: vec![Vec::new(); briefings.len()],
+            ..Index::default()
+        };
+        // Briefings are newest first; walk them so per-entity lists come out
+        // newest first, and reverse the position lists to read oldest first.
+        for (b, briefing) in briefings.iter().enumerate() {
+            for &a in &briefing.actors {
+                ix.actor_briefings[a].push(b);
+            }
+            for &a in &briefing.refs.actors {
+                if !briefing.actors.contains(&a) {
+                    push_unique(&mut ix.actor_mentions[a], b);
+                }
+            }
+            for (p, position) in briefing.positions.iter().enumerate() {
+                let r = PositionRef { briefing: b, position: p };
+                ix.actor_positions[position.actor].push(r);
+                if let Some(q) = position.question {
+                    ix.question_positions[q].push(r);
+                    push_unique(&mut ix.question_briefings[q], b);
+                }
+            }
+            for &q in &briefing.refs.questions {
+                push_unique(&mut ix.question_briefings[q], b);
+            }
+            for &t in &briefing.topics {
+                push_unique(&mut ix.topic_briefings[t], b);
+            }
+            for &other in &briefing.refs.briefings {
+                if other != b {
+                    push_unique(&mut ix.briefing_backlinks[other], b);
+                }
+            }
+        }
+        let by_date = |list: &mut Vec<PositionRef>| {
+            list.sort_by(|x, y| {
+                let date = |r: &PositionRef| &briefings[r.briefing].positions[r.position].date;
+                date(x).cmp(date(y)).then(y.briefing.cmp(&x.briefing)).then(x.position.cmp(&y.position))
+            })
+        };
+        ix.actor_positions.iter_mut().for_each(by_date);
+        ix.question_positions.iter_mut().for_each(by_date);
+        for (a, actor) in actors.iter().enumerate() {
+            for &org in &actor.affiliations {
+                push_unique(&mut ix.actor_members[org], a);
+            }
+        }
+        ix.actor_companions = companions(briefings, actors.len());
+        ix.briefing_related = related(briefings, &ix);
+        ix.sources = sources(briefings);
+        ix
+    }
+}
+
+fn companions(briefings: &[Briefing], actors: usize) -> Vec<Vec<(usize, usize)>> {
+    let mut counts: Vec<HashMap<usize, usize>> = vec![HashMap::new(); actors];
+    for b in briefings {
+        for &x in &b.actors {
+            for &y in &b.actors {
+                if x != y {
+                    *counts[x].entry(y).or_default() += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|c| {
+            let mut list: Vec<(usize, usize)> = c.into_iter().collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(COMPANIONS);
+            list
+        })
+        .collect()
+}
+
+/// Briefings sharing questions (weight 2) or actors (weight 1), best first.
+fn related(briefings: &[Briefing], ix: &Index) -> Vec<Vec<usize>> {
+    let mut scores: HashMap<usize, usize> = HashMap::new();
+    briefings
+        .iter()
+        .enumerate()
+        .map(|(b, briefing)| {
+            scores.clear();
+            let questions = briefing.positions.iter().filter_map(|p| p.question);
+            let lists = briefing
+                .actors
+                .iter()
+                .map(|&a| (&ix.actor_briefings[a], 1))
+                .chain(questions.map(|q| (&ix.question_briefings[q], 2)));
+            for (list, weight) in lists {
+                for &other in list.iter().take(RELATED_SCAN) {
+                    if other != b {
+                        *scores.entry(other).or_default() += weight;
+                    }
+                }
+            }
+            let mut ranked: Vec<(usize, usize)> = scores.iter().map(|(&o, &s)| (o, s)).collect();
+            ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            ranked.into_iter().take(RELATED).map(|(o, _)| o).collect()
+        })
+        .collect()
+}
+
+fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
+    let mut groups: HashMap<String, (usize, Vec<SourceUse>)> = HashMap::new();
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+    for (b, briefing) in briefings.iter().enumerate() {
+        for (s, source) in briefing.sources.iter().enumerate() {
+            let publisher = source.publisher.clone().unwrap_or_default();
+            let key = match &source.url {
+                Some(url) => url.as_str().to_owned(),
+                None => format!("{publisher}\u{0}{}", source.title),
+            };
+            let group = groups.entry(publisher.clone()).or_default();
+            match seen.get(&key) {
+                Some((p, i)) => {
+                    let uses = &mut groups.get_mut(p).expect("group exists").1[*i];
+                    push_unique(&mut uses.citing, b);
+                }
+                None => {
+                    seen.insert(key, (publisher, group.1.len()));
+                    group.1.push(SourceUse { first: (b, s), citing: vec![b] });
+                }
+            }
+        }
+    }
+    let mut list: Vec<SourceGroup> =
+        groups.into_iter().map(|(publisher, (_, sources))| SourceGroup { publisher, sources }).collect();
+    // Named publishers alphabetically, unnamed ones last.
+    list.sort_by(|a, b| (a.publisher.is_empty(), a.publisher.to_lowercase()).cmp(&(b.publisher.is_empty(), b.publisher.to_lowercase())));
+    for g in &mut list {
+        g.sources.sort_by(|x, y| {
+            let title = |u: &SourceUse| briefings[u.first.0].sources[u.first.1].title.to_lowercase();
+            title(x).cmp(&title(y))
+        });
+    }
+    list
+}

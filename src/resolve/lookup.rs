@@ -1,0 +1,184 @@
+//! Id tables for every kind of entity, and the [`Links`] implementation the
+//! Markdown adapters call to resolve `[[wikilinks]]` and `[@citations]`.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::content::model::{ActorMatter, Id, SourceMatter};
+use crate::content::{Content, Document};
+use crate::diagnostics::did_you_mean;
+use crate::markdown::{Links, Target, Unresolved};
+use crate::urls::Urls;
+
+/// Read-only maps from ids (and actor names) to positions in the sorted
+/// entity lists.
+pub struct Lookup<'c> {
+    pub urls: Urls,
+    pub actors: HashMap<&'c str, usize>,
+    /// Lowercased names and aliases → actors carrying them.
+    pub actor_names: HashMap<String, Vec<usize>>,
+    pub actor_docs: &'c [Document<ActorMatter>],
+    pub questions: HashMap<&'c str, usize>,
+    pub question_titles: Vec<&'c str>,
+    pub briefings: HashMap<&'c str, usize>,
+    pub briefing_titles: Vec<&'c str>,
+    pub topics: HashMap<&'c str, usize>,
+    pub topic_titles: Vec<String>,
+    pub drafts: HashSet<&'c str>,
+}
+
+impl<'c> Lookup<'c> {
+    pub fn new(content: &'c Content, topic_ids: &'c [Id], topic_titles: Vec<String>, urls: Urls) -> Self {
+        let mut actor_names: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, actor) in content.actors.iter().enumerate() {
+            let names = std::iter::once(&actor.matter.name).chain(&actor.matter.aliases);
+            for name in names {
+                let entry = actor_names.entry(name.trim().to_lowercase()).or_default();
+                if !entry.contains(&i) {
+                    entry.push(i);
+                }
+            }
+        }
+        Lookup {
+            urls,
+            actors: ids(&content.actors),
+            actor_names,
+            actor_docs: &content.actors,
+            questions: ids(&content.questions),
+            question_titles: content.questions.iter().map(|q| q.matter.title.as_str()).collect(),
+            briefings: ids(&content.briefings),
+            briefing_titles: content.briefings.iter().map(|b| b.matter.title.as_str()).collect(),
+            topics: topic_ids.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect(),
+            topic_titles,
+            drafts: content.draft_briefings.iter().map(Id::as_str).collect(),
+        }
+    }
+
+    /// An "unknown X" problem with the nearest known id as a hint.
+    pub fn unknown(&self, noun: &str, wrong: &str, known: &HashMap<&str, usize>) -> Unresolved {
+        let mut hint = did_you_mean(wrong, known.keys().copied());
+        if noun == "briefing" && self.drafts.contains(wrong) {
+            hint = Some(format!("`{wrong}` is a draft; build with --drafts to include it"));
+        }
+        if hint.is_none() && noun == "actor" {
+            hint = Some(format!("create content/actors/{wrong}.md to add this actor"));
+        }
+        if hint.is_none() && noun == "question" {
+            hint = Some(format!("create content/questions/{wrong}.md to add this question"));
+        }
+        Unresolved { message: format!("unknown {noun} `{wrong}`"), hint }
+    }
+
+    /// An actor by id, name or alias (case-insensitive for the latter two).
+    pub fn actor(&self, key: &str) -> Result<usize, Unresolved> {
+        if let Some(&i) = self.actors.get(key) {
+            return Ok(i);
+        }
+        match self.actor_names.get(&key.to_lowercase()).map(Vec::as_slice) {
+            Some([one]) => Ok(*one),
+            Some(many) if many.len() > 1 => {
+                let ids: Vec<String> = many.iter().map(|&i| format!("`{}`", self.actor_docs[i].id)).collect();
+                Err(Unresolved {
+                    message: format!("`{key}` is ambiguous: it names {}", ids.join(" and ")),
+                    hint: Some("link by id instead, e.g. [[actor-id|text]]".into()),
+                })
+            }
+            _ => {
+                let mut problem = self.unknown("actor", key, &self.actors);
+                let elsewhere = [("questions", &self.questions), ("briefings", &self.briefings), ("topics", &self.topics)];
+                if let Some((section, _)) = elsewhere.iter().find(|(_, map)| map.contains_key(key)) {
+                    problem.hint = Some(format!("to link the {} write [[{section}/{key}]]", &section[..section.len() - 1]));
+                }
+                Err(problem)
+            }
+        }
+    }
+}
+
+fn ids<M>(docs: &[Document<M>]) -> HashMap<&str, usize> {
+    docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect()
+}
+
+/// What a body's links resolved to, gathered while its Markdown renders.
+#[derive(Debug, Default, Clone)]
+pub struct BodyRefs {
+    pub actors: Vec<usize>,
+    pub questions: Vec<usize>,
+    pub briefings: Vec<usize>,
+    /// Indices into the briefing's `sources`, in order of first citation.
+    pub cited: Vec<usize>,
+}
+
+/// Resolves one body's links against the site; `sources` is the briefing's
+/// source list (empty for other pages, where citations are an error).
+pub struct BodyLinks<'l, 'c> {
+    pub lookup: &'l Lookup<'c>,
+    pub sources: &'l [SourceMatter],
+    pub refs: BodyRefs,
+}
+
+fn push_unique(list: &mut Vec<usize>, i: usize) {
+    if !list.contains(&i) {
+        list.push(i);
+    }
+}
+
+impl Links for BodyLinks<'_, '_> {
+    fn wikilink(&mut self, target: &str) -> Result<Target, Unresolved> {
+        let (target, fragment) = match target.split_once('#') {
+            Some((t, f)) => (t.trim(), format!("#{}", f.trim())),
+            None => (target, String::new()),
+        };
+        let l = self.lookup;
+        let (section, key) = match target.split_once('/') {
+            Some((s, k)) => (s.trim(), k.trim()),
+            None => ("actors", target),
+        };
+        let resolved = match section {
+            "actors" => l.actor(key).map(|i| {
+                push_unique(&mut self.refs.actors, i);
+                Target { url: l.urls.actor(&l.actor_docs[i].id), label: l.actor_docs[i].matter.name.clone() }
+            }),
+            "questions" => match l.questions.get(key) {
+                Some(&i) => {
+                    push_unique(&mut self.refs.questions, i);
+                    Ok(Target { url: l.urls.question(key), label: l.question_titles[i].to_owned() })
+                }
+                None => Err(l.unknown("question", key, &l.questions)),
+            },
+            "briefings" => match l.briefings.get(key) {
+                Some(&i) => {
+                    push_unique(&mut self.refs.briefings, i);
+                    Ok(Target { url: l.urls.briefing(key), label: l.briefing_titles[i].to_owned() })
+                }
+                None => Err(l.unknown("briefing", key, &l.briefings)),
+            },
+            "topics" => match l.topics.get(key) {
+                Some(&i) => Ok(Target { url: l.urls.topic(key), label: l.topic_titles[i].clone() }),
+                None => Err(l.unknown("topic", key, &l.topics)),
+            },
+            other => Err(Unresolved {
+                message: format!("unknown link section `{other}/` in [[{target}]]"),
+                hint: Some("link [[actor-id]], [[questions/id]], [[briefings/id]] or [[topics/id]]".into()),
+            }),
+        };
+        resolved.map(|mut t| {
+            t.url.push_str(&fragment);
+            t
+        })
+    }
+
+    fn citation(&mut self, key: &str) -> Result<(usize, String), Unresolved> {
+        let Some(i) = self.sources.iter().position(|s| s.id.as_str() == key) else {
+            let hint = if self.sources.is_empty() {
+                Some("citations need a `sources:` list in a briefing's front matter".to_owned())
+            } else {
+                did_you_mean(key, self.sources.iter().map(|s| s.id.as_str()))
+                    .or_else(|| Some(format!("add a source with `id: {key}` under `sources:`")))
+            };
+            return Err(Unresolved { message: format!("unknown source `{key}`"), hint });
+        };
+        push_unique(&mut self.refs.cited, i);
+        let number = self.refs.cited.iter().position(|&c| c == i).unwrap_or(0) + 1;
+        Ok((number, format!("source-{key}")))
+    }
+}

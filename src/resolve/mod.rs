@@ -1,0 +1,275 @@
+//! Resolving: turn loaded documents into a [`Site`] where every reference is
+//! checked and every cross-reference is indexed.
+//!
+//! Entities refer to each other by position in sorted lists (`usize`), not
+//! by id, so later stages never look anything up and never meet a dangling
+//! reference. Markdown bodies are rendered here, in parallel, because that is
+//! where wikilinks and citations are checked; the render stage only fills
+//! templates.
+
+mod check;
+mod index;
+pub mod lookup;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::model::{
+    ActorMatter, BriefingMatter, Date, Id, PageMatter, QuestionMatter, SourceMatter, Stance, TopicMatter,
+};
+use crate::content::{Content, Document};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::{self, Rendered};
+use crate::urls::Urls;
+pub use index::{Index, PositionRef, SourceGroup, SourceUse};
+use lookup::{BodyLinks, BodyRefs, Lookup};
+
+/// Anchors the briefing template uses; body headings never take them.
+pub const RESERVED_ANCHORS: &[&str] =
+    &["main", "top", "summary", "contents", "actors", "where-they-stand", "timeline", "sources", "related"];
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub urls: Urls,
+    /// Newest first.
+    pub briefings: Vec<Briefing>,
+    /// By name.
+    pub actors: Vec<Actor>,
+    /// By title.
+    pub questions: Vec<Question>,
+    /// By title.
+    pub topics: Vec<Topic>,
+    pub pages: Vec<Page>,
+    pub index: Index,
+}
+
+#[derive(Debug)]
+pub struct Briefing {
+    pub doc: Document<BriefingMatter>,
+    /// Involved actors: those listed, then those with positions.
+    pub actors: Vec<usize>,
+    pub topics: Vec<usize>,
+    pub positions: Vec<Position>,
+    /// Numbered in this order (1-based): cited ones first, by first citation.
+    pub sources: Vec<SourceMatter>,
+    pub body: Rendered,
+    pub refs: BodyRefs,
+}
+
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub actor: usize,
+    pub question: Option<usize>,
+    pub stance: Stance,
+    pub summary: Option<String>,
+    pub quote: Option<String>,
+    pub date: Date,
+    /// Indices into the briefing's `sources`.
+    pub sources: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Actor {
+    pub doc: Document<ActorMatter>,
+    pub affiliations: Vec<usize>,
+    pub body: Rendered,
+}
+
+#[derive(Debug)]
+pub struct Question {
+    pub doc: Document<QuestionMatter>,
+    pub body: Rendered,
+}
+
+#[derive(Debug)]
+pub struct Topic {
+    pub id: Id,
+    pub title: String,
+    pub description: Option<String>,
+    pub doc: Option<Document<TopicMatter>>,
+    pub body: Rendered,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub doc: Document<PageMatter>,
+    pub body: Rendered,
+}
+
+/// "security-guarantees" → "Security guarantees".
+pub fn id_to_words(id: &str) -> String {
+    let words = id.replace('-', " ");
+    let mut chars = words.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Resolves `content`; problems go to `diags`. Returns `None` when an error
+/// makes the site unusable for rendering.
+pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) -> Option<Site> {
+    sort(&mut content);
+    let urls = Urls::new(config.base_path());
+    let (topic_ids, topic_docs) = collect_topics(&content);
+    let topic_titles: Vec<String> = topic_ids
+        .iter()
+        .map(|id| topic_docs.iter().find(|d| d.id == *id).map_or_else(|| id_to_words(id.as_str()), |d| d.matter.title.clone()))
+        .collect();
+    let lookup = Lookup::new(&content, &topic_ids, topic_titles.clone(), urls.clone());
+
+    let briefing_results: Vec<(Briefing, Vec<Diagnostic>)> =
+        content.briefings.par_iter().map(|doc| resolve_briefing(doc, &lookup)).collect();
+    let actor_results: Vec<(Actor, Vec<Diagnostic>)> = content
+        .actors
+        .par_iter()
+        .map(|doc| {
+            let (affiliations, mut problems) = check::affiliations(doc, &lookup);
+            let (body, more) = render_body(doc, &lookup, &[]);
+            problems.extend(more);
+            (Actor { doc: doc.clone(), affiliations, body }, problems)
+        })
+        .collect();
+    let questions: Vec<Question> = content
+        .questions
+        .iter()
+        .map(|doc| {
+            let (body, problems) = render_body(doc, &lookup, &[]);
+            diags.extend(problems);
+            Question { doc: doc.clone(), body }
+        })
+        .collect();
+    let topics: Vec<Topic> = topic_ids
+        .iter()
+        .zip(topic_titles)
+        .map(|(id, title)| {
+            let doc = topic_docs.iter().find(|d| d.id == *id).cloned();
+            let body = doc.as_ref().map(|d| {
+                let (body, problems) = render_body(d, &lookup, &[]);
+                diags.extend(problems);
+                body
+            });
+            let description = doc.as_ref().and_then(|d| d.matter.description.clone());
+            Topic { id: id.clone(), title, description, doc, body: body.unwrap_or_default() }
+        })
+        .collect();
+    let pages: Vec<Page> = content
+        .pages
+        .iter()
+        .map(|doc| {
+            let (body, problems) = render_body(doc, &lookup, &[]);
+            diags.extend(problems);
+            Page { doc: doc.clone(), body }
+        })
+        .collect();
+    drop(lookup);
+
+    let mut briefings = Vec::with_capacity(briefing_results.len());
+    for (b, problems) in briefing_results {
+        diags.extend(problems);
+        briefings.push(b);
+    }
+    let mut actors = Vec::with_capacity(actor_results.len());
+    for (a, problems) in actor_results {
+        diags.extend(problems);
+        actors.push(a);
+    }
+    if diags.has_errors() {
+        return None;
+    }
+    let index = Index::build(&briefings, &actors, questions.len(), topics.len());
+    Some(Site { config, urls, briefings, actors, questions, topics, pages, index })
+}
+
+fn sort(content: &mut Content) {
+    content.briefings.sort_by(|a, b| {
+        b.matter.date.cmp(&a.matter.date).then_with(|| a.matter.title.cmp(&b.matter.title)).then_with(|| a.id.cmp(&b.id))
+    });
+    content.actors.sort_by(|a, b| a.matter.name.to_lowercase().cmp(&b.matter.name.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
+    content.questions.sort_by(|a, b| a.matter.title.cmp(&b.matter.title).then_with(|| a.id.cmp(&b.id)));
+    content.pages.sort_by(|a, b| a.id.cmp(&b.id));
+}
+
+/// Topic ids used by briefings or given a file, sorted by title.
+fn collect_topics(content: &Content) -> (Vec<Id>, Vec<Document<TopicMatter>>) {
+    let mut ids: Vec<Id> = content.briefings.iter().flat_map(|b| b.matter.topics.iter().cloned()).collect();
+    ids.extend(content.topics.iter().map(|t| t.id.clone()));
+    ids.sort();
+    ids.dedup();
+    let title = |id: &Id| {
+        content.topics.iter().find(|t| t.id == *id).map_or_else(|| id_to_words(id.as_str()), |t| t.matter.title.clone())
+    };
+    ids.sort_by_cached_key(|id| (title(id).to_lowercase(), id.clone()));
+    (ids, content.topics.clone())
+}
+
+fn render_body<M>(doc: &Document<M>, lookup: &Lookup, sources: &[SourceMatter]) -> (Rendered, Vec<Diagnostic>) {
+    let (rendered, _) = render_with_refs(doc, lookup, sources, &[]);
+    rendered
+}
+
+type BodyResult = ((Rendered, Vec<Diagnostic>), BodyRefs);
+
+fn render_with_refs<M>(doc: &Document<M>, lookup: &Lookup, sources: &[SourceMatter], reserved: &[&str]) -> BodyResult {
+    let mut links = BodyLinks { lookup, sources, refs: BodyRefs::default() };
+    let rendered = markdown::render(&doc.body, &mut links, reserved);
+    let problems = rendered
+        .problems
+        .iter()
+        .map(|(range, problem)| {
+            Diagnostic::error(&doc.path, &problem.message)
+                .at(doc.body_position(range.start))
+                .spanning(doc.body[range.clone()].chars().count())
+                .maybe_hint(problem.hint.clone())
+        })
+        .collect();
+    ((rendered, problems), links.refs)
+}
+
+fn resolve_briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> (Briefing, Vec<Diagnostic>) {
+    let mut problems = check::briefing(doc, lookup);
+    let ((body, body_problems), refs) = render_with_refs(doc, lookup, &doc.matter.sources, RESERVED_ANCHORS);
+    problems.extend(body_problems);
+
+    // Number sources: cited ones in order of first citation, then the rest.
+    let mut order = refs.cited.clone();
+    order.extend((0..doc.matter.sources.len()).filter(|i| !refs.cited.contains(i)));
+    let sources: Vec<SourceMatter> = order.iter().map(|&i| doc.matter.sources[i].clone()).collect();
+    let number_of = |id: &Id| sources.iter().position(|s| s.id == *id);
+    problems.extend(check::unused_sources(doc, &refs));
+
+    let mut actors: Vec<usize> = Vec::new();
+    let mut add_actor = |i: usize| {
+        if !actors.contains(&i) {
+            actors.push(i);
+        }
+    };
+    doc.matter.actors.iter().filter_map(|a| lookup.actors.get(a.as_str())).for_each(|&i| add_actor(i));
+    let positions: Vec<Position> = doc
+        .matter
+        .positions
+        .iter()
+        .filter_map(|p| {
+            let actor = *lookup.actors.get(p.actor.as_str())?;
+            add_actor(actor);
+            let question = match &p.question {
+                Some(q) => Some(*lookup.questions.get(q.as_str())?),
+                None => None,
+            };
+            Some(Position {
+                actor,
+                question,
+                stance: p.stance,
+                summary: p.summary.clone(),
+                quote: p.quote.clone(),
+                date: p.date.clone().unwrap_or_else(|| doc.matter.date.clone()),
+                sources: {
+                    let mut numbers: Vec<usize> = p.sources.iter().filter_map(number_of).collect();
+                    numbers.sort_unstable();
+                    numbers.dedup();
+                    numbers
+                },
+            })
+        })
+        .collect();
+    let topics = doc.matter.topics.iter().filter_map(|t| lookup.topics.get(t.as_str()).copied()).collect();
+    (Briefing { doc: doc.clone(), actors, topics, positions, sources, body, refs }, problems)
+}

@@ -1,0 +1,136 @@
+//! `dossier init` and `dossier new`: starting points users edit.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::content::model::slugify;
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum NewKind {
+    Briefing,
+    Actor,
+    Question,
+}
+
+const INIT_FILES: &[(&str, &str)] = &[
+    ("dossier.yaml", "title: My briefings\ndescription: Who stands where, and how we know.\nbase_url: /\nlanguage: en\n"),
+    (
+        "content/briefings/first-briefing.md",
+        r#"---
+title: The first briefing
+date: 2025-01-15
+summary: A short example that shows actors, a question, a position and a source.
+topics: [example]
+actors: [jane-doe]
+positions:
+  - actor: jane-doe
+    question: should-we-build-it
+    stance: supports
+    summary: Backs the project if costs stay under budget.
+    quote: "We should build it, and we should build it well."
+    sources: [press-release]
+sources:
+  - id: press-release
+    title: Statement on the project
+    publisher: Example City Council
+    date: 2025-01-14
+    kind: primary
+---
+[[jane-doe]] set out her view in a statement [@press-release]. See the question
+[[questions/should-we-build-it]] for everyone's position over time.
+
+## What happens next
+
+Edit this file, add actors under `content/actors/`, then run `dossier build`.
+"#,
+    ),
+    (
+        "content/actors/jane-doe.md",
+        "---\nname: Jane Doe\nkind: person\nrole: Mayor of Example City\naffiliations: [example-city-council]\naliases: [the mayor]\n---\nA short profile of the actor.\n",
+    ),
+    (
+        "content/actors/example-city-council.md",
+        "---\nname: Example City Council\nkind: organization\n---\nThe city's elected council.\n",
+    ),
+    (
+        "content/questions/should-we-build-it.md",
+        "---\ntitle: Should the city build the new bridge?\n---\nBackground on the question.\n",
+    ),
+    ("content/about.md", "---\ntitle: About\n---\nWhat this site is and who writes it.\n"),
+];
+
+/// Creates a new site in `dir`, which must be empty or not exist.
+pub fn init(dir: &Path) -> io::Result<()> {
+    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
+        return Err(io::Error::other(format!("{} is not empty; choose a new folder", dir.display())));
+    }
+    for (rel, text) in INIT_FILES {
+        write_new(&dir.join(rel), text)?;
+    }
+    fs::create_dir_all(dir.join("static"))?;
+    Ok(())
+}
+
+/// Creates a briefing, actor or question file named after `title`.
+pub fn new(root: &Path, kind: NewKind, title: &str) -> io::Result<PathBuf> {
+    let id = slugify(title);
+    if id.is_empty() {
+        return Err(io::Error::other("the title has no letters or digits to make a file name from"));
+    }
+    let quoted = serde_json::to_string(title.trim()).unwrap_or_default();
+    let (folder, text) = match kind {
+        NewKind::Briefing => (
+            "briefings",
+            format!("---\ntitle: {quoted}\ndate: {}\nsummary: \"\"\ntopics: []\nactors: []\npositions: []\nsources: []\n---\n", today()),
+        ),
+        NewKind::Actor => ("actors", format!("---\nname: {quoted}\nkind: person\nrole: \"\"\n---\n")),
+        NewKind::Question => ("questions", format!("---\ntitle: {quoted}\n---\n")),
+    };
+    let path = root.join("content").join(folder).join(format!("{id}.md"));
+    write_new(&path, &text)?;
+    Ok(path)
+}
+
+fn write_new(path: &Path, text: &str) -> io::Result<()> {
+    if let Some(p) = path.parent() {
+        fs::create_dir_all(p)?;
+    }
+    let mut file = fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            io::Error::other(format!("{} already exists; nothing was overwritten", path.display()))
+        } else {
+            e
+        }
+    })?;
+    io::Write::write_all(&mut file, text.as_bytes())
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, from the days since 1970.
+fn today() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_336), (2025, 9, 5));
+    }
+}

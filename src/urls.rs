@@ -1,0 +1,55 @@
+//! Every URL the site generates, in one place, so links and output paths
+//! always agree. URLs are pretty (`/actors/<id>/`) and start with the
+//! `base_url`'s path, so a site can live in a sub-folder.
+
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base: String,
+}
+
+impl Urls {
+    /// `base` is the path part of `base_url`, starting and ending with `/`.
+    pub fn new(base: &str) -> Self {
+        Urls { base: base.to_owned() }
+    }
+
+    pub fn home(&self) -> String {
+        self.base.clone()
+    }
+
+    /// A section or entity URL: `base` + `parts` joined by `/` + `/`.
+    pub fn path(&self, parts: &[&str]) -> String {
+        let mut url = self.base.clone();
+        for p in parts {
+            url.push_str(p);
+            url.push('/');
+        }
+        url
+    }
+
+    pub fn briefing(&self, id: impl AsRef<str>) -> String {
+        self.path(&["briefings", id.as_ref()])
+    }
+    pub fn actor(&self, id: impl AsRef<str>) -> String {
+        self.path(&["actors", id.as_ref()])
+    }
+    pub fn question(&self, id: impl AsRef<str>) -> String {
+        self.path(&["questions", id.as_ref()])
+    }
+    pub fn topic(&self, id: impl AsRef<str>) -> String {
+        self.path(&["topics", id.as_ref()])
+    }
+    pub fn page(&self, id: impl AsRef<str>) -> String {
+        self.path(&[id.as_ref()])
+    }
+    /// A static file, e.g. `style.css`.
+    pub fn asset(&self, file: &str) -> String {
+        format!("{}{file}", self.base)
+    }
+
+    /// The output file for a URL made by this struct: `a/b/` → `a/b/index.html`.
+    pub fn output_file(&self, url: &str) -> String {
+        let rel = url.strip_prefix(&self.base).unwrap_or(url);
+        if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_owned() }
+    }
+}
