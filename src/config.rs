@@ -50,7 +50,8 @@ impl Config {
         let mut config: Config = yaml::parse(&text, Path::new(CONFIG_FILE), 1)?;
         config.base_url = normalize_base_url(&config.base_url).map_err(|msg| {
             let spot = yaml::locate(&text, &[yaml::Seg::Key("base_url")]);
-            let d = Diagnostic::error(CONFIG_FILE, msg).hint("write a URL like `https://example.org/briefings/` or a path like `/briefings/`");
+            let d = Diagnostic::error(CONFIG_FILE, msg)
+                .hint("write a URL like `https://example.org/briefings/` or a path like `/briefings/`");
             match spot {
                 Some(s) => d.at(crate::diagnostics::Position::new(s.line, s.column)).spanning(s.length),
                 None => d,

@@ -70,10 +70,7 @@ impl Diagnostic {
     }
 
     pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(path, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
     }
 
     pub fn at(mut self, position: Position) -> Self {
@@ -136,9 +133,7 @@ impl Diagnostic {
 }
 
 fn byte_of_column(line: &str, column: usize) -> usize {
-    line.char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(line.len(), |(i, _)| i)
+    line.char_indices().nth(column.saturating_sub(1)).map_or(line.len(), |(i, _)| i)
 }
 
 /// The one-line form, `path:line:col: error: message`, as editors and
@@ -194,9 +189,7 @@ impl Diagnostics {
 
     /// Sorted by file and position so output is stable across parallel runs.
     pub fn sorted(mut self) -> Self {
-        self.items.sort_by(|a, b| {
-            (&a.path, a.position, &a.message).cmp(&(&b.path, b.position, &b.message))
-        });
+        self.items.sort_by(|a, b| (&a.path, a.position, &a.message).cmp(&(&b.path, b.position, &b.message)));
         self.items.dedup();
         self
     }

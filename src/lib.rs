@@ -70,7 +70,10 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
         match config::normalize_base_url(url) {
             Ok(u) => config.base_url = u,
             Err(msg) => {
-                diags.push(Diagnostic::error("--base-url", msg).hint("pass a URL like https://example.org/ or a path like /briefings/"));
+                diags.push(
+                    Diagnostic::error("--base-url", msg)
+                        .hint("pass a URL like https://example.org/ or a path like /briefings/"),
+                );
                 return (None, diags);
             }
         }
@@ -131,7 +134,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     };
     let static_dirs = [options.root.join("static")];
     if let Err(e) = output::write(&output, &files, &theme_static, &static_dirs) {
-        diags.push(Diagnostic::error(&output, format!("cannot write the site: {e}")).hint("check that the folder is writable"));
+        diags.push(
+            Diagnostic::error(&output, format!("cannot write the site: {e}")).hint("check that the folder is writable"),
+        );
         return Err(diags);
     }
     Ok(BuildReport { pages: files.len(), elapsed: started.elapsed(), warnings: diags })

@@ -90,12 +90,20 @@ fn main() -> ExitCode {
             let options = BuildOptions { root, output: None, base_url: None, drafts };
             let diags = dossier::check(&options);
             print_diagnostics(&diags, &options.root);
-            eprintln!("Checked: {}, {}.", plural(diags.error_count(), "error"), plural(diags.warning_count(), "warning"));
+            eprintln!(
+                "Checked: {}, {}.",
+                plural(diags.error_count(), "error"),
+                plural(diags.warning_count(), "warning")
+            );
             if diags.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
         }
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
-                eprintln!("Created a new site in {}. Build it with: dossier build --root {}", dir.display(), dir.display());
+                eprintln!(
+                    "Created a new site in {}. Build it with: dossier build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => {

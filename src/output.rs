@@ -32,7 +32,12 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {
 
 /// Writes `files` and the static trees into a fresh staging folder, then
 /// swaps it in for `output`.
-pub fn write(output: &Path, files: &[OutputFile], static_files: &[(String, Vec<u8>)], static_dirs: &[PathBuf]) -> io::Result<()> {
+pub fn write(
+    output: &Path,
+    files: &[OutputFile],
+    static_files: &[(String, Vec<u8>)],
+    static_dirs: &[PathBuf],
+) -> io::Result<()> {
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -47,7 +52,12 @@ pub fn write(output: &Path, files: &[OutputFile], static_files: &[(String, Vec<u
     result
 }
 
-fn fill(staging: &Path, files: &[OutputFile], static_files: &[(String, Vec<u8>)], static_dirs: &[PathBuf]) -> io::Result<()> {
+fn fill(
+    staging: &Path,
+    files: &[OutputFile],
+    static_files: &[(String, Vec<u8>)],
+    static_dirs: &[PathBuf],
+) -> io::Result<()> {
     if staging.exists() {
         fs::remove_dir_all(staging)?;
     }
@@ -59,7 +69,8 @@ fn fill(staging: &Path, files: &[OutputFile], static_files: &[(String, Vec<u8>)]
     for dir in static_dirs {
         copy_tree(dir, staging)?;
     }
-    let mut dirs: Vec<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
+    let mut dirs: Vec<PathBuf> =
+        files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
     dirs.sort();
     dirs.dedup();
     for d in dirs {

@@ -14,7 +14,10 @@ pub enum NewKind {
 }
 
 const INIT_FILES: &[(&str, &str)] = &[
-    ("dossier.yaml", "title: My briefings\ndescription: Who stands where, and how we know.\nbase_url: /\nlanguage: en\n"),
+    (
+        "dossier.yaml",
+        "title: My briefings\ndescription: Who stands where, and how we know.\nbase_url: /\nlanguage: en\n",
+    ),
     (
         "content/briefings/first-briefing.md",
         r#"---
@@ -82,7 +85,10 @@ pub fn new(root: &Path, kind: NewKind, title: &str) -> io::Result<PathBuf> {
     let (folder, text) = match kind {
         NewKind::Briefing => (
             "briefings",
-            format!("---\ntitle: {quoted}\ndate: {}\nsummary: \"\"\ntopics: []\nactors: []\npositions: []\nsources: []\n---\n", today()),
+            format!(
+                "---\ntitle: {quoted}\ndate: {}\nsummary: \"\"\ntopics: []\nactors: []\npositions: []\nsources: []\n---\n",
+                today()
+            ),
         ),
         NewKind::Actor => ("actors", format!("---\nname: {quoted}\nkind: person\nrole: \"\"\n---\n")),
         NewKind::Question => ("questions", format!("---\ntitle: {quoted}\n---\n")),

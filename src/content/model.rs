@@ -164,10 +164,7 @@ impl Id {
         if valid {
             Ok(Id(s.to_owned()))
         } else {
-            Err(format!(
-                "invalid id `{s}`: ids use lowercase letters, digits and `-` (try `{}`)",
-                slugify(s)
-            ))
+            Err(format!("invalid id `{s}`: ids use lowercase letters, digits and `-` (try `{}`)", slugify(s)))
         }
     }
 
@@ -194,10 +191,33 @@ impl std::borrow::Borrow<str> for Id {
     }
 }
 
+/// Deserializes a string through `parse`. The check runs inside the
+/// visitor, so the YAML layer attaches the value's line and column to the
+/// error (a check after deserializing would only know the document start).
+fn parse_str<'de, D: Deserializer<'de>, T>(
+    d: D,
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<T, D::Error> {
+    struct Visitor<T> {
+        expecting: &'static str,
+        parse: fn(&str) -> Result<T, String>,
+    }
+    impl<T> de::Visitor<'_> for Visitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            (self.parse)(v).map_err(E::custom)
+        }
+    }
+    d.deserialize_str(Visitor { expecting, parse })
+}
+
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Id::parse(&s).map_err(de::Error::custom)
+        parse_str(d, "an id (lowercase letters, digits and `-`)", Id::parse)
     }
 }
 
@@ -223,11 +243,7 @@ pub fn slugify(text: &str) -> String {
 fn deunicode_char(c: char) -> String {
     const FROM: &str = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ";
     const TO: &str = "aaaaaaceeeeiiiinoooooouuuuyy";
-    FROM.chars()
-        .position(|f| f == c)
-        .and_then(|i| TO.chars().nth(i))
-        .map(String::from)
-        .unwrap_or_default()
+    FROM.chars().position(|f| f == c).and_then(|i| TO.chars().nth(i)).map(String::from).unwrap_or_default()
 }
 
 /// A calendar date, `YYYY-MM-DD`; a full RFC 3339 time is accepted and kept.
@@ -248,27 +264,21 @@ impl Date {
             None => (s, None),
         };
         let mut parts = day_part.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
         };
         if y.len() != 4 || m.len() != 2 || d.len() != 2 {
             return Err(bad());
         }
-        let (year, month, day): (u16, u8, u8) = (
-            y.parse().map_err(|_| bad())?,
-            m.parse().map_err(|_| bad())?,
-            d.parse().map_err(|_| bad())?,
-        );
+        let (year, month, day): (u16, u8, u8) =
+            (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return Err(format!("invalid date `{s}`: {year}-{month:02} has no day {day}"));
         }
-        if let Some(t) = time {
-            if !valid_time(t) {
-                return Err(format!(
-                    "invalid time in `{s}`: write a date (2025-09-04) or an RFC 3339 time (2025-09-04T10:00:00Z)"
-                ));
-            }
+        if time.is_some_and(|t| !valid_time(t)) {
+            return Err(format!(
+                "invalid time in `{s}`: write a date (2025-09-04) or an RFC 3339 time (2025-09-04T10:00:00Z)"
+            ));
         }
         Ok(Date { year, month, day, time: time.map(str::to_owned) })
     }
@@ -281,8 +291,18 @@ impl Date {
     /// "4 September 2025".
     pub fn long(&self) -> String {
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         format!("{} {} {}", self.day, MONTHS[usize::from(self.month) - 1], self.year)
     }
@@ -290,7 +310,7 @@ impl Date {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -321,8 +341,7 @@ fn valid_time(t: &str) -> bool {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(s.trim()).map_err(de::Error::custom)
+        parse_str(d, "a date like 2025-09-04", |s| Date::parse(s.trim()))
     }
 }
 
@@ -358,8 +377,7 @@ impl HttpUrl {
 
 impl<'de> Deserialize<'de> for HttpUrl {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        HttpUrl::parse(&s).map_err(de::Error::custom)
+        parse_str(d, "an http:// or https:// URL", HttpUrl::parse)
     }
 }
 

@@ -44,7 +44,10 @@ fn hint_for(message: &str) -> Option<String> {
     if message.contains("unknown field") {
         let (wrong, expected) = quoted.split_first()?;
         let mut hint = did_you_mean(wrong, expected.iter().copied()).unwrap_or_else(|| {
-            format!("the keys allowed here are {}", expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+            format!(
+                "the keys allowed here are {}",
+                expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            )
         });
         if expected.contains(&"extra") {
             hint.push_str("; free-form keys go under `extra:`");
@@ -68,7 +71,9 @@ fn hint_for(message: &str) -> Option<String> {
         return Some("quote the value if it is meant as text, e.g. `title: \"1984\"`".into());
     }
     if message.contains("did not find expected") || message.contains("mapping values are not allowed") {
-        return Some("check the indentation and quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `@`".into());
+        return Some(
+            "check the indentation and quote values that contain `: ` or start with `[`, `{`, `*`, `&` or `@`".into(),
+        );
     }
     None
 }
@@ -166,7 +171,13 @@ fn find_key(lines: &[Line], node: Node, key: &str) -> Option<Node> {
     let indent = node.col;
     for i in node.first..node.end {
         let line = &lines[i];
-        let start = if i == node.first { node.col } else if line.indent == indent { indent } else { continue };
+        let start = if i == node.first {
+            node.col
+        } else if line.indent == indent {
+            indent
+        } else {
+            continue;
+        };
         let rest = &line.text[start..];
         let Some(after) = rest.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else { continue };
         if !(after.is_empty() || after.starts_with(' ')) {
@@ -191,7 +202,13 @@ fn find_item(lines: &[Line], node: Node, index: usize) -> Option<Node> {
     let mut seen = 0;
     for i in node.first..node.end {
         let line = &lines[i];
-        let start = if i == node.first { node.col } else if line.indent == indent { indent } else { continue };
+        let start = if i == node.first {
+            node.col
+        } else if line.indent == indent {
+            indent
+        } else {
+            continue;
+        };
         let rest = &line.text[start..];
         if !(rest == "-" || rest.starts_with("- ")) {
             continue;
@@ -240,12 +257,9 @@ mod tests {
     fn finds_scalars_in_block_and_flow_style() {
         assert_eq!(at(&[Seg::Key("title")]), Some((1, 8, 1)));
         assert_eq!(at(&[Seg::Key("actors"), Seg::Index(1)]), Some((2, 13, 3)));
-        assert_eq!(at(&[Seg::Key("positions"), Seg::Index(0), Seg::Key("actor")]), Some((4, 14, 4)));
-        assert_eq!(at(&[Seg::Key("positions"), Seg::Index(1), Seg::Key("actor")]), Some((6, 14, 6)));
-        assert_eq!(
-            at(&[Seg::Key("positions"), Seg::Index(1), Seg::Key("sources"), Seg::Index(1)]),
-            Some((9, 9, 3))
-        );
+        assert_eq!(at(&[Seg::Key("positions"), Seg::Index(0), Seg::Key("actor")]), Some((4, 12, 4)));
+        assert_eq!(at(&[Seg::Key("positions"), Seg::Index(1), Seg::Key("actor")]), Some((6, 12, 6)));
+        assert_eq!(at(&[Seg::Key("positions"), Seg::Index(1), Seg::Key("sources"), Seg::Index(1)]), Some((9, 9, 3)));
         assert_eq!(at(&[Seg::Key("nope")]), None);
     }
 

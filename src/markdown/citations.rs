@@ -44,7 +44,14 @@ where
         if !text.contains("[@") {
             return Some(vec![(Event::Text(CowStr::from(text)), range)]);
         }
-        Some(split_citations(&text, &range, source, &mut **links.borrow_mut(), &mut problems.borrow_mut(), &mut cited_before))
+        Some(split_citations(
+            &text,
+            &range,
+            source,
+            &mut **links.borrow_mut(),
+            &mut problems.borrow_mut(),
+            &mut cited_before,
+        ))
     })
     .flatten()
 }
@@ -87,7 +94,8 @@ fn split_citations<'a>(
                     if i > 0 {
                         html.push_str(", ");
                     }
-                    let id = if cited_before.insert(number) { format!(r#" id="cite-{number}""#) } else { String::new() };
+                    let id =
+                        if cited_before.insert(number) { format!(r#" id="cite-{number}""#) } else { String::new() };
                     html.push_str(&format!(r##"<a href="#{}"{id}>{number}</a>"##, escape::html(&anchor)));
                 }
                 Err(problem) => problems.push((at..at + key.len() + 1, problem)),

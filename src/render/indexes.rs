@@ -43,18 +43,16 @@ impl Ctx<'_> {
 
     pub fn home(&self) -> Value {
         let mut actors = self.actor_counts();
-        actors.sort_by(|a, b| (b.positions + b.briefings).cmp(&(a.positions + a.briefings)));
+        actors.sort_by_key(|a| std::cmp::Reverse(a.positions + a.briefings));
         actors.retain(|a| a.positions + a.briefings > 0);
         actors.truncate(HOME_ACTORS);
         // Open questions: those most recently argued over.
         let ix = &self.site.index;
-        let mut questions: Vec<(usize, Counted)> = self
-            .question_counts()
-            .into_iter()
-            .enumerate()
-            .filter(|(_, c)| c.positions > 0)
-            .collect();
-        let latest = |q: usize| ix.question_positions[q].last().map(|r| &self.site.briefings[r.briefing].positions[r.position].date);
+        let mut questions: Vec<(usize, Counted)> =
+            self.question_counts().into_iter().enumerate().filter(|(_, c)| c.positions > 0).collect();
+        let latest = |q: usize| {
+            ix.question_positions[q].last().map(|r| &self.site.briefings[r.briefing].positions[r.position].date)
+        };
         questions.sort_by(|(x, _), (y, _)| latest(*y).cmp(&latest(*x)));
         #[derive(Serialize)]
         struct View {
@@ -183,7 +181,10 @@ impl Ctx<'_> {
             .iter()
             .map(|g| Group {
                 publisher: &g.publisher,
-                anchor: format!("publisher-{}", crate::markdown::anchor_slug(if g.publisher.is_empty() { "unknown" } else { &g.publisher })),
+                anchor: format!(
+                    "publisher-{}",
+                    crate::markdown::anchor_slug(if g.publisher.is_empty() { "unknown" } else { &g.publisher })
+                ),
                 sources: g
                     .sources
                     .iter()

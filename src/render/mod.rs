@@ -43,7 +43,8 @@ enum Job {
 
 impl Job {
     fn all(site: &Site) -> Vec<Job> {
-        let mut jobs = vec![Job::Home, Job::Briefings, Job::Actors, Job::Questions, Job::Topics, Job::Sources, Job::NotFound];
+        let mut jobs =
+            vec![Job::Home, Job::Briefings, Job::Actors, Job::Questions, Job::Topics, Job::Sources, Job::NotFound];
         jobs.extend((0..site.briefings.len()).map(Job::Briefing));
         jobs.extend((0..site.actors.len()).map(Job::Actor));
         jobs.extend((0..site.questions.len()).map(Job::Question));
@@ -110,7 +111,16 @@ fn globals(site: &Site, tera: &mut Tera) {
     let c = &site.config;
     let u = &site.urls;
     let g = tera.global_context();
-    g.insert("site", &SiteView { title: &c.title, description: &c.description, base_url: &c.base_url, language: &c.language, extra: &c.extra });
+    g.insert(
+        "site",
+        &SiteView {
+            title: &c.title,
+            description: &c.description,
+            base_url: &c.base_url,
+            language: &c.language,
+            extra: &c.extra,
+        },
+    );
     let mut nav = vec![
         NavLink { title: "Briefings".into(), url: u.path(&["briefings"]), section: "briefings" },
         NavLink { title: "Actors".into(), url: u.path(&["actors"]), section: "actors" },
@@ -118,7 +128,11 @@ fn globals(site: &Site, tera: &mut Tera) {
         NavLink { title: "Topics".into(), url: u.path(&["topics"]), section: "topics" },
         NavLink { title: "Sources".into(), url: u.path(&["sources"]), section: "sources" },
     ];
-    nav.extend(site.pages.iter().map(|p| NavLink { title: p.doc.matter.title.clone(), url: u.page(&p.doc.id), section: "pages" }));
+    nav.extend(site.pages.iter().map(|p| NavLink {
+        title: p.doc.matter.title.clone(),
+        url: u.page(&p.doc.id),
+        section: "pages",
+    }));
     g.insert("nav", &nav);
     g.insert("home_url", &u.home());
     g.insert("style_url", &u.asset("style.css"));
@@ -139,8 +153,11 @@ pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagno
             context.insert("section", section);
             let mut bytes = Vec::with_capacity(16 * 1024);
             tera.render_to(template, &context, &mut bytes).map_err(|e| {
-                Diagnostic::error(Path::new("templates").join(template), format!("cannot render {url}: {}", templates::error_chain(&e)))
-                    .hint("check the template against the data documented in README.md")
+                Diagnostic::error(
+                    Path::new("templates").join(template),
+                    format!("cannot render {url}: {}", templates::error_chain(&e)),
+                )
+                .hint("check the template against the data documented in README.md")
             })?;
             Ok(OutputFile { path: site.urls.output_file(&url), bytes })
         })

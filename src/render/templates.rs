@@ -31,9 +31,8 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
 );
 
 /// The default theme's static files, compiled in.
-pub const DEFAULT_THEME_STATIC: &[(&str, &[u8])] = &[
-    ("style.css", include_bytes!("../../themes/default/static/style.css")),
-];
+pub const DEFAULT_THEME_STATIC: &[(&str, &[u8])] =
+    &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
 pub const DEFAULT_THEME_NAME: &str = "default";
 
 /// A theme's static files, in memory: relative path and bytes.
@@ -54,8 +53,11 @@ pub fn load(root: &Path, theme: &str) -> Result<(tera::Tera, StaticFiles), Vec<D
     } else if theme == DEFAULT_THEME_NAME {
         DEFAULT_THEME_STATIC.iter().map(|(p, b)| ((*p).to_owned(), b.to_vec())).collect()
     } else {
-        let d = Diagnostic::error(crate::config::CONFIG_FILE, format!("theme `{theme}` not found: no folder themes/{theme}/"))
-            .hint("set `theme: default` or add the theme's folder under themes/");
+        let d = Diagnostic::error(
+            crate::config::CONFIG_FILE,
+            format!("theme `{theme}` not found: no folder themes/{theme}/"),
+        )
+        .hint("set `theme: default` or add the theme's folder under themes/");
         return Err(vec![d]);
     };
     read_dir(root, &root.join("templates"), &mut sources, &mut problems);
@@ -78,7 +80,8 @@ pub fn template_error(e: &tera::Error, sources: &BTreeMap<String, (PathBuf, Stri
         .iter()
         .find(|(name, _)| message.contains(name.as_str()))
         .map_or_else(|| PathBuf::from("templates"), |(_, (p, _))| p.clone());
-    Diagnostic::error(path, format!("template error: {message}")).hint("fix the template; built-in templates can be overridden in templates/")
+    Diagnostic::error(path, format!("template error: {message}"))
+        .hint("fix the template; built-in templates can be overridden in templates/")
 }
 
 pub fn error_chain(e: &dyn std::error::Error) -> String {

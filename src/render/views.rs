@@ -112,7 +112,9 @@ impl Refs {
         let questions = site
             .questions
             .iter()
-            .map(|q| value(&QuestionRef { id: q.doc.id.as_str(), title: &q.doc.matter.title, url: urls.question(&q.doc.id) }))
+            .map(|q| {
+                value(&QuestionRef { id: q.doc.id.as_str(), title: &q.doc.matter.title, url: urls.question(&q.doc.id) })
+            })
             .collect();
         let topics: Vec<Value> = site
             .topics

@@ -18,15 +18,22 @@ pub fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnost
     let mut out = Vec::new();
     for (i, actor) in m.actors.iter().enumerate() {
         if !lookup.actors.contains_key(actor.as_str()) {
-            out.push(unknown(doc, &[Seg::Key("actors"), Seg::Index(i)], lookup.unknown("actor", actor.as_str(), &lookup.actors)));
+            out.push(unknown(
+                doc,
+                &[Seg::Key("actors"), Seg::Index(i)],
+                lookup.unknown("actor", actor.as_str(), &lookup.actors),
+            ));
         }
     }
     let mut source_ids: HashMap<&str, usize> = HashMap::new();
     for (i, source) in m.sources.iter().enumerate() {
         if source_ids.insert(source.id.as_str(), i).is_some() {
             out.push(
-                doc.error_at(&[Seg::Key("sources"), Seg::Index(i), Seg::Key("id")], format!("duplicate source id `{}`", source.id))
-                    .hint("source ids must be unique within a briefing"),
+                doc.error_at(
+                    &[Seg::Key("sources"), Seg::Index(i), Seg::Key("id")],
+                    format!("duplicate source id `{}`", source.id),
+                )
+                .hint("source ids must be unique within a briefing"),
             );
         }
     }
@@ -35,23 +42,25 @@ pub fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnost
         if !lookup.actors.contains_key(p.actor.as_str()) {
             out.push(unknown(doc, &at("actor"), lookup.unknown("actor", p.actor.as_str(), &lookup.actors)));
         }
-        if let Some(q) = &p.question {
-            if !lookup.questions.contains_key(q.as_str()) {
-                out.push(unknown(doc, &at("question"), lookup.unknown("question", q.as_str(), &lookup.questions)));
-            }
+        if let Some(q) = p.question.as_ref().filter(|q| !lookup.questions.contains_key(q.as_str())) {
+            out.push(unknown(doc, &at("question"), lookup.unknown("question", q.as_str(), &lookup.questions)));
         }
         if p.sources.is_empty() {
-            out.push(doc.error_at(&at("sources"), "a position needs at least one source").hint(
-                "list the ids of the sources behind this position, e.g. `sources: [kremlin-statement]`",
-            ));
+            out.push(
+                doc.error_at(&at("sources"), "a position needs at least one source")
+                    .hint("list the ids of the sources behind this position, e.g. `sources: [kremlin-statement]`"),
+            );
         }
         for (j, s) in p.sources.iter().enumerate() {
             if !source_ids.contains_key(s.as_str()) {
                 let hint = did_you_mean(s.as_str(), source_ids.keys().copied())
                     .unwrap_or_else(|| format!("add a source with `id: {s}` under the briefing's `sources:`"));
                 out.push(
-                    doc.error_at(&[Seg::Key("positions"), Seg::Index(i), Seg::Key("sources"), Seg::Index(j)], format!("unknown source `{s}`"))
-                        .hint(hint),
+                    doc.error_at(
+                        &[Seg::Key("positions"), Seg::Index(i), Seg::Key("sources"), Seg::Index(j)],
+                        format!("unknown source `{s}`"),
+                    )
+                    .hint(hint),
                 );
             }
         }
@@ -68,7 +77,10 @@ pub fn unused_sources(doc: &Document<BriefingMatter>, refs: &BodyRefs) -> Vec<Di
         .enumerate()
         .filter(|(i, s)| !refs.cited.contains(i) && !m.positions.iter().any(|p| p.sources.contains(&s.id)))
         .map(|(i, s)| {
-            let mut d = doc.error_at(&[Seg::Key("sources"), Seg::Index(i), Seg::Key("id")], format!("source `{}` is never cited", s.id));
+            let mut d = doc.error_at(
+                &[Seg::Key("sources"), Seg::Index(i), Seg::Key("id")],
+                format!("source `{}` is never cited", s.id),
+            );
             d.severity = crate::diagnostics::Severity::Warning;
             d.hint(format!("cite it in the text with [@{}] or name it in a position's `sources`", s.id))
         })

@@ -205,7 +205,7 @@ fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
     let mut list: Vec<SourceGroup> =
         groups.into_iter().map(|(publisher, (_, sources))| SourceGroup { publisher, sources }).collect();
     // Named publishers alphabetically, unnamed ones last.
-    list.sort_by(|a, b| (a.publisher.is_empty(), a.publisher.to_lowercase()).cmp(&(b.publisher.is_empty(), b.publisher.to_lowercase())));
+    list.sort_by_key(|g| (g.publisher.is_empty(), g.publisher.to_lowercase()));
     for g in &mut list {
         g.sources.sort_by(|x, y| {
             let title = |u: &SourceUse| briefings[u.first.0].sources[u.first.1].title.to_lowercase();

@@ -84,9 +84,11 @@ impl<'c> Lookup<'c> {
             }
             _ => {
                 let mut problem = self.unknown("actor", key, &self.actors);
-                let elsewhere = [("questions", &self.questions), ("briefings", &self.briefings), ("topics", &self.topics)];
+                let elsewhere =
+                    [("questions", &self.questions), ("briefings", &self.briefings), ("topics", &self.topics)];
                 if let Some((section, _)) = elsewhere.iter().find(|(_, map)| map.contains_key(key)) {
-                    problem.hint = Some(format!("to link the {} write [[{section}/{key}]]", &section[..section.len() - 1]));
+                    problem.hint =
+                        Some(format!("to link the {} write [[{section}/{key}]]", &section[..section.len() - 1]));
                 }
                 Err(problem)
             }
@@ -136,7 +138,10 @@ impl Links for BodyLinks<'_, '_> {
         let resolved = match section {
             "actors" => l.actor(key).map(|i| {
                 push_unique(&mut self.refs.actors, i);
-                Target { url: l.urls.actor(&l.actor_docs[i].id), label: l.actor_docs[i].matter.name.clone() }
+                let doc = &l.actor_docs[i];
+                // A link by id shows the name; by name or alias, the words as written.
+                let label = if doc.id.as_str() == key { doc.matter.name.clone() } else { key.to_owned() };
+                Target { url: l.urls.actor(&doc.id), label }
             }),
             "questions" => match l.questions.get(key) {
                 Some(&i) => {

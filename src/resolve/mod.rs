@@ -112,7 +112,9 @@ pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) ->
     let (topic_ids, topic_docs) = collect_topics(&content);
     let topic_titles: Vec<String> = topic_ids
         .iter()
-        .map(|id| topic_docs.iter().find(|d| d.id == *id).map_or_else(|| id_to_words(id.as_str()), |d| d.matter.title.clone()))
+        .map(|id| {
+            topic_docs.iter().find(|d| d.id == *id).map_or_else(|| id_to_words(id.as_str()), |d| d.matter.title.clone())
+        })
         .collect();
     let lookup = Lookup::new(&content, &topic_ids, topic_titles.clone(), urls.clone());
 
@@ -181,9 +183,15 @@ pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) ->
 
 fn sort(content: &mut Content) {
     content.briefings.sort_by(|a, b| {
-        b.matter.date.cmp(&a.matter.date).then_with(|| a.matter.title.cmp(&b.matter.title)).then_with(|| a.id.cmp(&b.id))
+        b.matter
+            .date
+            .cmp(&a.matter.date)
+            .then_with(|| a.matter.title.cmp(&b.matter.title))
+            .then_with(|| a.id.cmp(&b.id))
     });
-    content.actors.sort_by(|a, b| a.matter.name.to_lowercase().cmp(&b.matter.name.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
+    content
+        .actors
+        .sort_by(|a, b| a.matter.name.to_lowercase().cmp(&b.matter.name.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
     content.questions.sort_by(|a, b| a.matter.title.cmp(&b.matter.title).then_with(|| a.id.cmp(&b.id)));
     content.pages.sort_by(|a, b| a.id.cmp(&b.id));
 }

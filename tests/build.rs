@@ -1,0 +1,185 @@
+//! What a reader sees in a built site.
+
+mod common;
+
+use common::{assert_ok, broken_links, sample_site, text};
+
+#[test]
+fn actor_page_lists_every_briefing_and_position_naming_the_actor() {
+    let site = sample_site();
+    assert_ok(&site.build());
+    let alice = site.page("actors/alice/index.html");
+    assert!(alice.contains(r#"href="/briefings/first/""#), "first briefing missing");
+    assert!(alice.contains(r#"href="/briefings/second/""#), "second briefing missing");
+    let words = text(&alice);
+    assert!(words.contains("Should taxes be cut?"), "{words}");
+    assert!(words.contains("Cut them now."), "quote missing: {words}");
+    assert!(words.contains("Supports") && words.contains("Opposes"), "{words}");
+    // Bob is only in `actors:` of one briefing and linked from its body.
+    let bob = site.page("actors/bob/index.html");
+    assert!(bob.contains(r#"href="/briefings/first/""#));
+    assert!(!bob.contains(r#"href="/briefings/second/""#));
+}
+
+#[test]
+fn affiliation_appears_on_both_actors_pages() {
+    let site = sample_site();
+    assert_ok(&site.build());
+    let alice = site.page("actors/alice/index.html");
+    let acme = site.page("actors/acme/index.html");
+    assert!(alice.contains(r#"href="/actors/acme/""#), "Alice's page lacks Acme");
+    assert!(acme.contains(r#"href="/actors/alice/""#), "Acme's page lacks Alice");
+    assert!(text(&acme).contains("Affiliated actors Alice Ames"), "{}", text(&acme));
+}
+
+#[test]
+fn citation_renders_as_numbered_link_to_its_source() {
+    let site = sample_site();
+    assert_ok(&site.build());
+    let html = site.page("briefings/first/index.html");
+    assert!(html.contains(r##"<sup class="cite"><a href="#source-speech" id="cite-1">1</a></sup>"##), "{html}");
+    assert!(html.contains(r#"<li id="source-speech" value="1">"#), "{html}");
+    assert!(html.contains(r#"href="https://example.org/speech""#));
+    assert!(text(&html).contains("Budget speech , Parliament"), "{}", text(&html));
+}
+
+#[test]
+fn changed_stance_is_marked_in_the_history() {
+    let site = sample_site();
+    assert_ok(&site.build());
+    let words = text(&site.page("actors/alice/index.html"));
+    assert!(words.contains("Stance has changed over time"), "{words}");
+    assert!(words.contains("Opposes Changed from supports"), "{words}");
+    // Bob never changed anything.
+    assert!(!text(&site.page("actors/bob/index.html")).contains("Changed from"));
+    let question = text(&site.page("questions/tax-cut/index.html"));
+    assert!(question.contains("Alice Ames ✗ Opposes 1 March 2025 Yes"), "{question}");
+}
+
+#[test]
+fn wikilinks_by_alias_and_backlinks_work() {
+    let site = sample_site();
+    assert_ok(&site.build());
+    let second = site.page("briefings/second/index.html");
+    assert!(second.contains(r#"<a href="/actors/alice/" class="wikilink">the minister</a>"#), "{second}");
+    assert!(text(&second).contains("Linked from First briefing"), "{}", text(&second));
+    // Mentioned in a body, so Bob's page shows it.
+    let first = site.page("briefings/first/index.html");
+    assert!(first.contains(r#"<a href="/actors/bob/" class="wikilink">Bob Brown</a>"#));
+}
+
+#[test]
+fn every_page_kind_is_generated_and_links_resolve() {
+    let site = sample_site();
+    let err = assert_ok(&site.build());
+    assert!(err.contains("Built ") && err.contains("0 warnings"), "{err}");
+    for page in [
+        "index.html",
+        "404.html",
+        "briefings/index.html",
+        "actors/index.html",
+        "questions/index.html",
+        "questions/tax-cut/index.html",
+        "topics/index.html",
+        "topics/economy/index.html",
+        "sources/index.html",
+        "style.css",
+    ] {
+        assert!(site.root().join("public").join(page).is_file(), "{page} missing");
+    }
+    assert_eq!(broken_links(&site.root().join("public"), "/"), Vec::<String>::new());
+    let sources = text(&site.page("sources/index.html"));
+    assert!(sources.contains("Parliament Budget speech Cited in First briefing"), "{sources}");
+}
+
+#[test]
+fn base_url_with_a_sub_path_prefixes_every_link() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/briefings/\n");
+    assert_ok(&site.build());
+    let home = site.page("index.html");
+    assert!(home.contains(r#"href="/briefings/style.css""#), "{home}");
+    assert!(home.contains(r#"href="/briefings/briefings/first/""#), "{home}");
+    assert_eq!(broken_links(&site.root().join("public"), "/briefings/"), Vec::<String>::new());
+    // The command-line flag wins over the file.
+    let out = site.run(&["build", "--base-url", "/docs"]);
+    assert_ok(&out);
+    assert!(site.page("index.html").contains(r#"href="/docs/actors/""#));
+}
+
+#[test]
+fn html_in_front_matter_is_escaped_everywhere() {
+    let site = common::TestSite::new();
+    let evil = "<script>alert(1)</script>";
+    site.write("dossier.yaml", &format!("title: \"{evil}\"\ndescription: \"\\\"><img src=x onerror=alert(2)>\"\n"));
+    site.actor("x", &format!("name: \"{evil}\"\nrole: \"<b>r</b>\"\naliases: [\"<i>a</i>\"]"));
+    site.question("q", &format!("\"{evil}\""));
+    site.write("content/topics/t.md", &format!("---\ntitle: \"{evil}\"\ndescription: \"<u>d</u>\"\n---\n"));
+    site.write("content/p.md", &format!("---\ntitle: \"{evil}\"\nsummary: \"<em>s</em>\"\n---\nBody\n"));
+    site.briefing(
+        "b",
+        &format!(
+            "title: \"{evil}\"\ndate: 2025-01-01\nsummary: \"<img src=x>\"\ntopics: [t]\npositions:\n  - actor: x\n    question: q\n    stance: neutral\n    summary: \"<svg onload=alert(3)>\"\n    quote: \"</q><script>x</script>\"\n    sources: [s]\nsources:\n  - id: s\n    title: \"{evil}\"\n    publisher: \"<b>pub</b>\"\n    url: \"https://example.org/?a=\\\"><script>\"\n"
+        ),
+        "[@s]\n",
+    );
+    assert_ok(&site.build());
+    for entry in walkdir::WalkDir::new(site.root().join("public")).into_iter().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(entry.path()).unwrap();
+            for bad in ["<script>", "<img src=x", "<svg", "<b>", "<i>a", "<u>d", "<em>s", "\"><script"] {
+                assert!(!html.contains(bad), "{} contains {bad}", entry.path().display());
+            }
+        }
+    }
+    assert!(
+        site.page("briefings/b/index.html").contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;")
+            || site.page("briefings/b/index.html").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = sample_site();
+    site.briefing("wip", "title: Work in progress\ndate: 2025-05-01\ndraft: true", "Not yet.\n");
+    assert_ok(&site.build());
+    assert!(!site.root().join("public/briefings/wip").exists());
+    assert_ok(&site.run(&["build", "--drafts"]));
+    assert!(site.root().join("public/briefings/wip/index.html").exists());
+}
+
+#[test]
+fn site_templates_override_built_in_ones() {
+    let site = sample_site();
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}CUSTOM {{ page.title }}{% endblock %}",
+    );
+    site.write("content/about.md", "---\ntitle: About us\n---\nHi\n");
+    site.write("static/robots.txt", "User-agent: *\n");
+    assert_ok(&site.build());
+    assert!(site.page("about/index.html").contains("CUSTOM About us"));
+    assert_eq!(site.page("robots.txt"), "User-agent: *\n");
+}
+
+#[test]
+fn markdown_features_render() {
+    let site = sample_site();
+    site.write(
+        "content/notes.md",
+        "---\ntitle: Notes\n---\n## One\n\n### Two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```rust\nfn main() {}\n```\n\n- [ ] todo\n\nText[^n].\n\n[^n]: A note.\n",
+    );
+    assert_ok(&site.build());
+    let html = site.page("notes/index.html");
+    for needle in [r#"<h2 id="one">"#, r##"href="#two""##, "<table>", "hl-", "type=\"checkbox\"", "footnote"] {
+        assert!(html.contains(needle), "{needle} missing in {html}");
+    }
+}
+
+#[test]
+fn crlf_and_bom_are_accepted() {
+    let site = sample_site();
+    site.write_bytes("content/questions/other.md", b"\xEF\xBB\xBF---\r\ntitle: Other?\r\n---\r\nBody\r\n");
+    assert_ok(&site.build());
+    assert!(site.page("questions/other/index.html").contains("Other?"));
+}

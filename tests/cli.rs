@@ -1,0 +1,59 @@
+//! The commands a new user runs first.
+
+mod common;
+
+use std::process::Command;
+
+fn dossier(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier")).args(args).current_dir(dir).output().unwrap()
+}
+
+#[test]
+fn init_then_build_works_outside_the_repository() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("x");
+    let out = dossier(&["init", site.to_str().unwrap()], tmp.path());
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let out = dossier(&["build", "--root", site.to_str().unwrap()], tmp.path());
+    let err = common::assert_ok(&out);
+    assert!(err.contains("0 warnings"), "{err}");
+    let briefing = std::fs::read_to_string(site.join("public/briefings/first-briefing/index.html")).unwrap();
+    assert!(briefing.contains("We should build it"), "{briefing}");
+    assert!(site.join("public/style.css").is_file(), "the embedded theme's CSS is written");
+    assert_eq!(common::broken_links(&site.join("public"), "/"), Vec::<String>::new());
+    // A second init must not overwrite anything.
+    let again = dossier(&["init", site.to_str().unwrap()], tmp.path());
+    assert!(!again.status.success());
+    assert!(common::stderr(&again).contains("not empty"));
+}
+
+#[test]
+fn new_creates_files_that_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    assert!(dossier(&["init", "s"], site).status.success());
+    let root = site.join("s");
+    for (kind, title, path) in [
+        ("actor", "Ada Lovelace", "content/actors/ada-lovelace.md"),
+        ("question", "Is it safe?", "content/questions/is-it-safe.md"),
+        ("briefing", "Bridge vote: what's next", "content/briefings/bridge-vote-what-s-next.md"),
+    ] {
+        let out = dossier(&["new", kind, title, "--root", root.to_str().unwrap()], site);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        assert!(root.join(path).is_file(), "{path}");
+    }
+    common::assert_ok(&dossier(&["build", "--root", root.to_str().unwrap()], site));
+    let page = std::fs::read_to_string(root.join("public/actors/ada-lovelace/index.html")).unwrap();
+    assert!(page.contains("Ada Lovelace"));
+    let again = dossier(&["new", "actor", "Ada Lovelace", "--root", root.to_str().unwrap()], site);
+    assert!(!again.status.success(), "existing files are never overwritten");
+}
+
+#[test]
+fn build_outside_a_site_explains_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = dossier(&["build"], tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(err.contains("no content/ folder here") && err.contains("dossier init"), "{err}");
+}
