@@ -183,3 +183,20 @@ fn crlf_and_bom_are_accepted() {
     assert_ok(&site.build());
     assert!(site.page("questions/other/index.html").contains("Other?"));
 }
+
+#[test]
+fn autolink_links_first_mentions_of_involved_actors_when_enabled() {
+    let site = sample_site();
+    site.briefing(
+        "third",
+        "title: Third\ndate: 2025-04-01\nactors: [alice]",
+        "Alice Ames spoke. Alice Ames left. Bob Brown watched.\n",
+    );
+    assert_ok(&site.build());
+    assert!(!site.page("briefings/third/index.html").contains("autolink"), "off by default");
+    site.write("dossier.yaml", "title: T\nautolink: true\n");
+    assert_ok(&site.build());
+    let html = site.page("briefings/third/index.html");
+    assert_eq!(html.matches(r#"<a href="/actors/alice/" class="autolink">Alice Ames</a>"#).count(), 1, "{html}");
+    assert!(!html.contains(r#"href="/actors/bob/" class="autolink""#), "Bob is not involved: {html}");
+}

@@ -249,3 +249,31 @@ fn refuses_to_replace_the_site_itself() {
     assert_eq!(out.status.code(), Some(1));
     assert!(site.root().join("content/actors/alice.md").exists());
 }
+
+#[test]
+fn misspelt_config_key() {
+    let err = fails("dossier.yaml", "title: T\nbase_ulr: /x/\n");
+    assert!(err.contains("dossier.yaml:2:1: error: unknown field `base_ulr`"), "{err}");
+    assert!(err.contains("did you mean `base_url`?"), "{err}");
+}
+
+#[test]
+fn broken_template_names_the_file() {
+    let err = fails(
+        "templates/actor.html",
+        "{% extends \"base.html\" %}{% block content %}{{ page.actor.name {% endblock %}",
+    );
+    assert!(err.contains("templates/actor.html: error: template error"), "{err}");
+}
+
+#[test]
+fn template_using_missing_data_names_the_template() {
+    let err = fails("templates/question.html", "{{ page.no_such_field.deeper }}");
+    assert!(err.contains("templates/question.html: error: cannot render /questions/tax-cut/"), "{err}");
+}
+
+#[test]
+fn unknown_theme() {
+    let err = fails("dossier.yaml", "theme: fancy\n");
+    assert!(err.contains("dossier.yaml: error: theme `fancy` not found"), "{err}");
+}

@@ -8,6 +8,7 @@
 //! which is how the resolve stage checks every reference exactly once.
 
 mod anchors;
+mod autolink;
 mod citations;
 mod highlight;
 mod wikilinks;
@@ -19,6 +20,7 @@ use pulldown_cmark::{Options, Parser};
 use serde::Serialize;
 
 pub use anchors::slug as anchor_slug;
+pub use autolink::AutoLink;
 pub use highlight::CSS_CLASS_PREFIX;
 
 /// A link target resolved by the site.
@@ -77,8 +79,9 @@ fn options() -> Options {
 }
 
 /// Renders `source` to HTML. `reserved_ids` are anchors the page template
-/// already uses; headings never take them.
-pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str]) -> Rendered {
+/// already uses; headings never take them. `autolinks` are names to link on
+/// their first plain-text mention (longest first; empty to turn it off).
+pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str], autolinks: &[AutoLink]) -> Rendered {
     // Both reference adapters report to the same site and problem list.
     let links = RefCell::new(links);
     let problems = RefCell::new(Vec::new());
@@ -88,6 +91,7 @@ pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str]) -> Ren
         let events = Parser::new_ext(source, options()).into_offset_iter();
         let events = wikilinks::resolve(events, &links, &problems);
         let events = citations::resolve(events, source, &links, &problems);
+        let events = autolink::link(events, autolinks);
         let events = anchors::add(events, reserved_ids, &mut toc);
         pulldown_cmark::html::push_html(&mut html, highlight::highlight(events));
     }
@@ -120,7 +124,7 @@ mod tests {
 
     #[test]
     fn wikilinks_use_the_name_unless_text_is_given() {
-        let r = render("See [[putin]], [[putin|him]] and [[Putin]].", &mut Fake, &[]);
+        let r = render("See [[putin]], [[putin|him]] and [[Putin]].", &mut Fake, &[], &[]);
         assert!(r.html.contains(r#"<a href="/actors/putin/" class="wikilink">Vladimir Putin</a>"#), "{}", r.html);
         assert!(r.html.contains(r#"class="wikilink">him</a>"#), "{}", r.html);
         assert!(r.html.contains(r#"class="wikilink">Putin</a>"#), "{}", r.html);
@@ -130,14 +134,14 @@ mod tests {
     #[test]
     fn unknown_references_are_reported_with_their_range() {
         let src = "One [[nobody]] and [@zzz].";
-        let r = render(src, &mut Fake, &[]);
+        let r = render(src, &mut Fake, &[], &[]);
         let ranges: Vec<&str> = r.problems.iter().map(|(range, _)| &src[range.clone()]).collect();
         assert_eq!(ranges, ["[[nobody]]", "@zzz"]);
     }
 
     #[test]
     fn citations_become_numbered_links() {
-        let r = render("Said so [@a]. Twice [@b; @a].", &mut Fake, &[]);
+        let r = render("Said so [@a]. Twice [@b; @a].", &mut Fake, &[], &[]);
         assert!(r.html.contains(r##"<sup class="cite"><a href="#source-a" id="cite-1">1</a></sup>"##), "{}", r.html);
         assert!(r.html.contains(r##"<a href="#source-b" id="cite-2">2</a>, <a href="#source-a">1</a>"##), "{}", r.html);
         assert!(r.problems.is_empty());
@@ -145,7 +149,7 @@ mod tests {
 
     #[test]
     fn headings_get_unique_anchors_and_a_toc() {
-        let r = render("## Sources\n\n## What's next?\n\n## What's next?\n", &mut Fake, &["sources"]);
+        let r = render("## Sources\n\n## What's next?\n\n## What's next?\n", &mut Fake, &["sources"], &[]);
         let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["sources-1", "whats-next", "whats-next-1"]);
         assert!(r.html.contains(r#"<h2 id="whats-next">"#), "{}", r.html);
@@ -153,17 +157,40 @@ mod tests {
 
     #[test]
     fn code_is_highlighted_with_classes_and_escaped() {
-        let r = render("```rust\nfn main() { let x = \"<b>\"; }\n```\n", &mut Fake, &[]);
+        let r = render("```rust\nfn main() { let x = \"<b>\"; }\n```\n", &mut Fake, &[], &[]);
         assert!(r.html.contains(&format!("class=\"{CSS_CLASS_PREFIX}")), "{}", r.html);
         assert!(r.html.contains("&lt;b&gt;") && !r.html.contains("<b>"), "{}", r.html);
-        let plain = render("```nosuchlang\n<i>\n```\n", &mut Fake, &[]);
+        let plain = render("```nosuchlang\n<i>\n```\n", &mut Fake, &[], &[]);
         assert!(plain.html.contains("&lt;i&gt;"), "{}", plain.html);
     }
 
     #[test]
+    fn autolink_links_the_first_plain_mention_only() {
+        let names = [
+            AutoLink { name: "Vladimir Putin".into(), url: "/a/putin/".into(), key: 0 },
+            AutoLink { name: "Putin".into(), url: "/a/putin/".into(), key: 0 },
+            AutoLink { name: "Macron".into(), url: "/a/macron/".into(), key: 1 },
+        ];
+        let r = render(
+            "# Putin\n\nPutinism aside, Vladimir Putin met Macron. Putin left.\n\n`Macron`",
+            &mut Fake,
+            &[],
+            &names,
+        );
+        assert!(r.html.contains(r#"<a href="/a/putin/" class="autolink">Vladimir Putin</a>"#), "{}", r.html);
+        assert!(r.html.contains(r#"<a href="/a/macron/" class="autolink">Macron</a>"#), "{}", r.html);
+        assert_eq!(r.html.matches("autolink").count(), 2, "{}", r.html);
+        assert!(r.html.contains("Putinism aside") && r.html.contains("<h1 id=\"putin\">Putin</h1>"), "{}", r.html);
+    }
+
+    #[test]
     fn gfm_extensions_are_on() {
-        let r =
-            render("| a |\n|---|\n| b |\n\n~~x~~ \"q\"\n\n- [x] done\n\nNote[^1].\n\n[^1]: Foot.\n", &mut Fake, &[]);
+        let r = render(
+            "| a |\n|---|\n| b |\n\n~~x~~ \"q\"\n\n- [x] done\n\nNote[^1].\n\n[^1]: Foot.\n",
+            &mut Fake,
+            &[],
+            &[],
+        );
         for needle in ["<table>", "<del>x</del>", "\u{201c}q\u{201d}", "checkbox", "footnote"] {
             assert!(r.html.contains(needle), "{needle} in {}", r.html);
         }

@@ -85,7 +85,7 @@ pub fn template_error(e: &tera::Error, sources: &BTreeMap<String, (PathBuf, Stri
 }
 
 pub fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut message = e.to_string();
+    let mut message = e.to_string().trim_start_matches("error: ").to_owned();
     let mut cause = e.source();
     while let Some(c) = cause {
         message.push_str(": ");

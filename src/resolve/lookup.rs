@@ -24,6 +24,8 @@ pub struct Lookup<'c> {
     pub topics: HashMap<&'c str, usize>,
     pub topic_titles: Vec<String>,
     pub drafts: HashSet<&'c str>,
+    /// Whether briefing bodies link the first mention of each involved actor.
+    pub autolink: bool,
 }
 
 impl<'c> Lookup<'c> {
@@ -50,6 +52,7 @@ impl<'c> Lookup<'c> {
             topics: topic_ids.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect(),
             topic_titles,
             drafts: content.draft_briefings.iter().map(Id::as_str).collect(),
+            autolink: false,
         }
     }
 

@@ -19,7 +19,7 @@ use crate::content::model::{
 };
 use crate::content::{Content, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::{self, Rendered};
+use crate::markdown::{self, AutoLink, Rendered};
 use crate::urls::Urls;
 pub use index::{Index, PositionRef, SourceGroup, SourceUse};
 use lookup::{BodyLinks, BodyRefs, Lookup};
@@ -116,7 +116,8 @@ pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) ->
             topic_docs.iter().find(|d| d.id == *id).map_or_else(|| id_to_words(id.as_str()), |d| d.matter.title.clone())
         })
         .collect();
-    let lookup = Lookup::new(&content, &topic_ids, topic_titles.clone(), urls.clone());
+    let mut lookup = Lookup::new(&content, &topic_ids, topic_titles.clone(), urls.clone());
+    lookup.autolink = config.autolink;
 
     let briefing_results: Vec<(Briefing, Vec<Diagnostic>)> =
         content.briefings.par_iter().map(|doc| resolve_briefing(doc, &lookup)).collect();
@@ -210,15 +211,21 @@ fn collect_topics(content: &Content) -> (Vec<Id>, Vec<Document<TopicMatter>>) {
 }
 
 fn render_body<M>(doc: &Document<M>, lookup: &Lookup, sources: &[SourceMatter]) -> (Rendered, Vec<Diagnostic>) {
-    let (rendered, _) = render_with_refs(doc, lookup, sources, &[]);
+    let (rendered, _) = render_with_refs(doc, lookup, sources, &[], &[]);
     rendered
 }
 
 type BodyResult = ((Rendered, Vec<Diagnostic>), BodyRefs);
 
-fn render_with_refs<M>(doc: &Document<M>, lookup: &Lookup, sources: &[SourceMatter], reserved: &[&str]) -> BodyResult {
+fn render_with_refs<M>(
+    doc: &Document<M>,
+    lookup: &Lookup,
+    sources: &[SourceMatter],
+    reserved: &[&str],
+    autolinks: &[AutoLink],
+) -> BodyResult {
     let mut links = BodyLinks { lookup, sources, refs: BodyRefs::default() };
-    let rendered = markdown::render(&doc.body, &mut links, reserved);
+    let rendered = markdown::render(&doc.body, &mut links, reserved, autolinks);
     let problems = rendered
         .problems
         .iter()
@@ -234,7 +241,9 @@ fn render_with_refs<M>(doc: &Document<M>, lookup: &Lookup, sources: &[SourceMatt
 
 fn resolve_briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> (Briefing, Vec<Diagnostic>) {
     let mut problems = check::briefing(doc, lookup);
-    let ((body, body_problems), refs) = render_with_refs(doc, lookup, &doc.matter.sources, RESERVED_ANCHORS);
+    let autolinks = if lookup.autolink { autolinks(doc, lookup) } else { Vec::new() };
+    let ((body, body_problems), refs) =
+        render_with_refs(doc, lookup, &doc.matter.sources, RESERVED_ANCHORS, &autolinks);
     problems.extend(body_problems);
 
     // Number sources: cited ones in order of first citation, then the rest.
@@ -280,4 +289,26 @@ fn resolve_briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> (Briefin
         .collect();
     let topics = doc.matter.topics.iter().filter_map(|t| lookup.topics.get(t.as_str()).copied()).collect();
     (Briefing { doc: doc.clone(), actors, topics, positions, sources, body, refs }, problems)
+}
+
+/// Names and aliases of the briefing's involved actors, longest first.
+fn autolinks(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<AutoLink> {
+    let involved = doc.matter.actors.iter().chain(doc.matter.positions.iter().map(|p| &p.actor));
+    let mut names: Vec<AutoLink> = involved
+        .filter_map(|id| lookup.actors.get(id.as_str()).copied())
+        .flat_map(|i| {
+            let actor = &lookup.actor_docs[i];
+            let url = lookup.urls.actor(&actor.id);
+            std::iter::once(&actor.matter.name)
+                .chain(&actor.matter.aliases)
+                .filter(|name| !name.trim().is_empty())
+                .map(move |name| AutoLink { name: name.trim().to_owned(), url: url.clone(), key: i })
+        })
+        .collect();
+    names.sort_by(|a, b| b.name.len().cmp(&a.name.len()).then_with(|| a.name.cmp(&b.name)).then(a.key.cmp(&b.key)));
+    names.dedup_by(|a, b| a.name == b.name && a.key == b.key);
+    // A name two involved actors share could mean either: link neither.
+    let shared: Vec<String> = names.windows(2).filter(|w| w[0].name == w[1].name).map(|w| w[0].name.clone()).collect();
+    names.retain(|n| !shared.contains(&n.name));
+    names
 }

@@ -1,0 +1,84 @@
+//! With `autolink: true`, the first plain-text mention of each involved
+//! actor's name or alias becomes a link. Text inside links, headings and
+//! code is left alone, and an actor already linked by a wikilink is not
+//! linked again.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::escape;
+
+/// A name to look for and where it links; `key` groups an actor's names so
+/// only the first mention of any of them is linked.
+#[derive(Debug, Clone)]
+pub struct AutoLink {
+    pub name: String,
+    pub url: String,
+    pub key: usize,
+}
+
+pub fn link<'a, 'l>(
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l,
+    names: &'l [AutoLink],
+) -> impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l
+where
+    'a: 'l,
+{
+    let mut done: Vec<usize> = Vec::new();
+    let mut skip_depth = 0usize;
+    events.flat_map(move |(event, range)| {
+        match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                // An explicit link to an actor counts as its first mention.
+                names.iter().filter(|n| n.url == dest_url.as_ref()).for_each(|n| done.push(n.key));
+                skip_depth += 1;
+            }
+            Event::InlineHtml(html) if html.contains("class=\"wikilink\"") => {
+                names.iter().filter(|n| html.contains(&format!("href=\"{}\"", n.url))).for_each(|n| done.push(n.key));
+                skip_depth += 1;
+            }
+            Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Image { .. }) => skip_depth += 1,
+            Event::End(TagEnd::Link | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::Image) => {
+                skip_depth = skip_depth.saturating_sub(1)
+            }
+            _ => {}
+        }
+        match event {
+            Event::Text(text) if skip_depth == 0 && !names.is_empty() => split(text, range, names, &mut done),
+            other => vec![(other, range)],
+        }
+    })
+}
+
+fn split<'a>(
+    text: CowStr<'a>,
+    range: Range<usize>,
+    names: &[AutoLink],
+    done: &mut Vec<usize>,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    // Earliest match first; on a tie, the longest name (names come longest first).
+    let found = names
+        .iter()
+        .filter(|n| !done.contains(&n.key))
+        .filter_map(|n| find_word(&text, &n.name).map(|at| (at, n)))
+        .min_by_key(|(at, n)| (*at, std::cmp::Reverse(n.name.len())));
+    let Some((at, n)) = found else { return vec![(Event::Text(text), range)] };
+    done.push(n.key);
+    let end = at + n.name.len();
+    let html = format!(r#"<a href="{}" class="autolink">{}</a>"#, escape::html(&n.url), escape::html(&text[at..end]));
+    let mut out = vec![
+        (Event::Text(CowStr::from(text[..at].to_owned())), range.clone()),
+        (Event::InlineHtml(CowStr::from(html)), range.clone()),
+    ];
+    out.extend(split(CowStr::from(text[end..].to_owned()), range, names, done));
+    out
+}
+
+/// Byte offset of `word` in `text` as a whole word (not inside another word).
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(word)
+        .map(|(i, _)| i)
+        .find(|&i| !is_word(text[..i].chars().next_back()) && !is_word(text[i + word.len()..].chars().next()))
+}
