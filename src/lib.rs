@@ -108,6 +108,16 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
 
 /// Builds the site into its output folder; on any error the folder is left
 /// untouched and every problem is returned.
+///
+/// ```
+/// let dir = tempfile::tempdir()?;
+/// dossier::scaffold::init(&dir.path().join("site"))?;
+/// let report = dossier::build(&dossier::BuildOptions::new(dir.path().join("site"))).expect("builds");
+/// assert!(report.pages > 5 && report.warnings.is_empty());
+/// let page = std::fs::read_to_string(dir.path().join("site/public/actors/jane-doe/index.html"))?;
+/// assert!(page.contains("Mayor of Example City"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let output = options.output_dir();
