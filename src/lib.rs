@@ -53,6 +53,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub elapsed: Duration,
     pub warnings: Diagnostics,
+    /// Time spent in each stage, in pipeline order.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// Loads and resolves the site. Returns the site only when there are no
@@ -85,7 +87,11 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
         );
         return (None, diags);
     }
+    let t = Instant::now();
     let content = content::load(&options.root, options.drafts, &mut diags);
+    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+        eprintln!("  {:>14}: {} ms", "load", t.elapsed().as_millis());
+    }
     let site = if diags.has_errors() { None } else { resolve::resolve(config, content, &mut diags) };
     (site, diags.sorted())
 }
@@ -96,7 +102,7 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
     if let Some(site) = site {
         match render::templates::load(&options.root, &site.config.theme) {
             Ok((tera, _)) => {
-                if let Err(problems) = render::render(&site, tera) {
+                if let Err(problems) = render::render(&site, tera, &|_, _| Ok(())) {
                     diags.extend(problems);
                 }
             }
@@ -128,6 +134,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     }
     let (site, mut diags) = load_site(options);
     let Some(site) = site else { return Err(diags) };
+    let mut stages = vec![("load+resolve", started.elapsed())];
+    let mut lap = Instant::now();
+    let mut mark = |name, stages: &mut Vec<_>| {
+        stages.push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
     let (tera, theme_static) = match render::templates::load(&options.root, &site.config.theme) {
         Ok(t) => t,
         Err(problems) => {
@@ -135,19 +147,37 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             return Err(diags);
         }
     };
-    let files = match render::render(&site, tera) {
-        Ok(files) => files,
+    let written = (|| {
+        let staging = output::Staging::new(&output)?;
+        for (rel, bytes) in &theme_static {
+            staging.put(rel, bytes)?;
+        }
+        staging.copy_tree(&options.root.join("static"))?;
+        Ok::<_, std::io::Error>(staging)
+    })();
+    let staging = match written {
+        Ok(s) => s,
+        Err(e) => return Err(write_failed(diags, &output, &e)),
+    };
+    // Pages go straight into the staging folder as they render.
+    let pages = match render::render(&site, tera, &|rel, bytes| staging.put(rel, bytes)) {
+        Ok(pages) => pages,
         Err(problems) => {
             diags.extend(problems);
             return Err(diags);
         }
     };
-    let static_dirs = [options.root.join("static")];
-    if let Err(e) = output::write(&output, &files, &theme_static, &static_dirs) {
-        diags.push(
-            Diagnostic::error(&output, format!("cannot write the site: {e}")).hint("check that the folder is writable"),
-        );
-        return Err(diags);
+    mark("render+write", &mut stages);
+    if let Err(e) = staging.commit() {
+        return Err(write_failed(diags, &output, &e));
     }
-    Ok(BuildReport { pages: files.len(), elapsed: started.elapsed(), warnings: diags })
+    mark("swap", &mut stages);
+    Ok(BuildReport { pages, elapsed: started.elapsed(), warnings: diags, stages })
+}
+
+fn write_failed(mut diags: Diagnostics, output: &std::path::Path, e: &std::io::Error) -> Diagnostics {
+    diags.push(
+        Diagnostic::error(output, format!("cannot write the site: {e}")).hint("check that the folder is writable"),
+    );
+    diags
 }

@@ -66,6 +66,11 @@ fn main() -> ExitCode {
             match dossier::build(&options) {
                 Ok(report) => {
                     print_diagnostics(&report.warnings, &options.root);
+                    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+                        for (stage, time) in &report.stages {
+                            eprintln!("  {stage:>14}: {} ms", time.as_millis());
+                        }
+                    }
                     eprintln!(
                         "Built {} into {} in {} ms, {}.",
                         plural(report.pages, "page"),

@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::render::OutputFile;
-
 /// Refuses output folders whose replacement would destroy the user's work.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {
     let canon = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
@@ -30,94 +28,106 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes `files` and the static trees into a fresh staging folder, then
-/// swaps it in for `output`.
-pub fn write(
-    output: &Path,
-    files: &[OutputFile],
-    static_files: &[(String, Vec<u8>)],
-    static_dirs: &[PathBuf],
-) -> io::Result<()> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let result = fill(&staging, files, static_files, static_dirs).and_then(|()| swap(&staging, output, &parent, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// A fresh folder beside the output that files are written into while the
+/// site renders. [`Staging::commit`] swaps it in; dropping it uncommitted
+/// removes it, so a failed build leaves nothing behind.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    committed: bool,
 }
 
-fn fill(
-    staging: &Path,
-    files: &[OutputFile],
-    static_files: &[(String, Vec<u8>)],
-    static_dirs: &[PathBuf],
-) -> io::Result<()> {
-    if staging.exists() {
-        fs::remove_dir_all(staging)?;
+impl Staging {
+    pub fn new(output: &Path) -> io::Result<Staging> {
+        let parent = parent_of(output);
+        fs::create_dir_all(&parent)?;
+        let dir = parent.join(format!(".{}.staging-{}", name_of(output), std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir(&dir)?;
+        Ok(Staging { dir, output: output.to_path_buf(), committed: false })
     }
-    fs::create_dir_all(staging)?;
-    // Static files first, so a generated page wins over a same-named file.
-    for (rel, bytes) in static_files {
-        put(staging, rel, bytes)?;
-    }
-    for dir in static_dirs {
-        copy_tree(dir, staging)?;
-    }
-    let mut dirs: Vec<PathBuf> =
-        files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in dirs {
-        fs::create_dir_all(staging.join(d))?;
-    }
-    files.par_iter().try_for_each(|f| fs::write(staging.join(&f.path), &f.bytes))
-}
 
-fn put(root: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
-    let path = root.join(rel);
-    if let Some(p) = path.parent() {
-        fs::create_dir_all(p)?;
-    }
-    fs::write(path, bytes)
-}
-
-fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
-    if !from.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
-        let entry = entry.map_err(io::Error::other)?;
-        let rel = entry.path().strip_prefix(from).map_err(io::Error::other)?;
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest)?;
-        } else if entry.file_type().is_file() {
-            fs::copy(entry.path(), &dest)?;
+    /// Writes one file; `rel` is a relative path made by [`crate::urls::Urls`].
+    pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        match fs::write(&path, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir_all(path.parent().unwrap_or(&self.dir))?;
+                fs::write(&path, bytes)
+            }
+            other => other,
         }
     }
-    Ok(())
+
+    /// Copies a folder's files (a theme's or the site's `static/`).
+    pub fn copy_tree(&self, from: &Path) -> io::Result<()> {
+        if !from.is_dir() {
+            return Ok(());
+        }
+        for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+            let entry = entry.map_err(io::Error::other)?;
+            let rel = entry.path().strip_prefix(from).map_err(io::Error::other)?;
+            let dest = self.dir.join(rel);
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&dest)?;
+            } else if entry.file_type().is_file() {
+                fs::copy(entry.path(), &dest)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Two renames: the old output moves aside, the staging folder takes its
+    /// place. Between them no half-written output is ever visible.
+    pub fn commit(mut self) -> io::Result<()> {
+        let parent = parent_of(&self.output);
+        if self.output.exists() {
+            let old = parent.join(format!(".{}.old-{}", name_of(&self.output), std::process::id()));
+            if old.exists() {
+                remove_tree(&old)?;
+            }
+            fs::rename(&self.output, &old)?;
+            if let Err(e) = fs::rename(&self.dir, &self.output) {
+                let _ = fs::rename(&old, &self.output);
+                return Err(e);
+            }
+            self.committed = true;
+            remove_tree(&old)
+        } else {
+            fs::rename(&self.dir, &self.output)?;
+            self.committed = true;
+            Ok(())
+        }
+    }
 }
 
-/// Two renames: the old output moves aside, the staging folder takes its
-/// place. Between them no half-written output is ever visible.
-fn swap(staging: &Path, output: &Path, parent: &Path, name: &str) -> io::Result<()> {
-    if !output.exists() {
-        return fs::rename(staging, output);
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_tree(&self.dir);
+        }
     }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if old.exists() {
-        fs::remove_dir_all(&old)?;
+}
+
+fn parent_of(output: &Path) -> PathBuf {
+    match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
     }
-    fs::rename(output, &old)?;
-    if let Err(e) = fs::rename(staging, output) {
-        let _ = fs::rename(&old, output);
-        return Err(e);
-    }
-    fs::remove_dir_all(&old)
+}
+
+fn name_of(output: &Path) -> String {
+    output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into())
+}
+
+/// Removes a folder, its top-level entries in parallel: a large site's old
+/// output has tens of thousands of files.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let entries: Vec<_> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries
+        .par_iter()
+        .try_for_each(|e| if e.file_type()?.is_dir() { remove_tree(&e.path()) } else { fs::remove_file(e.path()) })?;
+    fs::remove_dir(dir)
 }

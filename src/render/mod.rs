@@ -17,12 +17,9 @@ use crate::resolve::Site;
 use pages::Ctx;
 use views::Refs;
 
-/// One output file: its path relative to the output folder, and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
+/// Where rendered pages go: called with each page's path relative to the
+/// output folder and its bytes, from several threads at once.
+pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
 
 /// Every page dossier generates.
 #[derive(Debug, Clone, Copy)]
@@ -138,39 +135,42 @@ fn globals(site: &Site, tera: &mut Tera) {
     g.insert("style_url", &u.asset("style.css"));
 }
 
-/// Renders every page. Template errors are collected, one per template.
-pub fn render(site: &Site, mut tera: Tera) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+/// Renders every page and hands each to `sink` as soon as it is done, so
+/// pages never pile up in memory. Returns the number of pages; template
+/// errors are collected, one per template.
+pub fn render(site: &Site, mut tera: Tera, sink: Sink) -> Result<usize, Vec<Diagnostic>> {
     globals(site, &mut tera);
     let refs = Refs::build(site);
     let ctx = Ctx { site, refs: &refs };
-    let results: Vec<Result<OutputFile, Diagnostic>> = Job::all(site)
-        .into_par_iter()
-        .map(|job| {
-            let (template, url, section) = job.target(site);
-            let mut context = Context::new();
-            context.insert_value("page", job.view(&ctx));
-            context.insert("url", &url);
-            context.insert("section", section);
-            let mut bytes = Vec::with_capacity(16 * 1024);
-            tera.render_to(template, &context, &mut bytes).map_err(|e| {
-                Diagnostic::error(
-                    Path::new("templates").join(template),
-                    format!("cannot render {url}: {}", templates::error_chain(&e)),
-                )
-                .hint("check the template against the data documented in README.md")
-            })?;
-            Ok(OutputFile { path: site.urls.output_file(&url), bytes })
-        })
+    let jobs = Job::all(site);
+    let problems: Vec<Diagnostic> = jobs
+        .par_iter()
+        .map_init(
+            || Vec::with_capacity(64 * 1024),
+            |buffer, &job| {
+                let (template, url, section) = job.target(site);
+                let mut context = Context::new();
+                context.insert_value("page", job.view(&ctx));
+                context.insert("url", &url);
+                context.insert("section", section);
+                buffer.clear();
+                tera.render_to(template, &context, &mut *buffer).map_err(|e| {
+                    let message = format!("cannot render {url}: {}", templates::error_chain(&e));
+                    Diagnostic::error(Path::new("templates").join(template), message)
+                        .hint("check the template against the data documented in README.md")
+                })?;
+                let file = site.urls.output_file(&url);
+                sink(&file, buffer).map_err(|e| Diagnostic::error(&file, format!("cannot write: {e}")))
+            },
+        )
+        .filter_map(Result::err)
         .collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            // One broken template fails every page using it; report it once.
-            Err(d) if !problems.iter().any(|p| p.path == d.path) => problems.push(d),
-            Err(_) => {}
+    // One broken template fails every page using it; report it once.
+    let mut unique: Vec<Diagnostic> = Vec::new();
+    for d in problems {
+        if !unique.iter().any(|p| p.path == d.path) {
+            unique.push(d);
         }
     }
-    if problems.is_empty() { Ok(files) } else { Err(problems) }
+    if unique.is_empty() { Ok(jobs.len()) } else { Err(unique) }
 }

@@ -59,8 +59,10 @@ const COMPANIONS: usize = 8;
 const RELATED: usize = 5;
 const RELATED_SCAN: usize = 200;
 
-fn push_unique(list: &mut Vec<usize>, i: usize) {
-    if list.last() != Some(&i) && !list.contains(&i) {
+/// Lists are filled walking briefings (or actors) in order, so a repeat can
+/// only be the last entry: checking it keeps building linear.
+fn push_new(list: &mut Vec<usize>, i: usize) {
+    if list.last() != Some(&i) {
         list.push(i);
     }
 }
@@ -86,7 +88,7 @@ impl Index {
             }
             for &a in &briefing.refs.actors {
                 if !briefing.actors.contains(&a) {
-                    push_unique(&mut ix.actor_mentions[a], b);
+                    push_new(&mut ix.actor_mentions[a], b);
                 }
             }
             for (p, position) in briefing.positions.iter().enumerate() {
@@ -94,18 +96,18 @@ impl Index {
                 ix.actor_positions[position.actor].push(r);
                 if let Some(q) = position.question {
                     ix.question_positions[q].push(r);
-                    push_unique(&mut ix.question_briefings[q], b);
+                    push_new(&mut ix.question_briefings[q], b);
                 }
             }
             for &q in &briefing.refs.questions {
-                push_unique(&mut ix.question_briefings[q], b);
+                push_new(&mut ix.question_briefings[q], b);
             }
             for &t in &briefing.topics {
-                push_unique(&mut ix.topic_briefings[t], b);
+                push_new(&mut ix.topic_briefings[t], b);
             }
             for &other in &briefing.refs.briefings {
                 if other != b {
-                    push_unique(&mut ix.briefing_backlinks[other], b);
+                    push_new(&mut ix.briefing_backlinks[other], b);
                 }
             }
         }
@@ -119,7 +121,7 @@ impl Index {
         ix.question_positions.iter_mut().for_each(by_date);
         for (a, actor) in actors.iter().enumerate() {
             for &org in &actor.affiliations {
-                push_unique(&mut ix.actor_members[org], a);
+                push_new(&mut ix.actor_members[org], a);
             }
         }
         ix.actor_companions = companions(briefings, actors.len());
@@ -152,13 +154,15 @@ fn companions(briefings: &[Briefing], actors: usize) -> Vec<Vec<(usize, usize)>>
 }
 
 /// Briefings sharing questions (weight 2) or actors (weight 1), best first.
+/// Scores live in one dense array reset after each briefing, so the work is
+/// the number of list entries visited, with no hashing or sorting.
 fn related(briefings: &[Briefing], ix: &Index) -> Vec<Vec<usize>> {
-    let mut scores: HashMap<usize, usize> = HashMap::new();
+    let mut scores = vec![0u32; briefings.len()];
+    let mut touched: Vec<usize> = Vec::new();
     briefings
         .iter()
         .enumerate()
         .map(|(b, briefing)| {
-            scores.clear();
             let questions = briefing.positions.iter().filter_map(|p| p.question);
             let lists = briefing
                 .actors
@@ -168,13 +172,26 @@ fn related(briefings: &[Briefing], ix: &Index) -> Vec<Vec<usize>> {
             for (list, weight) in lists {
                 for &other in list.iter().take(RELATED_SCAN) {
                     if other != b {
-                        *scores.entry(other).or_default() += weight;
+                        if scores[other] == 0 {
+                            touched.push(other);
+                        }
+                        scores[other] += weight;
                     }
                 }
             }
-            let mut ranked: Vec<(usize, usize)> = scores.iter().map(|(&o, &s)| (o, s)).collect();
-            ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            ranked.into_iter().take(RELATED).map(|(o, _)| o).collect()
+            // Keep the best few: higher score first, then the newer briefing.
+            let mut best: Vec<(u32, usize)> = Vec::with_capacity(RELATED + 1);
+            for &o in &touched {
+                let entry = (scores[o], o);
+                let pos = best.partition_point(|&(s, i)| s > entry.0 || (s == entry.0 && i < entry.1));
+                if pos < RELATED {
+                    best.insert(pos, entry);
+                    best.truncate(RELATED);
+                }
+                scores[o] = 0;
+            }
+            touched.clear();
+            best.into_iter().map(|(_, o)| o).collect()
         })
         .collect()
 }
@@ -193,7 +210,7 @@ fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
             match seen.get(&key) {
                 Some((p, i)) => {
                     let uses = &mut groups.get_mut(p).expect("group exists").1[*i];
-                    push_unique(&mut uses.citing, b);
+                    push_new(&mut uses.citing, b);
                 }
                 None => {
                     seen.insert(key, (publisher, group.1.len()));
