@@ -140,7 +140,7 @@ fn globals(site: &Site, tera: &mut Tera) {
 /// errors are collected, one per template.
 pub fn render(site: &Site, mut tera: Tera, sink: Sink) -> Result<usize, Vec<Diagnostic>> {
     globals(site, &mut tera);
-    let refs = Refs::build(site);
+    let refs = Refs::build(site, &tera).map_err(|d| vec![d])?;
     let ctx = Ctx { site, refs: &refs };
     let jobs = Job::all(site);
     let problems: Vec<Diagnostic> = jobs

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::views::{DateView, Refs, SourceLink, SourceView, StanceView, value};
+use super::views::{Refs, SourceView, StanceView, value};
 use crate::markdown::TocEntry;
 use crate::resolve::{Briefing, PositionRef, Site};
 
@@ -20,58 +20,23 @@ struct Body<'a> {
     toc: &'a [TocEntry],
 }
 
-#[derive(Serialize)]
-struct PositionView<'a> {
-    actor: Value,
-    question: Option<Value>,
-    stance: StanceView,
-    summary: Option<&'a str>,
-    quote: Option<&'a str>,
-    date: DateView,
-    briefing: Value,
-    sources: Vec<SourceLink<'a>>,
-    /// Set when this stance differs from the one before it in its history.
-    changed_from: Option<StanceView>,
-}
-
 /// One line of history: an actor on a question, oldest position first.
 #[derive(Serialize)]
-struct History<'a> {
+struct History {
     actor: Option<Value>,
     question: Option<Value>,
     current: StanceView,
     changed: bool,
-    positions: Vec<PositionView<'a>>,
+    positions: Vec<Value>,
 }
 
 impl<'s> Ctx<'s> {
-    fn position(&self, r: PositionRef, changed_from: Option<StanceView>) -> PositionView<'s> {
-        let b = &self.site.briefings[r.briefing];
-        let p = &b.positions[r.position];
-        let url = self.site.urls.briefing(&b.doc.id);
-        PositionView {
-            actor: self.refs.actors[p.actor].clone(),
-            question: p.question.map(|q| self.refs.questions[q].clone()),
-            stance: p.stance.into(),
-            summary: p.summary.as_deref(),
-            quote: p.quote.as_deref(),
-            date: (&p.date).into(),
-            briefing: self.refs.briefings[r.briefing].clone(),
-            sources: p
-                .sources
-                .iter()
-                .map(|&s| SourceLink {
-                    number: s + 1,
-                    title: &b.sources[s].title,
-                    url: format!("{url}#source-{}", b.sources[s].id),
-                })
-                .collect(),
-            changed_from,
-        }
+    fn position(&self, r: PositionRef) -> Value {
+        self.refs.positions[r.briefing][r.position].clone()
     }
 
     /// Groups positions (oldest first) by `key`, marking each stance change.
-    fn histories(&self, refs: &[PositionRef], by_question: bool) -> Vec<History<'s>> {
+    fn histories(&self, refs: &[PositionRef], by_question: bool) -> Vec<History> {
         let key = |r: &PositionRef| {
             let p = &self.site.briefings[r.briefing].positions[r.position];
             if by_question { p.question.map_or(usize::MAX, |q| q) } else { p.actor }
@@ -85,11 +50,9 @@ impl<'s> Ctx<'s> {
                 let mut previous = None;
                 let mut changed = false;
                 for r in refs.iter().filter(|r| key(r) == k) {
-                    let stance = self.site.briefings[r.briefing].positions[r.position].stance;
-                    let from = previous.filter(|&p| p != stance).map(StanceView::from);
-                    changed |= from.is_some();
-                    positions.push(self.position(*r, from));
-                    previous = Some(stance);
+                    changed |= self.site.index.changed_from[r.briefing][r.position].is_some();
+                    positions.push(self.position(*r));
+                    previous = Some(self.site.briefings[r.briefing].positions[r.position].stance);
                 }
                 History {
                     actor: (!by_question).then(|| self.refs.actors[k].clone()),
@@ -105,8 +68,7 @@ impl<'s> Ctx<'s> {
     pub fn briefing(&self, i: usize) -> Value {
         let b: &Briefing = &self.site.briefings[i];
         let m = &b.doc.matter;
-        let positions: Vec<PositionView> =
-            (0..b.positions.len()).map(|p| self.position(PositionRef { briefing: i, position: p }, None)).collect();
+        let positions = self.refs.positions[i].clone();
         let mut timeline: Vec<usize> = (0..positions.len()).collect();
         timeline.sort_by(|&x, &y| b.positions[x].date.cmp(&b.positions[y].date).then(x.cmp(&y)));
         let sources: Vec<SourceView> =
@@ -118,7 +80,7 @@ impl<'s> Ctx<'s> {
             body: Body<'a>,
             actors: Vec<Value>,
             mentioned: Vec<Value>,
-            positions: Vec<PositionView<'a>>,
+            positions: Vec<Value>,
             timeline: Vec<usize>,
             sources: Vec<SourceView<'a>>,
             related: Vec<Value>,
@@ -155,7 +117,7 @@ impl<'s> Ctx<'s> {
             links: Vec<&'a str>,
             affiliations: Vec<Value>,
             members: Vec<Value>,
-            histories: Vec<History<'a>>,
+            histories: Vec<History>,
             position_count: usize,
             briefings: Vec<Value>,
             mentions: Vec<Value>,
@@ -191,7 +153,7 @@ impl<'s> Ctx<'s> {
             question: Value,
             summary: Option<&'a str>,
             body: Body<'a>,
-            histories: Vec<History<'a>>,
+            histories: Vec<History>,
             tally: Vec<Tally>,
             briefings: Vec<Value>,
             extra: &'a crate::content::model::Extra,

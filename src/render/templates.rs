@@ -28,6 +28,8 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "sources.html",
     "page.html",
     "404.html",
+    "partials/briefing_item.html",
+    "partials/position.html",
 );
 
 /// The default theme's static files, compiled in.

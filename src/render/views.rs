@@ -5,8 +5,11 @@
 //! actor shown on ten thousand pages is serialized once, not ten thousand
 //! times. Templates never see loader or resolver types.
 
+use rayon::prelude::*;
 use serde::Serialize;
-use tera::Value;
+use tera::{Context, Tera, Value};
+
+use crate::diagnostics::Diagnostic;
 
 use crate::content::model::{Date, SourceMatter, Stance};
 use crate::resolve::{Site, id_to_words};
@@ -23,6 +26,8 @@ pub struct Refs {
     pub questions: Vec<Value>,
     pub topics: Vec<Value>,
     pub briefings: Vec<Value>,
+    /// Per briefing, per position: shown on the briefing, actor and question pages.
+    pub positions: Vec<Vec<Value>>,
 }
 
 #[derive(Serialize)]
@@ -52,6 +57,8 @@ struct TopicRef<'a> {
 
 #[derive(Serialize)]
 struct BriefingRef<'a> {
+    /// `partials/briefing_item.html` rendered for this briefing.
+    html: Value,
     id: &'a str,
     title: &'a str,
     url: String,
@@ -91,9 +98,12 @@ impl From<Stance> for StanceView {
 }
 
 impl Refs {
-    pub fn build(site: &Site) -> Refs {
+    /// Builds every reference once; list items and positions are rendered
+    /// through their partial templates here, once each, and reused by every
+    /// page that shows them.
+    pub fn build(site: &Site, tera: &Tera) -> Result<Refs, Diagnostic> {
         let urls = &site.urls;
-        let actors = site
+        let actors: Vec<Value> = site
             .actors
             .iter()
             .map(|a| {
@@ -109,7 +119,7 @@ impl Refs {
                 })
             })
             .collect();
-        let questions = site
+        let questions: Vec<Value> = site
             .questions
             .iter()
             .map(|q| {
@@ -121,24 +131,38 @@ impl Refs {
             .iter()
             .map(|t| value(&TopicRef { id: t.id.as_str(), title: &t.title, url: urls.topic(&t.id) }))
             .collect();
-        let briefings = site
+        let briefings: Vec<Value> = site
             .briefings
-            .iter()
+            .par_iter()
             .map(|b| {
                 let m = &b.doc.matter;
-                value(&BriefingRef {
-                    id: b.doc.id.as_str(),
-                    title: &m.title,
-                    url: urls.briefing(&b.doc.id),
-                    date: (&m.date).into(),
-                    updated: m.updated.as_ref().map(Into::into),
-                    summary: m.summary.as_deref(),
-                    status: m.status.map(|s| s.as_str()),
-                    topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
-                })
+                fragment(
+                    tera,
+                    BRIEFING_ITEM,
+                    "briefing",
+                    BriefingRef {
+                        html: Value::none(),
+                        id: b.doc.id.as_str(),
+                        title: &m.title,
+                        url: urls.briefing(&b.doc.id),
+                        date: (&m.date).into(),
+                        updated: m.updated.as_ref().map(Into::into),
+                        summary: m.summary.as_deref(),
+                        status: m.status.map(|s| s.as_str()),
+                        topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
+                    },
+                )
             })
-            .collect();
-        Refs { actors, questions, topics, briefings }
+            .collect::<Result<_, _>>()?;
+        let positions = site
+            .briefings
+            .par_iter()
+            .enumerate()
+            .map(|(i, b)| {
+                (0..b.positions.len()).map(|p| position(tera, site, i, p, &actors, &questions, &briefings[i])).collect()
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Refs { actors, questions, topics, briefings, positions })
     }
 
     pub fn pick(list: &[Value], indices: impl IntoIterator<Item = usize>) -> Vec<Value> {
@@ -187,4 +211,92 @@ pub struct SourceLink<'a> {
     pub number: usize,
     pub title: &'a str,
     pub url: String,
+}
+
+/// A position as every page shows it.
+#[derive(Serialize)]
+struct PositionView<'a> {
+    /// `partials/position.html` rendered for this position.
+    html: Value,
+    actor: Value,
+    question: Option<Value>,
+    stance: StanceView,
+    summary: Option<&'a str>,
+    quote: Option<&'a str>,
+    date: DateView,
+    briefing: Value,
+    sources: Vec<SourceLink<'a>>,
+    /// The actor's previous stance on this question, when this one changed it.
+    changed_from: Option<StanceView>,
+}
+
+fn position(
+    tera: &Tera,
+    site: &Site,
+    b: usize,
+    p: usize,
+    actors: &[Value],
+    questions: &[Value],
+    briefing: &Value,
+) -> Result<Value, Diagnostic> {
+    let brief = &site.briefings[b];
+    let pos = &brief.positions[p];
+    let url = site.urls.briefing(&brief.doc.id);
+    fragment(
+        tera,
+        POSITION,
+        "p",
+        PositionView {
+            html: Value::none(),
+            actor: actors[pos.actor].clone(),
+            question: pos.question.map(|q| questions[q].clone()),
+            stance: pos.stance.into(),
+            summary: pos.summary.as_deref(),
+            quote: pos.quote.as_deref(),
+            date: (&pos.date).into(),
+            briefing: briefing.clone(),
+            sources: pos
+                .sources
+                .iter()
+                .map(|&s| SourceLink {
+                    number: s + 1,
+                    title: &brief.sources[s].title,
+                    url: format!("{url}#source-{}", brief.sources[s].id),
+                })
+                .collect(),
+            changed_from: site.index.changed_from[b][p].map(Into::into),
+        },
+    )
+}
+
+const BRIEFING_ITEM: &str = "partials/briefing_item.html";
+const POSITION: &str = "partials/position.html";
+
+/// A view with an `html` field: renders `template` with the view as `name`,
+/// then returns the view with the result in `html`.
+trait WithHtml: Serialize {
+    fn set_html(&mut self, html: Value);
+}
+
+impl WithHtml for BriefingRef<'_> {
+    fn set_html(&mut self, html: Value) {
+        self.html = html;
+    }
+}
+
+impl WithHtml for PositionView<'_> {
+    fn set_html(&mut self, html: Value) {
+        self.html = html;
+    }
+}
+
+fn fragment<T: WithHtml>(tera: &Tera, template: &str, name: &'static str, mut view: T) -> Result<Value, Diagnostic> {
+    let mut context = Context::new();
+    context.insert_value(name, value(&view));
+    let html = tera.render(template, &context).map_err(|e| {
+        Diagnostic::error(std::path::Path::new("templates").join(template), super::templates::error_chain(&e))
+            .hint("partial templates get one item; see templates/partials/ for the fields")
+    })?;
+    view.set_html(Value::safe_string(&html));
+    Ok(value(&view))
 }

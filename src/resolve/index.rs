@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use super::{Actor, Briefing};
+use crate::content::model::Stance;
 
 /// A position, by briefing and by its place in that briefing's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +30,9 @@ pub struct Index {
     pub actor_members: Vec<Vec<usize>>,
     /// Per actor: actors appearing in the same briefings, with the count.
     pub actor_companions: Vec<Vec<(usize, usize)>>,
+    /// Per briefing and position: the actor's previous stance on the same
+    /// question, when this position changed it.
+    pub changed_from: Vec<Vec<Option<Stance>>>,
     /// Per question, oldest first.
     pub question_positions: Vec<Vec<PositionRef>>,
     /// Per question: briefings with a position on it or a link to it.
@@ -119,6 +123,7 @@ impl Index {
         };
         ix.actor_positions.iter_mut().for_each(by_date);
         ix.question_positions.iter_mut().for_each(by_date);
+        ix.changed_from = changes(briefings, &ix.actor_positions);
         for (a, actor) in actors.iter().enumerate() {
             for &org in &actor.affiliations {
                 push_new(&mut ix.actor_members[org], a);
@@ -129,6 +134,23 @@ impl Index {
         ix.sources = sources(briefings);
         ix
     }
+}
+
+/// Walks each actor's positions in date order and marks those whose stance
+/// differs from the actor's previous one on the same question.
+fn changes(briefings: &[Briefing], actor_positions: &[Vec<PositionRef>]) -> Vec<Vec<Option<Stance>>> {
+    let mut changed: Vec<Vec<Option<Stance>>> = briefings.iter().map(|b| vec![None; b.positions.len()]).collect();
+    let mut last: HashMap<Option<usize>, Stance> = HashMap::new();
+    for refs in actor_positions {
+        last.clear();
+        for r in refs {
+            let p = &briefings[r.briefing].positions[r.position];
+            if let Some(previous) = last.insert(p.question, p.stance).filter(|&s| s != p.stance) {
+                changed[r.briefing][r.position] = Some(previous);
+            }
+        }
+    }
+    changed
 }
 
 fn companions(briefings: &[Briefing], actors: usize) -> Vec<Vec<(usize, usize)>> {

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Full-build benchmark: dossier against Hugo on the same generated corpus.
+#
+#   benches/compare.sh [N ...]        default: 1000 10000 50000
+#   RUNS=5 benches/compare.sh 10000   runs per tool (alternating), default 3
+#   NO_HUGO=1 benches/compare.sh 50000
+#
+# Input and output live on tmpfs (/dev/shm): on this machine's disk, file
+# creation times swing by 10x from minute to minute. Reports the median wall
+# time, median CPU time (user+sys) and median peak memory per tool, and the
+# dossier/Hugo ratios. Needs GNU time (/usr/bin/time) and, for the
+# comparison, Debian's hugo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+SIZES=("${@:-1000 10000 50000}")
+read -r -a SIZES <<<"${SIZES[*]}"
+WORK=${WORK:-/dev/shm/dossier-bench}
+cargo build --release --quiet
+DOSSIER=$PWD/target/release/dossier
+mkdir -p "$WORK"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# run TOOL N: one timed build; appends "wall cpu maxrss_kb" to $WORK/TOOL-N.times
+run() {
+    local tool=$1 n=$2 out
+    if [ "$tool" = dossier ]; then
+        out=$( { /usr/bin/time -f "%e %U %S %M" "$DOSSIER" build --root "$WORK/d$n" --output "$WORK/d$n-public" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    else
+        out=$( { cd "$WORK/h$n" && /usr/bin/time -f "%e %U %S %M" hugo --quiet -d "$WORK/h$n-public" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    fi
+    echo "$out" | awk '{printf "%s %.2f %d\n", $1, $2 + $3, $4}' >>"$WORK/$tool-$n.times"
+}
+
+printf '| briefings | tool | wall (median) | CPU (median) | peak memory (median) |\n| ---: | --- | ---: | ---: | ---: |\n' >"$WORK/table.md"
+for n in "${SIZES[@]}"; do
+    [ -d "$WORK/d$n" ] || python3 benches/corpus.py --n "$n" --flavor dossier --out "$WORK/d$n"
+    tools=(dossier)
+    if [ -z "${NO_HUGO:-}" ] && command -v hugo >/dev/null; then
+        [ -d "$WORK/h$n" ] || python3 benches/corpus.py --n "$n" --flavor hugo --out "$WORK/h$n"
+        tools+=(hugo)
+    fi
+    for t in "${tools[@]}"; do rm -f "$WORK/$t-$n.times"; done
+    for ((i = 0; i < RUNS; i++)); do
+        for t in "${tools[@]}"; do run "$t" "$n"; done
+    done
+    for t in "${tools[@]}"; do
+        f="$WORK/$t-$n.times"
+        wall=$(cut -d' ' -f1 "$f" | median); cpu=$(cut -d' ' -f2 "$f" | median); mem=$(cut -d' ' -f3 "$f" | median)
+        printf '| %s | %s | %.2f s | %.2f s | %d MiB |\n' "$n" "$t" "$wall" "$cpu" $((${mem%.*} / 1024)) >>"$WORK/table.md"
+        eval "${t}_wall=$wall ${t}_mem=${mem%.*}"
+    done
+    if [ "${#tools[@]}" -gt 1 ]; then
+        awk -v n="$n" -v dw="$dossier_wall" -v hw="$hugo_wall" -v dm="$dossier_mem" -v hm="$hugo_mem" \
+            'BEGIN {printf "| %s | ratio dossier/Hugo | %.2f× | | %.2f× |\n", n, dw / hw, dm / hm}' >>"$WORK/table.md"
+    fi
+done
+cat "$WORK/table.md"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); runs per tool: $RUNS"
