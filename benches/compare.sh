@@ -20,25 +20,36 @@ cargo build --release --quiet
 DOSSIER=$PWD/target/release/dossier
 mkdir -p "$WORK"
 
+# corpus FLAVOR DIR N: generates into a temporary folder and renames it, so
+# an interrupted run never leaves a half-written corpus to be reused.
+corpus() {
+    [ -d "$2" ] && return
+    rm -rf "$2.tmp"
+    python3 benches/corpus.py --n "$3" --flavor "$1" --out "$2.tmp"
+    mv "$2.tmp" "$2"
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # run TOOL N: one timed build; appends "wall cpu maxrss_kb" to $WORK/TOOL-N.times
 run() {
-    local tool=$1 n=$2 out
+    local tool=$1 n=$2 t="$WORK/time.out"
     if [ "$tool" = dossier ]; then
-        out=$( { /usr/bin/time -f "%e %U %S %M" "$DOSSIER" build --root "$WORK/d$n" --output "$WORK/d$n-public" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+        /usr/bin/time -o "$t" -f "%e %U %S %M" "$DOSSIER" build --root "$WORK/d$n" --output "$WORK/d$n-public" >/dev/null 2>"$WORK/last.err" ||
+            { cat "$WORK/last.err" >&2; exit 1; }
     else
-        out=$( { cd "$WORK/h$n" && /usr/bin/time -f "%e %U %S %M" hugo --quiet -d "$WORK/h$n-public" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+        (cd "$WORK/h$n" && /usr/bin/time -o "$t" -f "%e %U %S %M" hugo --quiet -d "$WORK/h$n-public" >/dev/null 2>"$WORK/last.err") ||
+            { cat "$WORK/last.err" >&2; exit 1; }
     fi
-    echo "$out" | awk '{printf "%s %.2f %d\n", $1, $2 + $3, $4}' >>"$WORK/$tool-$n.times"
+    awk '{printf "%s %.2f %d\n", $1, $2 + $3, $4}' "$t" >>"$WORK/$tool-$n.times"
 }
 
 printf '| briefings | tool | wall (median) | CPU (median) | peak memory (median) |\n| ---: | --- | ---: | ---: | ---: |\n' >"$WORK/table.md"
 for n in "${SIZES[@]}"; do
-    [ -d "$WORK/d$n" ] || python3 benches/corpus.py --n "$n" --flavor dossier --out "$WORK/d$n"
+    corpus dossier "$WORK/d$n" "$n"
     tools=(dossier)
     if [ -z "${NO_HUGO:-}" ] && command -v hugo >/dev/null; then
-        [ -d "$WORK/h$n" ] || python3 benches/corpus.py --n "$n" --flavor hugo --out "$WORK/h$n"
+        corpus hugo "$WORK/h$n" "$n"
         tools+=(hugo)
     fi
     for t in "${tools[@]}"; do rm -f "$WORK/$t-$n.times"; done

@@ -89,7 +89,9 @@ fn every_page_kind_is_generated_and_links_resolve() {
     }
     assert_eq!(broken_links(&site.root().join("public"), "/"), Vec::<String>::new());
     let sources = text(&site.page("sources/index.html"));
-    assert!(sources.contains("Parliament Budget speech Cited in First briefing"), "{sources}");
+    assert!(sources.contains("Parliament 1 source") && sources.contains("Radio One 1 source"), "{sources}");
+    let publisher = text(&site.page("sources/parliament/index.html"));
+    assert!(publisher.contains("Budget speech Cited in First briefing"), "{publisher}");
 }
 
 #[test]

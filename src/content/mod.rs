@@ -71,6 +71,23 @@ pub struct Document<M> {
     pub body_line: usize,
 }
 
+impl<M: Clone> Document<M> {
+    /// A copy without the source text, for the stages after resolving: by
+    /// then the Markdown is rendered and positions are no longer needed, and
+    /// a large site should not hold every file twice.
+    pub fn without_text(&self) -> Self {
+        Document {
+            id: self.id.clone(),
+            path: self.path.clone(),
+            matter: self.matter.clone(),
+            front_matter: String::new(),
+            front_matter_line: self.front_matter_line,
+            body: String::new(),
+            body_line: self.body_line,
+        }
+    }
+}
+
 impl<M> Document<M> {
     /// Position in the file of a value found by [`yaml::locate`], or the
     /// first front-matter line when the value cannot be found.

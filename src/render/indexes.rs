@@ -155,6 +155,31 @@ impl Ctx<'_> {
 
     pub fn sources_index(&self) -> Value {
         #[derive(Serialize)]
+        struct Publisher<'a> {
+            publisher: &'a str,
+            url: String,
+            count: usize,
+        }
+        #[derive(Serialize)]
+        struct View<'a> {
+            publishers: Vec<Publisher<'a>>,
+            count: usize,
+        }
+        let groups = &self.site.index.sources;
+        let publishers = groups
+            .iter()
+            .map(|g| Publisher {
+                publisher: &g.publisher,
+                url: self.site.urls.path(&["sources", &g.slug]),
+                count: g.sources.len(),
+            })
+            .collect();
+        value(&View { publishers, count: groups.iter().map(|g| g.sources.len()).sum() })
+    }
+
+    /// One publisher's sources, each with the briefings citing it.
+    pub fn publisher(&self, i: usize) -> Value {
+        #[derive(Serialize)]
         struct Entry<'a> {
             title: &'a str,
             url: Option<&'a str>,
@@ -163,45 +188,25 @@ impl Ctx<'_> {
             citing: Vec<Value>,
         }
         #[derive(Serialize)]
-        struct Group<'a> {
+        struct View<'a> {
             publisher: &'a str,
-            anchor: String,
             sources: Vec<Entry<'a>>,
         }
-        #[derive(Serialize)]
-        struct View<'a> {
-            groups: Vec<Group<'a>>,
-            count: usize,
-        }
-        let mut count = 0;
-        let groups = self
-            .site
-            .index
+        let g = &self.site.index.sources[i];
+        let sources = g
             .sources
             .iter()
-            .map(|g| Group {
-                publisher: &g.publisher,
-                anchor: format!(
-                    "publisher-{}",
-                    crate::markdown::anchor_slug(if g.publisher.is_empty() { "unknown" } else { &g.publisher })
-                ),
-                sources: g
-                    .sources
-                    .iter()
-                    .map(|u| {
-                        count += 1;
-                        let s = &self.site.briefings[u.first.0].sources[u.first.1];
-                        Entry {
-                            title: &s.title,
-                            url: s.url.as_ref().map(|u| u.as_str()),
-                            date: s.date.as_ref().map(Into::into),
-                            kind: s.kind.map(|k| k.as_str()),
-                            citing: Refs::pick(&self.refs.briefings, u.citing.iter().copied()),
-                        }
-                    })
-                    .collect(),
+            .map(|u| {
+                let s = &self.site.briefings[u.first.0].sources[u.first.1];
+                Entry {
+                    title: &s.title,
+                    url: s.url.as_ref().map(|u| u.as_str()),
+                    date: s.date.as_ref().map(Into::into),
+                    kind: s.kind.map(|k| k.as_str()),
+                    citing: Refs::pick(&self.refs.briefings, u.citing.iter().copied()),
+                }
             })
             .collect();
-        value(&View { groups, count })
+        value(&View { publisher: &g.publisher, sources })
     }
 }

@@ -34,6 +34,7 @@ enum Job {
     Topics,
     Topic(usize),
     Sources,
+    Publisher(usize),
     Page(usize),
     NotFound,
 }
@@ -46,6 +47,7 @@ impl Job {
         jobs.extend((0..site.actors.len()).map(Job::Actor));
         jobs.extend((0..site.questions.len()).map(Job::Question));
         jobs.extend((0..site.topics.len()).map(Job::Topic));
+        jobs.extend((0..site.index.sources.len()).map(Job::Publisher));
         jobs.extend((0..site.pages.len()).map(Job::Page));
         jobs
     }
@@ -64,6 +66,7 @@ impl Job {
             Job::Topics => ("topics.html", u.path(&["topics"]), "topics"),
             Job::Topic(i) => ("topic.html", u.topic(&site.topics[i].id), "topics"),
             Job::Sources => ("sources.html", u.path(&["sources"]), "sources"),
+            Job::Publisher(i) => ("publisher.html", u.path(&["sources", &site.index.sources[i].slug]), "sources"),
             Job::Page(i) => ("page.html", u.page(&site.pages[i].doc.id), "pages"),
             Job::NotFound => ("404.html", u.asset("404.html"), "404"),
         }
@@ -81,6 +84,7 @@ impl Job {
             Job::Topics => ctx.topics_index(),
             Job::Topic(i) => ctx.topic(i),
             Job::Sources => ctx.sources_index(),
+            Job::Publisher(i) => ctx.publisher(i),
             Job::Page(i) => ctx.page(i),
             Job::NotFound => tera::Value::none(),
         }
@@ -135,31 +139,65 @@ fn globals(site: &Site, tera: &mut Tera) {
     g.insert("style_url", &u.asset("style.css"));
 }
 
+/// Everything needed to render any page of one site: the templates (with
+/// the site-wide globals set) and the shared entity references.
+pub struct Renderer<'s> {
+    site: &'s Site,
+    tera: Tera,
+    refs: Refs,
+}
+
+/// One page to render: its URL and, through [`Renderer::render_page`], its HTML.
+#[derive(Debug, Clone, Copy)]
+pub struct PageJob(Job);
+
+impl<'s> Renderer<'s> {
+    pub fn new(site: &'s Site, mut tera: Tera) -> Result<Self, Diagnostic> {
+        globals(site, &mut tera);
+        let refs = Refs::build(site, &tera)?;
+        Ok(Renderer { site, tera, refs })
+    }
+
+    /// Every page the site has.
+    pub fn pages(&self) -> Vec<PageJob> {
+        Job::all(self.site).into_iter().map(PageJob).collect()
+    }
+
+    /// The page's URL, e.g. `/actors/vladimir-putin/`.
+    pub fn url(&self, page: PageJob) -> String {
+        page.0.target(self.site).1
+    }
+
+    /// Renders one page into `buffer` (cleared first); returns its output path.
+    pub fn render_page(&self, page: PageJob, buffer: &mut Vec<u8>) -> Result<String, Diagnostic> {
+        let (template, url, section) = page.0.target(self.site);
+        let ctx = Ctx { site: self.site, refs: &self.refs };
+        let mut context = Context::new();
+        context.insert_value("page", page.0.view(&ctx));
+        context.insert("url", &url);
+        context.insert("section", section);
+        buffer.clear();
+        self.tera.render_to(template, &context, &mut *buffer).map_err(|e| {
+            let message = format!("cannot render {url}: {}", templates::error_chain(&e));
+            Diagnostic::error(Path::new("templates").join(template), message)
+                .hint("check the template against the data documented in README.md")
+        })?;
+        Ok(self.site.urls.output_file(&url))
+    }
+}
+
 /// Renders every page and hands each to `sink` as soon as it is done, so
 /// pages never pile up in memory. Returns the number of pages; template
 /// errors are collected, one per template.
-pub fn render(site: &Site, mut tera: Tera, sink: Sink) -> Result<usize, Vec<Diagnostic>> {
-    globals(site, &mut tera);
-    let refs = Refs::build(site, &tera).map_err(|d| vec![d])?;
-    let ctx = Ctx { site, refs: &refs };
-    let jobs = Job::all(site);
-    let problems: Vec<Diagnostic> = jobs
+pub fn render(site: &Site, tera: Tera, sink: Sink) -> Result<usize, Vec<Diagnostic>> {
+    let renderer = Renderer::new(site, tera).map_err(|d| vec![d])?;
+    let pages = renderer.pages();
+    let problems: Vec<Diagnostic> = pages
         .par_iter()
         .map_init(
             || Vec::with_capacity(64 * 1024),
-            |buffer, &job| {
-                let (template, url, section) = job.target(site);
-                let mut context = Context::new();
-                context.insert_value("page", job.view(&ctx));
-                context.insert("url", &url);
-                context.insert("section", section);
-                buffer.clear();
-                tera.render_to(template, &context, &mut *buffer).map_err(|e| {
-                    let message = format!("cannot render {url}: {}", templates::error_chain(&e));
-                    Diagnostic::error(Path::new("templates").join(template), message)
-                        .hint("check the template against the data documented in README.md")
-                })?;
-                let file = site.urls.output_file(&url);
+            |buffer, &page| {
+                let file = renderer.render_page(page, buffer)?;
                 sink(&file, buffer).map_err(|e| Diagnostic::error(&file, format!("cannot write: {e}")))
             },
         )
@@ -172,5 +210,5 @@ pub fn render(site: &Site, mut tera: Tera, sink: Sink) -> Result<usize, Vec<Diag
             unique.push(d);
         }
     }
-    if unique.is_empty() { Ok(jobs.len()) } else { Err(unique) }
+    if unique.is_empty() { Ok(pages.len()) } else { Err(unique) }
 }

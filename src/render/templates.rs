@@ -26,6 +26,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "topic.html",
     "topics.html",
     "sources.html",
+    "publisher.html",
     "page.html",
     "404.html",
     "partials/briefing_item.html",

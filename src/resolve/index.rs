@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::{Actor, Briefing};
-use crate::content::model::Stance;
+use crate::content::model::{Stance, slugify};
 
 /// A position, by briefing and by its place in that briefing's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +48,8 @@ pub struct Index {
 #[derive(Debug, Clone)]
 pub struct SourceGroup {
     pub publisher: String,
+    /// Unique URL segment for the publisher's page under `/sources/`.
+    pub slug: String,
     pub sources: Vec<SourceUse>,
 }
 
@@ -241,15 +243,27 @@ fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
             }
         }
     }
-    let mut list: Vec<SourceGroup> =
-        groups.into_iter().map(|(publisher, (_, sources))| SourceGroup { publisher, sources }).collect();
+    let mut list: Vec<SourceGroup> = groups
+        .into_iter()
+        .map(|(publisher, (_, sources))| SourceGroup { publisher, slug: String::new(), sources })
+        .collect();
     // Named publishers alphabetically, unnamed ones last.
     list.sort_by_key(|g| (g.publisher.is_empty(), g.publisher.to_lowercase()));
+    let mut slugs = std::collections::HashSet::new();
     for g in &mut list {
-        g.sources.sort_by(|x, y| {
-            let title = |u: &SourceUse| briefings[u.first.0].sources[u.first.1].title.to_lowercase();
-            title(x).cmp(&title(y))
-        });
+        g.sources.sort_by_cached_key(|u| briefings[u.first.0].sources[u.first.1].title.to_lowercase());
+        let base = match slugify(&g.publisher) {
+            s if g.publisher.is_empty() => format!("unnamed{s}"),
+            s if s.is_empty() => "publisher".to_owned(),
+            s => s,
+        };
+        let mut slug = base.clone();
+        let mut n = 1;
+        while !slugs.insert(slug.clone()) {
+            n += 1;
+            slug = format!("{base}-{n}");
+        }
+        g.slug = slug;
     }
     list
 }

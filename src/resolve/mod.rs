@@ -128,7 +128,7 @@ pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) ->
             let (affiliations, mut problems) = check::affiliations(doc, &lookup);
             let (body, more) = render_body(doc, &lookup, &[]);
             problems.extend(more);
-            (Actor { doc: doc.clone(), affiliations, body }, problems)
+            (Actor { doc: doc.without_text(), affiliations, body }, problems)
         })
         .collect();
     let questions: Vec<Question> = content
@@ -137,7 +137,7 @@ pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) ->
         .map(|doc| {
             let (body, problems) = render_body(doc, &lookup, &[]);
             diags.extend(problems);
-            Question { doc: doc.clone(), body }
+            Question { doc: doc.without_text(), body }
         })
         .collect();
     let topics: Vec<Topic> = topic_ids
@@ -160,7 +160,7 @@ pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) ->
         .map(|doc| {
             let (body, problems) = render_body(doc, &lookup, &[]);
             diags.extend(problems);
-            Page { doc: doc.clone(), body }
+            Page { doc: doc.without_text(), body }
         })
         .collect();
     drop(lookup);
@@ -288,7 +288,7 @@ fn resolve_briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> (Briefin
         })
         .collect();
     let topics = doc.matter.topics.iter().filter_map(|t| lookup.topics.get(t.as_str()).copied()).collect();
-    (Briefing { doc: doc.clone(), actors, topics, positions, sources, body, refs }, problems)
+    (Briefing { doc: doc.without_text(), actors, topics, positions, sources, body, refs }, problems)
 }
 
 /// Names and aliases of the briefing's involved actors, longest first.
