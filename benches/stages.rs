@@ -10,7 +10,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use dossier::content::model::BriefingMatter;
 use dossier::markdown::{self, Links, Target, Unresolved};
 
-const FRONT: &str = "title: \"Coalition pledges troops\"\ndate: 2025-09-04\nsummary: \"One or two sentences.\"\ntopics: [security, war]\nactors: [a1, a2, a3, a4]\npositions:\n  - actor: a1\n    question: q1\n    stance: supports\n    summary: \"Backs the plan.\"\n    quote: \"We will be there.\"\n    sources: [s1, s2]\n  - actor: a2\n    question: q1\n    stance: opposes\n    summary: \"Rejects it.\"\n    sources: [s2]\nsources:\n  - id: s1\n    title: \"Statement\"\n    publisher: \"Office\"\n    url: https://example.org/s1\n    date: 2025-09-04\n    kind: primary\n  - id: s2\n    title: \"Report\"\n    publisher: \"Paper\"\n    url: https://example.org/s2\n    date: 2025-09-05\n    kind: news\n";
+const FRONT: &str = "title: \"Coalition pledges troops\"\ndate: 2025-09-04\nsummary: \"One or two sentences.\"\ntopics: [security, war]\nactors: [first-actor, second-actor]\npositions:\n  - actor: first-actor\n    question: the-question\n    stance: supports\n    summary: \"Backs the plan.\"\n    quote: \"We will be there.\"\n    sources: [s1, s2]\n  - actor: second-actor\n    question: the-question\n    stance: opposes\n    summary: \"Rejects it.\"\n    sources: [s2]\nsources:\n  - id: s1\n    title: \"Statement\"\n    publisher: \"Office\"\n    url: https://example.org/s1\n    date: 2025-09-04\n    kind: primary\n  - id: s2\n    title: \"Report\"\n    publisher: \"Paper\"\n    url: https://example.org/s2\n    date: 2025-09-05\n    kind: news\n";
 
 struct Resolver;
 impl Links for Resolver {
@@ -23,8 +23,8 @@ impl Links for Resolver {
 }
 
 fn body() -> String {
-    let paragraph = "The coalition met in Paris and [[a1]] announced the pledges [@s1]. Officials said the plan \
-        would take effect after a ceasefire, while [[a2|the Kremlin]] called it a threat [@s2]. Analysts \
+    let paragraph = "The coalition met in Paris and [[first-actor]] announced the pledges [@s1]. Officials said the plan \
+        would take effect after a ceasefire, while [[second-actor|the Kremlin]] called it a threat [@s2]. Analysts \
         noted that the *air* component was still being **finalised**, and that talks would continue.\n\n";
     let mut text = String::new();
     for i in 0..12 {
@@ -50,16 +50,13 @@ fn site(dir: &Path) {
         write(format!("content/questions/q{q}.md"), format!("---\ntitle: Question {q}?\n---\n"));
     }
     for b in 0..200 {
-        let front = FRONT.replace("a1", &format!("a{}", b % 40)).replace("a2", &format!("a{}", (b + 1) % 40));
-        let front =
-            front.replace("q1", &format!("q{}", b % 10)).replace("2025-09-04", &format!("2025-{:02}-04", b % 12 + 1));
-        write(
-            format!("content/briefings/b{b}.md"),
-            format!(
-                "---\n{front}---\n{}",
-                body().replace("a1", &format!("a{}", b % 40)).replace("a2", &format!("a{}", (b + 1) % 40))
-            ),
-        );
+        let fill = |text: &str| {
+            text.replace("first-actor", &format!("a{}", b % 40))
+                .replace("second-actor", &format!("a{}", (b + 1) % 40))
+                .replace("the-question", &format!("q{}", b % 10))
+                .replace("2025-09-04", &format!("2025-{:02}-04", b % 12 + 1))
+        };
+        write(format!("content/briefings/b{b}.md"), format!("---\n{}---\n{}", fill(FRONT), fill(&body())));
     }
 }
 

@@ -1,6 +1,6 @@
 //! Stable `id`s on headings and the table of contents built from them.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -37,23 +37,27 @@ where
 {
     let mut used: HashSet<String> = reserved.iter().map(|s| s.to_string()).collect();
     let mut events = events;
+    // A heading's events wait here once its id is known; every other event
+    // passes straight through without allocating.
+    let mut pending: VecDeque<(Event<'a>, Range<usize>)> = VecDeque::new();
     std::iter::from_fn(move || {
+        if let Some(next) = pending.pop_front() {
+            return Some(next);
+        }
         let (event, range) = events.next()?;
         let Event::Start(Tag::Heading { level, id, classes, attrs }) = event else {
-            return Some(vec![(event, range)]);
+            return Some((event, range));
         };
-        let mut inner = Vec::new();
         let mut title = String::new();
         for (e, r) in events.by_ref() {
-            match &e {
-                Event::End(TagEnd::Heading(_)) => {
-                    inner.push((e, r));
-                    break;
-                }
-                Event::Text(t) | Event::Code(t) => title.push_str(t),
-                _ => {}
+            let end = matches!(e, Event::End(TagEnd::Heading(_)));
+            if let Event::Text(t) | Event::Code(t) = &e {
+                title.push_str(t);
             }
-            inner.push((e, r));
+            pending.push_back((e, r));
+            if end {
+                break;
+            }
         }
         let base = id.map(|i| i.to_string()).unwrap_or_else(|| slug(&title));
         let mut unique = base.clone();
@@ -63,10 +67,6 @@ where
             unique = format!("{base}-{n}");
         }
         toc.push(TocEntry { level: level as u8, id: unique.clone(), title: title.trim().to_owned() });
-        let start = Event::Start(Tag::Heading { level, id: Some(CowStr::from(unique)), classes, attrs });
-        let mut all = vec![(start, range)];
-        all.extend(inner);
-        Some(all)
+        Some((Event::Start(Tag::Heading { level, id: Some(CowStr::from(unique)), classes, attrs }), range))
     })
-    .flatten()
 }

@@ -27,7 +27,18 @@ where
 {
     let mut done: Vec<usize> = Vec::new();
     let mut skip_depth = 0usize;
-    events.flat_map(move |(event, range)| {
+    let mut events = events;
+    // Pieces of a text cut around a link wait here; other events pass
+    // straight through without allocating.
+    let mut pending: std::collections::VecDeque<(Event<'a>, Range<usize>)> = Default::default();
+    std::iter::from_fn(move || {
+        if let Some(next) = pending.pop_front() {
+            return Some(next);
+        }
+        let (event, range) = events.next()?;
+        if names.is_empty() {
+            return Some((event, range));
+        }
         match &event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 // An explicit link to an actor counts as its first mention.
@@ -45,8 +56,11 @@ where
             _ => {}
         }
         match event {
-            Event::Text(text) if skip_depth == 0 && !names.is_empty() => split(text, range, names, &mut done),
-            other => vec![(other, range)],
+            Event::Text(text) if skip_depth == 0 => {
+                pending.extend(split(text, range, names, &mut done));
+                pending.pop_front()
+            }
+            other => Some((other, range)),
         }
     })
 }

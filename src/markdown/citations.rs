@@ -23,37 +23,47 @@ where
     let mut events = events.peekable();
     let mut cited_before = std::collections::HashSet::new();
     let mut in_code = false;
+    // Pieces of a text cut around citations wait here; other events pass
+    // straight through without allocating.
+    let mut pending: std::collections::VecDeque<(Event<'a>, Range<usize>)> = Default::default();
     std::iter::from_fn(move || {
+        if let Some(next) = pending.pop_front() {
+            return Some(next);
+        }
         let (event, range) = events.next()?;
         match &event {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             _ => {}
         }
-        let Event::Text(text) = event else { return Some(vec![(event, range)]) };
+        let Event::Text(text) = event else { return Some((event, range)) };
         if in_code {
-            return Some(vec![(Event::Text(text), range)]);
+            return Some((Event::Text(text), range));
         }
-        let mut text = text.into_string();
+        // Adjacent texts are joined only when one of them could hold a citation.
+        let mut text = text;
         let mut range = range;
         while let Some((Event::Text(_), _)) = events.peek() {
             let Some((Event::Text(more), r)) = events.next() else { unreachable!() };
-            text.push_str(&more);
+            let mut joined = text.into_string();
+            joined.push_str(&more);
+            text = CowStr::from(joined);
             range.end = r.end;
         }
         if !text.contains("[@") {
-            return Some(vec![(Event::Text(CowStr::from(text)), range)]);
+            return Some((Event::Text(text), range));
         }
-        Some(split_citations(
+        let pieces = split_citations(
             &text,
             &range,
             source,
             &mut **links.borrow_mut(),
             &mut problems.borrow_mut(),
             &mut cited_before,
-        ))
+        );
+        pending.extend(pieces);
+        pending.pop_front()
     })
-    .flatten()
 }
 
 /// Cuts `text` around its citations; each becomes inline HTML.
