@@ -167,61 +167,36 @@ fn block_end(lines: &[Line], i: usize, end: usize, indent: usize, allow_dash_at_
         .unwrap_or(end)
 }
 
+/// Lines that start an entry of `node`: its first line (from its column)
+/// and every later line at the same indent. Yields the line's index and the
+/// entry's text.
+fn entries<'l>(lines: &'l [Line], node: Node) -> impl Iterator<Item = (usize, &'l str)> + 'l {
+    // Later lines start an entry only at the node's own indent, which is
+    // also the column the first line's entry starts at.
+    (node.first..node.end)
+        .filter(move |&i| i == node.first || lines[i].indent == node.col)
+        .map(move |i| (i, &lines[i].text[node.col..]))
+}
+
 fn find_key(lines: &[Line], node: Node, key: &str) -> Option<Node> {
-    let indent = node.col;
-    for i in node.first..node.end {
-        let line = &lines[i];
-        let start = if i == node.first {
-            node.col
-        } else if line.indent == indent {
-            indent
-        } else {
-            continue;
-        };
-        let rest = &line.text[start..];
-        let Some(after) = rest.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else { continue };
-        if !(after.is_empty() || after.starts_with(' ')) {
-            continue;
-        }
-        let value_col = start + key.len() + 1 + (after.len() - after.trim_start().len());
-        let end = block_end(lines, i, node.end, indent, true);
-        if strip_comment(after).trim().is_empty() {
-            let next = i + 1;
-            if next >= end {
-                return None;
-            }
-            return Some(Node { first: next, col: lines[next].indent, end });
-        }
-        return Some(Node { first: i, col: value_col, end });
+    let (i, after) = entries(lines, node).find_map(|(i, rest)| {
+        let after = rest.strip_prefix(key)?.strip_prefix(':')?;
+        (after.is_empty() || after.starts_with(' ')).then_some((i, after))
+    })?;
+    let end = block_end(lines, i, node.end, node.col, true);
+    if strip_comment(after).trim().is_empty() {
+        let next = i + 1;
+        return (next < end).then(|| Node { first: next, col: lines[next].indent, end });
     }
-    None
+    let value_col = node.col + key.len() + 1 + (after.len() - after.trim_start().len());
+    Some(Node { first: i, col: value_col, end })
 }
 
 fn find_item(lines: &[Line], node: Node, index: usize) -> Option<Node> {
-    let indent = node.col;
-    let mut seen = 0;
-    for i in node.first..node.end {
-        let line = &lines[i];
-        let start = if i == node.first {
-            node.col
-        } else if line.indent == indent {
-            indent
-        } else {
-            continue;
-        };
-        let rest = &line.text[start..];
-        if !(rest == "-" || rest.starts_with("- ")) {
-            continue;
-        }
-        if seen == index {
-            let after = &rest[1..];
-            let col = start + 1 + (after.len() - after.trim_start().len());
-            let end = block_end(lines, i, node.end, indent, false);
-            return Some(Node { first: i, col, end });
-        }
-        seen += 1;
-    }
-    None
+    let (i, rest) = entries(lines, node).filter(|(_, rest)| *rest == "-" || rest.starts_with("- ")).nth(index)?;
+    let after = &rest[1..];
+    let col = node.col + 1 + (after.len() - after.trim_start().len());
+    Some(Node { first: i, col, end: block_end(lines, i, node.end, node.col, false) })
 }
 
 fn flow_item(line: &Line, col: usize, index: usize) -> Option<Spot> {

@@ -131,38 +131,23 @@ pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) ->
             (Actor { doc: doc.without_text(), affiliations, body }, problems)
         })
         .collect();
-    let questions: Vec<Question> = content
-        .questions
-        .iter()
-        .map(|doc| {
-            let (body, problems) = render_body(doc, &lookup, &[]);
-            diags.extend(problems);
-            Question { doc: doc.without_text(), body }
-        })
-        .collect();
+    let questions = render_all(&content.questions, &lookup, diags, |doc, body| Question { doc, body });
     let topics: Vec<Topic> = topic_ids
         .iter()
         .zip(topic_titles)
         .map(|(id, title)| {
-            let doc = topic_docs.iter().find(|d| d.id == *id).cloned();
-            let body = doc.as_ref().map(|d| {
+            let file = topic_docs.iter().find(|d| d.id == *id);
+            let body = file.map(|d| {
                 let (body, problems) = render_body(d, &lookup, &[]);
                 diags.extend(problems);
                 body
             });
-            let description = doc.as_ref().and_then(|d| d.matter.description.clone());
+            let description = file.and_then(|d| d.matter.description.clone());
+            let doc = file.map(Document::without_text);
             Topic { id: id.clone(), title, description, doc, body: body.unwrap_or_default() }
         })
         .collect();
-    let pages: Vec<Page> = content
-        .pages
-        .iter()
-        .map(|doc| {
-            let (body, problems) = render_body(doc, &lookup, &[]);
-            diags.extend(problems);
-            Page { doc: doc.without_text(), body }
-        })
-        .collect();
+    let pages = render_all(&content.pages, &lookup, diags, |doc, body| Page { doc, body });
     drop(lookup);
 
     let mut briefings = Vec::with_capacity(briefing_results.len());
@@ -213,6 +198,22 @@ fn collect_topics(content: &Content) -> (Vec<Id>, Vec<Document<TopicMatter>>) {
 fn render_body<M>(doc: &Document<M>, lookup: &Lookup, sources: &[SourceMatter]) -> (Rendered, Vec<Diagnostic>) {
     let (rendered, _) = render_with_refs(doc, lookup, sources, &[], &[]);
     rendered
+}
+
+/// Renders each document's body and wraps it with `make`; problems go to `diags`.
+fn render_all<M: Clone, T>(
+    docs: &[Document<M>],
+    lookup: &Lookup,
+    diags: &mut Diagnostics,
+    make: fn(Document<M>, Rendered) -> T,
+) -> Vec<T> {
+    docs.iter()
+        .map(|doc| {
+            let (body, problems) = render_body(doc, lookup, &[]);
+            diags.extend(problems);
+            make(doc.without_text(), body)
+        })
+        .collect()
 }
 
 type BodyResult = ((Rendered, Vec<Diagnostic>), BodyRefs);
