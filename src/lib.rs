@@ -152,7 +152,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         for (rel, bytes) in &theme_static {
             staging.put(rel, bytes)?;
         }
-        staging.copy_tree(&options.root.join("static"))?;
         Ok::<_, std::io::Error>(staging)
     })();
     let staging = match written {
@@ -168,7 +167,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         }
     };
     mark("render+write", &mut stages);
-    if let Err(e) = staging.commit() {
+    // The site's own static files go last: a `static/robots.txt` replaces
+    // the generated one, as the user would expect.
+    if let Err(e) = staging.copy_tree(&options.root.join("static")).and_then(|()| staging.commit()) {
         return Err(write_failed(diags, &output, &e));
     }
     mark("swap", &mut stages);

@@ -5,12 +5,32 @@
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
+    /// `https://host` when `base_url` is absolute; empty when it is a path.
+    origin: String,
 }
 
 impl Urls {
-    /// `base` is the path part of `base_url`, starting and ending with `/`.
-    pub fn new(base: &str) -> Self {
-        Urls { base: base.to_owned() }
+    /// `base_url` as normalized by the config: `https://host/path/` or `/path/`.
+    pub fn new(base_url: &str) -> Self {
+        let (origin, base) = match base_url.find("://") {
+            Some(i) => match base_url[i + 3..].find('/') {
+                Some(j) => (&base_url[..i + 3 + j], &base_url[i + 3 + j..]),
+                None => (base_url, "/"),
+            },
+            None => ("", base_url),
+        };
+        Urls { base: base.to_owned(), origin: origin.to_owned() }
+    }
+
+    /// The URL with the site's scheme and host, for feeds, sitemaps and
+    /// canonical links; root-relative when `base_url` has no host.
+    pub fn absolute(&self, url: &str) -> String {
+        format!("{}{url}", self.origin)
+    }
+
+    /// Whether `base_url` names a host, so URLs can be absolute.
+    pub fn has_origin(&self) -> bool {
+        !self.origin.is_empty()
     }
 
     pub fn home(&self) -> String {

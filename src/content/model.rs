@@ -283,6 +283,18 @@ impl Date {
         Ok(Date { year, month, day, time: time.map(str::to_owned) })
     }
 
+    /// RFC 3339, as feeds want it: the given time, or midnight UTC.
+    pub fn rfc3339(&self) -> String {
+        match &self.time {
+            Some(t) => {
+                let t = t.replace('z', "Z");
+                let zoned = t.ends_with('Z') || t[8..].contains(['+', '-']);
+                format!("{}T{t}{}", self.ymd(), if zoned { "" } else { "Z" })
+            }
+            None => format!("{}T00:00:00Z", self.ymd()),
+        }
+    }
+
     /// `YYYY-MM-DD`.
     pub fn ymd(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -403,6 +415,9 @@ mod tests {
         assert!(Date::parse("2025-09-04T10:00:00Z").is_ok());
         assert!(Date::parse("2025-09-04T10:00:00+02:00").is_ok());
         assert!(Date::parse("2025-09-04Tlunch").is_err());
+        assert_eq!(Date::parse("2025-09-04").unwrap().rfc3339(), "2025-09-04T00:00:00Z");
+        assert_eq!(Date::parse("2025-09-04 10:00:00").unwrap().rfc3339(), "2025-09-04T10:00:00Z");
+        assert_eq!(Date::parse("2025-09-04T10:00:00+02:00").unwrap().rfc3339(), "2025-09-04T10:00:00+02:00");
     }
 
     #[test]

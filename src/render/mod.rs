@@ -2,7 +2,9 @@
 //! into memory. Nothing here touches the output folder.
 
 mod indexes;
+mod jobs;
 mod pages;
+mod publish;
 pub mod templates;
 mod views;
 
@@ -14,82 +16,13 @@ use tera::{Context, Tera};
 
 use crate::diagnostics::Diagnostic;
 use crate::resolve::Site;
+use jobs::Job;
 use pages::Ctx;
 use views::Refs;
 
 /// Where rendered pages go: called with each page's path relative to the
 /// output folder and its bytes, from several threads at once.
 pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
-
-/// Every page dossier generates.
-#[derive(Debug, Clone, Copy)]
-enum Job {
-    Home,
-    Briefings,
-    Briefing(usize),
-    Actors,
-    Actor(usize),
-    Questions,
-    Question(usize),
-    Topics,
-    Topic(usize),
-    Sources,
-    Publisher(usize),
-    Page(usize),
-    NotFound,
-}
-
-impl Job {
-    fn all(site: &Site) -> Vec<Job> {
-        let mut jobs =
-            vec![Job::Home, Job::Briefings, Job::Actors, Job::Questions, Job::Topics, Job::Sources, Job::NotFound];
-        jobs.extend((0..site.briefings.len()).map(Job::Briefing));
-        jobs.extend((0..site.actors.len()).map(Job::Actor));
-        jobs.extend((0..site.questions.len()).map(Job::Question));
-        jobs.extend((0..site.topics.len()).map(Job::Topic));
-        jobs.extend((0..site.index.sources.len()).map(Job::Publisher));
-        jobs.extend((0..site.pages.len()).map(Job::Page));
-        jobs
-    }
-
-    /// Template, URL and section name (for navigation highlighting).
-    fn target(self, site: &Site) -> (&'static str, String, &'static str) {
-        let u = &site.urls;
-        match self {
-            Job::Home => ("index.html", u.home(), "home"),
-            Job::Briefings => ("briefings.html", u.path(&["briefings"]), "briefings"),
-            Job::Briefing(i) => ("briefing.html", u.briefing(&site.briefings[i].doc.id), "briefings"),
-            Job::Actors => ("actors.html", u.path(&["actors"]), "actors"),
-            Job::Actor(i) => ("actor.html", u.actor(&site.actors[i].doc.id), "actors"),
-            Job::Questions => ("questions.html", u.path(&["questions"]), "questions"),
-            Job::Question(i) => ("question.html", u.question(&site.questions[i].doc.id), "questions"),
-            Job::Topics => ("topics.html", u.path(&["topics"]), "topics"),
-            Job::Topic(i) => ("topic.html", u.topic(&site.topics[i].id), "topics"),
-            Job::Sources => ("sources.html", u.path(&["sources"]), "sources"),
-            Job::Publisher(i) => ("publisher.html", u.path(&["sources", &site.index.sources[i].slug]), "sources"),
-            Job::Page(i) => ("page.html", u.page(&site.pages[i].doc.id), "pages"),
-            Job::NotFound => ("404.html", u.asset("404.html"), "404"),
-        }
-    }
-
-    fn view(self, ctx: &Ctx) -> tera::Value {
-        match self {
-            Job::Home => ctx.home(),
-            Job::Briefings => ctx.briefings_index(),
-            Job::Briefing(i) => ctx.briefing(i),
-            Job::Actors => ctx.actors_index(),
-            Job::Actor(i) => ctx.actor(i),
-            Job::Questions => ctx.questions_index(),
-            Job::Question(i) => ctx.question(i),
-            Job::Topics => ctx.topics_index(),
-            Job::Topic(i) => ctx.topic(i),
-            Job::Sources => ctx.sources_index(),
-            Job::Publisher(i) => ctx.publisher(i),
-            Job::Page(i) => ctx.page(i),
-            Job::NotFound => tera::Value::none(),
-        }
-    }
-}
 
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -175,7 +108,10 @@ impl<'s> Renderer<'s> {
         let mut context = Context::new();
         context.insert_value("page", page.0.view(&ctx));
         context.insert("url", &url);
+        context.insert("canonical", &self.site.urls.absolute(&url));
         context.insert("section", section);
+        context.insert("meta", &page.0.meta(self.site));
+        context.insert("feeds", &page.0.feeds(self.site));
         buffer.clear();
         self.tera.render_to(template, &context, &mut *buffer).map_err(|e| {
             let message = format!("cannot render {url}: {}", templates::error_chain(&e));

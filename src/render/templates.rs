@@ -29,6 +29,9 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "publisher.html",
     "page.html",
     "404.html",
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
     "partials/briefing_item.html",
     "partials/position.html",
 );

@@ -62,8 +62,13 @@ struct BriefingRef<'a> {
     id: &'a str,
     title: &'a str,
     url: String,
+    /// Absolute URL (when `base_url` has a host), for feeds.
+    permalink: String,
     date: DateView,
     updated: Option<DateView>,
+    /// RFC 3339 times for feeds: first published, and last updated.
+    published: String,
+    modified: String,
     summary: Option<&'a str>,
     status: Option<&'static str>,
     topics: Vec<Value>,
@@ -145,6 +150,9 @@ impl Refs {
                         id: b.doc.id.as_str(),
                         title: &m.title,
                         url: urls.briefing(&b.doc.id),
+                        permalink: urls.absolute(&urls.briefing(&b.doc.id)),
+                        published: m.date.rfc3339(),
+                        modified: m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
                         date: (&m.date).into(),
                         updated: m.updated.as_ref().map(Into::into),
                         summary: m.summary.as_deref(),

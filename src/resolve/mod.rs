@@ -108,7 +108,7 @@ pub fn id_to_words(id: &str) -> String {
 /// makes the site unusable for rendering.
 pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) -> Option<Site> {
     sort(&mut content);
-    let urls = Urls::new(config.base_path());
+    let urls = Urls::new(&config.base_url);
     let (topic_ids, topic_docs) = collect_topics(&content);
     let topic_titles: Vec<String> = topic_ids
         .iter()

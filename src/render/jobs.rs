@@ -1,0 +1,202 @@
+//! Every file the site generates, as a job: which template renders it, at
+//! which URL, with what data and what metadata for sharing.
+
+use serde::Serialize;
+
+use super::pages::Ctx;
+use crate::resolve::Site;
+
+/// A feed: the whole site's, or one actor's, question's or topic's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feed {
+    Site,
+    Actor(usize),
+    Question(usize),
+    Topic(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Job {
+    Home,
+    Briefings,
+    Briefing(usize),
+    Actors,
+    Actor(usize),
+    Questions,
+    Question(usize),
+    Topics,
+    Topic(usize),
+    Sources,
+    Publisher(usize),
+    Page(usize),
+    NotFound,
+    Feed(Feed),
+    Sitemap,
+    Robots,
+}
+
+/// What `<head>` says about a page: title, description, Open Graph type.
+#[derive(Serialize)]
+pub struct Meta {
+    title: String,
+    description: String,
+    kind: &'static str,
+}
+
+/// A feed to announce with `<link rel="alternate">`.
+#[derive(Serialize)]
+pub struct FeedLink {
+    title: String,
+    url: String,
+}
+
+impl Job {
+    pub fn all(site: &Site) -> Vec<Job> {
+        let mut jobs = vec![
+            Job::Home,
+            Job::Briefings,
+            Job::Actors,
+            Job::Questions,
+            Job::Topics,
+            Job::Sources,
+            Job::NotFound,
+            Job::Feed(Feed::Site),
+            Job::Sitemap,
+            Job::Robots,
+        ];
+        jobs.extend((0..site.briefings.len()).map(Job::Briefing));
+        jobs.extend((0..site.actors.len()).flat_map(|i| [Job::Actor(i), Job::Feed(Feed::Actor(i))]));
+        jobs.extend((0..site.questions.len()).flat_map(|i| [Job::Question(i), Job::Feed(Feed::Question(i))]));
+        jobs.extend((0..site.topics.len()).flat_map(|i| [Job::Topic(i), Job::Feed(Feed::Topic(i))]));
+        jobs.extend((0..site.index.sources.len()).map(Job::Publisher));
+        jobs.extend((0..site.pages.len()).map(Job::Page));
+        jobs
+    }
+
+    /// Template, URL and section name (for navigation highlighting).
+    pub fn target(self, site: &Site) -> (&'static str, String, &'static str) {
+        let u = &site.urls;
+        match self {
+            Job::Home => ("index.html", u.home(), "home"),
+            Job::Briefings => ("briefings.html", u.path(&["briefings"]), "briefings"),
+            Job::Briefing(i) => ("briefing.html", u.briefing(&site.briefings[i].doc.id), "briefings"),
+            Job::Actors => ("actors.html", u.path(&["actors"]), "actors"),
+            Job::Actor(i) => ("actor.html", u.actor(&site.actors[i].doc.id), "actors"),
+            Job::Questions => ("questions.html", u.path(&["questions"]), "questions"),
+            Job::Question(i) => ("question.html", u.question(&site.questions[i].doc.id), "questions"),
+            Job::Topics => ("topics.html", u.path(&["topics"]), "topics"),
+            Job::Topic(i) => ("topic.html", u.topic(&site.topics[i].id), "topics"),
+            Job::Sources => ("sources.html", u.path(&["sources"]), "sources"),
+            Job::Publisher(i) => ("publisher.html", u.path(&["sources", &site.index.sources[i].slug]), "sources"),
+            Job::Page(i) => ("page.html", u.page(&site.pages[i].doc.id), "pages"),
+            Job::NotFound => ("404.html", u.asset("404.html"), "404"),
+            Job::Feed(feed) => ("atom.xml", feed_url(site, feed), "feed"),
+            Job::Sitemap => ("sitemap.xml", u.asset("sitemap.xml"), "sitemap"),
+            Job::Robots => ("robots.txt", u.asset("robots.txt"), "robots"),
+        }
+    }
+
+    pub fn view(self, ctx: &Ctx) -> tera::Value {
+        match self {
+            Job::Home => ctx.home(),
+            Job::Briefings => ctx.briefings_index(),
+            Job::Briefing(i) => ctx.briefing(i),
+            Job::Actors => ctx.actors_index(),
+            Job::Actor(i) => ctx.actor(i),
+            Job::Questions => ctx.questions_index(),
+            Job::Question(i) => ctx.question(i),
+            Job::Topics => ctx.topics_index(),
+            Job::Topic(i) => ctx.topic(i),
+            Job::Sources => ctx.sources_index(),
+            Job::Publisher(i) => ctx.publisher(i),
+            Job::Page(i) => ctx.page(i),
+            Job::NotFound | Job::Robots => tera::Value::none(),
+            Job::Feed(feed) => ctx.feed(feed),
+            Job::Sitemap => ctx.sitemap(),
+        }
+    }
+
+    /// Whether the job writes an HTML page a reader (and a sitemap) would list.
+    pub fn is_listed_page(self) -> bool {
+        !matches!(self, Job::NotFound | Job::Feed(_) | Job::Sitemap | Job::Robots)
+    }
+
+    pub fn meta(self, site: &Site) -> Meta {
+        let c = &site.config;
+        let titled = |t: &str| format!("{t} — {}", c.title);
+        let (title, description, kind) = match self {
+            Job::Briefing(i) => {
+                let m = &site.briefings[i].doc.matter;
+                (titled(&m.title), m.summary.clone().unwrap_or_else(|| c.description.clone()), "article")
+            }
+            Job::Actor(i) => {
+                let m = &site.actors[i].doc.matter;
+                let who = m.role.as_ref().map_or_else(|| m.name.clone(), |r| format!("{}, {r}", m.name));
+                (titled(&m.name), format!("{who}: positions, quotes and sources."), "profile")
+            }
+            Job::Question(i) => {
+                let m = &site.questions[i].doc.matter;
+                let d = m.summary.clone().unwrap_or_else(|| format!("Who stands where on: {}", m.title));
+                (titled(&m.title), d, "website")
+            }
+            Job::Topic(i) => {
+                let t = &site.topics[i];
+                let d = t.description.clone().unwrap_or_else(|| format!("Briefings on {}.", t.title));
+                (titled(&t.title), d, "website")
+            }
+            Job::Page(i) => {
+                let m = &site.pages[i].doc.matter;
+                (titled(&m.title), m.summary.clone().unwrap_or_else(|| c.description.clone()), "website")
+            }
+            Job::Publisher(i) => {
+                let p = &site.index.sources[i].publisher;
+                let name = if p.is_empty() { "Publisher not named" } else { p };
+                (titled(name), format!("Sources from {name} cited on {}.", c.title), "website")
+            }
+            Job::Home => (c.title.clone(), c.description.clone(), "website"),
+            Job::Briefings => (titled("Briefings"), c.description.clone(), "website"),
+            Job::Actors => (titled("Actors"), c.description.clone(), "website"),
+            Job::Questions => (titled("Questions"), c.description.clone(), "website"),
+            Job::Topics => (titled("Topics"), c.description.clone(), "website"),
+            Job::Sources => (titled("Sources"), c.description.clone(), "website"),
+            Job::NotFound => (titled("Page not found"), c.description.clone(), "website"),
+            Job::Feed(_) | Job::Sitemap | Job::Robots => (c.title.clone(), String::new(), "website"),
+        };
+        Meta { title, description, kind }
+    }
+
+    /// Feeds announced on this page: the site's, and the page's own.
+    pub fn feeds(self, site: &Site) -> Vec<FeedLink> {
+        let own = match self {
+            Job::Actor(i) => Some(Feed::Actor(i)),
+            Job::Question(i) => Some(Feed::Question(i)),
+            Job::Topic(i) => Some(Feed::Topic(i)),
+            _ => None,
+        };
+        std::iter::once(Feed::Site)
+            .chain(own)
+            .map(|f| FeedLink { title: feed_title(site, f), url: feed_url(site, f) })
+            .collect()
+    }
+}
+
+pub fn feed_url(site: &Site, feed: Feed) -> String {
+    let u = &site.urls;
+    let page = match feed {
+        Feed::Site => u.home(),
+        Feed::Actor(i) => u.actor(&site.actors[i].doc.id),
+        Feed::Question(i) => u.question(&site.questions[i].doc.id),
+        Feed::Topic(i) => u.topic(&site.topics[i].id),
+    };
+    format!("{page}atom.xml")
+}
+
+pub fn feed_title(site: &Site, feed: Feed) -> String {
+    let name = match feed {
+        Feed::Site => return site.config.title.clone(),
+        Feed::Actor(i) => &site.actors[i].doc.matter.name,
+        Feed::Question(i) => &site.questions[i].doc.matter.title,
+        Feed::Topic(i) => &site.topics[i].title,
+    };
+    format!("{name} — {}", site.config.title)
+}

@@ -1,0 +1,135 @@
+//! Feeds, sitemap, robots.txt and page metadata: what feed readers, search
+//! engines and link previews read.
+
+mod common;
+
+use std::path::Path;
+
+use common::{TestSite, assert_ok, sample_site};
+
+const ATOM: &str = "http://www.w3.org/2005/Atom";
+
+/// The output file a URL of this site points at, if the build wrote it.
+fn written(out: &Path, origin_and_base: &str, url: &str) -> bool {
+    let Some(rel) = url.strip_prefix(origin_and_base) else { return false };
+    let path = out.join(rel);
+    if url.ends_with('/') { path.join("index.html").is_file() } else { path.is_file() }
+}
+
+fn child_text<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Option<&'a str> {
+    node.children().find(|c| c.has_tag_name((ATOM, name))).and_then(|c| c.text())
+}
+
+/// Checks one Atom feed's required elements and that its links resolve;
+/// returns the entry titles.
+fn check_feed(out: &Path, base: &str, rel: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{rel} is not XML: {e}"));
+    let feed = doc.root_element();
+    assert!(feed.has_tag_name((ATOM, "feed")), "{rel}: root is not an Atom feed");
+    for required in ["title", "id", "updated"] {
+        assert!(child_text(feed, required).is_some_and(|t| !t.is_empty()), "{rel}: no {required}");
+    }
+    assert!(feed.descendants().any(|n| n.has_tag_name((ATOM, "author"))), "{rel}: no author");
+    let links: Vec<_> = feed.children().filter(|n| n.has_tag_name((ATOM, "link"))).collect();
+    let self_link = links.iter().find(|l| l.attribute("rel") == Some("self")).expect("self link");
+    assert_eq!(self_link.attribute("href"), Some(format!("{base}{rel}").as_str()));
+    for link in feed.descendants().filter(|n| n.has_tag_name((ATOM, "link"))) {
+        let href = link.attribute("href").unwrap();
+        assert!(written(out, base, href), "{rel}: {href} is not a page the build wrote");
+    }
+    let mut titles = Vec::new();
+    for entry in feed.children().filter(|n| n.has_tag_name((ATOM, "entry"))) {
+        for required in ["title", "id", "updated", "published"] {
+            assert!(child_text(entry, required).is_some(), "{rel}: entry without {required}");
+        }
+        titles.push(child_text(entry, "title").unwrap().to_owned());
+    }
+    titles
+}
+
+#[test]
+fn feeds_are_valid_atom_with_absolute_urls_to_written_pages() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T & Co\nbase_url: https://example.org/news/\n");
+    assert_ok(&site.build());
+    let out = site.root().join("public");
+    let base = "https://example.org/news/";
+    assert_eq!(check_feed(&out, base, "atom.xml"), ["Second briefing", "First briefing"]);
+    assert_eq!(check_feed(&out, base, "actors/bob/atom.xml"), ["First briefing"]);
+    assert_eq!(check_feed(&out, base, "questions/tax-cut/atom.xml"), ["Second briefing", "First briefing"]);
+    assert_eq!(check_feed(&out, base, "topics/economy/atom.xml"), ["First briefing"]);
+    let feed = std::fs::read_to_string(out.join("atom.xml")).unwrap();
+    assert!(feed.contains("<updated>2025-03-01T00:00:00Z</updated>"), "feed updated is the newest entry: {feed}");
+}
+
+#[test]
+fn sitemap_lists_every_page_and_robots_names_it() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/news/\n");
+    assert_ok(&site.build());
+    let out = site.root().join("public");
+    let text = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("sitemap is XML");
+    let ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    assert!(doc.root_element().has_tag_name((ns, "urlset")));
+    let locs: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name((ns, "loc"))).filter_map(|n| n.text()).collect();
+    for loc in &locs {
+        assert!(written(&out, "https://example.org/news/", loc), "{loc} is not a page the build wrote");
+    }
+    // Every HTML page but the 404 page is listed.
+    let pages = walkdir::WalkDir::new(&out).into_iter().flatten().filter(|e| e.file_name() == "index.html").count();
+    assert_eq!(locs.len(), pages);
+    assert!(
+        text.contains("<loc>https://example.org/news/briefings/second/</loc><lastmod>2025-03-01</lastmod>"),
+        "{text}"
+    );
+    let robots = std::fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://example.org/news/sitemap.xml"), "{robots}");
+}
+
+#[test]
+fn pages_carry_canonical_sharing_and_feed_metadata() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\n");
+    assert_ok(&site.build());
+    let html = site.page("actors/alice/index.html");
+    for needle in [
+        r#"<link rel="canonical" href="https://example.org/actors/alice/">"#,
+        r#"<meta property="og:title" content="Alice Ames — T">"#,
+        r#"<meta property="og:type" content="profile">"#,
+        r#"<meta name="description" content="Alice Ames, Minister: positions, quotes and sources.">"#,
+        r#"<link rel="alternate" type="application/atom+xml" title="Alice Ames — T" href="/actors/alice/atom.xml">"#,
+        r#"<link rel="alternate" type="application/atom+xml" title="T" href="/atom.xml">"#,
+    ] {
+        assert!(html.contains(needle), "{needle} missing in {html}");
+    }
+    let briefing = site.page("briefings/first/index.html");
+    assert!(briefing.contains(r#"<meta property="og:type" content="article">"#));
+    assert!(briefing.contains("<title>First briefing — T</title>"));
+}
+
+#[test]
+fn metadata_and_feeds_escape_front_matter() {
+    let site = TestSite::new();
+    site.write("dossier.yaml", "title: \"<T & \\\"Co\\\">\"\nbase_url: https://example.org/\n");
+    site.briefing(
+        "b",
+        "title: \"</title><script>x</script>\"\ndate: 2025-01-01\nsummary: \"\\\"><img src=x>\"",
+        "Body\n",
+    );
+    assert_ok(&site.build());
+    let html = site.page("briefings/b/index.html");
+    assert!(!html.contains("<script>x") && !html.contains("<img src=x"), "{html}");
+    let feed = site.page("atom.xml");
+    roxmltree::Document::parse(&feed).expect("feed stays well-formed XML");
+    assert!(!feed.contains("<script>"), "{feed}");
+}
+
+#[test]
+fn a_static_robots_txt_wins() {
+    let site = sample_site();
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /\n");
+    assert_ok(&site.build());
+    assert_eq!(site.page("robots.txt"), "User-agent: *\nDisallow: /\n");
+}
