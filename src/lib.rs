@@ -87,11 +87,7 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
         );
         return (None, diags);
     }
-    let t = Instant::now();
     let content = content::load(&options.root, options.drafts, &mut diags);
-    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
-        eprintln!("  {:>14}: {} ms", "load", t.elapsed().as_millis());
-    }
     let site = if diags.has_errors() { None } else { resolve::resolve(config, content, &mut diags) };
     (site, diags.sorted())
 }

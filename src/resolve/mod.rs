@@ -126,7 +126,7 @@ pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) ->
         .par_iter()
         .map(|doc| {
             let (affiliations, mut problems) = check::affiliations(doc, &lookup);
-            let (body, more) = render_body(doc, &lookup, &[]);
+            let (body, more) = render_body(doc, &lookup);
             problems.extend(more);
             (Actor { doc: doc.without_text(), affiliations, body }, problems)
         })
@@ -138,7 +138,7 @@ pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) ->
         .map(|(id, title)| {
             let file = topic_docs.iter().find(|d| d.id == *id);
             let body = file.map(|d| {
-                let (body, problems) = render_body(d, &lookup, &[]);
+                let (body, problems) = render_body(d, &lookup);
                 diags.extend(problems);
                 body
             });
@@ -195,8 +195,9 @@ fn collect_topics(content: &Content) -> (Vec<Id>, Vec<Document<TopicMatter>>) {
     (ids, content.topics.clone())
 }
 
-fn render_body<M>(doc: &Document<M>, lookup: &Lookup, sources: &[SourceMatter]) -> (Rendered, Vec<Diagnostic>) {
-    let (rendered, _) = render_with_refs(doc, lookup, sources, &[], &[]);
+/// Renders a body that may link but not cite (actors, questions, topics, pages).
+fn render_body<M>(doc: &Document<M>, lookup: &Lookup) -> (Rendered, Vec<Diagnostic>) {
+    let (rendered, _) = render_with_refs(doc, lookup, &[], &[], &[]);
     rendered
 }
 
@@ -209,7 +210,7 @@ fn render_all<M: Clone, T>(
 ) -> Vec<T> {
     docs.iter()
         .map(|doc| {
-            let (body, problems) = render_body(doc, lookup, &[]);
+            let (body, problems) = render_body(doc, lookup);
             diags.extend(problems);
             make(doc.without_text(), body)
         })
