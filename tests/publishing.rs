@@ -133,3 +133,53 @@ fn a_static_robots_txt_wins() {
     assert_ok(&site.build());
     assert_eq!(site.page("robots.txt"), "User-agent: *\nDisallow: /\n");
 }
+
+/// The JSON-LD object of a page.
+fn json_ld(html: &str) -> serde_json::Value {
+    let start = html.find(r#"<script type="application/ld+json">"#).expect("JSON-LD present") + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).expect("valid JSON")
+}
+
+#[test]
+fn briefing_and_actor_pages_carry_json_ld() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\n");
+    site.actor(
+        "alice",
+        "name: Alice Ames\nkind: person\nrole: Minister\naffiliations: [acme]\naliases: [the minister]\nlinks: [https://www.wikidata.org/wiki/Q1]",
+    );
+    assert_ok(&site.build());
+    let out = site.root().join("public");
+    let article = json_ld(&site.page("briefings/first/index.html"));
+    assert_eq!(article["@type"], "NewsArticle");
+    assert_eq!(article["headline"], "First briefing");
+    assert_eq!(article["datePublished"], "2025-01-10T00:00:00Z");
+    assert_eq!(article["about"][0]["@type"], "Person");
+    assert_eq!(article["about"][0]["url"], "https://example.org/actors/alice/");
+    assert_eq!(article["mentions"][0]["name"], "Bob Brown", "involved without a position: a mention");
+    assert_eq!(article["citation"][0]["url"], "https://example.org/speech");
+    for who in article["about"].as_array().unwrap().iter().chain(article["mentions"].as_array().unwrap()) {
+        assert!(written(&out, "https://example.org/", who["url"].as_str().unwrap()), "{who}");
+    }
+    let person = json_ld(&site.page("actors/alice/index.html"));
+    assert_eq!(person["@type"], "Person");
+    assert_eq!(person["jobTitle"], "Minister");
+    assert_eq!(person["affiliation"][0]["@type"], "Organization");
+    assert_eq!(person["affiliation"][0]["url"], "https://example.org/actors/acme/");
+    assert_eq!(person["sameAs"][0], "https://www.wikidata.org/wiki/Q1");
+}
+
+#[test]
+fn json_ld_cannot_be_broken_out_of() {
+    let site = TestSite::new();
+    site.actor("x", "name: \"</script><script>alert(1)</script>\"\nkind: organization");
+    site.briefing("b", "title: \"</script><img src=x onerror=alert(2)>\"\ndate: 2025-01-01\nactors: [x]", "Body\n");
+    assert_ok(&site.build());
+    for page in ["briefings/b/index.html", "actors/x/index.html"] {
+        let html = site.page(page);
+        assert_eq!(html.matches("</script>").count(), 1, "{html}");
+        let data = json_ld(&html);
+        assert!(data.to_string().contains("</script>"), "the text survives as data: {data}");
+    }
+}

@@ -3,6 +3,7 @@
 
 mod indexes;
 mod jobs;
+mod jsonld;
 mod pages;
 mod publish;
 pub mod templates;
@@ -112,6 +113,12 @@ impl<'s> Renderer<'s> {
         context.insert("section", section);
         context.insert("meta", &page.0.meta(self.site));
         context.insert("feeds", &page.0.feeds(self.site));
+        let structured = match page.0 {
+            Job::Briefing(i) => Some(jsonld::briefing(self.site, i)),
+            Job::Actor(i) => Some(jsonld::actor(self.site, i)),
+            _ => None,
+        };
+        context.insert_value("jsonld", structured.map_or_else(tera::Value::none, |j| tera::Value::safe_string(&j)));
         buffer.clear();
         self.tera.render_to(template, &context, &mut *buffer).map_err(|e| {
             let message = format!("cannot render {url}: {}", templates::error_chain(&e));
