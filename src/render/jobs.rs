@@ -31,8 +31,19 @@ pub enum Job {
     Page(usize),
     NotFound,
     Feed(Feed),
-    Sitemap,
+    /// The sitemap; with a count of parts, the sitemap index naming them.
+    Sitemap(usize),
+    /// Part `k` (from 0) of a sitemap split in parts.
+    SitemapPart(usize),
     Robots,
+}
+
+/// Most URLs one sitemap file may list (sitemaps.org).
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// How many sitemap files `urls` URLs need; 0 means one plain sitemap.
+pub fn sitemap_parts(urls: usize, limit: usize) -> usize {
+    if urls <= limit { 0 } else { urls.div_ceil(limit) }
 }
 
 /// What `<head>` says about a page: title, description, Open Graph type.
@@ -61,7 +72,6 @@ impl Job {
             Job::Sources,
             Job::NotFound,
             Job::Feed(Feed::Site),
-            Job::Sitemap,
             Job::Robots,
         ];
         jobs.extend((0..site.briefings.len()).map(Job::Briefing));
@@ -70,6 +80,9 @@ impl Job {
         jobs.extend((0..site.topics.len()).flat_map(|i| [Job::Topic(i), Job::Feed(Feed::Topic(i))]));
         jobs.extend((0..site.index.sources.len()).map(Job::Publisher));
         jobs.extend((0..site.pages.len()).map(Job::Page));
+        let parts = sitemap_parts(jobs.iter().filter(|j| j.is_listed_page()).count(), SITEMAP_LIMIT);
+        jobs.push(Job::Sitemap(parts));
+        jobs.extend((0..parts).map(Job::SitemapPart));
         jobs
     }
 
@@ -91,7 +104,9 @@ impl Job {
             Job::Page(i) => ("page.html", u.page(&site.pages[i].doc.id), "pages"),
             Job::NotFound => ("404.html", u.asset("404.html"), "404"),
             Job::Feed(feed) => ("atom.xml", feed_url(site, feed), "feed"),
-            Job::Sitemap => ("sitemap.xml", u.asset("sitemap.xml"), "sitemap"),
+            Job::Sitemap(0) => ("sitemap.xml", u.asset("sitemap.xml"), "sitemap"),
+            Job::Sitemap(_) => ("sitemap_index.xml", u.asset("sitemap.xml"), "sitemap"),
+            Job::SitemapPart(k) => ("sitemap.xml", u.asset(&format!("sitemap-{}.xml", k + 1)), "sitemap"),
             Job::Robots => ("robots.txt", u.asset("robots.txt"), "robots"),
         }
     }
@@ -112,13 +127,15 @@ impl Job {
             Job::Page(i) => ctx.page(i),
             Job::NotFound | Job::Robots => tera::Value::none(),
             Job::Feed(feed) => ctx.feed(feed),
-            Job::Sitemap => ctx.sitemap(),
+            Job::Sitemap(0) => ctx.sitemap(None),
+            Job::Sitemap(parts) => ctx.sitemap_index(parts),
+            Job::SitemapPart(k) => ctx.sitemap(Some(k)),
         }
     }
 
     /// Whether the job writes an HTML page a reader (and a sitemap) would list.
     pub fn is_listed_page(self) -> bool {
-        !matches!(self, Job::NotFound | Job::Feed(_) | Job::Sitemap | Job::Robots)
+        !matches!(self, Job::NotFound | Job::Feed(_) | Job::Sitemap(_) | Job::SitemapPart(_) | Job::Robots)
     }
 
     pub fn meta(self, site: &Site) -> Meta {
@@ -160,7 +177,9 @@ impl Job {
             Job::Topics => (titled("Topics"), c.description.clone(), "website"),
             Job::Sources => (titled("Sources"), c.description.clone(), "website"),
             Job::NotFound => (titled("Page not found"), c.description.clone(), "website"),
-            Job::Feed(_) | Job::Sitemap | Job::Robots => (c.title.clone(), String::new(), "website"),
+            Job::Feed(_) | Job::Sitemap(_) | Job::SitemapPart(_) | Job::Robots => {
+                (c.title.clone(), String::new(), "website")
+            }
         };
         Meta { title, description, kind }
     }
@@ -199,4 +218,17 @@ pub fn feed_title(site: &Site, feed: Feed) -> String {
         Feed::Topic(i) => &site.topics[i].title,
     };
     format!("{name} — {}", site.config.title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sitemap_parts;
+
+    #[test]
+    fn sitemaps_split_past_the_limit() {
+        assert_eq!(sitemap_parts(0, 50_000), 0);
+        assert_eq!(sitemap_parts(50_000, 50_000), 0);
+        assert_eq!(sitemap_parts(50_001, 50_000), 2);
+        assert_eq!(sitemap_parts(150_000, 50_000), 3);
+    }
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::jobs::{Feed, Job, feed_title, feed_url};
+use super::jobs::{Feed, Job, SITEMAP_LIMIT, feed_title, feed_url};
 use super::pages::Ctx;
 use super::views::{Refs, value};
 
@@ -49,7 +49,8 @@ impl Ctx<'_> {
         })
     }
 
-    pub fn sitemap(&self) -> Value {
+    /// The sitemap's entries: all of them, or part `k` of a split sitemap.
+    pub fn sitemap(&self, part: Option<usize>) -> Value {
         let site = self.site;
         let ix = &site.index;
         let newest = |list: &[usize]| list.first().map(|&b| latest(site, b));
@@ -58,9 +59,12 @@ impl Ctx<'_> {
             loc: String,
             lastmod: Option<String>,
         }
+        let (skip, take) = part.map_or((0, usize::MAX), |k| (k * SITEMAP_LIMIT, SITEMAP_LIMIT));
         let entries: Vec<Entry> = Job::all(site)
             .into_iter()
             .filter(|job| job.is_listed_page())
+            .skip(skip)
+            .take(take)
             .map(|job| {
                 let lastmod = match job {
                     Job::Briefing(b) => Some(latest(site, b)),
@@ -78,6 +82,18 @@ impl Ctx<'_> {
             entries: Vec<Entry>,
         }
         value(&View { entries })
+    }
+}
+
+impl Ctx<'_> {
+    /// The sitemap index: one entry per part file.
+    pub fn sitemap_index(&self, parts: usize) -> Value {
+        #[derive(Serialize)]
+        struct View {
+            parts: Vec<String>,
+        }
+        let u = &self.site.urls;
+        value(&View { parts: (1..=parts).map(|k| u.absolute(&u.asset(&format!("sitemap-{k}.xml")))).collect() })
     }
 }
 

@@ -31,6 +31,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "404.html",
     "atom.xml",
     "sitemap.xml",
+    "sitemap_index.xml",
     "robots.txt",
     "partials/briefing_item.html",
     "partials/position.html",
