@@ -28,11 +28,6 @@ impl Urls {
         format!("{}{url}", self.origin)
     }
 
-    /// Whether `base_url` names a host, so URLs can be absolute.
-    pub fn has_origin(&self) -> bool {
-        !self.origin.is_empty()
-    }
-
     pub fn home(&self) -> String {
         self.base.clone()
     }

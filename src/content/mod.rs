@@ -104,10 +104,19 @@ impl<M> Document<M> {
         Position::new(p.line + self.body_line - 1, p.column)
     }
 
-    /// A diagnostic pointing at the value at `path` in the front matter.
+    /// An error pointing at the value at `path` in the front matter.
     pub fn error_at(&self, path: &[yaml::Seg], message: impl Into<String>) -> Diagnostic {
+        self.point(path, Diagnostic::error(&self.path, message))
+    }
+
+    /// A warning pointing at the value at `path` in the front matter.
+    pub fn warning_at(&self, path: &[yaml::Seg], message: impl Into<String>) -> Diagnostic {
+        self.point(path, Diagnostic::warning(&self.path, message))
+    }
+
+    fn point(&self, path: &[yaml::Seg], d: Diagnostic) -> Diagnostic {
         let (pos, len) = self.locate(path);
-        Diagnostic::error(&self.path, message).at(pos).spanning(len)
+        d.at(pos).spanning(len)
     }
 }
 

@@ -19,7 +19,6 @@ use std::ops::Range;
 use pulldown_cmark::{Options, Parser};
 use serde::Serialize;
 
-pub use anchors::slug as anchor_slug;
 pub use autolink::AutoLink;
 pub use highlight::CSS_CLASS_PREFIX;
 

@@ -31,35 +31,26 @@ struct History {
 }
 
 impl<'s> Ctx<'s> {
-    fn position(&self, r: PositionRef) -> Value {
-        self.refs.positions[r.briefing][r.position].clone()
-    }
-
-    /// Groups positions (oldest first) by `key`, marking each stance change.
+    /// Groups positions (oldest first) by question or by actor; a stable
+    /// sort keeps each group in date order, so one pass builds every group.
     fn histories(&self, refs: &[PositionRef], by_question: bool) -> Vec<History> {
         let key = |r: &PositionRef| {
             let p = &self.site.briefings[r.briefing].positions[r.position];
             if by_question { p.question.map_or(usize::MAX, |q| q) } else { p.actor }
         };
-        let mut keys: Vec<usize> = refs.iter().map(key).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        keys.into_iter()
-            .map(|k| {
-                let mut positions = Vec::new();
-                let mut previous = None;
-                let mut changed = false;
-                for r in refs.iter().filter(|r| key(r) == k) {
-                    changed |= self.site.index.changed_from[r.briefing][r.position].is_some();
-                    positions.push(self.position(*r));
-                    previous = Some(self.site.briefings[r.briefing].positions[r.position].stance);
-                }
+        let mut sorted = refs.to_vec();
+        sorted.sort_by_key(key);
+        sorted
+            .chunk_by(|a, b| key(a) == key(b))
+            .map(|group| {
+                let k = key(&group[0]);
+                let last = group[group.len() - 1];
                 History {
                     actor: (!by_question).then(|| self.refs.actors[k].clone()),
                     question: (by_question && k != usize::MAX).then(|| self.refs.questions[k].clone()),
-                    current: previous.expect("every group has a position").into(),
-                    changed,
-                    positions,
+                    current: self.site.briefings[last.briefing].positions[last.position].stance.into(),
+                    changed: group.iter().any(|r| self.site.index.changed_from[r.briefing][r.position].is_some()),
+                    positions: group.iter().map(|r| self.refs.positions[r.briefing][r.position].clone()).collect(),
                 }
             })
             .collect()

@@ -77,12 +77,9 @@ pub fn unused_sources(doc: &Document<BriefingMatter>, refs: &BodyRefs) -> Vec<Di
         .enumerate()
         .filter(|(i, s)| !refs.cited.contains(i) && !m.positions.iter().any(|p| p.sources.contains(&s.id)))
         .map(|(i, s)| {
-            let mut d = doc.error_at(
-                &[Seg::Key("sources"), Seg::Index(i), Seg::Key("id")],
-                format!("source `{}` is never cited", s.id),
-            );
-            d.severity = crate::diagnostics::Severity::Warning;
-            d.hint(format!("cite it in the text with [@{}] or name it in a position's `sources`", s.id))
+            let at = [Seg::Key("sources"), Seg::Index(i), Seg::Key("id")];
+            doc.warning_at(&at, format!("source `{}` is never cited", s.id))
+                .hint(format!("cite it in the text with [@{}] or name it in a position's `sources`", s.id))
         })
         .collect()
 }

@@ -11,6 +11,8 @@ mod check;
 mod index;
 pub mod lookup;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -109,13 +111,7 @@ pub fn id_to_words(id: &str) -> String {
 pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) -> Option<Site> {
     sort(&mut content);
     let urls = Urls::new(&config.base_url);
-    let (topic_ids, topic_docs) = collect_topics(&content);
-    let topic_titles: Vec<String> = topic_ids
-        .iter()
-        .map(|id| {
-            topic_docs.iter().find(|d| d.id == *id).map_or_else(|| id_to_words(id.as_str()), |d| d.matter.title.clone())
-        })
-        .collect();
+    let (topic_ids, topic_titles, topic_files) = collect_topics(&content);
     let mut lookup = Lookup::new(&content, &topic_ids, topic_titles.clone(), urls.clone());
     lookup.autolink = config.autolink;
 
@@ -136,7 +132,7 @@ pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) ->
         .iter()
         .zip(topic_titles)
         .map(|(id, title)| {
-            let file = topic_docs.iter().find(|d| d.id == *id);
+            let file = topic_files.get(id).map(|&f| &content.topics[f]);
             let body = file.map(|d| {
                 let (body, problems) = render_body(d, &lookup);
                 diags.extend(problems);
@@ -182,17 +178,25 @@ fn sort(content: &mut Content) {
     content.pages.sort_by(|a, b| a.id.cmp(&b.id));
 }
 
-/// Topic ids used by briefings or given a file, sorted by title.
-fn collect_topics(content: &Content) -> (Vec<Id>, Vec<Document<TopicMatter>>) {
+/// Topic ids used by briefings or given a file, sorted by title; their
+/// titles (from the file, or the id in words); and which file each has.
+fn collect_topics(content: &Content) -> (Vec<Id>, Vec<String>, HashMap<Id, usize>) {
+    let files: HashMap<Id, usize> = content.topics.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
     let mut ids: Vec<Id> = content.briefings.iter().flat_map(|b| b.matter.topics.iter().cloned()).collect();
-    ids.extend(content.topics.iter().map(|t| t.id.clone()));
+    ids.extend(files.keys().cloned());
     ids.sort();
     ids.dedup();
-    let title = |id: &Id| {
-        content.topics.iter().find(|t| t.id == *id).map_or_else(|| id_to_words(id.as_str()), |t| t.matter.title.clone())
-    };
-    ids.sort_by_cached_key(|id| (title(id).to_lowercase(), id.clone()));
-    (ids, content.topics.clone())
+    let mut titled: Vec<(String, Id)> = ids
+        .into_iter()
+        .map(|id| {
+            let title =
+                files.get(&id).map_or_else(|| id_to_words(id.as_str()), |&f| content.topics[f].matter.title.clone());
+            (title, id)
+        })
+        .collect();
+    titled.sort_by_cached_key(|(title, id)| (title.to_lowercase(), id.clone()));
+    let (titles, ids) = titled.into_iter().unzip();
+    (ids, titles, files)
 }
 
 /// Renders a body that may link but not cite (actors, questions, topics, pages).
