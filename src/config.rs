@@ -19,6 +19,8 @@ pub struct Config {
     pub language: String,
     pub theme: String,
     pub autolink: bool,
+    /// Write a full-text search index and the `/search/` page.
+    pub search: bool,
     pub extra: Extra,
 }
 
@@ -31,6 +33,7 @@ impl Default for Config {
             language: "en".into(),
             theme: "default".into(),
             autolink: false,
+            search: true,
             extra: Extra::new(),
         }
     }

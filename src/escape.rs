@@ -21,10 +21,26 @@ pub fn push_html(out: &mut String, s: &str) {
     }
 }
 
+/// Escapes text for element content only (`&`, `<`, `>`): what Pagefind
+/// expects of a record's content, whose excerpts are shown as HTML.
+pub fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(super::html(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(super::text(r#"<b>"it's" & more</b>"#), r#"&lt;b&gt;"it's" &amp; more&lt;/b&gt;"#);
     }
 }

@@ -17,6 +17,8 @@ pub mod output;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
+pub mod search;
+pub mod serve;
 pub mod urls;
 
 use std::path::PathBuf;
@@ -108,6 +110,71 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
     diags
 }
 
+/// Produces every file of the site and hands each to `sink` (path relative
+/// to the output folder, bytes): theme static files, pages, the search
+/// bundle, then the site's own `static/`, last, so its files win (a
+/// `static/robots.txt` replaces the generated one). Writes nothing itself;
+/// [`build`] gives it a staging folder, `serve` a map in memory.
+pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
+    let (site, mut diags) = load_site(options);
+    let Some(site) = site else { return Err(diags) };
+    let mut stages = vec![("load+resolve", started.elapsed())];
+    let mut lap = Instant::now();
+    let mut mark = |name, stages: &mut Vec<_>| {
+        stages.push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
+    let (tera, theme_static) = match render::templates::load(&options.root, &site.config.theme) {
+        Ok(t) => t,
+        Err(problems) => {
+            diags.extend(problems);
+            return Err(diags);
+        }
+    };
+    let put = |rel: &str, bytes: &[u8]| {
+        sink(rel, bytes).map_err(|e| {
+            Diagnostic::error(options.output_dir().join(rel), format!("cannot write: {e}"))
+                .hint("check that the output folder is writable")
+        })
+    };
+    let fail = |mut diags: Diagnostics, d: Diagnostic| {
+        diags.push(d);
+        Err(diags)
+    };
+    for (rel, bytes) in &theme_static {
+        if let Err(d) = put(rel, bytes) {
+            return fail(diags, d);
+        }
+    }
+    // Pages go to the sink as they render, never all in memory at once.
+    let pages = match render::render(&site, tera, sink) {
+        Ok(pages) => pages,
+        Err(problems) => {
+            diags.extend(problems);
+            return Err(diags);
+        }
+    };
+    mark("render+write", &mut stages);
+    if site.config.search {
+        let files = search::bundle(search::records(&site), &site.config.language).map_err(|msg| {
+            Diagnostic::error(config::CONFIG_FILE, format!("cannot build the search index: {msg}"))
+                .hint("set `search: false` in dossier.yaml to build without search")
+        });
+        if let Err(d) = files.and_then(|files| files.iter().try_for_each(|(rel, bytes)| put(rel, bytes))) {
+            return fail(diags, d);
+        }
+        mark("search", &mut stages);
+    }
+    let statics = options.root.join("static");
+    if let Err(e) = output::each_file(&statics, &mut |rel, bytes| sink(rel, bytes)) {
+        let d = Diagnostic::error(&statics, format!("cannot copy the static files: {e}"))
+            .hint("check that the files are readable and the output folder writable");
+        return fail(diags, d);
+    }
+    Ok(BuildReport { pages, elapsed: started.elapsed(), warnings: diags, stages })
+}
+
 /// Builds the site into its output folder; on any error the folder is left
 /// untouched and every problem is returned.
 ///
@@ -128,48 +195,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         diags.push(Diagnostic::error(&output, msg).hint("pass another folder with --output"));
         return Err(diags);
     }
-    let (site, mut diags) = load_site(options);
-    let Some(site) = site else { return Err(diags) };
-    let mut stages = vec![("load+resolve", started.elapsed())];
-    let mut lap = Instant::now();
-    let mut mark = |name, stages: &mut Vec<_>| {
-        stages.push((name, lap.elapsed()));
-        lap = Instant::now();
-    };
-    let (tera, theme_static) = match render::templates::load(&options.root, &site.config.theme) {
-        Ok(t) => t,
-        Err(problems) => {
-            diags.extend(problems);
-            return Err(diags);
-        }
-    };
-    let written = (|| {
-        let staging = output::Staging::new(&output)?;
-        for (rel, bytes) in &theme_static {
-            staging.put(rel, bytes)?;
-        }
-        Ok::<_, std::io::Error>(staging)
-    })();
-    let staging = match written {
+    let staging = match output::Staging::new(&output) {
         Ok(s) => s,
-        Err(e) => return Err(write_failed(diags, &output, &e)),
+        Err(e) => return Err(write_failed(Diagnostics::default(), &output, &e)),
     };
-    // Pages go straight into the staging folder as they render.
-    let pages = match render::render(&site, tera, &|rel, bytes| staging.put(rel, bytes)) {
-        Ok(pages) => pages,
-        Err(problems) => {
-            diags.extend(problems);
-            return Err(diags);
-        }
-    };
-    mark("render+write", &mut stages);
-    // The site's own static files go last: a `static/robots.txt` replaces
-    // the generated one, as the user would expect.
-    if let Err(e) = staging.copy_tree(&options.root.join("static")).and_then(|()| staging.commit()) {
-        return Err(write_failed(diags, &output, &e));
+    let mut report = generate(options, &|rel, bytes| staging.put(rel, bytes))?;
+    let swap = Instant::now();
+    if let Err(e) = staging.commit() {
+        return Err(write_failed(report.warnings, &output, &e));
     }
-    mark("swap", &mut stages);
-    Ok(BuildReport { pages, elapsed: started.elapsed(), warnings: diags, stages })
+    report.stages.push(("swap", swap.elapsed()));
+    report.elapsed = started.elapsed();
+    Ok(report)
 }
 
 fn write_failed(mut diags: Diagnostics, output: &std::path::Path, e: &std::io::Error) -> Diagnostics {

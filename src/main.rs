@@ -28,6 +28,25 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build into memory and serve the site, rebuilding and reloading the
+    /// browser on every change. Never writes the output folder.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback exposes the preview.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Do not inject the script that reloads pages after a rebuild.
+        #[arg(long)]
+        no_reload: bool,
+    },
     /// Validate everything and write nothing.
     Check {
         #[arg(long, default_value = ".")]
@@ -87,6 +106,17 @@ fn main() -> ExitCode {
                         plural(diags.error_count(), "error"),
                         plural(diags.warning_count(), "warning")
                     );
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Serve { root, port, bind, drafts, open, no_reload } => {
+            let build = BuildOptions { root, output: None, base_url: None, drafts };
+            let options = dossier::serve::ServeOptions { build, bind, port, open, live_reload: !no_reload };
+            match dossier::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
                     ExitCode::FAILURE
                 }
             }

@@ -61,24 +61,6 @@ impl Staging {
         }
     }
 
-    /// Copies a folder's files (a theme's or the site's `static/`).
-    pub fn copy_tree(&self, from: &Path) -> io::Result<()> {
-        if !from.is_dir() {
-            return Ok(());
-        }
-        for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
-            let entry = entry.map_err(io::Error::other)?;
-            let rel = entry.path().strip_prefix(from).map_err(io::Error::other)?;
-            let dest = self.dir.join(rel);
-            if entry.file_type().is_dir() {
-                fs::create_dir_all(&dest)?;
-            } else if entry.file_type().is_file() {
-                fs::copy(entry.path(), &dest)?;
-            }
-        }
-        Ok(())
-    }
-
     /// Two renames: the old output moves aside, the staging folder takes its
     /// place. Between them no half-written output is ever visible.
     pub fn commit(mut self) -> io::Result<()> {
@@ -109,6 +91,23 @@ impl Drop for Staging {
             let _ = remove_tree(&self.dir);
         }
     }
+}
+
+/// Hands every file under `dir` to `put` with its path relative to `dir`
+/// (`/`-separated), in name order; a missing folder has no files.
+pub fn each_file(dir: &Path, put: &mut dyn FnMut(&str, &[u8]) -> io::Result<()>) -> io::Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).map_err(io::Error::other)?;
+            let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+            put(&rel.join("/"), &fs::read(entry.path())?)?;
+        }
+    }
+    Ok(())
 }
 
 fn parent_of(output: &Path) -> PathBuf {

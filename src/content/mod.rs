@@ -53,7 +53,7 @@ impl Kind {
 }
 
 /// Page URLs a plain page may not take: the generated sections own them.
-pub const RESERVED_SECTIONS: &[&str] = &["briefings", "actors", "questions", "topics", "sources"];
+pub const RESERVED_SECTIONS: &[&str] = &["briefings", "actors", "questions", "topics", "sources", "search"];
 
 /// One loaded file: its id (the file stem), where it is, its typed front
 /// matter and its Markdown body.

@@ -29,6 +29,8 @@ pub enum Job {
     Sources,
     Publisher(usize),
     Page(usize),
+    /// The search page, when `search` is on.
+    Search,
     NotFound,
     Feed(Feed),
     /// The sitemap; with a count of parts, the sitemap index naming them.
@@ -80,6 +82,9 @@ impl Job {
         jobs.extend((0..site.topics.len()).flat_map(|i| [Job::Topic(i), Job::Feed(Feed::Topic(i))]));
         jobs.extend((0..site.index.sources.len()).map(Job::Publisher));
         jobs.extend((0..site.pages.len()).map(Job::Page));
+        if site.config.search {
+            jobs.push(Job::Search);
+        }
         let parts = sitemap_parts(jobs.iter().filter(|j| j.is_listed_page()).count(), SITEMAP_LIMIT);
         jobs.push(Job::Sitemap(parts));
         jobs.extend((0..parts).map(Job::SitemapPart));
@@ -102,6 +107,7 @@ impl Job {
             Job::Sources => ("sources.html", u.path(&["sources"]), "sources"),
             Job::Publisher(i) => ("publisher.html", u.path(&["sources", &site.index.sources[i].slug]), "sources"),
             Job::Page(i) => ("page.html", u.page(&site.pages[i].doc.id), "pages"),
+            Job::Search => ("search.html", u.path(&["search"]), "search"),
             Job::NotFound => ("404.html", u.asset("404.html"), "404"),
             Job::Feed(feed) => ("atom.xml", feed_url(site, feed), "feed"),
             Job::Sitemap(0) => ("sitemap.xml", u.asset("sitemap.xml"), "sitemap"),
@@ -125,6 +131,7 @@ impl Job {
             Job::Sources => ctx.sources_index(),
             Job::Publisher(i) => ctx.publisher(i),
             Job::Page(i) => ctx.page(i),
+            Job::Search => ctx.search(),
             Job::NotFound | Job::Robots => tera::Value::none(),
             Job::Feed(feed) => ctx.feed(feed),
             Job::Sitemap(0) => ctx.sitemap(None),
@@ -135,7 +142,10 @@ impl Job {
 
     /// Whether the job writes an HTML page a reader (and a sitemap) would list.
     pub fn is_listed_page(self) -> bool {
-        !matches!(self, Job::NotFound | Job::Feed(_) | Job::Sitemap(_) | Job::SitemapPart(_) | Job::Robots)
+        !matches!(
+            self,
+            Job::NotFound | Job::Search | Job::Feed(_) | Job::Sitemap(_) | Job::SitemapPart(_) | Job::Robots
+        )
     }
 
     pub fn meta(self, site: &Site) -> Meta {
@@ -177,6 +187,7 @@ impl Job {
             Job::Topics => (titled("Topics"), c.description.clone(), "website"),
             Job::Sources => (titled("Sources"), c.description.clone(), "website"),
             Job::NotFound => (titled("Page not found"), c.description.clone(), "website"),
+            Job::Search => (titled("Search"), format!("Search {}.", c.title), "website"),
             Job::Feed(_) | Job::Sitemap(_) | Job::SitemapPart(_) | Job::Robots => {
                 (c.title.clone(), String::new(), "website")
             }

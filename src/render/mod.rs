@@ -71,6 +71,8 @@ fn globals(site: &Site, tera: &mut Tera) {
     g.insert("nav", &nav);
     g.insert("home_url", &u.home());
     g.insert("style_url", &u.asset("style.css"));
+    g.insert("script_url", &u.asset("site.js"));
+    g.insert("search_url", &c.search.then(|| u.path(&["search"])));
 }
 
 /// Everything needed to render any page of one site: the templates (with

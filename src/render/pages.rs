@@ -177,6 +177,31 @@ impl<'s> Ctx<'s> {
         })
     }
 
+    /// The search page: where the index lives and which filters it has.
+    pub fn search(&self) -> Value {
+        #[derive(Serialize)]
+        struct Filter {
+            name: &'static str,
+            label: &'static str,
+        }
+        #[derive(Serialize)]
+        struct View {
+            bundle: String,
+            filters: [Filter; 5],
+        }
+        let f = |name, label| Filter { name, label };
+        value(&View {
+            bundle: self.site.urls.asset(&format!("{}/pagefind.js", crate::search::BUNDLE_DIR)),
+            filters: [
+                f("type", "Type"),
+                f("actor", "Actor"),
+                f("question", "Question"),
+                f("topic", "Topic"),
+                f("stance", "Stance"),
+            ],
+        })
+    }
+
     pub fn page(&self, i: usize) -> Value {
         let p = &self.site.pages[i];
         #[derive(Serialize)]

@@ -29,6 +29,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "publisher.html",
     "page.html",
     "404.html",
+    "search.html",
     "atom.xml",
     "sitemap.xml",
     "sitemap_index.xml",
@@ -37,9 +38,14 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "partials/position.html",
 );
 
-/// The default theme's static files, compiled in.
-pub const DEFAULT_THEME_STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+/// The default theme's static files, compiled in. Every theme gets them
+/// under its own, so built-in templates a theme does not override still
+/// find their script.
+pub const DEFAULT_THEME_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../themes/default/static/style.css")),
+    ("site.js", include_bytes!("../../themes/default/static/site.js")),
+    ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
+];
 pub const DEFAULT_THEME_NAME: &str = "default";
 
 /// A theme's static files, in memory: relative path and bytes.
@@ -54,12 +60,14 @@ pub fn load(root: &Path, theme: &str) -> Result<(tera::Tera, StaticFiles), Vec<D
     }
     let theme_dir = root.join("themes").join(theme);
     let mut problems = Vec::new();
-    let statics = if theme_dir.is_dir() {
+    let mut statics: StaticFiles = DEFAULT_THEME_STATIC.iter().map(|(p, b)| ((*p).to_owned(), b.to_vec())).collect();
+    if theme_dir.is_dir() {
         read_dir(root, &theme_dir.join("templates"), &mut sources, &mut problems);
-        read_static(&theme_dir.join("static"), &mut problems, root)
-    } else if theme == DEFAULT_THEME_NAME {
-        DEFAULT_THEME_STATIC.iter().map(|(p, b)| ((*p).to_owned(), b.to_vec())).collect()
-    } else {
+        for (path, bytes) in read_static(&theme_dir.join("static"), &mut problems, root) {
+            statics.retain(|(p, _)| *p != path);
+            statics.push((path, bytes));
+        }
+    } else if theme != DEFAULT_THEME_NAME {
         let d = Diagnostic::error(
             crate::config::CONFIG_FILE,
             format!("theme `{theme}` not found: no folder themes/{theme}/"),

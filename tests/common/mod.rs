@@ -7,6 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod browser;
+pub mod http;
+
 pub struct TestSite {
     pub dir: tempfile::TempDir,
 }

@@ -1,0 +1,257 @@
+//! Full-text search for static hosting: one record per page, taken from the
+//! resolved site (titles, summaries, quotes, body text) rather than from
+//! re-parsed HTML, and handed to Pagefind, which writes a chunked index the
+//! browser fetches piece by piece.
+//!
+//! Filters: `type` on every record; `actor`, `question`, `topic` and
+//! `stance` on briefings (every actor involved, every question and stance of
+//! its positions); each actor, question and topic page carries its own name
+//! so that filtering by an actor also finds the actor's page.
+
+mod pagefind;
+
+use std::collections::BTreeMap;
+
+use crate::resolve::Site;
+
+/// The folder, under the output, that holds the search bundle.
+pub const BUNDLE_DIR: &str = "pagefind";
+
+/// One searchable page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Root-relative, with the site's base path.
+    pub url: String,
+    pub title: String,
+    /// Plain text, in reading order.
+    pub text: String,
+    /// Extra fields shown with a result (`kind`, `date`).
+    pub meta: BTreeMap<String, String>,
+    pub filters: BTreeMap<String, Vec<String>>,
+    /// `date`: YYYY-MM-DD on briefings; on other pages a value above every
+    /// date, so a filter-only listing, newest first, starts with the actor's
+    /// (question's, topic's) own page. Pagefind drops records without the
+    /// key from sorted results, so every record has one.
+    pub sort: BTreeMap<String, String>,
+}
+
+impl Record {
+    fn new(url: String, title: &str, kind: &str) -> Self {
+        let mut r = Record {
+            url,
+            title: title.to_owned(),
+            text: String::new(),
+            meta: BTreeMap::new(),
+            filters: BTreeMap::new(),
+            sort: BTreeMap::new(),
+        };
+        r.meta.insert("kind".into(), kind.into());
+        r.sort.insert("date".into(), "9999".into());
+        r.filter("type", kind);
+        r
+    }
+
+    fn filter(&mut self, name: &str, value: &str) {
+        let values = self.filters.entry(name.to_owned()).or_default();
+        if !values.iter().any(|v| v == value) {
+            values.push(value.to_owned());
+        }
+    }
+
+    /// Appends a paragraph of plain text.
+    fn say(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+        self.text.push_str(text.trim());
+    }
+}
+
+/// Every page worth finding: briefings, actors, questions, topics, pages.
+pub fn records(site: &Site) -> Vec<Record> {
+    let u = &site.urls;
+    let mut out = Vec::new();
+    for b in &site.briefings {
+        let m = &b.doc.matter;
+        let mut r = Record::new(u.briefing(&b.doc.id), &m.title, "Briefing");
+        r.meta.insert("date".into(), m.date.ymd());
+        r.sort.insert("date".into(), m.date.ymd());
+        r.say(&m.title);
+        r.say(m.summary.as_deref().unwrap_or_default());
+        for &a in &b.actors {
+            r.filter("actor", &site.actors[a].doc.matter.name);
+        }
+        for p in &b.positions {
+            r.filter("stance", p.stance.label());
+            if let Some(q) = p.question {
+                r.filter("question", &site.questions[q].doc.matter.title);
+            }
+            r.say(p.summary.as_deref().unwrap_or_default());
+            r.say(p.quote.as_deref().unwrap_or_default());
+        }
+        for &t in &b.topics {
+            r.filter("topic", &site.topics[t].title);
+        }
+        r.say(&html_text(&b.body.html));
+        out.push(r);
+    }
+    for a in &site.actors {
+        let m = &a.doc.matter;
+        let mut r = Record::new(u.actor(&a.doc.id), &m.name, "Actor");
+        r.filter("actor", &m.name);
+        r.say(&m.name);
+        r.say(m.role.as_deref().unwrap_or_default());
+        r.say(&m.aliases.join(", "));
+        r.say(&html_text(&a.body.html));
+        out.push(r);
+    }
+    for q in &site.questions {
+        let m = &q.doc.matter;
+        let mut r = Record::new(u.question(&q.doc.id), &m.title, "Question");
+        r.filter("question", &m.title);
+        r.say(&m.title);
+        r.say(m.summary.as_deref().unwrap_or_default());
+        r.say(&html_text(&q.body.html));
+        out.push(r);
+    }
+    for t in &site.topics {
+        let mut r = Record::new(u.topic(&t.id), &t.title, "Topic");
+        r.filter("topic", &t.title);
+        r.say(&t.title);
+        r.say(t.description.as_deref().unwrap_or_default());
+        r.say(&html_text(&t.body.html));
+        out.push(r);
+    }
+    for p in &site.pages {
+        let m = &p.doc.matter;
+        let mut r = Record::new(u.page(&p.doc.id), &m.title, "Page");
+        r.say(&m.title);
+        r.say(m.summary.as_deref().unwrap_or_default());
+        r.say(&html_text(&p.body.html));
+        out.push(r);
+    }
+    out
+}
+
+/// The search bundle for `records`: paths relative to the output folder
+/// (under [`BUNDLE_DIR`]) and their bytes.
+pub fn bundle(records: Vec<Record>, language: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+    pagefind::bundle(records, language)
+}
+
+/// The text of an HTML fragment as a reader sees it: tags dropped (block
+/// tags become line breaks), `script` and `style` contents skipped, the
+/// entities Markdown rendering produces decoded.
+pub fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_decoded(&mut out, &rest[..lt]);
+        rest = &rest[lt..];
+        let Some(gt) = rest.find('>') else {
+            break; // a stray `<` in raw HTML: the rest is text
+        };
+        let tag = &rest[1..gt];
+        rest = &rest[gt + 1..];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if (name == "script" || name == "style") && !tag.starts_with('/') {
+            let close = format!("</{name}");
+            let end = rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
+            rest = &rest[end..];
+            continue;
+        }
+        if is_block(&name) && !out.ends_with(['\n', ' ']) && !out.is_empty() {
+            out.push('\n');
+        }
+    }
+    push_decoded(&mut out, rest);
+    out.truncate(out.trim_end().len());
+    out
+}
+
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "br"
+            | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "tr"
+            | "td"
+            | "th"
+            | "table"
+            | "section"
+            | "figure"
+            | "figcaption"
+            | "hr"
+            | "dt"
+            | "dd"
+    )
+}
+
+fn push_decoded(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let entity = rest.find(';').filter(|&i| i <= 10).map(|i| (&rest[1..i], i + 1));
+        let decoded = entity.and_then(|(name, len)| {
+            let c = match name {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" | "#39" | "#x27" => '\'',
+                "nbsp" => ' ',
+                _ => return None,
+            };
+            Some((c, len))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html_text;
+
+    #[test]
+    fn html_text_keeps_words_and_drops_markup() {
+        let html = "<h2 id=\"a\">Talks &amp; deals</h2>\n<p>One <em>two</em> &lt;three&gt;</p><script>var x = '<p>';</script><p>four&nbsp;five &unknown; a&b</p>";
+        assert_eq!(html_text(html), "Talks & deals\n\nOne two <three>\nfour five &unknown; a&b");
+    }
+
+    #[test]
+    fn html_text_survives_broken_markup() {
+        assert_eq!(html_text("a < b"), "a < b");
+        assert_eq!(html_text("<p>x<script>never closed"), "x");
+        assert_eq!(html_text("<STYLE>p{}</STYLE>ok"), "ok");
+    }
+}

@@ -1,0 +1,38 @@
+//! The one place that talks to the `pagefind` crate (and the tokio runtime
+//! its API needs), so the search backend can be swapped.
+
+use std::path::Path;
+
+use pagefind::api::PagefindIndex;
+use pagefind::options::PagefindServiceConfig;
+
+use super::{BUNDLE_DIR, Record};
+
+pub fn bundle(records: Vec<Record>, language: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("cannot start the search indexer: {e}"))?;
+    runtime.block_on(async {
+        // Record URLs are final (base path included, trailing slash kept).
+        let config = PagefindServiceConfig::builder().keep_index_url(true).force_language(language.to_owned()).build();
+        let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
+        for r in records {
+            let mut meta = r.meta;
+            meta.insert("title".into(), r.title);
+            // Excerpts come back as HTML: the text must be escaped.
+            let text = crate::escape::text(&r.text);
+            index
+                .add_custom_record(r.url, text, language.to_owned(), Some(meta), Some(r.filters), Some(r.sort))
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        let files = index.get_files().await.map_err(|e| e.to_string())?;
+        Ok(files
+            .into_iter()
+            .map(|f| {
+                let name = f.filename.strip_prefix(BUNDLE_DIR).unwrap_or(&f.filename);
+                (Path::new(BUNDLE_DIR).join(name).to_string_lossy().into_owned(), f.contents)
+            })
+            .collect())
+    })
+}

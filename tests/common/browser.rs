@@ -1,0 +1,174 @@
+//! Headless Chromium for tests that need a real browser (scripts, layout),
+//! driven through ChromeDriver's WebDriver protocol: plain JSON over HTTP,
+//! spoken here with the standard library and serde_json.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+fn on_path(name: &str) -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file())
+}
+
+/// Chromium and ChromeDriver (`$DOSSIER_CHROMIUM`, `$DOSSIER_CHROMEDRIVER`,
+/// or found on PATH). Missing, the test is skipped with a message, except
+/// under CI (`CI` set), where `.ci/run` installs them and their absence is
+/// a failure.
+fn tools() -> Option<(PathBuf, PathBuf)> {
+    let chromium = std::env::var_os("DOSSIER_CHROMIUM")
+        .map(PathBuf::from)
+        .or_else(|| ["chromium", "chromium-browser", "google-chrome"].into_iter().find_map(on_path));
+    let driver = std::env::var_os("DOSSIER_CHROMEDRIVER").map(PathBuf::from).or_else(|| on_path("chromedriver"));
+    match (chromium, driver) {
+        (Some(c), Some(d)) => Some((c, d)),
+        _ => {
+            assert!(std::env::var_os("CI").is_none(), "CI needs Debian's `chromium` and `chromium-driver`");
+            eprintln!("skipped: install Debian's `chromium` and `chromium-driver` to run the browser tests");
+            None
+        }
+    }
+}
+
+/// One headless browser window; closed (and its driver stopped) on drop.
+pub struct Browser {
+    driver: Child,
+    port: u16,
+    session: String,
+}
+
+impl Browser {
+    /// A window `width`×`height` CSS pixels, or `None` when skipping.
+    pub fn start(width: u32, height: u32) -> Option<Browser> {
+        let (chromium, driver) = tools()?;
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new(driver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let mut browser = Browser { driver: child, port, session: String::new() };
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let profile = std::env::temp_dir().join(format!("dossier-chromium-{port}"));
+        let args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            &format!("--window-size={width},{height}"),
+            &format!("--user-data-dir={}", profile.display()),
+        ];
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": chromium, "args": args},
+            "goog:loggingPrefs": {"browser": "ALL"},
+        }}});
+        let reply = browser.call("POST", "/session", &caps);
+        browser.session = reply["sessionId"].as_str().expect("a WebDriver session").to_owned();
+        Some(browser)
+    }
+
+    fn call(&self, method: &str, path: &str, body: &Value) -> Value {
+        let body = body.to_string();
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to chromedriver");
+        stream.set_read_timeout(Some(Duration::from_secs(90))).unwrap();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        // The driver keeps connections open: read the head, then exactly
+        // Content-Length bytes.
+        let mut raw = Vec::new();
+        let mut byte = [0u8; 1];
+        while !raw.ends_with(b"\r\n\r\n") {
+            stream.read_exact(&mut byte).unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+            raw.push(byte[0]);
+        }
+        let head = String::from_utf8_lossy(&raw).to_ascii_lowercase();
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{method} {path}: no Content-Length in {head}"));
+        let mut body = vec![0u8; length];
+        stream.read_exact(&mut body).unwrap();
+        let value: Value = serde_json::from_slice(&body)
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}: {}", String::from_utf8_lossy(&body)));
+        let value = value["value"].clone();
+        assert!(value.get("error").is_none(), "{method} {path}: {value}");
+        value
+    }
+
+    fn session_call(&self, method: &str, path: &str, body: &Value) -> Value {
+        self.call(method, &format!("/session/{}{path}", self.session), body)
+    }
+
+    /// Navigates and waits for the page's `load` event.
+    pub fn open(&self, url: &str) {
+        self.session_call("POST", "/url", &json!({ "url": url }));
+    }
+
+    /// Runs `script` (a function body; `return` gives the value) in the page.
+    pub fn eval(&self, script: &str) -> Value {
+        self.session_call("POST", "/execute/sync", &json!({ "script": script, "args": [] }))
+    }
+
+    /// Polls `condition` (an expression) until it is truthy, for 30 s at most.
+    pub fn wait_for(&self, condition: &str) {
+        let started = Instant::now();
+        let script = format!("return Boolean({condition});");
+        while self.eval(&script) != Value::Bool(true) {
+            if started.elapsed() > Duration::from_secs(30) {
+                let text = self.eval("return location.href + '\\n' + document.body.innerText;");
+                panic!("gave up waiting for `{condition}`; console errors {:?}; page:\n{text}", self.console_errors());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The page's serialized DOM.
+    pub fn html(&self) -> String {
+        self.eval("return document.documentElement.outerHTML;").as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Messages the page logged at level SEVERE (errors), since the last call.
+    pub fn console_errors(&self) -> Vec<String> {
+        let logs = self.session_call("POST", "/se/log", &json!({ "type": "browser" }));
+        logs.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.call("DELETE", &format!("/session/{}", self.session), &json!({}))
+            }));
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("dossier-chromium-{}", self.port)));
+    }
+}

@@ -1,0 +1,99 @@
+//! `dossier serve`: pages from memory, rebuilds on edits, reload events,
+//! the error overlay, and no way out of the served tree.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+
+use common::http::{Server, connect};
+
+/// The page version the reload script was served with.
+fn version(html: &str) -> u64 {
+    let at = html.find("/__dossier/events?v=").expect("reload script injected") + "/__dossier/events?v=".len();
+    html[at..].chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap()
+}
+
+/// Saves like many editors do: write a temporary file, rename it over.
+fn atomic_save(path: &std::path::Path, text: &str) {
+    let tmp = path.with_extension("md.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn serve_rebuilds_on_edits_reloads_and_overlays_errors() {
+    let site = common::sample_site();
+    let server = Server::start(site.root());
+    let before = server.get("/briefings/first/");
+    assert_eq!(before.status, 200);
+    assert!(before.body.contains("First briefing"));
+    assert_eq!(before.header("Content-Type").as_deref(), Some("text/html; charset=utf-8"));
+    // Links point at the preview server, not the configured site.
+    assert!(before.body.contains(&format!("<link rel=\"canonical\" href=\"{}/briefings/first/\">", server.base)));
+    assert!(!site.root().join("public").exists(), "serve never writes public/");
+
+    // Listen for the reload event the way the injected script does.
+    let v = version(&before.body);
+    let mut events = connect(&server.base);
+    write!(events, "GET /__dossier/events?v={v} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let listener = std::thread::spawn(move || {
+        let mut lines = BufReader::new(events).lines();
+        lines.find(|l| l.as_ref().is_ok_and(|l| l.starts_with("event: reload"))).is_some()
+    });
+
+    let file = site.root().join("content/briefings/first.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    atomic_save(&file, &original.replace("title: First briefing", "title: First briefing, revised"));
+    let after = server.wait_for("/briefings/first/", "the new title", |r| r.body.contains("First briefing, revised"));
+    assert!(version(&after.body) > v);
+    assert!(listener.join().unwrap(), "a reload event was sent");
+    // Pages that show the briefing changed too.
+    assert!(server.get("/actors/alice/").body.contains("First briefing, revised"));
+
+    // A broken edit: the last good site stays, with the errors over it.
+    atomic_save(&file, &original.replace("date: 2025-01-10", "date: 2025-01-99"));
+    let broken = server.wait_for("/briefings/first/", "the error overlay", |r| r.body.contains("dossier-errors"));
+    assert_eq!(broken.status, 200);
+    assert!(broken.body.contains("First briefing, revised"), "the last good page is still served");
+    assert!(broken.body.contains("first.md:3:7"), "the overlay names file, line and column:\n{}", broken.body);
+    assert!(server.get("/actors/bob/").body.contains("dossier-errors"), "every page shows the overlay");
+    // Fixed: the overlay goes.
+    atomic_save(&file, &original);
+    let fixed = server.wait_for("/briefings/first/", "the overlay to go", |r| !r.body.contains("dossier-errors"));
+    assert!(fixed.body.contains("<h1>First briefing</h1>") || fixed.body.contains(">First briefing<"));
+    assert!(server.log().contains("Build failed"), "the terminal got the diagnostics too");
+}
+
+#[test]
+fn serve_answers_like_a_static_host_and_stays_inside_the_site() {
+    let site = common::sample_site();
+    site.write("static/secret-free.txt", "plain text\n");
+    let server = Server::start(site.root());
+    let css = server.get("/style.css");
+    assert_eq!((css.status, css.header("Content-Type").as_deref()), (200, Some("text/css; charset=utf-8")));
+    assert_eq!(server.get("/site.js").header("Content-Type").as_deref(), Some("text/javascript; charset=utf-8"));
+    assert_eq!(server.get("/atom.xml").header("Content-Type").as_deref(), Some("text/xml; charset=utf-8"));
+    assert_eq!(server.get("/secret-free.txt").body, "plain text\n");
+    // Folders serve their index.html; a folder without its slash redirects.
+    assert!(server.get("/actors/").body.contains("Alice Ames"));
+    let moved = server.get("/actors");
+    assert_eq!((moved.status, moved.header("Location").as_deref()), (301, Some("/actors/")));
+    // Unknown pages get the site's 404 page with status 404.
+    let missing = server.get("/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Page not found"));
+    // Nothing outside the served tree, however the path is spelt.
+    for path in [
+        "/../Cargo.toml",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E/dossier.yaml",
+        "/static/..%2f..%2fetc/passwd",
+        "/a%5c..%5cb",
+        "/%00",
+    ] {
+        assert_eq!(server.get(path).status, 400, "{path}");
+    }
+    for path in ["//etc/passwd", "/etc/passwd", "/content/briefings/first.md", "/dossier.yaml"] {
+        assert_eq!(server.get(path).status, 404, "{path}");
+    }
+}

@@ -1,0 +1,101 @@
+// dossier's one script: the `/` shortcut to search on every page, and the
+// search page itself. Pages work without it; only search needs it.
+
+const box = document.querySelector("[data-search-box]");
+
+// `/` jumps to the search box, as on GitHub or MDN; not while typing.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || !box) return;
+  const target = event.target;
+  const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+  if (typing) return;
+  event.preventDefault();
+  box.focus();
+  box.select();
+});
+
+const app = document.getElementById("search-app");
+if (app) runSearch(app);
+
+async function runSearch(app) {
+  const form = app.querySelector("form");
+  const status = app.querySelector("[data-search-status]");
+  const list = app.querySelector("[data-search-results]");
+  const input = form.elements.q;
+  const selects = [...form.querySelectorAll("select[data-filter]")];
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  status.textContent = "Loading the search index…";
+
+  let pagefind;
+  try {
+    pagefind = await import(app.dataset.bundle);
+    // Result URLs are stored complete, base path included.
+    await pagefind.options({ baseUrl: "/" });
+    await pagefind.init();
+  } catch (error) {
+    status.textContent = "The search index could not be loaded. Search works when the site is served over HTTP.";
+    return;
+  }
+
+  // Each filter's choices come from the index, with counts.
+  const available = await pagefind.filters();
+  for (const select of selects) {
+    const values = Object.keys(available[select.dataset.filter] || {}).sort((a, b) => a.localeCompare(b));
+    for (const value of values) select.add(new Option(value, value));
+    select.value = params.get(select.name) || "";
+    select.closest("[data-filter-field]").hidden = values.length === 0;
+  }
+
+  let latest = 0;
+  const render = async () => {
+    const ticket = ++latest;
+    const query = input.value.trim();
+    const filters = {};
+    for (const select of selects) if (select.value) filters[select.dataset.filter] = [select.value];
+    if (!query && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = "Type a word to search, or pick a filter.";
+      return;
+    }
+    const search = await pagefind.search(query || null, { filters, sort: query ? undefined : { date: "desc" } });
+    const shown = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
+    if (ticket !== latest) return; // typing went on: a newer search shows instead
+    list.replaceChildren(...shown.map(resultItem));
+    const n = search.results.length;
+    status.textContent = n === 0 ? "No results." : n > shown.length ? `${n} results, first ${shown.length} shown.` : `${n} result${n === 1 ? "" : "s"}.`;
+  };
+
+  const sync = () => {
+    const next = new URLSearchParams();
+    if (input.value.trim()) next.set("q", input.value.trim());
+    for (const select of selects) if (select.value) next.set(select.name, select.value);
+    history.replaceState(null, "", `${location.pathname}${next.size ? `?${next}` : ""}`);
+    render();
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    sync();
+  });
+  input.addEventListener("input", sync);
+  for (const select of selects) select.addEventListener("change", sync);
+  await render();
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title || data.url;
+  const heading = document.createElement("h2");
+  heading.append(link);
+  const about = document.createElement("p");
+  about.className = "muted search-kind";
+  about.textContent = [data.meta.kind, data.meta.date].filter(Boolean).join(" · ");
+  const excerpt = document.createElement("p");
+  // Pagefind escapes the page text and adds only <mark> around matches.
+  excerpt.innerHTML = data.excerpt;
+  item.append(heading, about, excerpt);
+  return item;
+}
