@@ -4,6 +4,9 @@
 #   benches/compare.sh [N ...]        default: 1000 10000 50000
 #   RUNS=5 benches/compare.sh 10000   runs per tool (alternating), default 3
 #   NO_HUGO=1 benches/compare.sh 50000
+#   SEARCH=1 benches/compare.sh 1000  also times dossier with its search index
+#                                     on (the corpus has `search: false`, as
+#                                     Hugo builds no search index)
 #
 # Input and output live on tmpfs (/dev/shm): on this machine's disk, file
 # creation times swing by 10x from minute to minute. Reports the median wall
@@ -34,8 +37,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 # run TOOL N: one timed build; appends "wall cpu maxrss_kb" to $WORK/TOOL-N.times
 run() {
     local tool=$1 n=$2 t="$WORK/time.out"
-    if [ "$tool" = dossier ]; then
-        /usr/bin/time -o "$t" -f "%e %U %S %M" "$DOSSIER" build --root "$WORK/d$n" --output "$WORK/d$n-public" >/dev/null 2>"$WORK/last.err" ||
+    if [ "$tool" = dossier ] || [ "$tool" = dossier+search ]; then
+        local root="$WORK/d$n"
+        [ "$tool" = dossier+search ] && root="$WORK/s$n"
+        /usr/bin/time -o "$t" -f "%e %U %S %M" "$DOSSIER" build --root "$root" --output "$root-public" >/dev/null 2>"$WORK/last.err" ||
             { cat "$WORK/last.err" >&2; exit 1; }
     else
         (cd "$WORK/h$n" && /usr/bin/time -o "$t" -f "%e %U %S %M" hugo --quiet -d "$WORK/h$n-public" >/dev/null 2>"$WORK/last.err") ||
@@ -48,6 +53,13 @@ printf '| briefings | tool | wall (median) | CPU (median) | peak memory (median)
 for n in "${SIZES[@]}"; do
     corpus dossier "$WORK/d$n" "$n"
     tools=(dossier)
+    if [ -n "${SEARCH:-}" ]; then
+        # The same content, with search on.
+        mkdir -p "$WORK/s$n"
+        ln -sfn "$WORK/d$n/content" "$WORK/s$n/content"
+        printf 'title: Benchmark\nsearch: true\n' >"$WORK/s$n/dossier.yaml"
+        tools+=(dossier+search)
+    fi
     if [ -z "${NO_HUGO:-}" ] && command -v hugo >/dev/null; then
         corpus hugo "$WORK/h$n" "$n"
         tools+=(hugo)
@@ -60,9 +72,10 @@ for n in "${SIZES[@]}"; do
         f="$WORK/$t-$n.times"
         wall=$(cut -d' ' -f1 "$f" | median); cpu=$(cut -d' ' -f2 "$f" | median); mem=$(cut -d' ' -f3 "$f" | median)
         printf '| %s | %s | %.2f s | %.2f s | %d MiB |\n' "$n" "$t" "$wall" "$cpu" $((${mem%.*} / 1024)) >>"$WORK/table.md"
-        eval "${t}_wall=$wall ${t}_mem=${mem%.*}"
+        v=${t//+/_}
+        eval "${v}_wall=$wall ${v}_mem=${mem%.*}"
     done
-    if [ "${#tools[@]}" -gt 1 ]; then
+    if [[ " ${tools[*]} " == *" hugo "* ]]; then
         awk -v n="$n" -v dw="$dossier_wall" -v hw="$hugo_wall" -v dm="$dossier_mem" -v hm="$hugo_mem" \
             'BEGIN {printf "| %s | ratio dossier/Hugo | %.2f× | | %.2f× |\n", n, dw / hw, dm / hm}' >>"$WORK/table.md"
     fi

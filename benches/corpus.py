@@ -173,7 +173,9 @@ def main():
         write(os.path.join(content, "briefings", f"briefing-{i}.md"),
               briefing(i, rng, n_actors, n_questions, n_topics, args.flavor))
     if args.flavor == "dossier":
-        write(os.path.join(args.out, "dossier.yaml"), "title: Benchmark\n")
+        # Search off: Hugo builds no search index, so this keeps the comparison
+        # like for like; compare.sh measures the search stage on its own.
+        write(os.path.join(args.out, "dossier.yaml"), "title: Benchmark\nsearch: false\n")
         for a in range(n_actors):
             aff = f"affiliations: [actor-{(a * 7 + 1) % n_actors}]\n" if a % 3 == 0 else ""
             write(os.path.join(content, "actors", f"actor-{a}.md"),

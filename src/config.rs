@@ -19,7 +19,9 @@ pub struct Config {
     pub language: String,
     pub theme: String,
     pub autolink: bool,
-    /// Write a full-text search index and the `/search/` page.
+    /// Write a full-text search index and the `/search/` page. Off unless
+    /// asked for (as in Zola): indexing costs several times the rest of a
+    /// build. `dossier init` turns it on.
     pub search: bool,
     pub extra: Extra,
 }
@@ -33,7 +35,7 @@ impl Default for Config {
             language: "en".into(),
             theme: "default".into(),
             autolink: false,
-            search: true,
+            search: false,
             extra: Extra::new(),
         }
     }

@@ -111,20 +111,34 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
 }
 
 /// Produces every file of the site and hands each to `sink` (path relative
-/// to the output folder, bytes): theme static files, pages, the search
-/// bundle, then the site's own `static/`, last, so its files win (a
-/// `static/robots.txt` replaces the generated one). Writes nothing itself;
-/// [`build`] gives it a staging folder, `serve` a map in memory.
+/// to the output folder, bytes): see [`generate_pages`], then the search
+/// bundle. Writes nothing itself; [`build`] gives it a staging folder.
 pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildReport, Diagnostics> {
+    let (mut report, site) = generate_pages(options, sink)?;
+    if site.config.search {
+        let lap = Instant::now();
+        let written = search_bundle(&site).and_then(|files| {
+            files.iter().try_for_each(|(rel, bytes)| sink(rel, bytes).map_err(|e| write_error(options, rel, &e)))
+        });
+        if let Err(d) = written {
+            report.warnings.push(d);
+            return Err(report.warnings);
+        }
+        report.stages.push(("search", lap.elapsed()));
+        report.elapsed += lap.elapsed();
+    }
+    Ok(report)
+}
+
+/// Everything but the search index: theme static files, pages, then the
+/// site's own `static/`, last, so its files win (a `static/robots.txt`
+/// replaces the generated one). Returns the site too, for the search index,
+/// which `serve` builds in the background.
+pub fn generate_pages(options: &BuildOptions, sink: render::Sink) -> Result<(BuildReport, Site), Diagnostics> {
     let started = Instant::now();
     let (site, mut diags) = load_site(options);
     let Some(site) = site else { return Err(diags) };
     let mut stages = vec![("load+resolve", started.elapsed())];
-    let mut lap = Instant::now();
-    let mut mark = |name, stages: &mut Vec<_>| {
-        stages.push((name, lap.elapsed()));
-        lap = Instant::now();
-    };
     let (tera, theme_static) = match render::templates::load(&options.root, &site.config.theme) {
         Ok(t) => t,
         Err(problems) => {
@@ -132,22 +146,17 @@ pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildRepor
             return Err(diags);
         }
     };
-    let put = |rel: &str, bytes: &[u8]| {
-        sink(rel, bytes).map_err(|e| {
-            Diagnostic::error(options.output_dir().join(rel), format!("cannot write: {e}"))
-                .hint("check that the output folder is writable")
-        })
-    };
     let fail = |mut diags: Diagnostics, d: Diagnostic| {
         diags.push(d);
         Err(diags)
     };
     for (rel, bytes) in &theme_static {
-        if let Err(d) = put(rel, bytes) {
-            return fail(diags, d);
+        if let Err(e) = sink(rel, bytes) {
+            return fail(diags, write_error(options, rel, &e));
         }
     }
     // Pages go to the sink as they render, never all in memory at once.
+    let lap = Instant::now();
     let pages = match render::render(&site, tera, sink) {
         Ok(pages) => pages,
         Err(problems) => {
@@ -155,24 +164,27 @@ pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildRepor
             return Err(diags);
         }
     };
-    mark("render+write", &mut stages);
-    if site.config.search {
-        let files = search::bundle(search::records(&site), &site.config.language).map_err(|msg| {
-            Diagnostic::error(config::CONFIG_FILE, format!("cannot build the search index: {msg}"))
-                .hint("set `search: false` in dossier.yaml to build without search")
-        });
-        if let Err(d) = files.and_then(|files| files.iter().try_for_each(|(rel, bytes)| put(rel, bytes))) {
-            return fail(diags, d);
-        }
-        mark("search", &mut stages);
-    }
+    stages.push(("render+write", lap.elapsed()));
     let statics = options.root.join("static");
     if let Err(e) = output::each_file(&statics, &mut |rel, bytes| sink(rel, bytes)) {
         let d = Diagnostic::error(&statics, format!("cannot copy the static files: {e}"))
             .hint("check that the files are readable and the output folder writable");
         return fail(diags, d);
     }
-    Ok(BuildReport { pages, elapsed: started.elapsed(), warnings: diags, stages })
+    Ok((BuildReport { pages, elapsed: started.elapsed(), warnings: diags, stages }, site))
+}
+
+/// The site's search bundle: paths relative to the output folder, bytes.
+pub fn search_bundle(site: &Site) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    search::bundle(search::records(site), &site.config.language).map_err(|msg| {
+        Diagnostic::error(config::CONFIG_FILE, format!("cannot build the search index: {msg}"))
+            .hint("set `search: false` in dossier.yaml to build without search")
+    })
+}
+
+fn write_error(options: &BuildOptions, rel: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(options.output_dir().join(rel), format!("cannot write: {e}"))
+        .hint("check that the output folder is writable")
 }
 
 /// Builds the site into its output folder; on any error the folder is left

@@ -190,3 +190,24 @@ fn json_ld_cannot_be_broken_out_of() {
         assert!(data.to_string().contains("</script>"), "the text survives as data: {data}");
     }
 }
+
+#[test]
+fn base_url_flag_reaches_feeds_sitemap_canonical_and_json_ld() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\n");
+    assert_ok(&site.run(&["build", "--base-url", "https://mirror.example.net/sub/"]));
+    let base = "https://mirror.example.net/sub/";
+    let feed = site.page("atom.xml");
+    let sitemap = site.page("sitemap.xml");
+    let briefing = site.page("briefings/first/index.html");
+    assert!(feed.contains(&format!("href=\"{base}briefings/first/\"")), "{feed}");
+    assert!(sitemap.contains(&format!("<loc>{base}briefings/first/</loc>")), "{sitemap}");
+    assert!(briefing.contains(&format!("<link rel=\"canonical\" href=\"{base}briefings/first/\">")), "{briefing}");
+    assert_eq!(json_ld(&briefing)["url"], format!("{base}briefings/first/"));
+    // (The sample's sources live on example.org too; site pages must not.)
+    for text in [feed, sitemap, briefing] {
+        for section in ["briefings", "actors", "questions", "topics", "atom.xml"] {
+            assert!(!text.contains(&format!("https://example.org/{section}")), "{section}: {text}");
+        }
+    }
+}

@@ -47,6 +47,8 @@ fn search_finds_a_briefing_by_a_body_word_and_filters_by_actor() {
     assert!(!front_matter.contains(word) && briefing.contains(word));
 
     let server = Server::start_with(root, &["--no-reload"]);
+    // `serve` builds the index after the pages, in the background.
+    server.wait_log("Search index updated");
     let search = |query: &str| search(&browser, &server, query);
     let found = search(&format!("q={word}"));
     assert_eq!(found.len(), 1, "{found:?}");
@@ -68,12 +70,14 @@ fn search_finds_a_briefing_by_a_body_word_and_filters_by_actor() {
 fn search_results_show_page_text_as_text() {
     let Some(browser) = Browser::start(1280, 800) else { return };
     let site = common::sample_site();
+    site.write("dossier.yaml", "title: Test briefings\nsearch: true\n");
     site.briefing(
         "hostile",
         "title: Markup <b>in</b> a title\ndate: 2025-05-05",
         "The payload `<img src=x onerror=\"document.title='pwned'\">` zanzibarian and more.\n",
     );
     let server = Server::start_with(site.root(), &["--no-reload"]);
+    server.wait_log("Search index updated");
     let found = search(&browser, &server, "q=zanzibarian");
     let dom = browser.html();
     assert_eq!(found.len(), 1, "{found:?}");

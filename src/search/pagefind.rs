@@ -29,6 +29,8 @@ pub fn bundle(records: Vec<Record>, language: &str) -> Result<Vec<(String, Vec<u
         let files = index.get_files().await.map_err(|e| e.to_string())?;
         Ok(files
             .into_iter()
+            // Pagefind's own UIs (430 KB): the theme has its search page.
+            .filter(|f| !f.filename.to_string_lossy().contains("-ui."))
             .map(|f| {
                 let name = f.filename.strip_prefix(BUNDLE_DIR).unwrap_or(&f.filename);
                 (Path::new(BUNDLE_DIR).join(name).to_string_lossy().into_owned(), f.contents)

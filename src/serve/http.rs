@@ -1,35 +1,44 @@
-//! Answering one request from the in-memory site: files by path,
-//! `index.html` for folders, the site's 404 page, the reload event stream,
-//! and the reload script (plus the error overlay) injected into HTML.
+//! Answering requests from the in-memory site (the one place that uses
+//! axum): files by path, `index.html` for folders, the site's 404 page, the
+//! reload event stream, and the reload script (plus the error overlay)
+//! injected into HTML.
 
-use std::io::Write;
+use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use axum::body::Body;
+use axum::extract::State as Shared;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::WatchStream;
 
-use super::State;
+use super::{Snapshot, State};
 use crate::escape;
 
 /// Where open pages listen for "the site changed".
 pub const EVENTS_PATH: &str = "/__dossier/events";
 
-pub fn respond(request: Request, state: &State) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(text(405, "only GET and HEAD are served"));
-        return;
+/// Serves until the process ends.
+pub async fn run(listener: tokio::net::TcpListener, state: Arc<State>) -> std::io::Result<()> {
+    let app = axum::Router::new().fallback(respond).with_state(state);
+    axum::serve(listener, app).await
+}
+
+async fn respond(Shared(state): Shared<Arc<State>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return text(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD are served");
     }
-    let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
-    let Some(path) = decode_path(path) else {
-        let _ = request.respond(text(400, "bad request path"));
-        return;
+    let Some(path) = decode_path(uri.path()) else {
+        return text(StatusCode::BAD_REQUEST, "bad request path");
     };
     if path == EVENTS_PATH {
-        let seen = query.split('&').find_map(|kv| kv.strip_prefix("v=")).and_then(|v| v.parse().ok());
-        events(request, state, seen);
-        return;
+        let seen = uri.query().unwrap_or("").split('&').find_map(|kv| kv.strip_prefix("v=")?.parse().ok());
+        return events(state.version.subscribe(), seen).into_response();
     }
-    let response = state.read(|now| lookup(&path, now, state.live_reload));
-    let _ = request.respond(response);
+    state.read(|now| lookup(&path, now, state.live_reload))
 }
 
 /// Percent-decodes a request path and refuses anything that could name a
@@ -59,33 +68,31 @@ pub fn decode_path(raw: &str) -> Option<String> {
     Some(path)
 }
 
-fn lookup(path: &str, now: &super::Snapshot, reload: bool) -> Response<std::io::Cursor<Vec<u8>>> {
+fn lookup(path: &str, now: &Snapshot, reload: bool) -> Response {
     let key = path.trim_start_matches('/');
     let key = if key.is_empty() || key.ends_with('/') { format!("{key}index.html") } else { key.to_owned() };
-    if let Some(bytes) = now.files.get(&key) {
-        return file(&key, bytes, 200, now, reload);
+    if let Some(bytes) = now.files.get(&key).or_else(|| now.search.get(&key)) {
+        return file(&key, bytes, StatusCode::OK, now, reload);
     }
     // `/actors/x` → `/actors/x/`, as static hosts do.
     if now.files.contains_key(&format!("{key}/index.html")) {
-        let location = Header::from_bytes("Location", format!("{path}/")).expect("a decoded path is a valid header");
-        return Response::from_data(Vec::new()).with_status_code(301).with_header(location);
+        let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
+        if let Ok(location) = HeaderValue::from_str(&format!("{path}/")) {
+            response.headers_mut().insert(header::LOCATION, location);
+        }
+        return response;
     }
     match now.files.get("404.html") {
-        Some(page) => file("404.html", page, 404, now, reload),
+        Some(page) => file("404.html", page, StatusCode::NOT_FOUND, now, reload),
         None if now.errors.is_some() => {
-            file("404.html", b"<!doctype html><title>Build failed</title><body></body>", 404, now, reload)
+            let page = b"<!doctype html><title>Build failed</title><body></body>";
+            file("404.html", page, StatusCode::NOT_FOUND, now, reload)
         }
-        None => text(404, "not found"),
+        None => text(StatusCode::NOT_FOUND, "not found"),
     }
 }
 
-fn file(
-    key: &str,
-    bytes: &[u8],
-    status: u16,
-    now: &super::Snapshot,
-    reload: bool,
-) -> Response<std::io::Cursor<Vec<u8>>> {
+fn file(key: &str, bytes: &[u8], status: StatusCode, now: &Snapshot, reload: bool) -> Response {
     let mime = mime_guess::from_path(key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
     let body = if is_html { inject(bytes, now, reload) } else { bytes.to_vec() };
@@ -94,15 +101,19 @@ fn file(
         _ if mime.essence_str() == "application/javascript" => "text/javascript; charset=utf-8".to_owned(),
         _ => mime.essence_str().to_owned(),
     };
-    Response::from_data(body)
-        .with_status_code(status)
-        .with_header(Header::from_bytes("Content-Type", content_type).expect("a MIME type is a valid header"))
-        .with_header(Header::from_bytes("Cache-Control", "no-store").expect("valid header"))
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
-/// Adds the reload script (unless turned off), and the error overlay while the build is broken,
-/// before `</body>` (or at the end of a page without one).
-fn inject(page: &[u8], now: &super::Snapshot, reload: bool) -> Vec<u8> {
+/// Adds the reload script (unless turned off), and the error overlay while
+/// the build is broken, before `</body>` (or at the end of a page without one).
+fn inject(page: &[u8], now: &Snapshot, reload: bool) -> Vec<u8> {
     let mut extra = String::new();
     if let Some(errors) = &now.errors {
         extra.push_str(
@@ -133,32 +144,21 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// A server-sent event stream: `reload` as soon as the site's version
-/// differs from the one the page was served with, a comment every 15 s to
-/// keep the connection open. Written by hand on the raw connection, since
-/// a chunked response body would be buffered.
-fn events(request: Request, state: &State, seen: Option<u64>) {
-    let mut seen = seen.unwrap_or_else(|| state.read(|s| s.version));
-    let mut out = request.into_writer();
-    let head =
-        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
-    if out.write_all(head.as_bytes()).and_then(|()| out.flush()).is_err() {
-        return;
-    }
-    loop {
-        let now = state.wait_change(seen, Duration::from_secs(15));
-        let message =
-            if now == seen { ": still here\n\n".to_owned() } else { format!("event: reload\ndata: {now}\n\n") };
-        seen = now;
-        if out.write_all(message.as_bytes()).and_then(|()| out.flush()).is_err() {
-            return; // the tab closed
-        }
-    }
+/// differs from the one the page was served with (at once if it already
+/// does), and a comment every 15 s to keep the connection open.
+fn events(
+    receiver: tokio::sync::watch::Receiver<u64>,
+    seen: Option<u64>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    let seen = seen.unwrap_or_else(|| *receiver.borrow());
+    let stream = WatchStream::new(receiver)
+        .filter(move |&v| v != seen)
+        .map(|v| Ok(Event::default().event("reload").data(v.to_string())));
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }
 
-fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string(body)
-        .with_status_code(StatusCode(status))
-        .with_header(Header::from_bytes("Content-Type", "text/plain; charset=utf-8").expect("valid header"))
+fn text(status: StatusCode, body: &'static str) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
 #[cfg(test)]

@@ -9,10 +9,10 @@ mod watch;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Condvar, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Instant;
 
-use crate::{BuildOptions, Diagnostics};
+use crate::{BuildOptions, Diagnostics, Site};
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -32,6 +32,12 @@ pub type Files = HashMap<String, Vec<u8>>;
 #[derive(Default)]
 pub struct Snapshot {
     pub files: Arc<Files>,
+    /// The search bundle, built in the background after the pages, so an
+    /// edit shows without waiting for it; the previous one serves meanwhile.
+    pub search: Arc<Files>,
+    /// Counts successful builds, so a search bundle that finishes after a
+    /// newer build is dropped.
+    pub build: u64,
     /// The diagnostics of a failed rebuild, as plain text; `None` when the
     /// last build succeeded.
     pub errors: Option<String>,
@@ -40,10 +46,10 @@ pub struct Snapshot {
 }
 
 /// What the server threads share.
-#[derive(Default)]
 pub struct State {
     now: Mutex<Snapshot>,
-    changed: Condvar,
+    /// The snapshot's version, for the reload event streams to watch.
+    version: tokio::sync::watch::Sender<u64>,
     live_reload: bool,
 }
 
@@ -53,45 +59,70 @@ impl State {
     }
 
     /// Takes a rebuild's outcome: new files, or errors over the old files.
-    fn publish(&self, outcome: Result<Files, String>) {
+    /// Returns the build number.
+    fn publish(&self, outcome: Result<Files, String>) -> u64 {
         let mut now = self.now.lock().unwrap_or_else(|e| e.into_inner());
         match outcome {
             Ok(files) => {
                 now.files = Arc::new(files);
                 now.errors = None;
+                now.build += 1;
             }
             Err(errors) => now.errors = Some(errors),
         }
         now.version += 1;
-        self.changed.notify_all();
+        self.version.send_replace(now.version);
+        now.build
     }
 
-    /// Blocks until the version differs from `seen` or `timeout` passes;
-    /// returns the version then.
-    fn wait_change(&self, seen: u64, timeout: Duration) -> u64 {
-        let now = self.now.lock().unwrap_or_else(|e| e.into_inner());
-        let (now, _) =
-            self.changed.wait_timeout_while(now, timeout, |s| s.version == seen).unwrap_or_else(|e| e.into_inner());
-        now.version
+    /// Takes the search bundle of build number `build`, unless a newer
+    /// build came in meanwhile. The search page loads it on its next visit.
+    fn publish_search(&self, build: u64, files: Files) {
+        let mut now = self.now.lock().unwrap_or_else(|e| e.into_inner());
+        if now.build == build {
+            now.search = Arc::new(files);
+        }
     }
 }
 
-/// Builds the whole site into memory; on failure, the diagnostics rendered
-/// for the terminal (`color`) or for the browser overlay.
-pub fn build_in_memory(options: &BuildOptions) -> Result<(Files, crate::BuildReport), Diagnostics> {
+/// Builds the site's pages (not its search index) into memory.
+pub fn build_in_memory(options: &BuildOptions) -> Result<(Files, crate::BuildReport, Site), Diagnostics> {
     let files = Mutex::new(Files::new());
-    let report = crate::generate(options, &|rel, bytes| {
+    let (report, site) = crate::generate_pages(options, &|rel, bytes| {
         files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_owned(), bytes.to_vec());
         Ok(())
     })?;
-    Ok((files.into_inner().unwrap_or_else(|e| e.into_inner()), report))
+    Ok((files.into_inner().unwrap_or_else(|e| e.into_inner()), report, site))
+}
+
+/// One thread builds search bundles, always for the newest site waiting:
+/// a burst of edits costs one index, not one per edit.
+fn start_search_worker(state: Arc<State>) -> mpsc::Sender<(u64, Site)> {
+    let (tx, rx) = mpsc::channel::<(u64, Site)>();
+    std::thread::spawn(move || {
+        while let Ok(mut job) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                job = newer;
+            }
+            let (build, site) = job;
+            let started = Instant::now();
+            match crate::search_bundle(&site) {
+                Ok(files) => {
+                    state.publish_search(build, files.into_iter().collect());
+                    eprintln!("Search index updated in {} ms.", started.elapsed().as_millis());
+                }
+                Err(d) => eprintln!("warning: {}", d.message),
+            }
+        }
+    });
+    tx
 }
 
 /// Runs until the process is interrupted.
 pub fn serve(options: ServeOptions) -> Result<(), String> {
-    let server = tiny_http::Server::http(SocketAddr::new(options.bind, options.port))
+    let listener = std::net::TcpListener::bind(SocketAddr::new(options.bind, options.port))
         .map_err(|e| format!("cannot listen on {}:{}: {e}", options.bind, options.port))?;
-    let addr = server.server_addr().to_ip().ok_or("the server has no IP address")?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: serving on {addr}, which other machines can reach; drafts and unpublished work are visible to them"
@@ -100,8 +131,13 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let mut build = options.build.clone();
     // Links, feeds and canonical URLs point at this server while previewing.
     build.base_url = Some(format!("http://{addr}/"));
-    let state = Arc::new(State { live_reload: options.live_reload, ..State::default() });
-    rebuild(&build, &state);
+    let state = Arc::new(State {
+        now: Mutex::default(),
+        version: tokio::sync::watch::Sender::new(0),
+        live_reload: options.live_reload,
+    });
+    let search = start_search_worker(Arc::clone(&state));
+    rebuild(&build, &state, &search);
     eprintln!("Serving at http://{addr}/ (Ctrl-C to stop)");
     if options.open {
         open_browser(&format!("http://{addr}/"));
@@ -112,22 +148,28 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         let build = build.clone();
         watch::start(&build.root.clone(), move |changed| {
             eprintln!("Changed: {}", changed.display());
-            rebuild(&build, &state);
+            rebuild(&build, &state, &search);
         })
         .map_err(|e| format!("cannot watch {}: {e}", options.build.root.display()))?
     };
-    for request in server.incoming_requests() {
-        let state = Arc::clone(&state);
-        std::thread::spawn(move || http::respond(request, &state));
-    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let served = runtime.block_on(async {
+        listener.set_nonblocking(true)?;
+        http::run(tokio::net::TcpListener::from_std(listener)?, state).await
+    });
     drop(watcher);
-    Ok(())
+    served.map_err(|e| format!("the server stopped: {e}"))
 }
 
-fn rebuild(options: &BuildOptions, state: &State) {
+fn rebuild(options: &BuildOptions, state: &State, search: &mpsc::Sender<(u64, Site)>) {
     let started = Instant::now();
     match build_in_memory(options) {
-        Ok((files, report)) => {
+        Ok((files, report, site)) => {
             if !report.warnings.is_empty() {
                 eprint!("{}", report.warnings.render(&options.root, use_color()));
             }
@@ -137,7 +179,10 @@ fn rebuild(options: &BuildOptions, state: &State) {
                 started.elapsed().as_millis(),
                 report.warnings.warning_count()
             );
-            state.publish(Ok(files));
+            let build = state.publish(Ok(files));
+            if site.config.search {
+                let _ = search.send((build, site));
+            }
         }
         Err(diags) => {
             eprint!("{}", diags.render(&options.root, use_color()));

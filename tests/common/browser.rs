@@ -136,7 +136,10 @@ impl Browser {
         let script = format!("return Boolean({condition});");
         while self.eval(&script) != Value::Bool(true) {
             if started.elapsed() > Duration::from_secs(30) {
-                let text = self.eval("return location.href + '\\n' + document.body.innerText;");
+                let text = self.eval(
+                    "return location.href + '\\n' + document.body.innerText + '\\nresources: ' + \
+                     performance.getEntriesByType('resource').map(r => r.name + ' ' + Math.round(r.duration)).join('\\n');",
+                );
                 panic!("gave up waiting for `{condition}`; console errors {:?}; page:\n{text}", self.console_errors());
             }
             std::thread::sleep(Duration::from_millis(50));

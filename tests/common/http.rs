@@ -53,6 +53,15 @@ impl Server {
         self.log.lock().unwrap().clone()
     }
 
+    /// Waits (15 s at most) until the server has printed `needle`.
+    pub fn wait_log(&self, needle: &str) {
+        let start = Instant::now();
+        while !self.log().contains(needle) {
+            assert!(start.elapsed() < Duration::from_secs(15), "serve never printed {needle:?}:\n{}", self.log());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn get(&self, path: &str) -> Reply {
         get(&self.base, path)
     }
