@@ -41,6 +41,7 @@ impl Staging {
     pub fn new(output: &Path) -> io::Result<Staging> {
         let parent = parent_of(output);
         fs::create_dir_all(&parent)?;
+        remove_leftovers(&parent, &name_of(output));
         let dir = parent.join(format!(".{}.staging-{}", name_of(output), std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
@@ -108,6 +109,24 @@ pub fn each_file(dir: &Path, put: &mut dyn FnMut(&str, &[u8]) -> io::Result<()>)
         }
     }
     Ok(())
+}
+
+/// Removes what killed builds left beside the output (`.public.staging-PID`,
+/// `.public.old-PID`), when their process is gone. Only where that can be
+/// told (`/proc`): elsewhere they stay, which wastes space but loses nothing.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else { continue };
+        let pid = rest.strip_prefix("staging-").or_else(|| rest.strip_prefix("old-"));
+        let Some(pid) = pid.filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) else { continue };
+        let gone = Path::new("/proc/self").exists() && !Path::new("/proc").join(pid).exists();
+        if gone {
+            let _ = remove_tree(&entry.path());
+        }
+    }
 }
 
 fn parent_of(output: &Path) -> PathBuf {

@@ -44,11 +44,13 @@ impl SplitError {
     }
 }
 
-/// Removes a UTF-8 byte-order mark and turns CRLF line endings into LF.
+/// Removes a UTF-8 byte-order mark, turns CRLF line endings into LF and NUL
+/// into U+FFFD.
 pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') {
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    if text.contains(['\r', '\0']) {
+        // NUL is not allowed in HTML; CommonMark replaces it with U+FFFD.
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\0', "\u{fffd}"))
     } else {
         std::borrow::Cow::Borrowed(text)
     }

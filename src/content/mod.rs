@@ -148,6 +148,16 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> Conte
         for entry in walkdir::WalkDir::new(&content_dir).sort_by_file_name() {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => files.push(e.into_path()),
+                // Links are never followed: one could point anywhere on the
+                // machine, or back at its own folder. Say so, so that no
+                // content goes missing in silence.
+                Ok(e) if e.path_is_symlink() => diags.push(
+                    Diagnostic::warning(
+                        relative(root, e.path()),
+                        "symbolic link skipped: dossier does not follow links",
+                    )
+                    .hint("copy the file or folder into content/ instead"),
+                ),
                 Ok(_) => {}
                 Err(err) => {
                     let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| "content".into());

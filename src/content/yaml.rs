@@ -13,8 +13,57 @@ use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 
 /// Deserializes `yaml`, which starts on line `first_line` of the file at `path`.
 pub fn parse<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usize) -> Result<T, Diagnostic> {
+    if let Some((line, column)) = too_deep(yaml) {
+        return Err(Diagnostic::error(path, format!("brackets nest deeper than {MAX_DEPTH} levels"))
+            .at(Position::new(line + first_line - 1, column))
+            .hint("front matter is data, not a program: flatten the value or move it into the body"));
+    }
     let text = if yaml.trim().is_empty() { "{}" } else { yaml };
     serde_yaml::from_str(text).map_err(|e| to_diagnostic(&e, yaml, path, first_line))
+}
+
+/// serde_yaml refuses more than 128 levels of nesting, but its scanner takes
+/// time quadratic in the depth of `[`/`{` first (30,000 levels: 8 s), so
+/// deep flow nesting is refused here, in one linear pass, before it gets there.
+const MAX_DEPTH: usize = 128;
+
+/// Where (1-based line and column) `[` and `{` outside quotes first nest
+/// deeper than [`MAX_DEPTH`].
+fn too_deep(yaml: &str) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut column) = (0usize, 1, 0);
+    let mut quote: Option<char> = None;
+    let mut prev = '\n';
+    let mut chars = yaml.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        match (quote, c) {
+            (_, '\n') => {
+                (line, column) = (line + 1, 0);
+                // A `#` comment ends here; quoted scalars may go on.
+            }
+            (Some('"'), '\\') => {
+                chars.next();
+                column += 1;
+            }
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if !prev.is_alphanumeric() => quote = Some(c),
+            (None, '#') if prev.is_whitespace() => {
+                // A comment: skip to the end of the line.
+                while chars.next_if(|&n| n != '\n').is_some() {}
+            }
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some((line, column));
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = c;
+    }
+    None
 }
 
 fn to_diagnostic(e: &serde_yaml::Error, yaml: &str, path: &Path, first_line: usize) -> Diagnostic {
@@ -220,6 +269,19 @@ fn flow_item(line: &Line, col: usize, index: usize) -> Option<Spot> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn deep_flow_nesting_is_refused_where_it_starts() {
+        let deep = format!("a: 1\nx: {}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+        assert_eq!(super::too_deep(&deep), Some((2, 4 + super::MAX_DEPTH)));
+        let quoted = format!(
+            "t: \"{}\"\nu: '{}'\nv: 1 # {}\nw: [[1], {{a: [2]}}]\n",
+            "[".repeat(500),
+            "{".repeat(500),
+            "[".repeat(500)
+        );
+        assert_eq!(super::too_deep(&quoted), None, "brackets in quotes and comments do not count");
+    }
+
     use super::*;
 
     const DOC: &str = "title: A\nactors: [a, bee, c]\npositions:\n  - actor: putn\n    sources: [x]\n  - actor: macron\n    sources:\n      - one\n      - two  # note\n";

@@ -143,6 +143,12 @@ pub fn render(site: &Site, tera: Tera, sink: Sink) -> Result<usize, Vec<Diagnost
             || Vec::with_capacity(64 * 1024),
             |buffer, &page| {
                 let file = renderer.render_page(page, buffer)?;
+                // NUL is never valid in HTML or XML; front matter can still
+                // spell one with a YAML escape (`"\0"`).
+                if buffer.contains(&0) {
+                    let cleaned = String::from_utf8_lossy(buffer).replace('\0', "\u{fffd}");
+                    *buffer = cleaned.into_bytes();
+                }
                 sink(&file, buffer).map_err(|e| Diagnostic::error(&file, format!("cannot write: {e}")))
             },
         )
