@@ -116,7 +116,7 @@ fn a_build_killed_midway_leaves_the_previous_output_intact() {
     for i in 0..1500 {
         site.briefing(&format!("b{i}"), &format!("title: Changed {i}\ndate: 2025-01-01\nactors: [a]"), "New.\n");
     }
-    let (mut full, mut killed) = (Duration::ZERO, 0);
+    let (mut full, mut killed, mut seen) = (Duration::ZERO, 0, Vec::new());
     for delay_ms in [20, 60, 120, 200, 300, 450, 650, 900] {
         let started = Instant::now();
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
@@ -130,20 +130,24 @@ fn a_build_killed_midway_leaves_the_previous_output_intact() {
             full = started.elapsed();
             break; // it finished before the kill: from here on every build would
         }
-        // Compared without printing: the trees are megabytes.
         killed += 1;
-        let now = snapshot(&public);
-        assert!(
-            now == before,
-            "killed after {delay_ms} ms: public/ changed ({} files, were {})",
-            now.len(),
-            before.len()
-        );
+        seen.push((delay_ms, snapshot(&public)));
     }
     assert!(killed >= 3, "only {killed} builds were killed before finishing (a full build took {full:?})");
     // A later build cleans up after the killed ones and swaps in the new site.
     assert_ok(&site.build());
     assert!(site.page("briefings/b7/index.html").contains("Changed 7"));
+    // After each kill the output was the old site, or (killed while removing
+    // the old one, after the swap) the complete new one: never a mixture.
+    let after = snapshot(&public);
+    for (delay_ms, tree) in &seen {
+        // Compared without printing: the trees are megabytes.
+        assert!(
+            *tree == before || *tree == after,
+            "killed after {delay_ms} ms: public/ is neither the old site nor the new"
+        );
+    }
+    assert!(seen.iter().any(|(_, tree)| *tree == before), "some kill came before the swap");
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .unwrap()
         .flatten()

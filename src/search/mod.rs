@@ -100,40 +100,40 @@ pub fn records(site: &Site) -> Vec<Record> {
     }
     for a in &site.actors {
         let m = &a.doc.matter;
-        let mut r = Record::new(u.actor(&a.doc.id), &m.name, "Actor");
-        r.filter("actor", &m.name);
-        r.say(&m.name);
-        r.say(m.role.as_deref().unwrap_or_default());
-        r.say(&m.aliases.join(", "));
-        r.say(&html_text(&a.body.html));
-        out.push(r);
+        let aliases = m.aliases.join(", ");
+        let lines = [m.role.as_deref(), Some(aliases.as_str())];
+        out.push(entity(u.actor(&a.doc.id), &m.name, "Actor", Some("actor"), &lines, &a.body.html));
     }
     for q in &site.questions {
         let m = &q.doc.matter;
-        let mut r = Record::new(u.question(&q.doc.id), &m.title, "Question");
-        r.filter("question", &m.title);
-        r.say(&m.title);
-        r.say(m.summary.as_deref().unwrap_or_default());
-        r.say(&html_text(&q.body.html));
-        out.push(r);
+        let lines = [m.summary.as_deref()];
+        out.push(entity(u.question(&q.doc.id), &m.title, "Question", Some("question"), &lines, &q.body.html));
     }
     for t in &site.topics {
-        let mut r = Record::new(u.topic(&t.id), &t.title, "Topic");
-        r.filter("topic", &t.title);
-        r.say(&t.title);
-        r.say(t.description.as_deref().unwrap_or_default());
-        r.say(&html_text(&t.body.html));
-        out.push(r);
+        let lines = [t.description.as_deref()];
+        out.push(entity(u.topic(&t.id), &t.title, "Topic", Some("topic"), &lines, &t.body.html));
     }
     for p in &site.pages {
         let m = &p.doc.matter;
-        let mut r = Record::new(u.page(&p.doc.id), &m.title, "Page");
-        r.say(&m.title);
-        r.say(m.summary.as_deref().unwrap_or_default());
-        r.say(&html_text(&p.body.html));
-        out.push(r);
+        out.push(entity(u.page(&p.doc.id), &m.title, "Page", None, &[m.summary.as_deref()], &p.body.html));
     }
     out
+}
+
+/// A record for a page about one thing: its title (also filed under
+/// `filter`, if given, so filtering by an actor finds the actor's page),
+/// then `lines`, then the body's text.
+fn entity(url: String, title: &str, kind: &str, filter: Option<&str>, lines: &[Option<&str>], body: &str) -> Record {
+    let mut r = Record::new(url, title, kind);
+    if let Some(name) = filter {
+        r.filter(name, title);
+    }
+    r.say(title);
+    for line in lines.iter().flatten() {
+        r.say(line);
+    }
+    r.say(&html_text(body));
+    r
 }
 
 /// The search bundle for `records`: paths relative to the output folder

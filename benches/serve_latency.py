@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Edit-to-updated-page latency of `dossier serve` on a generated site.
+
+    benches/serve_latency.py [N]    default N = 10000; RUNS (env) edits, default 5
+
+Generates (or reuses) the benchmark corpus of N briefings on /dev/shm, starts
+`dossier serve` on a free port, then RUNS times: saves one briefing with a new
+title (write a temporary file, rename it over, as editors do) and fetches its
+page until the new title is served. Prints each latency and the median. The
+clock starts just before the rename and stops when the page has the change.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
+RUNS = int(os.environ.get("RUNS", "5"))
+WORK = os.environ.get("WORK", "/dev/shm/dossier-bench")
+SITE = os.path.join(WORK, f"d{N}")
+
+
+def main():
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    if not os.path.isdir(SITE):
+        tmp = SITE + ".tmp"
+        subprocess.run(["rm", "-rf", tmp], check=True)
+        subprocess.run([sys.executable, os.path.join(ROOT, "benches/corpus.py"), "--n", str(N), "--out", tmp], check=True)
+        os.rename(tmp, SITE)
+    server = subprocess.Popen(
+        [os.path.join(ROOT, "target/release/dossier"), "serve", "--port", "0", "--no-reload", "--root", SITE],
+        stderr=subprocess.PIPE, text=True)
+    try:
+        base = None
+        for line in server.stderr:
+            if line.startswith("Serving at "):
+                base = line.split()[2].rstrip("/")
+                break
+        if base is None:
+            sys.exit("serve did not start")
+        path = os.path.join(SITE, "content/briefings/briefing-17.md")
+        original = open(path, encoding="utf-8").read()
+        title_line = next(l for l in original.splitlines() if l.startswith("title:"))
+        times = []
+        try:
+            for run in range(RUNS):
+                marker = f"Edited title {run} {time.time_ns()}"
+                tmp = path + ".tmp~"
+                with open(tmp, "w", encoding="utf-8") as f:
+                    f.write(original.replace(title_line, f"title: {marker}", 1))
+                start = time.perf_counter()
+                os.rename(tmp, path)
+                while True:
+                    with urllib.request.urlopen(f"{base}/briefings/briefing-17/") as r:
+                        if marker in r.read().decode("utf-8"):
+                            break
+                    if time.perf_counter() - start > 120:
+                        sys.exit("gave up after 120 s")
+                    time.sleep(0.005)
+                times.append(time.perf_counter() - start)
+                print(f"edit {run + 1}: {times[-1] * 1000:.0f} ms", flush=True)
+                time.sleep(1)
+        finally:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(original)
+        print(f"median edit-to-page latency at {N} briefings: {statistics.median(times) * 1000:.0f} ms "
+              f"({RUNS} edits; {os.cpu_count()} cores)")
+    finally:
+        server.kill()
+
+
+if __name__ == "__main__":
+    main()
