@@ -3,6 +3,7 @@
 
     benches/serve_latency.py [N]    default N = 10000; RUNS (env) edits, default 5
 
+What serve prints goes to $WORK/serve.log.
 Generates (or reuses) the benchmark corpus of N briefings on /dev/shm, starts
 `dossier serve` on a free port, then RUNS times: saves one briefing with a new
 title (write a temporary file, rename it over, as editors do) and fetches its
@@ -31,17 +32,21 @@ def main():
         subprocess.run(["rm", "-rf", tmp], check=True)
         subprocess.run([sys.executable, os.path.join(ROOT, "benches/corpus.py"), "--n", str(N), "--out", tmp], check=True)
         os.rename(tmp, SITE)
-    server = subprocess.Popen(
-        [os.path.join(ROOT, "target/release/dossier"), "serve", "--port", "0", "--no-reload", "--root", SITE],
-        stderr=subprocess.PIPE, text=True)
+    log_path = os.path.join(WORK, "serve.log")
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [os.path.join(ROOT, "target/release/dossier"), "serve", "--port", "0", "--no-reload", "--root", SITE],
+            stderr=log)
     try:
         base = None
-        for line in server.stderr:
-            if line.startswith("Serving at "):
-                base = line.split()[2].rstrip("/")
-                break
+        deadline = time.time() + 300
+        while base is None and time.time() < deadline and server.poll() is None:
+            for line in open(log_path, encoding="utf-8"):
+                if line.startswith("Serving at "):
+                    base = line.split()[2].rstrip("/")
+            time.sleep(0.2)
         if base is None:
-            sys.exit("serve did not start")
+            sys.exit(f"serve did not start; see {log_path}")
         path = os.path.join(SITE, "content/briefings/briefing-17.md")
         original = open(path, encoding="utf-8").read()
         title_line = next(l for l in original.splitlines() if l.startswith("title:"))
