@@ -129,8 +129,11 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         );
     }
     let mut build = options.build.clone();
-    // Links, feeds and canonical URLs point at this server while previewing.
-    build.base_url = Some(format!("http://{addr}/"));
+    // Links, feeds and canonical URLs point at this server while previewing;
+    // bound to every address (0.0.0.0), there is no one address to name, so
+    // links stay root-relative.
+    let base = if addr.ip().is_unspecified() { "/".to_owned() } else { format!("http://{addr}/") };
+    build.base_url = Some(base);
     let state = Arc::new(State {
         now: Mutex::default(),
         version: tokio::sync::watch::Sender::new(0),
