@@ -38,7 +38,8 @@ async fn respond(Shared(state): Shared<Arc<State>>, method: Method, uri: Uri) ->
         let seen = uri.query().unwrap_or("").split('&').find_map(|kv| kv.strip_prefix("v=")?.parse().ok());
         return events(state.version.subscribe(), seen).into_response();
     }
-    state.read(|now| lookup(&path, now, state.live_reload))
+    // Read under the snapshot's lock, which every version bump holds.
+    state.read(|now| lookup(&path, now, state.live_reload.then(|| *state.version.borrow())))
 }
 
 /// Percent-decodes a request path and refuses anything that could name a
@@ -68,7 +69,8 @@ pub fn decode_path(raw: &str) -> Option<String> {
     Some(path)
 }
 
-fn lookup(path: &str, now: &Snapshot, reload: bool) -> Response {
+/// `reload`: the version to put in the reload script; `None` for no script.
+fn lookup(path: &str, now: &Snapshot, reload: Option<u64>) -> Response {
     let key = path.trim_start_matches('/');
     let key = if key.is_empty() || key.ends_with('/') { format!("{key}index.html") } else { key.to_owned() };
     if let Some(bytes) = now.files.get(&key).or_else(|| now.search.get(&key)) {
@@ -92,7 +94,7 @@ fn lookup(path: &str, now: &Snapshot, reload: bool) -> Response {
     }
 }
 
-fn file(key: &str, bytes: &[u8], status: StatusCode, now: &Snapshot, reload: bool) -> Response {
+fn file(key: &str, bytes: &[u8], status: StatusCode, now: &Snapshot, reload: Option<u64>) -> Response {
     let mime = mime_guess::from_path(key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
     let body = if is_html { inject(bytes, now, reload) } else { bytes.to_vec() };
@@ -113,7 +115,7 @@ fn file(key: &str, bytes: &[u8], status: StatusCode, now: &Snapshot, reload: boo
 
 /// Adds the reload script (unless turned off), and the error overlay while
 /// the build is broken, before `</body>` (or at the end of a page without one).
-fn inject(page: &[u8], now: &Snapshot, reload: bool) -> Vec<u8> {
+fn inject(page: &[u8], now: &Snapshot, reload: Option<u64>) -> Vec<u8> {
     let mut extra = String::new();
     if let Some(errors) = &now.errors {
         extra.push_str(
@@ -125,10 +127,9 @@ fn inject(page: &[u8], now: &Snapshot, reload: bool) -> Vec<u8> {
         extra.push_str(&escape::html(errors));
         extra.push_str("</pre></div>");
     }
-    if reload {
+    if let Some(version) = reload {
         extra.push_str(&format!(
-            "<script>new EventSource(\"{EVENTS_PATH}?v={}\").addEventListener(\"reload\",()=>location.reload());</script>",
-            now.version
+            "<script>new EventSource(\"{EVENTS_PATH}?v={version}\").addEventListener(\"reload\",()=>location.reload());</script>"
         ));
     }
     let at = find_last(page, b"</body>").unwrap_or(page.len());

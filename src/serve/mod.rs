@@ -41,14 +41,13 @@ pub struct Snapshot {
     /// The diagnostics of a failed rebuild, as plain text; `None` when the
     /// last build succeeded.
     pub errors: Option<String>,
-    /// Bumped by every rebuild; open pages reload when it moves.
-    pub version: u64,
 }
 
 /// What the server threads share.
 pub struct State {
     now: Mutex<Snapshot>,
-    /// The snapshot's version, for the reload event streams to watch.
+    /// Bumped (under the snapshot's lock) by every rebuild; open pages, and
+    /// the reload event streams, watch it.
     version: tokio::sync::watch::Sender<u64>,
     live_reload: bool,
 }
@@ -70,8 +69,7 @@ impl State {
             }
             Err(errors) => now.errors = Some(errors),
         }
-        now.version += 1;
-        self.version.send_replace(now.version);
+        self.version.send_modify(|v| *v += 1);
         now.build
     }
 
