@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Edit-to-updated-page latency of `dossier serve` on a generated site.
 
-    benches/serve_latency.py [N]    default N = 10000; RUNS (env) edits, default 5
+    benches/serve_latency.py [N]     default N = 10000; RUNS (env) edits, default 5
+    EDIT=title benches/serve_latency.py
 
 What serve prints goes to $WORK/serve.log.
 Generates (or reuses) the benchmark corpus of N briefings on /dev/shm, starts
-`dossier serve` on a free port, then RUNS times: saves one briefing with a new
-title (write a temporary file, rename it over, as editors do) and fetches its
-page until the new title is served. Prints each latency and the median. The
-clock starts just before the rename and stops when the page has the change.
+`dossier serve` on a free port, then RUNS times: saves one briefing (write a
+temporary file, rename it over, as editors do) and fetches its page until the
+change is served. Prints each latency and the median. The clock starts just
+before the rename and stops when the page has the change.
+
+EDIT=body (the default; what writing prose does) adds a paragraph to the
+body; EDIT=title changes the title in the front matter, which every page
+listing the briefing shows, so serve rebuilds the site.
 """
 
 import os
@@ -21,6 +26,7 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
 RUNS = int(os.environ.get("RUNS", "5"))
+EDIT = os.environ.get("EDIT", "body")
 WORK = os.environ.get("WORK", "/dev/shm/dossier-bench")
 SITE = os.path.join(WORK, f"d{N}")
 
@@ -53,10 +59,14 @@ def main():
         times = []
         try:
             for run in range(RUNS):
-                marker = f"Edited title {run} {time.time_ns()}"
+                marker = f"Edited {EDIT} {run} {time.time_ns()}"
+                if EDIT == "title":
+                    edited = original.replace(title_line, f"title: {marker}", 1)
+                else:
+                    edited = original.rstrip("\n") + f"\n\nA new paragraph: {marker}.\n"
                 tmp = path + ".tmp~"
                 with open(tmp, "w", encoding="utf-8") as f:
-                    f.write(original.replace(title_line, f"title: {marker}", 1))
+                    f.write(edited)
                 start = time.perf_counter()
                 os.rename(tmp, path)
                 while True:
@@ -72,7 +82,7 @@ def main():
         finally:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(original)
-        print(f"median edit-to-page latency at {N} briefings: {statistics.median(times) * 1000:.0f} ms "
+        print(f"median edit-to-page latency ({EDIT} edits) at {N} briefings: {statistics.median(times) * 1000:.0f} ms "
               f"({RUNS} edits; {os.cpu_count()} cores)")
     finally:
         server.kill()

@@ -22,6 +22,7 @@ pub mod serve;
 pub mod urls;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use config::Config;
@@ -62,6 +63,14 @@ pub struct BuildReport {
 /// Loads and resolves the site. Returns the site only when there are no
 /// errors; the diagnostics hold warnings either way.
 pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
+    let (loaded, diags) = load(options);
+    (loaded.map(|(site, _)| site), diags)
+}
+
+/// [`load_site`], also returning the content the site was resolved from:
+/// sorted as the site lists it, front matter kept, bodies dropped. `serve`
+/// keeps it to tell which edits leave the front matter alone.
+pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut config = match Config::load(&options.root) {
         Ok(c) => c,
@@ -89,35 +98,32 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
         );
         return (None, diags);
     }
-    let content = content::load(&options.root, options.drafts, &mut diags);
-    let site = if diags.has_errors() { None } else { resolve::resolve(config, content, &mut diags) };
-    (site, diags.sorted())
+    let mut content = content::load(&options.root, options.drafts, &mut diags);
+    let site = if diags.has_errors() { None } else { resolve::resolve(config, &mut content, &mut diags) };
+    content.drop_bodies();
+    (site.map(|s| (s, content)), diags.sorted())
 }
 
 /// Validates everything and writes nothing.
 pub fn check(options: &BuildOptions) -> Diagnostics {
-    let (site, mut diags) = load_site(options);
-    if let Some(site) = site {
-        match render::templates::load(&options.root, &site.config.theme) {
-            Ok((tera, _)) => {
-                if let Err(problems) = render::render(&site, tera, &|_, _| Ok(())) {
-                    diags.extend(problems);
-                }
-            }
-            Err(problems) => diags.extend(problems),
-        }
+    let (site, diags) = load_site(options);
+    match site {
+        Some(site) => match render_site(options, Arc::new(site), diags, &|_, _| Ok(())) {
+            Ok((_, _, diags)) | Err(diags) => diags,
+        },
+        None => diags,
     }
-    diags
 }
 
 /// Produces every file of the site and hands each to `sink` (path relative
 /// to the output folder, bytes): see [`generate_pages`], then the search
 /// bundle. Writes nothing itself; [`build`] gives it a staging folder.
 pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildReport, Diagnostics> {
-    let (mut report, site) = generate_pages(options, sink)?;
+    let (mut report, renderer) = generate_pages(options, sink)?;
+    let site = renderer.site();
     if site.config.search {
         let lap = Instant::now();
-        let written = search_bundle(&site).and_then(|files| {
+        let written = search_bundle(&search::records(site), &site.config.language).and_then(|files| {
             files.iter().try_for_each(|(rel, bytes)| sink(rel, bytes).map_err(|e| write_error(options, rel, &e)))
         });
         if let Err(d) = written {
@@ -130,15 +136,32 @@ pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildRepor
     Ok(report)
 }
 
-/// Everything but the search index: theme static files, pages, then the
-/// site's own `static/`, last, so its files win (a `static/robots.txt`
-/// replaces the generated one). Returns the site too, for the search index,
-/// which `serve` builds in the background.
-pub fn generate_pages(options: &BuildOptions, sink: render::Sink) -> Result<(BuildReport, Site), Diagnostics> {
+/// Everything but the search index: loads the site, then [`render_site`].
+/// Returns the renderer too (it holds the site), for the search index.
+pub fn generate_pages(
+    options: &BuildOptions,
+    sink: render::Sink,
+) -> Result<(BuildReport, render::Renderer), Diagnostics> {
     let started = Instant::now();
-    let (site, mut diags) = load_site(options);
+    let (site, diags) = load_site(options);
     let Some(site) = site else { return Err(diags) };
     let mut stages = vec![("load+resolve", started.elapsed())];
+    let lap = Instant::now();
+    let (pages, renderer, warnings) = render_site(options, Arc::new(site), diags, sink)?;
+    stages.push(("render+write", lap.elapsed()));
+    Ok((BuildReport { pages, elapsed: started.elapsed(), warnings, stages }, renderer))
+}
+
+/// Renders a resolved site: theme static files, pages, then the site's own
+/// `static/`, last, so its files win (a `static/robots.txt` replaces the
+/// generated one). `diags` (the warnings so far) come back with any
+/// problems added. Returns the number of pages and the renderer.
+pub fn render_site(
+    options: &BuildOptions,
+    site: Arc<Site>,
+    mut diags: Diagnostics,
+    sink: render::Sink,
+) -> Result<(usize, render::Renderer, Diagnostics), Diagnostics> {
     let (tera, theme_static) = match render::templates::load(&options.root, &site.config.theme) {
         Ok(t) => t,
         Err(problems) => {
@@ -155,28 +178,33 @@ pub fn generate_pages(options: &BuildOptions, sink: render::Sink) -> Result<(Bui
             return fail(diags, write_error(options, rel, &e));
         }
     }
+    let renderer = match render::Renderer::new(site, tera) {
+        Ok(r) => r,
+        Err(d) => return fail(diags, d),
+    };
     // Pages go to the sink as they render, never all in memory at once.
-    let lap = Instant::now();
-    let pages = match render::render(&site, tera, sink) {
+    let pages = match renderer.render_all(sink) {
         Ok(pages) => pages,
         Err(problems) => {
             diags.extend(problems);
             return Err(diags);
         }
     };
-    stages.push(("render+write", lap.elapsed()));
     let statics = options.root.join("static");
     if let Err(e) = output::each_file(&statics, &mut |rel, bytes| sink(rel, bytes)) {
         let d = Diagnostic::error(&statics, format!("cannot copy the static files: {e}"))
             .hint("check that the files are readable and the output folder writable");
         return fail(diags, d);
     }
-    Ok((BuildReport { pages, elapsed: started.elapsed(), warnings: diags, stages }, site))
+    Ok((pages, renderer, diags))
 }
 
 /// The site's search bundle: paths relative to the output folder, bytes.
-pub fn search_bundle(site: &Site) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-    search::bundle(search::records(site), &site.config.language).map_err(|msg| {
+pub fn search_bundle<'r>(
+    records: impl IntoIterator<Item = &'r search::Record>,
+    language: &str,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    search::bundle(records, language).map_err(|msg| {
         Diagnostic::error(config::CONFIG_FILE, format!("cannot build the search index: {msg}"))
             .hint("set `search: false` in dossier.yaml to build without search")
     })

@@ -97,3 +97,23 @@ fn serve_answers_like_a_static_host_and_stays_inside_the_site() {
         assert_eq!(server.get(path).status, 404, "{path}");
     }
 }
+
+#[test]
+fn serve_updates_text_edits_alone_and_watches_folders_created_later() {
+    let site = common::sample_site();
+    let server = Server::start(site.root());
+    let file = site.root().join("content/briefings/second.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    atomic_save(&file, &original.replace("changed course", "changed course once more"));
+    server.wait_for("/briefings/second/", "the new text", |r| r.body.contains("changed course once more"));
+    server.wait_log("Built 1 pages in");
+    assert!(server.log().contains("(text only)"), "only the page was rendered again:\n{}", server.log());
+
+    // templates/ did not exist when serve started.
+    let page = |text: &str| format!("{{% extends \"base.html\" %}}{{% block content %}}<p>{text}</p>{{% endblock %}}");
+    site.write("templates/404.html", &page("Nothing at all here"));
+    server.wait_for("/missing/", "the new template", |r| r.body.contains("Nothing at all here"));
+    // …and is watched from then on.
+    site.write("templates/404.html", &page("Still nothing here"));
+    server.wait_for("/missing/", "the edited template", |r| r.body.contains("Still nothing here"));
+}

@@ -132,12 +132,121 @@ pub struct Content {
     pub draft_briefings: Vec<Id>,
 }
 
-enum Loaded {
+/// One loaded file, typed by the folder it sits in.
+pub enum Loaded {
     Briefing(Document<BriefingMatter>),
     Actor(Document<ActorMatter>),
     Question(Document<QuestionMatter>),
     Topic(Document<TopicMatter>),
     Page(Document<PageMatter>),
+}
+
+impl Loaded {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Loaded::Briefing(_) => Kind::Briefing,
+            Loaded::Actor(_) => Kind::Actor,
+            Loaded::Question(_) => Kind::Question,
+            Loaded::Topic(_) => Kind::Topic,
+            Loaded::Page(_) => Kind::Page,
+        }
+    }
+
+    /// Where the file is, the front matter's text, its first line and the
+    /// body's first line: together, everything but the body.
+    pub fn head(&self) -> Head<'_> {
+        match self {
+            Loaded::Briefing(d) => d.head(),
+            Loaded::Actor(d) => d.head(),
+            Loaded::Question(d) => d.head(),
+            Loaded::Topic(d) => d.head(),
+            Loaded::Page(d) => d.head(),
+        }
+    }
+}
+
+/// What a file holds besides its body (see [`Loaded::head`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head<'a> {
+    pub kind: Kind,
+    pub path: &'a Path,
+    pub front_matter: &'a str,
+    pub front_matter_line: usize,
+    pub body_line: usize,
+}
+
+impl<M: KindOf> Document<M> {
+    fn head(&self) -> Head<'_> {
+        Head {
+            kind: M::KIND,
+            path: &self.path,
+            front_matter: &self.front_matter,
+            front_matter_line: self.front_matter_line,
+            body_line: self.body_line,
+        }
+    }
+}
+
+/// The kind of document a front-matter type belongs to.
+pub trait KindOf {
+    const KIND: Kind;
+}
+
+impl KindOf for BriefingMatter {
+    const KIND: Kind = Kind::Briefing;
+}
+impl KindOf for ActorMatter {
+    const KIND: Kind = Kind::Actor;
+}
+impl KindOf for QuestionMatter {
+    const KIND: Kind = Kind::Question;
+}
+impl KindOf for TopicMatter {
+    const KIND: Kind = Kind::Topic;
+}
+impl KindOf for PageMatter {
+    const KIND: Kind = Kind::Page;
+}
+
+impl Content {
+    /// Drops every body (the front matter stays): for keeping the content
+    /// beside the resolved site, whose bodies are already rendered.
+    pub fn drop_bodies(&mut self) {
+        fn clear<M>(docs: &mut [Document<M>]) {
+            docs.iter_mut().for_each(|d| d.body = String::new());
+        }
+        clear(&mut self.briefings);
+        clear(&mut self.actors);
+        clear(&mut self.questions);
+        clear(&mut self.topics);
+        clear(&mut self.pages);
+    }
+
+    /// Every document's path (relative to the site root), with its kind and
+    /// its index in that kind's list.
+    pub fn paths(&self) -> HashMap<PathBuf, (Kind, usize)> {
+        fn add<M: KindOf>(docs: &[Document<M>], out: &mut HashMap<PathBuf, (Kind, usize)>) {
+            out.extend(docs.iter().enumerate().map(|(i, d)| (d.path.clone(), (M::KIND, i))));
+        }
+        let mut out = HashMap::new();
+        add(&self.briefings, &mut out);
+        add(&self.actors, &mut out);
+        add(&self.questions, &mut out);
+        add(&self.topics, &mut out);
+        add(&self.pages, &mut out);
+        out
+    }
+
+    /// The head of document `index` of `kind` (see [`Content::paths`]).
+    pub fn head(&self, kind: Kind, index: usize) -> Head<'_> {
+        match kind {
+            Kind::Briefing => self.briefings[index].head(),
+            Kind::Actor => self.actors[index].head(),
+            Kind::Question => self.questions[index].head(),
+            Kind::Topic => self.topics[index].head(),
+            Kind::Page => self.pages[index].head(),
+        }
+    }
 }
 
 /// Loads every Markdown file under `root/content`.
@@ -202,13 +311,19 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> Conte
     content
 }
 
-fn is_markdown(path: &Path) -> bool {
+/// Whether loading reads the file: `.md`, not hidden, not an editor's `#…` file.
+pub fn is_markdown(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     path.extension().is_some_and(|e| e == "md") && !name.starts_with('.') && !name.starts_with('#')
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Loads one file under `root/content` (`file` as found on disk).
+pub fn load_one(root: &Path, file: &Path) -> Result<Loaded, Diagnostic> {
+    load_file(root, &root.join("content"), file)
 }
 
 fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<Loaded, Diagnostic> {

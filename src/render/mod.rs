@@ -10,13 +10,15 @@ pub mod templates;
 mod views;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use crate::diagnostics::Diagnostic;
-use crate::resolve::Site;
+use crate::markdown::Rendered;
+use crate::resolve::{Entity, Site};
 use jobs::Job;
 use pages::Ctx;
 use views::Refs;
@@ -75,10 +77,11 @@ fn globals(site: &Site, tera: &mut Tera) {
     g.insert("search_url", &c.search.then(|| u.path(&["search"])));
 }
 
-/// Everything needed to render any page of one site: the templates (with
-/// the site-wide globals set) and the shared entity references.
-pub struct Renderer<'s> {
-    site: &'s Site,
+/// Everything needed to render any page of one site: the site, the
+/// templates (with the site-wide globals set) and the shared entity
+/// references. Kept between rebuilds by `serve`.
+pub struct Renderer {
+    site: Arc<Site>,
     tera: Tera,
     refs: Refs,
 }
@@ -87,37 +90,57 @@ pub struct Renderer<'s> {
 #[derive(Debug, Clone, Copy)]
 pub struct PageJob(Job);
 
-impl<'s> Renderer<'s> {
-    pub fn new(site: &'s Site, mut tera: Tera) -> Result<Self, Diagnostic> {
-        globals(site, &mut tera);
-        let refs = Refs::build(site, &tera)?;
+impl Renderer {
+    pub fn new(site: Arc<Site>, mut tera: Tera) -> Result<Self, Diagnostic> {
+        globals(&site, &mut tera);
+        let refs = Refs::build(&site, &tera)?;
         Ok(Renderer { site, tera, refs })
+    }
+
+    pub fn site(&self) -> &Arc<Site> {
+        &self.site
+    }
+
+    /// Swaps in a new body for `entity`; returns its page, the only one
+    /// showing the body (lists, feeds and position partials show titles,
+    /// dates and summaries, which live in the front matter), and the old
+    /// body. `None` when the site is shared and cannot change in place.
+    pub fn replace_body(&mut self, entity: Entity, body: Rendered) -> Option<(PageJob, Rendered)> {
+        let old = std::mem::replace(Arc::get_mut(&mut self.site)?.body_mut(entity), body);
+        let job = match entity {
+            Entity::Briefing(i) => Job::Briefing(i),
+            Entity::Actor(i) => Job::Actor(i),
+            Entity::Question(i) => Job::Question(i),
+            Entity::Topic(i) => Job::Topic(i),
+            Entity::Page(i) => Job::Page(i),
+        };
+        Some((PageJob(job), old))
     }
 
     /// Every page the site has.
     pub fn pages(&self) -> Vec<PageJob> {
-        Job::all(self.site).into_iter().map(PageJob).collect()
+        Job::all(&self.site).into_iter().map(PageJob).collect()
     }
 
     /// The page's URL, e.g. `/actors/vladimir-putin/`.
     pub fn url(&self, page: PageJob) -> String {
-        page.0.target(self.site).1
+        page.0.target(&self.site).1
     }
 
     /// Renders one page into `buffer` (cleared first); returns its output path.
     pub fn render_page(&self, page: PageJob, buffer: &mut Vec<u8>) -> Result<String, Diagnostic> {
-        let (template, url, section) = page.0.target(self.site);
-        let ctx = Ctx { site: self.site, refs: &self.refs };
+        let (template, url, section) = page.0.target(&self.site);
+        let ctx = Ctx { site: &self.site, refs: &self.refs };
         let mut context = Context::new();
         context.insert_value("page", page.0.view(&ctx));
         context.insert("url", &url);
         context.insert("canonical", &self.site.urls.absolute(&url));
         context.insert("section", section);
-        context.insert("meta", &page.0.meta(self.site));
-        context.insert("feeds", &page.0.feeds(self.site));
+        context.insert("meta", &page.0.meta(&self.site));
+        context.insert("feeds", &page.0.feeds(&self.site));
         let structured = match page.0 {
-            Job::Briefing(i) => Some(jsonld::briefing(self.site, i)),
-            Job::Actor(i) => Some(jsonld::actor(self.site, i)),
+            Job::Briefing(i) => Some(jsonld::briefing(&self.site, i)),
+            Job::Actor(i) => Some(jsonld::actor(&self.site, i)),
             _ => None,
         };
         context.insert_value("jsonld", structured.map_or_else(tera::Value::none, |j| tera::Value::safe_string(&j)));
@@ -127,39 +150,38 @@ impl<'s> Renderer<'s> {
             Diagnostic::error(Path::new("templates").join(template), message)
                 .hint("check the template against the data documented in README.md")
         })?;
+        // NUL is never valid in HTML or XML; front matter can still spell
+        // one with a YAML escape (`"\0"`).
+        if buffer.contains(&0) {
+            let cleaned = String::from_utf8_lossy(buffer).replace('\0', "\u{fffd}");
+            *buffer = cleaned.into_bytes();
+        }
         Ok(self.site.urls.output_file(&url))
     }
-}
 
-/// Renders every page and hands each to `sink` as soon as it is done, so
-/// pages never pile up in memory. Returns the number of pages; template
-/// errors are collected, one per template.
-pub fn render(site: &Site, tera: Tera, sink: Sink) -> Result<usize, Vec<Diagnostic>> {
-    let renderer = Renderer::new(site, tera).map_err(|d| vec![d])?;
-    let pages = renderer.pages();
-    let problems: Vec<Diagnostic> = pages
-        .par_iter()
-        .map_init(
-            || Vec::with_capacity(64 * 1024),
-            |buffer, &page| {
-                let file = renderer.render_page(page, buffer)?;
-                // NUL is never valid in HTML or XML; front matter can still
-                // spell one with a YAML escape (`"\0"`).
-                if buffer.contains(&0) {
-                    let cleaned = String::from_utf8_lossy(buffer).replace('\0', "\u{fffd}");
-                    *buffer = cleaned.into_bytes();
-                }
-                sink(&file, buffer).map_err(|e| Diagnostic::error(&file, format!("cannot write: {e}")))
-            },
-        )
-        .filter_map(Result::err)
-        .collect();
-    // One broken template fails every page using it; report it once.
-    let mut unique: Vec<Diagnostic> = Vec::new();
-    for d in problems {
-        if !unique.iter().any(|p| p.path == d.path) {
-            unique.push(d);
+    /// Renders every page and hands each to `sink` as soon as it is done,
+    /// so pages never pile up in memory. Returns the number of pages;
+    /// template errors are collected, one per template.
+    pub fn render_all(&self, sink: Sink) -> Result<usize, Vec<Diagnostic>> {
+        let pages = self.pages();
+        let problems: Vec<Diagnostic> = pages
+            .par_iter()
+            .map_init(
+                || Vec::with_capacity(64 * 1024),
+                |buffer, &page| {
+                    let file = self.render_page(page, buffer)?;
+                    sink(&file, buffer).map_err(|e| Diagnostic::error(&file, format!("cannot write: {e}")))
+                },
+            )
+            .filter_map(Result::err)
+            .collect();
+        // One broken template fails every page using it; report it once.
+        let mut unique: Vec<Diagnostic> = Vec::new();
+        for d in problems {
+            if !unique.iter().any(|p| p.path == d.path) {
+                unique.push(d);
+            }
         }
+        if unique.is_empty() { Ok(pages.len()) } else { Err(unique) }
     }
-    if unique.is_empty() { Ok(pages.len()) } else { Err(unique) }
 }

@@ -104,7 +104,7 @@ fn ids<M>(docs: &[Document<M>]) -> HashMap<&str, usize> {
 }
 
 /// What a body's links resolved to, gathered while its Markdown renders.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct BodyRefs {
     pub actors: Vec<usize>,
     pub questions: Vec<usize>,

@@ -19,12 +19,13 @@ use crate::config::Config;
 use crate::content::model::{
     ActorMatter, BriefingMatter, Date, Id, PageMatter, QuestionMatter, SourceMatter, Stance, TopicMatter,
 };
-use crate::content::{Content, Document};
+use crate::content::{Content, Document, Kind, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, AutoLink, Rendered};
 use crate::urls::Urls;
 pub use index::{Index, PositionRef, SourceGroup, SourceUse};
-use lookup::{BodyLinks, BodyRefs, Lookup};
+pub use lookup::BodyRefs;
+use lookup::{BodyLinks, Lookup};
 
 /// Anchors the briefing template uses; body headings never take them.
 pub const RESERVED_ANCHORS: &[&str] =
@@ -99,6 +100,76 @@ pub struct Page {
     pub body: Rendered,
 }
 
+/// One thing with a page and a Markdown body, by its index in the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Briefing(usize),
+    Actor(usize),
+    Question(usize),
+    Topic(usize),
+    Page(usize),
+}
+
+impl Site {
+    /// The entity whose file is document `index` of `kind` in the content
+    /// this site was resolved from.
+    pub fn entity(&self, kind: Kind, index: usize, id: &Id) -> Option<Entity> {
+        Some(match kind {
+            Kind::Briefing => Entity::Briefing(index),
+            Kind::Actor => Entity::Actor(index),
+            Kind::Question => Entity::Question(index),
+            Kind::Page => Entity::Page(index),
+            // Topics are listed by id, files or not.
+            Kind::Topic => Entity::Topic(self.topics.iter().position(|t| t.id == *id)?),
+        })
+    }
+
+    /// The entity's rendered body.
+    pub fn body_mut(&mut self, entity: Entity) -> &mut Rendered {
+        match entity {
+            Entity::Briefing(i) => &mut self.briefings[i].body,
+            Entity::Actor(i) => &mut self.actors[i].body,
+            Entity::Question(i) => &mut self.questions[i].body,
+            Entity::Topic(i) => &mut self.topics[i].body,
+            Entity::Page(i) => &mut self.pages[i].body,
+        }
+    }
+}
+
+/// A document's body rendered again exactly as [`resolve`] renders it, for
+/// an edit that left its front matter alone: against `site` and the
+/// `content` it was resolved from (as sorted by `resolve`, front matter
+/// kept). Returns the body, the references it makes (a briefing's feed the
+/// cross-reference index), and every problem [`resolve`] would report for
+/// the document.
+pub fn body_again(site: &Site, content: &Content, doc: &Loaded) -> (Rendered, Option<BodyRefs>, Vec<Diagnostic>) {
+    // The site's topics are `collect_topics`' result, without its scan of
+    // every briefing.
+    let topic_ids: Vec<Id> = site.topics.iter().map(|t| t.id.clone()).collect();
+    let topic_titles = site.topics.iter().map(|t| t.title.clone()).collect();
+    let mut lookup = Lookup::new(content, &topic_ids, topic_titles, site.urls.clone());
+    lookup.autolink = site.config.autolink;
+    match doc {
+        Loaded::Briefing(d) => {
+            let (b, problems) = resolve_briefing(d, &lookup);
+            (b.body, Some(b.refs), problems)
+        }
+        Loaded::Actor(d) => {
+            let (_, mut problems) = check::affiliations(d, &lookup);
+            let (body, more) = render_body(d, &lookup);
+            problems.extend(more);
+            (body, None, problems)
+        }
+        Loaded::Question(d) => with_refs(render_body(d, &lookup)),
+        Loaded::Topic(d) => with_refs(render_body(d, &lookup)),
+        Loaded::Page(d) => with_refs(render_body(d, &lookup)),
+    }
+}
+
+fn with_refs((body, problems): (Rendered, Vec<Diagnostic>)) -> (Rendered, Option<BodyRefs>, Vec<Diagnostic>) {
+    (body, None, problems)
+}
+
 /// "security-guarantees" → "Security guarantees".
 pub fn id_to_words(id: &str) -> String {
     let words = id.replace('-', " ");
@@ -107,12 +178,14 @@ pub fn id_to_words(id: &str) -> String {
 }
 
 /// Resolves `content`; problems go to `diags`. Returns `None` when an error
-/// makes the site unusable for rendering.
-pub fn resolve(config: Config, mut content: Content, diags: &mut Diagnostics) -> Option<Site> {
-    sort(&mut content);
+/// makes the site unusable for rendering. Sorts `content` in place, in the order the site lists it, so that a
+/// caller keeping it can find each document at its entity's index.
+pub fn resolve(config: Config, content: &mut Content, diags: &mut Diagnostics) -> Option<Site> {
+    sort(content);
+    let content = &*content;
     let urls = Urls::new(&config.base_url);
-    let (topic_ids, topic_titles, topic_files) = collect_topics(&content);
-    let mut lookup = Lookup::new(&content, &topic_ids, topic_titles.clone(), urls.clone());
+    let (topic_ids, topic_titles, topic_files) = collect_topics(content);
+    let mut lookup = Lookup::new(content, &topic_ids, topic_titles.clone(), urls.clone());
     lookup.autolink = config.autolink;
 
     let briefing_results: Vec<(Briefing, Vec<Diagnostic>)> =

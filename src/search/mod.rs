@@ -12,7 +12,7 @@ mod pagefind;
 
 use std::collections::BTreeMap;
 
-use crate::resolve::Site;
+use crate::resolve::{Entity, Site};
 
 /// The folder, under the output, that holds the search bundle.
 pub const BUNDLE_DIR: &str = "pagefind";
@@ -70,60 +70,101 @@ impl Record {
     }
 }
 
-/// Every page worth finding: briefings, actors, questions, topics, pages.
+/// Every page worth finding: briefings, actors, questions, topics, pages,
+/// in the order of [`entities`].
 pub fn records(site: &Site) -> Vec<Record> {
+    entities(site).map(|e| record(site, e)).collect()
+}
+
+/// Every entity with a page, in a fixed order: briefings, actors,
+/// questions, topics, pages.
+pub fn entities(site: &Site) -> impl Iterator<Item = Entity> {
+    (0..site.briefings.len())
+        .map(Entity::Briefing)
+        .chain((0..site.actors.len()).map(Entity::Actor))
+        .chain((0..site.questions.len()).map(Entity::Question))
+        .chain((0..site.topics.len()).map(Entity::Topic))
+        .chain((0..site.pages.len()).map(Entity::Page))
+}
+
+/// Where `entity`'s record sits in [`records`].
+pub fn record_index(site: &Site, entity: Entity) -> usize {
+    let (b, a, q, t) = (site.briefings.len(), site.actors.len(), site.questions.len(), site.topics.len());
+    match entity {
+        Entity::Briefing(i) => i,
+        Entity::Actor(i) => b + i,
+        Entity::Question(i) => b + a + i,
+        Entity::Topic(i) => b + a + q + i,
+        Entity::Page(i) => b + a + q + t + i,
+    }
+}
+
+/// The search record of one entity's page.
+pub fn record(site: &Site, entity: Entity) -> Record {
     let u = &site.urls;
-    let mut out = Vec::new();
-    for b in &site.briefings {
-        let m = &b.doc.matter;
-        let mut r = Record::new(u.briefing(&b.doc.id), &m.title, "Briefing");
-        r.meta.insert("date".into(), m.date.ymd());
-        r.sort.insert("date".into(), m.date.ymd());
-        r.say(&m.title);
-        r.say(m.summary.as_deref().unwrap_or_default());
-        for &a in &b.actors {
-            r.filter("actor", &site.actors[a].doc.matter.name);
-        }
-        for p in &b.positions {
-            r.filter("stance", p.stance.label());
-            if let Some(q) = p.question {
-                r.filter("question", &site.questions[q].doc.matter.title);
+    match entity {
+        Entity::Briefing(i) => {
+            let b = &site.briefings[i];
+            let m = &b.doc.matter;
+            let mut r = Record::new(u.briefing(&b.doc.id), &m.title, "Briefing");
+            r.meta.insert("date".into(), m.date.ymd());
+            r.sort.insert("date".into(), m.date.ymd());
+            r.say(&m.title);
+            r.say(m.summary.as_deref().unwrap_or_default());
+            for &a in &b.actors {
+                r.filter("actor", &site.actors[a].doc.matter.name);
             }
-            r.say(p.summary.as_deref().unwrap_or_default());
-            r.say(p.quote.as_deref().unwrap_or_default());
+            for p in &b.positions {
+                r.filter("stance", p.stance.label());
+                if let Some(q) = p.question {
+                    r.filter("question", &site.questions[q].doc.matter.title);
+                }
+                r.say(p.summary.as_deref().unwrap_or_default());
+                r.say(p.quote.as_deref().unwrap_or_default());
+            }
+            for &t in &b.topics {
+                r.filter("topic", &site.topics[t].title);
+            }
+            r.say(&html_text(&b.body.html));
+            r
         }
-        for &t in &b.topics {
-            r.filter("topic", &site.topics[t].title);
+        Entity::Actor(i) => {
+            let a = &site.actors[i];
+            let m = &a.doc.matter;
+            let aliases = m.aliases.join(", ");
+            let lines = [m.role.as_deref(), Some(aliases.as_str())];
+            entity_record(u.actor(&a.doc.id), &m.name, "Actor", Some("actor"), &lines, &a.body.html)
         }
-        r.say(&html_text(&b.body.html));
-        out.push(r);
+        Entity::Question(i) => {
+            let q = &site.questions[i];
+            let m = &q.doc.matter;
+            let lines = [m.summary.as_deref()];
+            entity_record(u.question(&q.doc.id), &m.title, "Question", Some("question"), &lines, &q.body.html)
+        }
+        Entity::Topic(i) => {
+            let t = &site.topics[i];
+            let lines = [t.description.as_deref()];
+            entity_record(u.topic(&t.id), &t.title, "Topic", Some("topic"), &lines, &t.body.html)
+        }
+        Entity::Page(i) => {
+            let p = &site.pages[i];
+            let m = &p.doc.matter;
+            entity_record(u.page(&p.doc.id), &m.title, "Page", None, &[m.summary.as_deref()], &p.body.html)
+        }
     }
-    for a in &site.actors {
-        let m = &a.doc.matter;
-        let aliases = m.aliases.join(", ");
-        let lines = [m.role.as_deref(), Some(aliases.as_str())];
-        out.push(entity(u.actor(&a.doc.id), &m.name, "Actor", Some("actor"), &lines, &a.body.html));
-    }
-    for q in &site.questions {
-        let m = &q.doc.matter;
-        let lines = [m.summary.as_deref()];
-        out.push(entity(u.question(&q.doc.id), &m.title, "Question", Some("question"), &lines, &q.body.html));
-    }
-    for t in &site.topics {
-        let lines = [t.description.as_deref()];
-        out.push(entity(u.topic(&t.id), &t.title, "Topic", Some("topic"), &lines, &t.body.html));
-    }
-    for p in &site.pages {
-        let m = &p.doc.matter;
-        out.push(entity(u.page(&p.doc.id), &m.title, "Page", None, &[m.summary.as_deref()], &p.body.html));
-    }
-    out
 }
 
 /// A record for a page about one thing: its title (also filed under
 /// `filter`, if given, so filtering by an actor finds the actor's page),
 /// then `lines`, then the body's text.
-fn entity(url: String, title: &str, kind: &str, filter: Option<&str>, lines: &[Option<&str>], body: &str) -> Record {
+fn entity_record(
+    url: String,
+    title: &str,
+    kind: &str,
+    filter: Option<&str>,
+    lines: &[Option<&str>],
+    body: &str,
+) -> Record {
     let mut r = Record::new(url, title, kind);
     if let Some(name) = filter {
         r.filter(name, title);
@@ -138,7 +179,10 @@ fn entity(url: String, title: &str, kind: &str, filter: Option<&str>, lines: &[O
 
 /// The search bundle for `records`: paths relative to the output folder
 /// (under [`BUNDLE_DIR`]) and their bytes.
-pub fn bundle(records: Vec<Record>, language: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+pub fn bundle<'r>(
+    records: impl IntoIterator<Item = &'r Record>,
+    language: &str,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
     pagefind::bundle(records, language)
 }
 

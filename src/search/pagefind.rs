@@ -8,7 +8,10 @@ use pagefind::options::PagefindServiceConfig;
 
 use super::{BUNDLE_DIR, Record};
 
-pub fn bundle(records: Vec<Record>, language: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+pub fn bundle<'r>(
+    records: impl IntoIterator<Item = &'r Record>,
+    language: &str,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("cannot start the search indexer: {e}"))?;
@@ -17,12 +20,19 @@ pub fn bundle(records: Vec<Record>, language: &str) -> Result<Vec<(String, Vec<u
         let config = PagefindServiceConfig::builder().keep_index_url(true).force_language(language.to_owned()).build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
         for r in records {
-            let mut meta = r.meta;
-            meta.insert("title".into(), r.title);
+            let mut meta = r.meta.clone();
+            meta.insert("title".into(), r.title.clone());
             // Excerpts come back as HTML: the text must be escaped.
             let text = crate::escape::text(&r.text);
             index
-                .add_custom_record(r.url, text, language.to_owned(), Some(meta), Some(r.filters), Some(r.sort))
+                .add_custom_record(
+                    r.url.clone(),
+                    text,
+                    language.to_owned(),
+                    Some(meta),
+                    Some(r.filters.clone()),
+                    Some(r.sort.clone()),
+                )
                 .await
                 .map_err(|e| e.to_string())?;
         }

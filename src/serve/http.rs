@@ -73,11 +73,11 @@ pub fn decode_path(raw: &str) -> Option<String> {
 fn lookup(path: &str, now: &Snapshot, reload: Option<u64>) -> Response {
     let key = path.trim_start_matches('/');
     let key = if key.is_empty() || key.ends_with('/') { format!("{key}index.html") } else { key.to_owned() };
-    if let Some(bytes) = now.files.get(&key).or_else(|| now.search.get(&key)) {
+    if let Some(bytes) = now.files.get(key.as_str()).or_else(|| now.search.get(key.as_str())) {
         return file(&key, bytes, StatusCode::OK, now, reload);
     }
     // `/actors/x` → `/actors/x/`, as static hosts do.
-    if now.files.contains_key(&format!("{key}/index.html")) {
+    if now.files.contains_key(format!("{key}/index.html").as_str()) {
         let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
         if let Ok(location) = HeaderValue::from_str(&format!("{path}/")) {
             response.headers_mut().insert(header::LOCATION, location);

@@ -5,14 +5,18 @@
 //! it failed) and a version number; rebuilds swap it whole, requests read it.
 
 mod http;
+mod session;
 mod watch;
 
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Instant;
 
-use crate::{BuildOptions, Diagnostics, Site};
+pub use session::{Files, Rebuild, Session, Update};
+
+use crate::BuildOptions;
+use crate::search::Record;
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -25,9 +29,6 @@ pub struct ServeOptions {
     /// Inject the script that reloads open pages after a rebuild.
     pub live_reload: bool,
 }
-
-/// Output paths (as `build` writes them) to bytes.
-pub type Files = HashMap<String, Vec<u8>>;
 
 #[derive(Default)]
 pub struct Snapshot {
@@ -59,11 +60,11 @@ impl State {
 
     /// Takes a rebuild's outcome: new files, or errors over the old files.
     /// Returns the build number.
-    fn publish(&self, outcome: Result<Files, String>) -> u64 {
+    fn publish(&self, outcome: Result<Arc<Files>, String>) -> u64 {
         let mut now = self.now.lock().unwrap_or_else(|e| e.into_inner());
         match outcome {
             Ok(files) => {
-                now.files = Arc::new(files);
+                now.files = files;
                 now.errors = None;
                 now.build += 1;
             }
@@ -83,30 +84,24 @@ impl State {
     }
 }
 
-/// Builds the site's pages (not its search index) into memory.
-pub fn build_in_memory(options: &BuildOptions) -> Result<(Files, crate::BuildReport, Site), Diagnostics> {
-    let files = Mutex::new(Files::new());
-    let (report, site) = crate::generate_pages(options, &|rel, bytes| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_owned(), bytes.to_vec());
-        Ok(())
-    })?;
-    Ok((files.into_inner().unwrap_or_else(|e| e.into_inner()), report, site))
-}
+/// A search bundle to build: for which build, from which records, in
+/// which language.
+type SearchJob = (u64, Vec<Arc<Record>>, String);
 
 /// One thread builds search bundles, always for the newest site waiting:
 /// a burst of edits costs one index, not one per edit.
-fn start_search_worker(state: Arc<State>) -> mpsc::Sender<(u64, Site)> {
-    let (tx, rx) = mpsc::channel::<(u64, Site)>();
+fn start_search_worker(state: Arc<State>) -> mpsc::Sender<SearchJob> {
+    let (tx, rx) = mpsc::channel::<SearchJob>();
     std::thread::spawn(move || {
         while let Ok(mut job) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
                 job = newer;
             }
-            let (build, site) = job;
+            let (build, records, language) = job;
             let started = Instant::now();
-            match crate::search_bundle(&site) {
+            match crate::search_bundle(records.iter().map(|r| &**r), &language) {
                 Ok(files) => {
-                    state.publish_search(build, files.into_iter().collect());
+                    state.publish_search(build, files.into_iter().map(|(k, v)| (Arc::from(k), Arc::from(v))).collect());
                     eprintln!("Search index updated in {} ms.", started.elapsed().as_millis());
                 }
                 Err(d) => eprintln!("warning: {}", d.message),
@@ -138,21 +133,30 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         live_reload: options.live_reload,
     });
     let search = start_search_worker(Arc::clone(&state));
-    rebuild(&build, &state, &search);
+    // Watching starts before the first build, so that no save made while
+    // it runs goes unseen; the lock makes such a save wait for it.
+    let session: Arc<Mutex<Option<Session>>> = Arc::default();
+    let watcher = {
+        let (state, session, build, search) = (Arc::clone(&state), Arc::clone(&session), build.clone(), search.clone());
+        watch::start(&build.root.clone(), move |changed| {
+            let names: Vec<String> = changed.iter().take(3).map(|p| p.display().to_string()).collect();
+            let more = if changed.len() > 3 { format!(" and {} more", changed.len() - 3) } else { String::new() };
+            eprintln!("Changed: {}{more}", names.join(", "));
+            let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
+            rebuild(&build, &mut session, changed, &state, &search);
+        })
+        .map_err(|e| format!("cannot watch {}: {e}", options.build.root.display()))?
+    };
+    {
+        let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
+        if session.is_none() {
+            rebuild(&build, &mut session, &[], &state, &search);
+        }
+    }
     eprintln!("Serving at http://{addr}/ (Ctrl-C to stop)");
     if options.open {
         open_browser(&format!("http://{addr}/"));
     }
-
-    let watcher = {
-        let state = Arc::clone(&state);
-        let build = build.clone();
-        watch::start(&build.root.clone(), move |changed| {
-            eprintln!("Changed: {}", changed.display());
-            rebuild(&build, &state, &search);
-        })
-        .map_err(|e| format!("cannot watch {}: {e}", options.build.root.display()))?
-    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_io()
@@ -167,22 +171,44 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     served.map_err(|e| format!("the server stopped: {e}"))
 }
 
-fn rebuild(options: &BuildOptions, state: &State, search: &mpsc::Sender<(u64, Site)>) {
-    let started = Instant::now();
-    match build_in_memory(options) {
-        Ok((files, report, site)) => {
-            if !report.warnings.is_empty() {
-                eprint!("{}", report.warnings.render(&options.root, use_color()));
+/// Brings the site up to date after `changed` (paths relative to the
+/// root), or builds it when there is no good build yet, and publishes the
+/// outcome: new files, or errors shown over the last good ones.
+fn rebuild(
+    options: &BuildOptions,
+    session: &mut Option<Session>,
+    changed: &[PathBuf],
+    state: &State,
+    search: &mpsc::Sender<SearchJob>,
+) {
+    let outcome = match session {
+        Some(s) => s.update(changed),
+        None => Session::build(options).map(|(s, report)| {
+            let update = Update { rebuild: Rebuild::Full, pages: report.pages, elapsed: report.elapsed };
+            *session = Some(s);
+            update
+        }),
+    };
+    match outcome {
+        Ok(update) => {
+            let Some(s) = session.as_ref() else { return };
+            if update.rebuild == Rebuild::Full && !s.warnings().is_empty() {
+                eprint!("{}", s.warnings().render(&options.root, use_color()));
             }
+            let how = match update.rebuild {
+                Rebuild::Full => "",
+                Rebuild::Templates => " (templates and static files)",
+                Rebuild::Bodies => " (text only)",
+            };
             eprintln!(
-                "Built {} pages in {} ms, {} warnings.",
-                report.pages,
-                started.elapsed().as_millis(),
-                report.warnings.warning_count()
+                "Built {} pages in {} ms{how}, {} warnings.",
+                update.pages,
+                update.elapsed.as_millis(),
+                s.warnings().warning_count()
             );
-            let build = state.publish(Ok(files));
-            if site.config.search {
-                let _ = search.send((build, site));
+            let build = state.publish(Ok(Arc::clone(s.files())));
+            if let Some(records) = s.search_records().filter(|_| update.rebuild != Rebuild::Templates) {
+                let _ = search.send((build, records.to_vec(), s.site().config.language.clone()));
             }
         }
         Err(diags) => {

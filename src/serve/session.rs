@@ -1,0 +1,270 @@
+//! A site kept in memory between rebuilds, brought up to date after each
+//! change with as little work as gives the same bytes as a full build:
+//!
+//! - an edit that leaves a file's front matter alone, and whose body links
+//!   and cites what it did before, changes that one body, which only the
+//!   entity's own page shows: re-render the body and that page;
+//! - a change under `templates/`, `themes/` or `static/` re-renders every
+//!   page from the resolved site, without reading content again;
+//! - anything else (front matter, new or removed files, `dossier.yaml`)
+//!   rebuilds everything.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::content::{self, Content, Loaded};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::Rendered;
+use crate::render::{PageJob, Renderer};
+use crate::resolve::{self, Entity};
+use crate::search::{self, Record};
+use crate::{BuildOptions, BuildReport};
+
+/// Output paths (as `build` writes them) to bytes; both shared, so that a
+/// copy of the map to change one page costs no copy of any page or path.
+pub type Files = HashMap<Arc<str>, Arc<[u8]>>;
+
+/// How much an update had to redo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rebuild {
+    /// Changed bodies re-rendered, with their pages.
+    Bodies,
+    /// Every page re-rendered from the site in memory.
+    Templates,
+    /// Everything loaded, resolved and rendered again.
+    Full,
+}
+
+#[derive(Debug)]
+pub struct Update {
+    pub rebuild: Rebuild,
+    /// Files written (pages, plus static files on the slower paths).
+    pub pages: usize,
+    pub elapsed: Duration,
+}
+
+pub struct Session {
+    options: BuildOptions,
+    /// Sorted as the site lists it; front matter kept, bodies dropped.
+    content: Content,
+    /// Where each file of `content` sits: its kind's list, and the index.
+    paths: HashMap<PathBuf, (content::Kind, usize)>,
+    renderer: Renderer,
+    files: Arc<Files>,
+    /// One per entity, in [`search::entities`] order; empty when search is off.
+    records: Vec<Arc<Record>>,
+    warnings: Diagnostics,
+}
+
+impl Session {
+    /// Builds the whole site (not its search bundle) into memory.
+    pub fn build(options: &BuildOptions) -> Result<(Session, BuildReport), Diagnostics> {
+        let started = Instant::now();
+        let (loaded, diags) = crate::load(options);
+        let Some((site, content)) = loaded else { return Err(diags) };
+        let mut stages = vec![("load+resolve", started.elapsed())];
+        let lap = Instant::now();
+        let (files, (pages, renderer, warnings)) =
+            collect(|sink| crate::render_site(options, Arc::new(site), diags, sink))?;
+        stages.push(("render", lap.elapsed()));
+        let site = renderer.site();
+        let records =
+            if site.config.search { search::records(site).into_iter().map(Arc::new).collect() } else { Vec::new() };
+        let report = BuildReport { pages, elapsed: started.elapsed(), warnings: warnings.clone(), stages };
+        let paths = content.paths();
+        let session =
+            Session { options: options.clone(), content, paths, renderer, files: Arc::new(files), records, warnings };
+        Ok((session, report))
+    }
+
+    /// Every file of the site.
+    pub fn files(&self) -> &Arc<Files> {
+        &self.files
+    }
+
+    /// The search records, when `search` is on.
+    pub fn search_records(&self) -> Option<&[Arc<Record>]> {
+        self.renderer.site().config.search.then_some(self.records.as_slice())
+    }
+
+    pub fn site(&self) -> &crate::Site {
+        self.renderer.site()
+    }
+
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.warnings
+    }
+
+    /// Brings the site up to date with `changed` (paths relative to the
+    /// site root). On errors the session is left as it was.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
+        let started = Instant::now();
+        let (rebuild, pages) = match self.plan(changed) {
+            Plan::Full => {
+                let (session, report) = Session::build(&self.options)?;
+                *self = session;
+                (Rebuild::Full, report.pages)
+            }
+            Plan::Templates => (Rebuild::Templates, self.rerender()?),
+            Plan::Bodies(docs) => match self.bodies(docs)? {
+                Some(pages) => (Rebuild::Bodies, pages),
+                None => {
+                    let (session, report) = Session::build(&self.options)?;
+                    *self = session;
+                    (Rebuild::Full, report.pages)
+                }
+            },
+        };
+        Ok(Update { rebuild, pages, elapsed: started.elapsed() })
+    }
+
+    /// The least work that covers every change.
+    fn plan(&self, changed: &[PathBuf]) -> Plan {
+        let mut docs = Vec::new();
+        let mut templates = false;
+        for rel in changed {
+            match rel.components().next().and_then(|c| c.as_os_str().to_str()) {
+                Some("templates" | "themes" | "static") => templates = true,
+                // Loading skips everything else under content/.
+                Some("content") if self.options.root.join(rel).is_file() && !content::is_markdown(rel) => {}
+                Some("content") => match self.body_only(rel) {
+                    Some(doc) => docs.push(doc),
+                    None => return Plan::Full,
+                },
+                _ => return Plan::Full,
+            }
+        }
+        match (templates, docs.is_empty()) {
+            (false, _) => Plan::Bodies(docs),
+            (true, true) => Plan::Templates,
+            (true, false) => Plan::Full,
+        }
+    }
+
+    /// The file at `rel` loaded again, if it is one the site has and only
+    /// its body changed; a file that no longer loads counts as a body
+    /// change, so that its error is reported by [`Session::bodies`].
+    fn body_only(&self, rel: &Path) -> Option<Result<Loaded, Diagnostic>> {
+        let file = self.options.root.join(rel);
+        if !file.is_file() || file.is_symlink() {
+            return None;
+        }
+        let &(kind, index) = self.paths.get(rel)?;
+        let old = self.content.head(kind, index);
+        match content::load_one(&self.options.root, &file) {
+            Ok(doc) if doc.head() == old => Some(Ok(doc)),
+            Ok(_) => None,
+            Err(d) => Some(Err(d)),
+        }
+    }
+
+    /// Re-renders the changed bodies and their pages; `None` when a body's
+    /// links or citations changed, which the cross-reference index reflects.
+    fn bodies(&mut self, docs: Vec<Result<Loaded, Diagnostic>>) -> Result<Option<usize>, Diagnostics> {
+        let mut errors = Diagnostics::default();
+        let mut bodies = Vec::new();
+        for doc in docs {
+            let doc = match doc {
+                Ok(doc) => doc,
+                Err(d) => {
+                    errors.push(d);
+                    continue;
+                }
+            };
+            let &(kind, index) = self.paths.get(doc.head().path).expect("found when planned");
+            let site = self.renderer.site();
+            let Some(entity) = site.entity(kind, index, doc_id(&doc)) else { return Ok(None) };
+            let (body, refs, problems) = resolve::body_again(site, &self.content, &doc);
+            let problems: Vec<Diagnostic> = problems.into_iter().filter(Diagnostic::is_error).collect();
+            if !problems.is_empty() {
+                errors.extend(problems);
+                continue;
+            }
+            if let (Entity::Briefing(i), Some(refs)) = (entity, refs)
+                && site.briefings[i].refs != refs
+            {
+                return Ok(None);
+            }
+            bodies.push((entity, body));
+        }
+        if errors.has_errors() {
+            return Err(errors.sorted());
+        }
+        // Swap the bodies in, render their pages, and swap the old bodies
+        // back if a template fails on the new data.
+        let mut swapped: Vec<(Entity, PageJob, Rendered)> = Vec::new();
+        for (entity, body) in bodies {
+            match self.renderer.replace_body(entity, body) {
+                Some((page, old)) => swapped.push((entity, page, old)),
+                None => return Ok(None),
+            }
+        }
+        let mut rendered = Vec::with_capacity(swapped.len());
+        let mut buffer = Vec::new();
+        for &(_, page, _) in &swapped {
+            match self.renderer.render_page(page, &mut buffer) {
+                Ok(path) => rendered.push((Arc::from(path), Arc::from(buffer.as_slice()))),
+                Err(d) => {
+                    for (entity, _, old) in swapped {
+                        self.renderer.replace_body(entity, old);
+                    }
+                    return Err(one(d));
+                }
+            }
+        }
+        Arc::make_mut(&mut self.files).extend(rendered);
+        let site = self.renderer.site();
+        if site.config.search {
+            for &(entity, _, _) in &swapped {
+                self.records[search::record_index(site, entity)] = Arc::new(search::record(site, entity));
+            }
+        }
+        Ok(Some(swapped.len()))
+    }
+
+    /// Every page again from the site in memory, with the templates,
+    /// theme and static files as they are now.
+    fn rerender(&mut self) -> Result<usize, Diagnostics> {
+        let site = Arc::clone(self.renderer.site());
+        let (files, (pages, renderer, warnings)) =
+            collect(|sink| crate::render_site(&self.options, site, self.warnings.clone(), sink))?;
+        self.renderer = renderer;
+        self.files = Arc::new(files);
+        self.warnings = warnings;
+        Ok(pages)
+    }
+}
+
+enum Plan {
+    Full,
+    Templates,
+    Bodies(Vec<Result<Loaded, Diagnostic>>),
+}
+
+fn doc_id(doc: &Loaded) -> &crate::content::model::Id {
+    match doc {
+        Loaded::Briefing(d) => &d.id,
+        Loaded::Actor(d) => &d.id,
+        Loaded::Question(d) => &d.id,
+        Loaded::Topic(d) => &d.id,
+        Loaded::Page(d) => &d.id,
+    }
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    let mut diags = Diagnostics::default();
+    diags.push(d);
+    diags
+}
+
+/// Runs `produce` with a sink that gathers files into memory.
+fn collect<T, E>(produce: impl FnOnce(crate::render::Sink) -> Result<T, E>) -> Result<(Files, T), E> {
+    let files = Mutex::new(Files::new());
+    let out = produce(&|rel, bytes| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).insert(Arc::from(rel), Arc::from(bytes));
+        Ok(())
+    })?;
+    Ok((files.into_inner().unwrap_or_else(|e| e.into_inner()), out))
+}

@@ -1,0 +1,199 @@
+//! Incremental rebuilds (what `serve` does after each save) give the same
+//! bytes as a full `dossier build` of the same files, whichever path the
+//! update takes: one body, templates and static files, or everything.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use dossier::BuildOptions;
+use dossier::serve::{Rebuild, Session};
+
+/// Every file a full build writes, but the search bundle (built apart).
+fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let mut options = BuildOptions::new(root);
+    options.output = Some(out.path().join("public"));
+    dossier::build(&options).unwrap_or_else(|d| panic!("{}", d.render(root, false)));
+    let public = out.path().join("public");
+    walkdir::WalkDir::new(&public)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(&public).unwrap().to_string_lossy().into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .filter(|(rel, _)| !rel.starts_with("pagefind/"))
+        .collect()
+}
+
+fn in_memory(session: &Session) -> BTreeMap<String, Vec<u8>> {
+    session.files().iter().map(|(k, v)| (k.to_string(), v.to_vec())).collect()
+}
+
+/// Asserts the session holds exactly what a full build writes, file for
+/// file, and the search records a fresh load makes.
+fn assert_same_as_full_build(session: &Session, root: &Path, after: &str) {
+    let full = full_build(root);
+    let mine = in_memory(session);
+    let missing: Vec<&String> = full.keys().filter(|k| !mine.contains_key(*k)).collect();
+    let extra: Vec<&String> = mine.keys().filter(|k| !full.contains_key(*k)).collect();
+    assert!(missing.is_empty() && extra.is_empty(), "after {after}: missing {missing:?}, extra {extra:?}");
+    for (path, bytes) in &full {
+        assert!(
+            mine[path] == *bytes,
+            "after {after}: {path} differs from a full build:\n--- incremental\n{}\n--- full\n{}",
+            String::from_utf8_lossy(&mine[path]),
+            String::from_utf8_lossy(bytes)
+        );
+    }
+    let (fresh, _) = dossier::load_site(&BuildOptions::new(root));
+    let records: Vec<_> = session.search_records().expect("search is on").iter().map(|r| (**r).clone()).collect();
+    assert_eq!(records, dossier::search::records(&fresh.unwrap()), "after {after}: search records");
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) -> PathBuf {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    PathBuf::from(rel)
+}
+
+fn page(session: &Session, rel: &str) -> String {
+    String::from_utf8_lossy(&session.files()[rel]).into_owned()
+}
+
+fn site() -> common::TestSite {
+    let site = common::sample_site();
+    site.write("dossier.yaml", "title: Test briefings\nsearch: true\n");
+    site.write("content/topics/economy.md", "---\ntitle: The economy\n---\nMoney, *mostly*.\n");
+    site.write("content/questions/tax-cut.md", "---\ntitle: Should taxes be cut?\n---\nThe rate is 20%.\n");
+    site.write("content/about.md", "---\ntitle: About\n---\nWho we are.\n");
+    site
+}
+
+#[test]
+fn body_edits_rerender_one_page_each_and_match_a_full_build() {
+    let site = site();
+    let root = site.root();
+    let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
+    assert_same_as_full_build(&session, root, "the first build");
+
+    // The same links and citations, new prose and a new heading.
+    let first = edit(
+        root,
+        "content/briefings/first.md",
+        "Alice spoke [@speech].",
+        "Alice spoke at length [@speech].\n\n## What she said\n\nA `rate` of 20%.\n\n",
+    );
+    let update = session.update(&[first]).unwrap();
+    assert_eq!((update.rebuild, update.pages), (Rebuild::Bodies, 1));
+    assert!(page(&session, "briefings/first/index.html").contains("id=\"what-she-said\""));
+    assert_same_as_full_build(&session, root, "a briefing's body edit");
+
+    // An actor, a question, a topic and a page in one burst of saves.
+    let changed = [
+        edit(root, "content/actors/alice.md", "Profile of alice.", "Alice has served since 2019."),
+        edit(root, "content/questions/tax-cut.md", "The rate is 20%.", "The rate is 22%."),
+        edit(root, "content/topics/economy.md", "Money, *mostly*.", "Money and jobs."),
+        edit(root, "content/about.md", "Who we are.", "Who we are, and why."),
+    ];
+    let update = session.update(&changed).unwrap();
+    assert_eq!((update.rebuild, update.pages), (Rebuild::Bodies, 4));
+    assert!(page(&session, "actors/alice/index.html").contains("served since 2019"));
+    assert_same_as_full_build(&session, root, "four bodies edited at once");
+
+    // A file that is not Markdown changes nothing.
+    site.write("content/briefings/notes.txt", "scratch");
+    let update = session.update(&[PathBuf::from("content/briefings/notes.txt")]).unwrap();
+    assert_eq!((update.rebuild, update.pages), (Rebuild::Bodies, 0));
+}
+
+#[test]
+fn edits_that_change_links_front_matter_or_templates_take_the_longer_paths() {
+    let site = site();
+    let root = site.root();
+    let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
+
+    // A new link changes who is mentioned where: the index must be rebuilt.
+    let second = edit(root, "content/briefings/second.md", "changed course", "changed course, as [[acme]] did");
+    let update = session.update(&[second]).unwrap();
+    assert_eq!(update.rebuild, Rebuild::Full);
+    assert!(page(&session, "actors/acme/index.html").contains("Second briefing"));
+    assert_same_as_full_build(&session, root, "a new link");
+
+    // A citation dropped renumbers nothing here but changes the refs.
+    let first = edit(root, "content/briefings/first.md", "Alice spoke [@speech].", "Alice spoke.");
+    assert_eq!(session.update(&[first]).unwrap().rebuild, Rebuild::Full);
+    assert_same_as_full_build(&session, root, "a citation removed");
+
+    // Front matter: the title shows on actor, question and index pages.
+    let title = edit(root, "content/briefings/second.md", "title: Second briefing", "title: A second look");
+    assert_eq!(session.update(&[title]).unwrap().rebuild, Rebuild::Full);
+    assert!(page(&session, "questions/tax-cut/index.html").contains("A second look"));
+    assert_same_as_full_build(&session, root, "a title edit");
+
+    // A new briefing, then the same one removed.
+    site.briefing("third", "title: Third\ndate: 2025-04-01\nactors: [bob]", "Bob again.\n");
+    let third = PathBuf::from("content/briefings/third.md");
+    assert_eq!(session.update(std::slice::from_ref(&third)).unwrap().rebuild, Rebuild::Full);
+    assert_same_as_full_build(&session, root, "a new briefing");
+    std::fs::remove_file(root.join(&third)).unwrap();
+    assert_eq!(session.update(&[third]).unwrap().rebuild, Rebuild::Full);
+    assert!(!session.files().contains_key("briefings/third/index.html"));
+    assert_same_as_full_build(&session, root, "a briefing removed");
+
+    // A template of the site's own, then a static file: every page again,
+    // no content read.
+    let builtin = dossier::render::templates::BUILTIN.iter().find(|(n, _)| *n == "404.html").unwrap().1;
+    site.write("templates/404.html", &builtin.replace("Page not found</h1>", "Nothing here</h1>"));
+    let update = session.update(&[PathBuf::from("templates/404.html")]).unwrap();
+    assert_eq!(update.rebuild, Rebuild::Templates);
+    assert!(page(&session, "404.html").contains("Nothing here"));
+    assert_same_as_full_build(&session, root, "a template override");
+    site.write("static/files/data.csv", "a,b\n1,2\n");
+    let update = session.update(&[PathBuf::from("static/files/data.csv")]).unwrap();
+    assert_eq!(update.rebuild, Rebuild::Templates);
+    assert_same_as_full_build(&session, root, "a static file");
+    std::fs::remove_file(root.join("static/files/data.csv")).unwrap();
+    session.update(&[PathBuf::from("static/files/data.csv")]).unwrap();
+    assert!(!session.files().contains_key("files/data.csv"));
+
+    // dossier.yaml: everything.
+    let config = edit(root, "dossier.yaml", "title: Test briefings", "title: Other briefings");
+    assert_eq!(session.update(&[config]).unwrap().rebuild, Rebuild::Full);
+    assert_same_as_full_build(&session, root, "a config edit");
+}
+
+#[test]
+fn a_broken_body_keeps_the_last_good_site_until_fixed() {
+    let site = site();
+    let root = site.root();
+    let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
+    let before = in_memory(&session);
+
+    let first = edit(root, "content/briefings/first.md", "Alice spoke [@speech].", "Alice spoke [@speach].");
+    let errors = session.update(std::slice::from_ref(&first)).unwrap_err();
+    let text = errors.render(root, false);
+    assert!(errors.has_errors());
+    assert!(text.contains("first.md:19:14"), "file and line of the bad citation:\n{text}");
+    assert!(text.contains("speach"), "{text}");
+    assert!(in_memory(&session) == before, "nothing changed");
+
+    // Invalid UTF-8: still the file's own error, still nothing changed.
+    let good = std::fs::read(root.join(&first)).unwrap();
+    site.write_bytes("content/briefings/first.md", b"---\ntitle: x\n---\n\xff\n");
+    let text = session.update(std::slice::from_ref(&first)).unwrap_err().render(root, false);
+    assert!(text.contains("not valid UTF-8"), "{text}");
+    assert!(in_memory(&session) == before, "nothing changed");
+
+    std::fs::write(root.join(&first), good).unwrap();
+    edit(root, "content/briefings/first.md", "[@speach]", "[@speech] again");
+    let update = session.update(&[first]).unwrap();
+    assert_eq!(update.rebuild, Rebuild::Bodies);
+    assert!(page(&session, "briefings/first/index.html").contains("again"));
+    assert_same_as_full_build(&session, root, "the fix");
+}
