@@ -23,6 +23,10 @@ pub struct Config {
     /// asked for (as in Zola): indexing costs several times the rest of a
     /// build. `dossier init` turns it on.
     pub search: bool,
+    /// Clean raw HTML out of bodies (scripts, event handlers, `style`,
+    /// frames): for sites whose contributors are not all trusted. Off by
+    /// default: raw HTML in Markdown is the author's choice.
+    pub safe_html: bool,
     pub extra: Extra,
 }
 
@@ -36,6 +40,7 @@ impl Default for Config {
             theme: "default".into(),
             autolink: false,
             search: false,
+            safe_html: false,
             extra: Extra::new(),
         }
     }

@@ -4,33 +4,21 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::path::Path;
-
-use common::{TestSite, assert_ok, sample_site, stderr};
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
-        .collect()
-}
+use common::{TestSite, assert_ok, files_under, sample_site, stderr};
 
 /// Builds the good sample site, then adds `rel` with `bytes` and builds
 /// again; asserts the failure and returns what the user was told.
 fn fails_with(rel: &str, bytes: &[u8]) -> String {
     let site = sample_site();
     assert_ok(&site.build());
-    let before = snapshot(&site.root().join("public"));
+    let before = files_under(&site.root().join("public"));
     site.write_bytes(rel, bytes);
     let out = site.build();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "expected exit 1:\n{err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.contains("the output folder was left as it was"), "{err}");
-    assert_eq!(snapshot(&site.root().join("public")), before, "output changed after a failed build");
+    assert_eq!(files_under(&site.root().join("public")), before, "output changed after a failed build");
     let leftovers: Vec<_> = std::fs::read_dir(site.root()).unwrap().flatten().map(|e| e.file_name()).collect();
     assert!(leftovers.iter().all(|n| !n.to_string_lossy().contains("staging")), "{leftovers:?}");
     err

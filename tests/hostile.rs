@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{TestSite, assert_ok, stderr};
+use common::{TestSite, assert_ok, files_under, stderr};
 
 /// Builds and requires it to finish fast (a hang or quadratic blow-up fails).
 fn build_quickly(site: &TestSite) -> std::process::Output {
@@ -86,18 +86,6 @@ fn symbolic_links_are_not_followed_and_say_so() {
 }
 
 /// Every file under `dir` with its bytes, for comparing whole trees.
-fn snapshot(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
-        .collect();
-    files.sort();
-    files
-}
-
 #[test]
 fn a_build_killed_midway_leaves_the_previous_output_intact() {
     let site = TestSite::new();
@@ -111,7 +99,7 @@ fn a_build_killed_midway_leaves_the_previous_output_intact() {
     }
     assert_ok(&site.build());
     let public = site.root().join("public");
-    let before = snapshot(&public);
+    let before = files_under(&public);
     // Every briefing changes, so a half-swapped output would show.
     for i in 0..1500 {
         site.briefing(&format!("b{i}"), &format!("title: Changed {i}\ndate: 2025-01-01\nactors: [a]"), "New.\n");
@@ -131,7 +119,7 @@ fn a_build_killed_midway_leaves_the_previous_output_intact() {
             break; // it finished before the kill: from here on every build would
         }
         killed += 1;
-        seen.push((delay_ms, snapshot(&public)));
+        seen.push((delay_ms, files_under(&public)));
     }
     assert!(killed >= 3, "only {killed} builds were killed before finishing (a full build took {full:?})");
     // A later build cleans up after the killed ones and swaps in the new site.
@@ -139,7 +127,7 @@ fn a_build_killed_midway_leaves_the_previous_output_intact() {
     assert!(site.page("briefings/b7/index.html").contains("Changed 7"));
     // After each kill the output was the old site, or (killed while removing
     // the old one, after the swap) the complete new one: never a mixture.
-    let after = snapshot(&public);
+    let after = files_under(&public);
     for (delay_ms, tree) in &seen {
         // Compared without printing: the trees are megabytes.
         assert!(
@@ -155,4 +143,171 @@ fn a_build_killed_midway_leaves_the_previous_output_intact() {
         .filter(|n| n.starts_with(".public."))
         .collect();
     assert_eq!(leftovers, Vec::<String>::new(), "(a full build took {full:?})");
+}
+
+/// Markup that would run script if a template let it through unescaped.
+const PAYLOAD: &str =
+    "X<script>alert(1)</script>\"><img src=x onerror=alert(2)>' onfocus='alert(3)\" onfocus=\"alert(4)";
+
+/// Tags and attributes the payload would create if it escaped its text or
+/// attribute: `<script>` with its alert, `<img>`, `on…` handlers. Scans the
+/// markup as a browser tokenizes it (quoted attribute values, script
+/// contents skipped), so quotes in text do not count.
+fn injected_markup(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt + 1..];
+        let name: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
+        if name.is_empty() {
+            continue;
+        }
+        // Walk the attributes up to the tag's `>`, minding quotes.
+        let mut i = name.len();
+        let bytes = rest.as_bytes();
+        while i < bytes.len() && bytes[i] != b'>' {
+            if bytes[i].is_ascii_alphabetic() {
+                let attr: String = rest[i..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+                if attr.to_ascii_lowercase().starts_with("on") {
+                    found.push(format!("<{name} {attr}=…>"));
+                }
+                i += attr.len();
+                if bytes.get(i) == Some(&b'=') {
+                    i += 1;
+                    match bytes.get(i) {
+                        Some(&q @ (b'"' | b'\'')) => i += 1 + rest[i + 1..].find(q as char).unwrap_or(rest.len()) + 1,
+                        _ => i += rest[i..].find([' ', '>']).unwrap_or(rest.len() - i),
+                    }
+                }
+            } else {
+                i += 1;
+            }
+        }
+        let tag = name.to_ascii_lowercase();
+        if tag == "img" {
+            found.push("<img>".into());
+        }
+        if tag == "script" {
+            let end = rest.find("</script>").unwrap_or(rest.len());
+            if rest[..end].contains("alert(") && !rest[..end].contains("\\u003cscript") {
+                found.push(format!("<script>{}", &rest[..end.min(80)]));
+            }
+            rest = &rest[end..];
+        }
+    }
+    found
+}
+
+#[test]
+fn markup_in_every_front_matter_field_comes_out_as_text() {
+    // YAML double-quoted: the payload's quotes escaped once for YAML.
+    let p = format!("\"{}\"", PAYLOAD.replace('"', "\\\""));
+    let url = "https://example.org/\\\"><script>alert(3)</script>";
+    let site = TestSite::new();
+    site.write("dossier.yaml", &format!("title: {p}\ndescription: {p}\nextra:\n  note: {p}\n"));
+    site.actor("alice", &format!("name: {p}\nrole: {p}\naliases: [{p}]\nlinks: [\"{url}\"]"));
+    site.write("content/questions/q.md", &format!("---\ntitle: {p}\nsummary: {p}\n---\n"));
+    site.write("content/topics/t.md", &format!("---\ntitle: {p}\ndescription: {p}\n---\n"));
+    site.write("content/about.md", &format!("---\ntitle: {p}\nsummary: {p}\n---\nAbout.\n"));
+    site.briefing(
+        "b",
+        &format!(
+            "title: {p}\ndate: 2025-01-01\nsummary: {p}\ntopics: [t]\nactors: [alice]\npositions:\n  - actor: alice\n    question: q\n    stance: supports\n    summary: {p}\n    quote: {p}\n    sources: [s]\nsources:\n  - id: s\n    title: {p}\n    publisher: {p}\n    url: \"{url}\"\n    archive: \"{url}\""
+        ),
+        "Body [@s], [[alice]], [[questions/q]], [[topics/t]].\n",
+    );
+    assert_ok(&build_quickly(&site));
+    let files: Vec<(String, String)> = files_under(&site.root().join("public"))
+        .into_iter()
+        .map(|(rel, bytes)| (rel, String::from_utf8(bytes).unwrap()))
+        .collect();
+    assert!(files.len() > 15, "{} files", files.len());
+    for (rel, text) in &files {
+        let injected = injected_markup(text);
+        assert!(injected.is_empty(), "{rel}: markup from the payload became real: {injected:?}");
+    }
+    // The fields were shown, escaped: every page that shows them.
+    let page = |rel: &str| &files.iter().find(|(r, _)| r == rel).unwrap_or_else(|| panic!("no {rel}")).1;
+    let escaped = "X&lt;script&gt;alert(1)&lt;";
+    for rel in ["briefings/b/index.html", "actors/alice/index.html", "questions/q/index.html", "topics/t/index.html"] {
+        assert!(page(rel).contains(escaped), "{rel} shows the payload as text");
+    }
+    let briefing = page("briefings/b/index.html");
+    assert!(briefing.matches(escaped).count() >= 5, "title, summary, quote, source title and publisher");
+    // JSON-LD holds the exact strings, and no `</script>` ends it early.
+    let start = briefing.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
+    let json = &briefing[start..start + briefing[start..].find("</script>").unwrap()];
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(data["headline"], PAYLOAD);
+    // Atom is XML that parses, with the title as text.
+    let feed = page("atom.xml");
+    let doc = roxmltree::Document::parse(feed).unwrap();
+    let entry_title = doc
+        .descendants()
+        .find(|n| n.has_tag_name("entry"))
+        .unwrap()
+        .children()
+        .find(|n| n.has_tag_name("title"))
+        .unwrap();
+    assert_eq!(entry_title.text(), Some(PAYLOAD));
+}
+
+#[test]
+fn safe_html_cleans_raw_html_out_of_bodies_and_leaves_markdown_alone() {
+    let markdown = "## Background\n\nSee [[alice]] on it [@s].[^1]\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n- [x] done\n\n```rust\nlet x = \"<b>\";\n```\n\n[^1]: A note.\n";
+    let raw = "<p onclick=\"steal()\">Hi<script>alert(1)</script><img src=x onerror=alert(2)>\
+               <a href=\"javascript:alert(3)\">link</a><iframe src=\"https://example.org\"></iframe></p>\n";
+    let make = |safe: bool, body: &str| {
+        let site = TestSite::new();
+        site.write("dossier.yaml", &format!("title: T\nsafe_html: {safe}\n"));
+        site.actor("alice", "name: Alice");
+        site.briefing(
+            "b",
+            "title: B\ndate: 2025-01-01\nactors: [alice]\nsources:\n  - id: s\n    title: S\n    url: https://example.org/s",
+            body,
+        );
+        assert_ok(&build_quickly(&site));
+        site.page("briefings/b/index.html")
+    };
+    // What dossier writes itself passes the sanitizer unchanged, but for
+    // how the sanitizer spells the same markup (`"` in text, `<input>`).
+    let respelt = |html: String| html.replace("&quot;", "\"").replace("\"/>", "\">");
+    assert_eq!(respelt(make(true, markdown)), respelt(make(false, markdown)));
+    // Raw HTML: the author's choice by default, cleaned with safe_html.
+    let trusted = make(false, raw);
+    assert!(trusted.contains("<script>alert(1)</script>") && trusted.contains("<iframe"));
+    let cleaned = make(true, raw);
+    for gone in ["alert(1)", "onerror", "onclick", "javascript:", "<iframe"] {
+        assert!(!cleaned.contains(gone), "{gone} survived safe_html");
+    }
+    assert!(cleaned.contains(">link</a>") && cleaned.contains("Hi"), "harmless text and tags stay");
+}
+
+#[test]
+fn ids_that_differ_in_case_or_climb_folders_and_data_urls_are_refused() {
+    let site = TestSite::new();
+    site.actor("alice", "name: Alice");
+    site.write("content/actors/Alice.md", "---\nname: Alice again\n---\n");
+    site.briefing("climb", "title: T\ndate: 2025-01-01\nactors: [../../etc/passwd]", "");
+    site.briefing(
+        "data",
+        "title: T\ndate: 2025-01-01\nsources:\n  - id: s\n    title: S\n    url: \"data:text/html,<script>alert(1)</script>\"",
+        "",
+    );
+    let out = build_quickly(&site);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("content/actors/Alice.md: error: file name: invalid id `Alice`"), "{err}");
+    assert!(err.contains("rename it to `alice.md`"), "{err}");
+    assert!(err.contains("content/briefings/climb.md:4:10: error: actors[0]: invalid id `../../etc/passwd`"), "{err}");
+    assert!(err.contains("content/briefings/data.md:7:10: error: sources[0].url: invalid URL `data:"), "{err}");
+    assert!(!site.root().join("public").exists(), "nothing written");
+}
+
+#[test]
+fn a_file_that_is_only_front_matter_builds() {
+    let site = TestSite::new();
+    site.write("content/briefings/only.md", "---\ntitle: Only front matter\ndate: 2025-01-02\n---");
+    assert_ok(&build_quickly(&site));
+    assert!(site.page("briefings/only/index.html").contains("<h1>Only front matter</h1>"));
 }

@@ -16,17 +16,9 @@ fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut options = BuildOptions::new(root);
     options.output = Some(out.path().join("public"));
     dossier::build(&options).unwrap_or_else(|d| panic!("{}", d.render(root, false)));
-    let public = out.path().join("public");
-    walkdir::WalkDir::new(&public)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(&public).unwrap().to_string_lossy().into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .filter(|(rel, _)| !rel.starts_with("pagefind/"))
-        .collect()
+    let mut files = common::files_under(&out.path().join("public"));
+    files.retain(|rel, _| !rel.starts_with("pagefind/"));
+    files
 }
 
 fn in_memory(session: &Session) -> BTreeMap<String, Vec<u8>> {

@@ -11,6 +11,7 @@ mod anchors;
 mod autolink;
 mod citations;
 mod highlight;
+pub mod sanitize;
 mod wikilinks;
 
 use std::cell::RefCell;

@@ -26,6 +26,8 @@ pub struct Lookup<'c> {
     pub drafts: HashSet<&'c str>,
     /// Whether briefing bodies link the first mention of each involved actor.
     pub autolink: bool,
+    /// Whether bodies are sanitized (`safe_html`).
+    pub safe_html: bool,
 }
 
 impl<'c> Lookup<'c> {
@@ -53,6 +55,7 @@ impl<'c> Lookup<'c> {
             topic_titles,
             drafts: content.draft_briefings.iter().map(Id::as_str).collect(),
             autolink: false,
+            safe_html: false,
         }
     }
 

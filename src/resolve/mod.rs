@@ -147,8 +147,7 @@ pub fn body_again(site: &Site, content: &Content, doc: &Loaded) -> (Rendered, Op
     // every briefing.
     let topic_ids: Vec<Id> = site.topics.iter().map(|t| t.id.clone()).collect();
     let topic_titles = site.topics.iter().map(|t| t.title.clone()).collect();
-    let mut lookup = Lookup::new(content, &topic_ids, topic_titles, site.urls.clone());
-    lookup.autolink = site.config.autolink;
+    let lookup = lookup_for(&site.config, content, &topic_ids, topic_titles, site.urls.clone());
     match doc {
         Loaded::Briefing(d) => {
             let (b, problems) = resolve_briefing(d, &lookup);
@@ -164,6 +163,20 @@ pub fn body_again(site: &Site, content: &Content, doc: &Loaded) -> (Rendered, Op
         Loaded::Topic(d) => with_refs(render_body(d, &lookup)),
         Loaded::Page(d) => with_refs(render_body(d, &lookup)),
     }
+}
+
+/// The lookup, with the options from `dossier.yaml` that shape bodies.
+fn lookup_for<'c>(
+    config: &Config,
+    content: &'c Content,
+    topic_ids: &'c [Id],
+    titles: Vec<String>,
+    urls: Urls,
+) -> Lookup<'c> {
+    let mut lookup = Lookup::new(content, topic_ids, titles, urls);
+    lookup.autolink = config.autolink;
+    lookup.safe_html = config.safe_html;
+    lookup
 }
 
 fn with_refs((body, problems): (Rendered, Vec<Diagnostic>)) -> (Rendered, Option<BodyRefs>, Vec<Diagnostic>) {
@@ -185,8 +198,7 @@ pub fn resolve(config: Config, content: &mut Content, diags: &mut Diagnostics) -
     let content = &*content;
     let urls = Urls::new(&config.base_url);
     let (topic_ids, topic_titles, topic_files) = collect_topics(content);
-    let mut lookup = Lookup::new(content, &topic_ids, topic_titles.clone(), urls.clone());
-    lookup.autolink = config.autolink;
+    let lookup = lookup_for(&config, content, &topic_ids, topic_titles.clone(), urls.clone());
 
     let briefing_results: Vec<(Briefing, Vec<Diagnostic>)> =
         content.briefings.par_iter().map(|doc| resolve_briefing(doc, &lookup)).collect();
@@ -304,7 +316,10 @@ fn render_with_refs<M>(
     autolinks: &[AutoLink],
 ) -> BodyResult {
     let mut links = BodyLinks { lookup, sources, refs: BodyRefs::default() };
-    let rendered = markdown::render(&doc.body, &mut links, reserved, autolinks);
+    let mut rendered = markdown::render(&doc.body, &mut links, reserved, autolinks);
+    if lookup.safe_html {
+        rendered.html = markdown::sanitize::clean(&rendered.html);
+    }
     let problems = rendered
         .problems
         .iter()

@@ -8,6 +8,7 @@
 //! its positions); each actor, question and topic page carries its own name
 //! so that filtering by an actor also finds the actor's page.
 
+#[cfg(feature = "search")]
 mod pagefind;
 
 use std::collections::BTreeMap;
@@ -183,7 +184,13 @@ pub fn bundle<'r>(
     records: impl IntoIterator<Item = &'r Record>,
     language: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    pagefind::bundle(records, language)
+    #[cfg(feature = "search")]
+    return pagefind::bundle(records, language);
+    #[cfg(not(feature = "search"))]
+    {
+        let _ = (records.into_iter().count(), language);
+        Err("this dossier was built without the `search` feature".into())
+    }
 }
 
 /// The text of an HTML fragment as a reader sees it: tags dropped (block

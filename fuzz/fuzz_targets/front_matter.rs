@@ -1,0 +1,41 @@
+//! A whole file as loading sees it: normalized, split into front matter
+//! and body, the front matter parsed as a briefing (or an actor), and every
+//! error rendered against the source with its span, as `build` prints it.
+#![no_main]
+
+use std::path::Path;
+
+use dossier::content::frontmatter;
+use dossier::content::model::{ActorMatter, BriefingMatter};
+use dossier::content::yaml::{self, Seg};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let text = frontmatter::normalize(text);
+    let path = Path::new("content/briefings/fuzz.md");
+    let split = match frontmatter::split(&text) {
+        Ok(split) => split,
+        Err(e) => {
+            let (message, hint, at) = e.message();
+            let d = dossier::Diagnostic::error(path, message).at(at).hint(hint);
+            let _ = d.render(Some(&text), false);
+            return;
+        }
+    };
+    let parsed = if data.first().is_some_and(|b| b % 2 == 0) {
+        yaml::parse::<BriefingMatter>(split.front_matter, path, split.front_matter_line).err()
+    } else {
+        yaml::parse::<ActorMatter>(split.front_matter, path, split.front_matter_line).err()
+    };
+    if let Some(d) = parsed {
+        let _ = d.render(Some(&text), false);
+    }
+    for at in [
+        &[Seg::Key("title")][..],
+        &[Seg::Key("positions"), Seg::Index(1), Seg::Key("actor")],
+        &[Seg::Key("sources"), Seg::Index(0), Seg::Key("url")],
+    ] {
+        let _ = yaml::locate(split.front_matter, at);
+    }
+});

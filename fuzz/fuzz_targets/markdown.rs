@@ -1,0 +1,43 @@
+//! A body through the Markdown pipeline with every adapter on: wikilinks
+//! and citations (some resolving, some not), autolinked names, reserved
+//! anchors; then each problem's span cut from the source and placed, as
+//! `resolve` does, the sanitizer and the search text extraction.
+#![no_main]
+
+use dossier::diagnostics::Position;
+use dossier::markdown::{self, AutoLink, Links, Target, Unresolved};
+use libfuzzer_sys::fuzz_target;
+
+struct Site;
+
+impl Links for Site {
+    fn wikilink(&mut self, target: &str) -> Result<Target, Unresolved> {
+        match target {
+            "alice" | "questions/q" | "briefings/b" => Ok(Target { url: format!("/{target}/"), label: target.into() }),
+            _ => Err(Unresolved { message: format!("unknown `{target}`"), hint: None }),
+        }
+    }
+
+    fn citation(&mut self, key: &str) -> Result<(usize, String), Unresolved> {
+        match key {
+            "s1" => Ok((1, "source-s1".into())),
+            "s2" => Ok((2, "source-s2".into())),
+            _ => Err(Unresolved { message: format!("unknown source `{key}`"), hint: None }),
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(body) = std::str::from_utf8(data) else { return };
+    let autolinks = [
+        AutoLink { name: "Alice Ames".into(), url: "/actors/alice/".into(), key: 0 },
+        AutoLink { name: "Bob".into(), url: "/actors/bob/".into(), key: 1 },
+    ];
+    let rendered = markdown::render(body, &mut Site, &["sources", "top"], &autolinks);
+    for (range, _) in &rendered.problems {
+        let _ = Position::of_offset(body, range.start);
+        let _ = body[range.clone()].chars().count();
+    }
+    let _ = markdown::sanitize::clean(&rendered.html);
+    let _ = dossier::search::html_text(&rendered.html);
+});
