@@ -27,9 +27,34 @@ pub use index::{Index, PositionRef, SourceGroup, SourceUse};
 pub use lookup::BodyRefs;
 use lookup::{BodyLinks, Lookup};
 
-/// Anchors the briefing template uses; body headings never take them.
-pub const RESERVED_ANCHORS: &[&str] =
-    &["main", "top", "summary", "contents", "actors", "where-they-stand", "timeline", "sources", "related"];
+/// Ids the page templates give their own sections and controls; body
+/// headings never take them (a `## Briefings` heading becomes
+/// `briefings-1`), so no page has one id twice.
+pub const RESERVED_ANCHORS: &[&str] = &[
+    "main",
+    "top",
+    "summary",
+    "contents",
+    "actors",
+    "active-actors",
+    "affiliations",
+    "appears-with",
+    "briefings",
+    "latest",
+    "members",
+    "mentioned-in",
+    "open-questions",
+    "over-time",
+    "positions",
+    "reference",
+    "related",
+    "search-app",
+    "search-q",
+    "site-search-q",
+    "sources",
+    "timeline",
+    "where-they-stand",
+];
 
 #[derive(Debug)]
 pub struct Site {
@@ -286,7 +311,7 @@ fn collect_topics(content: &Content) -> (Vec<Id>, Vec<String>, HashMap<Id, usize
 
 /// Renders a body that may link but not cite (actors, questions, topics, pages).
 fn render_body<M>(doc: &Document<M>, lookup: &Lookup) -> (Rendered, Vec<Diagnostic>) {
-    let (rendered, _) = render_with_refs(doc, lookup, &[], &[], &[]);
+    let (rendered, _) = render_with_refs(doc, lookup, &[], RESERVED_ANCHORS, &[]);
     rendered
 }
 
@@ -405,4 +430,21 @@ fn autolinks(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<AutoLink> {
     let shared: Vec<String> = names.windows(2).filter(|w| w[0].name == w[1].name).map(|w| w[0].name.clone()).collect();
     names.retain(|n| !shared.contains(&n.name));
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RESERVED_ANCHORS;
+
+    #[test]
+    fn every_fixed_id_in_the_built_in_templates_is_reserved() {
+        for (name, text) in crate::render::templates::BUILTIN {
+            for piece in text.split("id=\"").skip(1) {
+                let id = &piece[..piece.find('"').unwrap()];
+                if !id.contains('{') {
+                    assert!(RESERVED_ANCHORS.contains(&id), "{name} uses id `{id}`: add it to RESERVED_ANCHORS");
+                }
+            }
+        }
+    }
 }

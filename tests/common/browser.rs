@@ -73,9 +73,15 @@ impl Browser {
             &format!("--window-size={width},{height}"),
             &format!("--user-data-dir={}", profile.display()),
         ];
+        let mut options = json!({"binary": chromium, "args": args});
+        // Chromium's windows are at least 500 px wide; narrower, emulate a phone.
+        if width < 500 {
+            options["mobileEmulation"] =
+                json!({"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0, "touch": true}});
+        }
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {"binary": chromium, "args": args},
+            "goog:chromeOptions": options,
             "goog:loggingPrefs": {"browser": "ALL"},
         }}});
         let reply = browser.call("POST", "/session", &caps);
@@ -144,6 +150,15 @@ impl Browser {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// Saves a PNG of the window to `path`.
+    pub fn screenshot(&self, path: &std::path::Path) {
+        use base64::Engine;
+        let data = self.session_call("GET", "/screenshot", &json!({}));
+        let png = base64::engine::general_purpose::STANDARD.decode(data.as_str().unwrap()).unwrap();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, png).unwrap();
     }
 
     /// The page's serialized DOM.

@@ -1,0 +1,107 @@
+//! The default theme against the standards, on the example site: the Nu
+//! Html Checker finds no errors on any page; in headless Chromium, at phone
+//! and desktop widths, the main kinds of page have no horizontal overflow,
+//! no console errors and no serious or critical axe-core violations. The
+//! screenshots taken here are the README's.
+//!
+//! The checkers come from npm (`vnu-jar`, `axe-core`), installed by
+//! `.ci/run` into `target/tools`; elsewhere point `DOSSIER_VNU_JAR` and
+//! `DOSSIER_AXE_JS` at them. Missing, these tests are skipped with a
+//! message, except under CI, where that is a failure.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::browser::Browser;
+use common::http::Server;
+
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+/// `$env`, or `target/tools/node_modules/<rel>`, if it exists.
+fn tool(env: &str, rel: &str) -> Option<PathBuf> {
+    let path = std::env::var_os(env)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(REPO).join("target/tools/node_modules").join(rel));
+    if path.is_file() {
+        return Some(path);
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI needs {} (see .ci/run)", path.display());
+    eprintln!(
+        "skipped: {} is missing; `npm install --prefix target/tools vnu-jar axe-core`, or set {env}",
+        path.display()
+    );
+    None
+}
+
+#[test]
+fn the_nu_html_checker_finds_no_errors_on_any_page() {
+    let Some(jar) = tool("DOSSIER_VNU_JAR", "vnu-jar/build/dist/vnu.jar") else { return };
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let built = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--root", REPO, "--output", site.to_str().unwrap()])
+        .output()
+        .unwrap();
+    common::assert_ok(&built);
+    let pages = walkdir::WalkDir::new(&site)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"));
+    assert!(pages.count() > 30, "every kind of page is checked");
+    let checked = Command::new("java")
+        .args(["-jar", jar.to_str().unwrap(), "--errors-only", "--skip-non-html", "--format", "gnu"])
+        .arg(&site)
+        .output()
+        .expect("run java (Debian's default-jre-headless)");
+    let report = String::from_utf8_lossy(&checked.stderr);
+    assert!(checked.status.success() && report.trim().is_empty(), "the Nu Html Checker reports:\n{report}");
+}
+
+/// A briefing, an actor and a question of the example site, and the home page.
+const PAGES: &[(&str, &str)] = &[
+    ("home", "/"),
+    ("briefing", "/briefings/coalition-pledges-troops/"),
+    ("actor", "/actors/vladimir-putin/"),
+    ("question", "/questions/foreign-troops-in-ukraine/"),
+];
+
+#[test]
+fn pages_fit_phones_and_desktops_with_no_serious_accessibility_violations() {
+    let Some(axe) = tool("DOSSIER_AXE_JS", "axe-core/axe.min.js") else { return };
+    let axe = std::fs::read_to_string(axe).unwrap();
+    // Not `serve`: the open reload stream would keep pages loading.
+    let server = Server::start_with(Path::new(REPO), &["--no-reload"]);
+    for (device, width, height) in [("phone", 375, 812), ("desktop", 1280, 900)] {
+        let Some(browser) = Browser::start(width, height) else { return };
+        for (kind, path) in PAGES {
+            browser.open(&format!("{}{path}", server.base));
+            browser.wait_for("document.readyState === 'complete'");
+            assert_eq!(
+                browser.eval("return window.innerWidth;"),
+                serde_json::json!(width),
+                "the window is {width}px wide"
+            );
+            let overflow = browser.eval(
+                "const d = document.documentElement; \
+                 const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > d.clientWidth + 1); \
+                 return { excess: d.scrollWidth - d.clientWidth, wide: wide.slice(0, 5).map(e => e.tagName + '.' + e.className) };",
+            );
+            assert!(overflow["excess"].as_i64() == Some(0), "{path} at {width}px overflows: {overflow}");
+
+            browser.eval(&format!("{axe}\nreturn true;"));
+            let violations = browser.eval(
+                "return axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations \
+                   .filter(v => v.impact === 'serious' || v.impact === 'critical') \
+                   .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')));",
+            );
+            assert_eq!(violations, serde_json::json!([]), "axe-core on {path} at {width}px");
+
+            let shot = Path::new(REPO).join(format!("target/screenshots/{kind}-{device}.png"));
+            browser.screenshot(&shot);
+            assert!(std::fs::metadata(&shot).unwrap().len() > 10_000, "{} looks empty", shot.display());
+        }
+        assert_eq!(browser.console_errors(), Vec::<String>::new(), "console errors at {width}px");
+    }
+}
