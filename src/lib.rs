@@ -191,13 +191,24 @@ pub fn render_site(
             return Err(diags);
         }
     };
+    let data = render::data::files(renderer.site())
+        .map_err(|msg| Diagnostic::error(config::CONFIG_FILE, format!("cannot write the open data files: {msg}")));
+    let data = match data {
+        Ok(files) => files,
+        Err(d) => return fail(diags, d),
+    };
+    for (rel, bytes) in &data {
+        if let Err(e) = sink(rel, bytes) {
+            return fail(diags, write_error(options, rel, &e));
+        }
+    }
     let statics = options.root.join("static");
     if let Err(e) = output::each_file(&statics, &mut |rel, bytes| sink(rel, bytes)) {
         let d = Diagnostic::error(&statics, format!("cannot copy the static files: {e}"))
             .hint("check that the files are readable and the output folder writable");
         return fail(diags, d);
     }
-    Ok((pages, renderer, diags))
+    Ok((pages + data.len(), renderer, diags))
 }
 
 /// The site's search bundle: paths relative to the output folder, bytes.

@@ -93,12 +93,19 @@ fn split_citations<'a>(
         let mut html = String::from(r#"<sup class="cite">"#);
         for (i, key) in keys.iter().enumerate() {
             let key = &key[1..];
-            // Locate the key in the source for error positions.
-            let at = source
-                .get(search_from..range.end.max(search_from))
-                .and_then(|s| s.find(&format!("@{key}")))
-                .map_or(range.start, |i| search_from + i);
-            search_from = at + 1;
+            // Locate the key in the source for error positions. The text
+            // may differ from the source (smart punctuation turns `'` into
+            // a three-byte `’`): not found as written, the problem spans the
+            // whole text, never a guessed length that could run past it.
+            let needle = format!("@{key}");
+            let found = source.get(search_from..range.end.max(search_from)).and_then(|s| s.find(&needle));
+            let span = match found {
+                Some(i) => {
+                    search_from += i + 1;
+                    search_from - 1..search_from - 1 + needle.len()
+                }
+                None => range.clone(),
+            };
             match links.citation(key) {
                 Ok((number, anchor)) => {
                     if i > 0 {
@@ -108,7 +115,7 @@ fn split_citations<'a>(
                         if cited_before.insert(number) { format!(r#" id="cite-{number}""#) } else { String::new() };
                     html.push_str(&format!(r##"<a href="#{}"{id}>{number}</a>"##, escape::html(&anchor)));
                 }
-                Err(problem) => problems.push((at..at + key.len() + 1, problem)),
+                Err(problem) => problems.push((span, problem)),
             }
         }
         html.push_str("</sup>");

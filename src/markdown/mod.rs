@@ -139,6 +139,36 @@ mod tests {
         assert_eq!(ranges, ["[[nobody]]", "@zzz"]);
     }
 
+    /// Inputs the fuzzer (fuzz/, target `markdown`) crashed on: every
+    /// problem's range must lie inside the source, on character boundaries.
+    #[test]
+    fn fuzz_regressions_give_ranges_inside_the_source() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions/markdown");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            let autolinks = [AutoLink { name: "Putin".into(), url: "/actors/putin/".into(), key: 0 }];
+            let r = render(&source, &mut Fake, &["sources"], &autolinks);
+            assert!(!r.problems.is_empty(), "{}: the unknown citations are reported", path.display());
+            for (range, _) in &r.problems {
+                assert!(source.get(range.clone()).is_some(), "{}: {range:?} of {}", path.display(), source.len());
+            }
+            seen += 1;
+        }
+        assert!(seen > 0);
+    }
+
+    #[test]
+    fn a_citation_the_text_spells_differently_points_at_its_text() {
+        // Smart punctuation makes `'` a three-byte `’` in the text.
+        let source = "Said so [@it's''].";
+        let r = render(source, &mut Fake, &[], &[]);
+        assert_eq!(r.problems.len(), 1);
+        let range = r.problems[0].0.clone();
+        assert!(source.get(range.clone()).is_some_and(|s| s.contains("[@it")), "{range:?}");
+    }
+
     #[test]
     fn citations_become_numbered_links() {
         let r = render("Said so [@a]. Twice [@b; @a].", &mut Fake, &[], &[]);

@@ -1,6 +1,7 @@
 //! Rendering: every page of a resolved [`Site`] through Tera, in parallel,
 //! into memory. Nothing here touches the output folder.
 
+pub mod data;
 mod indexes;
 mod jobs;
 mod jsonld;

@@ -351,7 +351,7 @@ fn render_with_refs<M>(
         .map(|(range, problem)| {
             Diagnostic::error(&doc.path, &problem.message)
                 .at(doc.body_position(range.start))
-                .spanning(doc.body[range.clone()].chars().count())
+                .spanning(doc.body.get(range.clone()).map_or(1, |s| s.chars().count()))
                 .maybe_hint(problem.hint.clone())
         })
         .collect();
