@@ -152,6 +152,16 @@ impl Loaded {
         }
     }
 
+    pub fn id(&self) -> &Id {
+        match self {
+            Loaded::Briefing(d) => &d.id,
+            Loaded::Actor(d) => &d.id,
+            Loaded::Question(d) => &d.id,
+            Loaded::Topic(d) => &d.id,
+            Loaded::Page(d) => &d.id,
+        }
+    }
+
     /// Where the file is, the front matter's text, its first line and the
     /// body's first line: together, everything but the body.
     pub fn head(&self) -> Head<'_> {

@@ -161,33 +161,39 @@ impl Site {
     }
 }
 
-/// A document's body rendered again exactly as [`resolve`] renders it, for
-/// an edit that left its front matter alone: against `site` and the
+/// Documents' bodies rendered again exactly as [`resolve`] renders them, for
+/// edits that left their front matter alone: against `site` and the
 /// `content` it was resolved from (as sorted by `resolve`, front matter
-/// kept). Returns the body, the references it makes (a briefing's feed the
-/// cross-reference index), and every problem [`resolve`] would report for
-/// the document.
-pub fn body_again(site: &Site, content: &Content, doc: &Loaded) -> (Rendered, Option<BodyRefs>, Vec<Diagnostic>) {
+/// kept). Returns, per document, the body, the references it makes (a
+/// briefing's feed the cross-reference index), and every problem
+/// [`resolve`] would report for the document.
+pub fn bodies_again(
+    site: &Site,
+    content: &Content,
+    docs: &[Loaded],
+) -> Vec<(Rendered, Option<BodyRefs>, Vec<Diagnostic>)> {
     // The site's topics are `collect_topics`' result, without its scan of
     // every briefing.
     let topic_ids: Vec<Id> = site.topics.iter().map(|t| t.id.clone()).collect();
     let topic_titles = site.topics.iter().map(|t| t.title.clone()).collect();
     let lookup = lookup_for(&site.config, content, &topic_ids, topic_titles, site.urls.clone());
-    match doc {
-        Loaded::Briefing(d) => {
-            let (b, problems) = resolve_briefing(d, &lookup);
-            (b.body, Some(b.refs), problems)
-        }
-        Loaded::Actor(d) => {
-            let (_, mut problems) = check::affiliations(d, &lookup);
-            let (body, more) = render_body(d, &lookup);
-            problems.extend(more);
-            (body, None, problems)
-        }
-        Loaded::Question(d) => with_refs(render_body(d, &lookup)),
-        Loaded::Topic(d) => with_refs(render_body(d, &lookup)),
-        Loaded::Page(d) => with_refs(render_body(d, &lookup)),
-    }
+    docs.iter()
+        .map(|doc| match doc {
+            Loaded::Briefing(d) => {
+                let (b, problems) = resolve_briefing(d, &lookup);
+                (b.body, Some(b.refs), problems)
+            }
+            Loaded::Actor(d) => {
+                let (_, mut problems) = check::affiliations(d, &lookup);
+                let (body, more) = render_body(d, &lookup);
+                problems.extend(more);
+                (body, None, problems)
+            }
+            Loaded::Question(d) => with_refs(render_body(d, &lookup)),
+            Loaded::Topic(d) => with_refs(render_body(d, &lookup)),
+            Loaded::Page(d) => with_refs(render_body(d, &lookup)),
+        })
+        .collect()
 }
 
 /// The lookup, with the options from `dossier.yaml` that shape bodies.

@@ -164,19 +164,12 @@ impl Session {
     /// links or citations changed, which the cross-reference index reflects.
     fn bodies(&mut self, docs: Vec<Result<Loaded, Diagnostic>>) -> Result<Option<usize>, Diagnostics> {
         let mut errors = Diagnostics::default();
+        let docs: Vec<Loaded> = docs.into_iter().filter_map(|d| d.map_err(|e| errors.push(e)).ok()).collect();
+        let site = self.renderer.site();
         let mut bodies = Vec::new();
-        for doc in docs {
-            let doc = match doc {
-                Ok(doc) => doc,
-                Err(d) => {
-                    errors.push(d);
-                    continue;
-                }
-            };
+        for (doc, (body, refs, problems)) in docs.iter().zip(resolve::bodies_again(site, &self.content, &docs)) {
             let &(kind, index) = self.paths.get(doc.head().path).expect("found when planned");
-            let site = self.renderer.site();
-            let Some(entity) = site.entity(kind, index, doc_id(&doc)) else { return Ok(None) };
-            let (body, refs, problems) = resolve::body_again(site, &self.content, &doc);
+            let Some(entity) = site.entity(kind, index, doc.id()) else { return Ok(None) };
             let problems: Vec<Diagnostic> = problems.into_iter().filter(Diagnostic::is_error).collect();
             if !problems.is_empty() {
                 errors.extend(problems);
@@ -241,16 +234,6 @@ enum Plan {
     Full,
     Templates,
     Bodies(Vec<Result<Loaded, Diagnostic>>),
-}
-
-fn doc_id(doc: &Loaded) -> &crate::content::model::Id {
-    match doc {
-        Loaded::Briefing(d) => &d.id,
-        Loaded::Actor(d) => &d.id,
-        Loaded::Question(d) => &d.id,
-        Loaded::Topic(d) => &d.id,
-        Loaded::Page(d) => &d.id,
-    }
 }
 
 fn one(d: Diagnostic) -> Diagnostics {
