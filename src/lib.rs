@@ -124,9 +124,8 @@ pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildRepor
     let site = renderer.site();
     if site.config.search {
         let lap = Instant::now();
-        let written = search_bundle(&search::records(site), &site.config.language).and_then(|files| {
-            files.iter().try_for_each(|(rel, bytes)| sink(rel, bytes).map_err(|e| write_error(options, rel, &e)))
-        });
+        let written = search_bundle(&search::records(site), &site.config.language)
+            .and_then(|files| put_all(options, sink, &files));
         if let Err(d) = written {
             report.warnings.push(d);
             return Err(report.warnings);
@@ -174,10 +173,8 @@ pub fn render_site(
         diags.push(d);
         Err(diags)
     };
-    for (rel, bytes) in &theme_static {
-        if let Err(e) = sink(rel, bytes) {
-            return fail(diags, write_error(options, rel, &e));
-        }
+    if let Err(d) = put_all(options, sink, &theme_static) {
+        return fail(diags, d);
     }
     let renderer = match render::Renderer::new(site, tera) {
         Ok(r) => r,
@@ -197,10 +194,8 @@ pub fn render_site(
         Ok(files) => files,
         Err(d) => return fail(diags, d),
     };
-    for (rel, bytes) in &data {
-        if let Err(e) = sink(rel, bytes) {
-            return fail(diags, write_error(options, rel, &e));
-        }
+    if let Err(d) = put_all(options, sink, &data) {
+        return fail(diags, d);
     }
     let statics = options.root.join("static");
     if let Err(e) = output::each_file(&statics, &mut |rel, bytes| sink(rel, bytes)) {
@@ -220,6 +215,11 @@ pub fn search_bundle<'r>(
         Diagnostic::error(config::CONFIG_FILE, format!("cannot build the search index: {msg}"))
             .hint("set `search: false` in dossier.yaml to build without search")
     })
+}
+
+/// Hands generated files (path relative to the output folder, bytes) to `sink`.
+fn put_all(options: &BuildOptions, sink: render::Sink, files: &[(String, Vec<u8>)]) -> Result<(), Diagnostic> {
+    files.iter().try_for_each(|(rel, bytes)| sink(rel, bytes).map_err(|e| write_error(options, rel, &e)))
 }
 
 fn write_error(options: &BuildOptions, rel: &str, e: &std::io::Error) -> Diagnostic {

@@ -142,16 +142,6 @@ pub enum Loaded {
 }
 
 impl Loaded {
-    pub fn kind(&self) -> Kind {
-        match self {
-            Loaded::Briefing(_) => Kind::Briefing,
-            Loaded::Actor(_) => Kind::Actor,
-            Loaded::Question(_) => Kind::Question,
-            Loaded::Topic(_) => Kind::Topic,
-            Loaded::Page(_) => Kind::Page,
-        }
-    }
-
     pub fn id(&self) -> &Id {
         match self {
             Loaded::Briefing(d) => &d.id,
