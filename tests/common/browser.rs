@@ -43,8 +43,24 @@ pub struct Browser {
 
 impl Browser {
     /// A window `width`×`height` CSS pixels, or `None` when skipping.
+    ///
+    /// Tries three times: the free port is picked by binding and releasing
+    /// it, so another process (a browser started by a test running alongside)
+    /// can take it before the driver does; the driver then exits and the
+    /// session request meets the other process.
     pub fn start(width: u32, height: u32) -> Option<Browser> {
         let (chromium, driver) = tools()?;
+        let mut last_error = String::new();
+        for _ in 0..3 {
+            match Browser::try_start(&chromium, &driver, width, height) {
+                Ok(browser) => return Some(browser),
+                Err(e) => last_error = e,
+            }
+        }
+        panic!("could not start a browser session: {last_error}");
+    }
+
+    fn try_start(chromium: &PathBuf, driver: &PathBuf, width: u32, height: u32) -> Result<Browser, String> {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let child = Command::new(driver)
             .arg(format!("--port={port}"))
@@ -52,10 +68,16 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .expect("start chromedriver");
+        // Dropped on failure: kills the driver.
         let mut browser = Browser { driver: child, port, session: String::new() };
         let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+        while !browser.request("GET", "/status", &json!({})).is_ok_and(|v| v["ready"] == true) {
+            if let Ok(Some(status)) = browser.driver.try_wait() {
+                return Err(format!("chromedriver exited ({status})"));
+            }
+            if started.elapsed() > Duration::from_secs(20) {
+                return Err("chromedriver was not ready after 20 s".into());
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
         let profile = std::env::temp_dir().join(format!("dossier-chromium-{port}"));
@@ -84,27 +106,33 @@ impl Browser {
             "goog:chromeOptions": options,
             "goog:loggingPrefs": {"browser": "ALL"},
         }}});
-        let reply = browser.call("POST", "/session", &caps);
-        browser.session = reply["sessionId"].as_str().expect("a WebDriver session").to_owned();
-        Some(browser)
+        let reply = browser.request("POST", "/session", &caps)?;
+        browser.session = reply["sessionId"].as_str().ok_or("no WebDriver session in the reply")?.to_owned();
+        Ok(browser)
     }
 
     fn call(&self, method: &str, path: &str, body: &Value) -> Value {
+        self.request(method, path, body).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// One WebDriver command; its `value`, or what went wrong.
+    fn request(&self, method: &str, path: &str, body: &Value) -> Result<Value, String> {
+        let fail = |e: &dyn std::fmt::Display| format!("{method} {path}: {e}");
         let body = body.to_string();
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to chromedriver");
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).map_err(|e| fail(&e))?;
         stream.set_read_timeout(Some(Duration::from_secs(90))).unwrap();
         write!(
             stream,
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
             body.len()
         )
-        .unwrap();
+        .map_err(|e| fail(&e))?;
         // The driver keeps connections open: read the head, then exactly
         // Content-Length bytes.
         let mut raw = Vec::new();
         let mut byte = [0u8; 1];
         while !raw.ends_with(b"\r\n\r\n") {
-            stream.read_exact(&mut byte).unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+            stream.read_exact(&mut byte).map_err(|e| fail(&e))?;
             raw.push(byte[0]);
         }
         let head = String::from_utf8_lossy(&raw).to_ascii_lowercase();
@@ -112,14 +140,16 @@ impl Browser {
             .lines()
             .find_map(|l| l.strip_prefix("content-length:"))
             .and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("{method} {path}: no Content-Length in {head}"));
+            .ok_or_else(|| fail(&format!("no Content-Length in {head}")))?;
         let mut body = vec![0u8; length];
-        stream.read_exact(&mut body).unwrap();
-        let value: Value = serde_json::from_slice(&body)
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}: {}", String::from_utf8_lossy(&body)));
+        stream.read_exact(&mut body).map_err(|e| fail(&e))?;
+        let value: Value =
+            serde_json::from_slice(&body).map_err(|e| fail(&format!("{e}: {}", String::from_utf8_lossy(&body))))?;
         let value = value["value"].clone();
-        assert!(value.get("error").is_none(), "{method} {path}: {value}");
-        value
+        match value.get("error") {
+            Some(_) => Err(fail(&value)),
+            None => Ok(value),
+        }
     }
 
     fn session_call(&self, method: &str, path: &str, body: &Value) -> Value {
@@ -181,9 +211,7 @@ impl Browser {
 impl Drop for Browser {
     fn drop(&mut self) {
         if !self.session.is_empty() {
-            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                self.call("DELETE", &format!("/session/{}", self.session), &json!({}))
-            }));
+            let _ = self.request("DELETE", &format!("/session/{}", self.session), &json!({}));
         }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
