@@ -27,7 +27,23 @@ pub struct Config {
     /// frames): for sites whose contributors are not all trusted. Off by
     /// default: raw HTML in Markdown is the author's choice.
     pub safe_html: bool,
+    /// Settings of the editorial checks `dossier check` runs.
+    pub editorial: Editorial,
     pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Editorial {
+    /// In a briefing marked `status: developing`, a position older than this
+    /// many days is flagged as possibly out of date.
+    pub stale_after_days: u32,
+}
+
+impl Default for Editorial {
+    fn default() -> Self {
+        Editorial { stale_after_days: 30 }
+    }
 }
 
 impl Default for Config {
@@ -41,6 +57,7 @@ impl Default for Config {
             autolink: false,
             search: false,
             safe_html: false,
+            editorial: Editorial::default(),
             extra: Extra::new(),
         }
     }

@@ -107,11 +107,14 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
 
 /// Validates everything and writes nothing.
 pub fn check(options: &BuildOptions) -> Diagnostics {
-    let (site, diags) = load_site(options);
-    match site {
-        Some(site) => match render_site(options, Arc::new(site), diags, &|_, _| Ok(())) {
-            Ok((_, _, diags)) | Err(diags) => diags,
-        },
+    let (loaded, mut diags) = load(options);
+    match loaded {
+        Some((site, content)) => {
+            diags.extend(resolve::editorial::check(&site, &content, &content::model::Date::today()));
+            match render_site(options, Arc::new(site), diags, &|_, _| Ok(())) {
+                Ok((_, _, diags)) | Err(diags) => diags,
+            }
+        }
         None => diags,
     }
 }

@@ -59,9 +59,12 @@ fn the_nu_html_checker_finds_no_errors_on_any_page() {
     assert!(checked.status.success() && report.trim().is_empty(), "the Nu Html Checker reports:\n{report}");
 }
 
-/// A briefing, an actor and a question of the example site, and the home page.
+/// A briefing, an actor and a question of the example site, the home page,
+/// and the stance map and actor network overviews.
 const PAGES: &[(&str, &str)] = &[
     ("home", "/"),
+    ("stance-map", "/questions/"),
+    ("network", "/actors/"),
     ("briefing", "/briefings/coalition-pledges-troops/"),
     ("actor", "/actors/vladimir-putin/"),
     ("question", "/questions/foreign-troops-in-ukraine/"),
@@ -104,4 +107,49 @@ fn pages_fit_phones_and_desktops_with_no_serious_accessibility_violations() {
         }
         assert_eq!(browser.console_errors(), Vec::<String>::new(), "console errors at {width}px");
     }
+}
+
+#[test]
+fn the_stance_map_filters_by_actor_kind_and_topic() {
+    let server = Server::start_with(Path::new(REPO), &["--no-reload"]);
+    let Some(browser) = Browser::start(1280, 900) else { return };
+    browser.open(&format!("{}/questions/", server.base));
+    browser.wait_for("document.readyState === 'complete'");
+    assert_eq!(browser.eval("return document.querySelector('.map-filters').hidden;"), serde_json::json!(false));
+    // What is visible after choosing `kind` and `topic`.
+    let pick = |kind: &str, topic: &str| {
+        browser.eval(&format!(
+            "const f = document.querySelector('.map-filters'); \
+             f.elements.kind.value = '{kind}'; f.elements.topic.value = '{topic}'; \
+             f.elements.topic.dispatchEvent(new Event('change')); \
+             const t = document.querySelector('table.stance-map'); \
+             const heads = [...t.tHead.rows[0].cells].slice(1); \
+             const rows = [...t.tBodies[0].rows]; \
+             return {{ \
+               columns: heads.filter(h => !h.hidden).map(h => h.dataset.topics), \
+               hiddenColumns: heads.filter(h => h.hidden).map(h => h.dataset.topics), \
+               rows: rows.filter(r => !r.hidden).map(r => [r.dataset.kind, [...r.cells].slice(1).filter(c => !c.hidden && c.dataset.stance).length]), \
+               hiddenRows: rows.filter(r => r.hidden).length, \
+               count: f.querySelector('output').textContent }};"
+        ))
+    };
+    let all = pick("", "");
+    let columns = all["columns"].as_array().unwrap().len();
+    assert!(columns >= 2 && all["hiddenRows"] == 0, "{all}");
+
+    let people = pick("person", "");
+    let rows = people["rows"].as_array().unwrap();
+    assert!(!rows.is_empty() && people["hiddenRows"].as_u64() > Some(0), "{people}");
+    assert!(rows.iter().all(|r| r[0] == "person" && r[1].as_u64() > Some(0)), "{people}");
+    assert_eq!(people["count"], format!("{} actors, {columns} questions", rows.len()));
+
+    let energy = pick("", "energy-sanctions");
+    let shown = energy["columns"].as_array().unwrap();
+    assert!(!shown.is_empty() && !energy["hiddenColumns"].as_array().unwrap().is_empty(), "{energy}");
+    assert!(shown.iter().all(|t| t.as_str().unwrap().split(' ').any(|t| t == "energy-sanctions")), "{energy}");
+    let hidden = energy["hiddenColumns"].as_array().unwrap();
+    assert!(hidden.iter().all(|t| !t.as_str().unwrap().split(' ').any(|t| t == "energy-sanctions")), "{energy}");
+    // A row with no stance left in the shown columns is hidden.
+    assert!(energy["rows"].as_array().unwrap().iter().all(|r| r[1].as_u64() > Some(0)), "{energy}");
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
 }

@@ -320,6 +320,45 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Today (UTC), or the day of `SOURCE_DATE_EPOCH` when it is set, as
+    /// reproducible builds expect: checks that depend on the date can be
+    /// run as of a fixed day.
+    pub fn today() -> Date {
+        let secs =
+            std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+            });
+        Date::from_days(secs.div_euclid(86_400))
+    }
+
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's algorithm).
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)).clamp(0, 9999) as u16;
+        Date { year, month, day, time: None }
+    }
+
+    /// Days since 1970-01-01 (the inverse of [`Date::from_days`]); the time
+    /// part is ignored.
+    pub fn days(&self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
@@ -404,6 +443,16 @@ mod tests {
             assert!(Id::parse(bad).is_err(), "{bad}");
         }
         assert_eq!(slugify("Émmanuel  Macron!"), "emmanuel-macron");
+    }
+
+    #[test]
+    fn days_and_dates_convert_both_ways() {
+        assert_eq!(Date::from_days(0).ymd(), "1970-01-01");
+        assert_eq!(Date::from_days(20_336).ymd(), "2025-09-05");
+        assert_eq!(Date::parse("2024-03-01").unwrap().days() - Date::parse("2024-02-28").unwrap().days(), 2);
+        for days in (-719_000..2_900_000).step_by(997) {
+            assert_eq!(Date::from_days(days).days(), days);
+        }
     }
 
     #[test]

@@ -125,16 +125,19 @@ impl Ctx<'_> {
         struct View {
             groups: Vec<Group>,
             count: usize,
+            network: Value,
         }
-        value(&View { groups, count: self.site.actors.len() })
+        let network = self.network(&super::network::Graph::overview(self.site), None);
+        value(&View { groups, count: self.site.actors.len(), network })
     }
 
     pub fn questions_index(&self) -> Value {
         #[derive(Serialize)]
         struct View {
             questions: Vec<Counted>,
+            map: Value,
         }
-        value(&View { questions: self.question_counts() })
+        value(&View { questions: self.question_counts(), map: self.stance_map() })
     }
 
     pub fn topics_index(&self) -> Value {

@@ -5,8 +5,10 @@ pub mod data;
 mod indexes;
 mod jobs;
 mod jsonld;
+mod network;
 mod pages;
 mod publish;
+mod stance_map;
 pub mod templates;
 mod views;
 

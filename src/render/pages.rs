@@ -113,8 +113,10 @@ impl<'s> Ctx<'s> {
             briefings: Vec<Value>,
             mentions: Vec<Value>,
             companions: Vec<Companion>,
+            network: Value,
             extra: &'a crate::content::model::Extra,
         }
+        let graph = super::network::Graph::neighbourhood(self.site, i);
         value(&View {
             actor: self.refs.actors[i].clone(),
             body: Body { html: &a.body.html, toc: &a.body.toc },
@@ -130,6 +132,7 @@ impl<'s> Ctx<'s> {
                 .iter()
                 .map(|&(c, count)| Companion { actor: self.refs.actors[c].clone(), count })
                 .collect(),
+            network: self.network(&graph, Some(i)),
             extra: &a.doc.matter.extra,
         })
     }
@@ -146,6 +149,8 @@ impl<'s> Ctx<'s> {
             body: Body<'a>,
             histories: Vec<History>,
             tally: Vec<Tally>,
+            /// Every position on the question, oldest first.
+            timeline: Vec<Value>,
             briefings: Vec<Value>,
             extra: &'a crate::content::model::Extra,
         }
@@ -155,6 +160,10 @@ impl<'s> Ctx<'s> {
             body: Body { html: &q.body.html, toc: &q.body.toc },
             histories,
             tally,
+            timeline: ix.question_positions[i]
+                .iter()
+                .map(|r| self.refs.positions[r.briefing][r.position].clone())
+                .collect(),
             briefings: Refs::pick(&self.refs.briefings, ix.question_briefings[i].iter().copied()),
             extra: &q.doc.matter.extra,
         })

@@ -8,6 +8,7 @@
 //! templates.
 
 mod check;
+pub mod editorial;
 mod index;
 pub mod lookup;
 
@@ -37,12 +38,15 @@ pub const RESERVED_ANCHORS: &[&str] = &[
     "contents",
     "actors",
     "active-actors",
+    "all-questions",
     "affiliations",
     "appears-with",
     "briefings",
     "latest",
     "members",
     "mentioned-in",
+    "network",
+    "network-arrow",
     "open-questions",
     "over-time",
     "positions",
@@ -52,6 +56,7 @@ pub const RESERVED_ANCHORS: &[&str] = &[
     "search-q",
     "site-search-q",
     "sources",
+    "stance-map",
     "timeline",
     "where-they-stand",
 ];

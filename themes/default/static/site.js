@@ -1,5 +1,6 @@
-// dossier's one script: the `/` shortcut to search on every page, and the
-// search page itself. Pages work without it; only search needs it.
+// dossier's one script: the `/` shortcut to search on every page, the
+// stance map's filters, and the search page itself. Pages work without it;
+// only search needs it.
 
 const box = document.querySelector("[data-search-box]");
 
@@ -16,6 +17,38 @@ document.addEventListener("keydown", (event) => {
 
 const app = document.getElementById("search-app");
 if (app) runSearch(app);
+
+const map = document.querySelector("table.stance-map");
+const mapFilters = document.querySelector("[data-map-filters]");
+if (map && mapFilters) filterMap(map, mapFilters);
+
+// Rows carry the actor's kind, column heads the questions' topics: a
+// filter hides what does not match, and rows left with no stance.
+function filterMap(table, form) {
+  const heads = [...table.tHead.rows[0].cells].slice(1);
+  const count = form.querySelector("[data-map-count]");
+  const selects = [...form.querySelectorAll("select")];
+  if (selects.length === 0) return;
+  form.hidden = false;
+  const apply = () => {
+    const kind = form.elements.kind?.value || "";
+    const topic = form.elements.topic?.value || "";
+    const shown = heads.map((th) => !topic || th.dataset.topics.split(" ").includes(topic));
+    heads.forEach((th, i) => (th.hidden = !shown[i]));
+    let rows = 0;
+    for (const row of table.tBodies[0].rows) {
+      const cells = [...row.cells].slice(1);
+      cells.forEach((td, i) => (td.hidden = !shown[i]));
+      const visible = (!kind || row.dataset.kind === kind) && cells.some((td, i) => shown[i] && td.dataset.stance);
+      row.hidden = !visible;
+      if (visible) rows++;
+    }
+    const questions = shown.filter(Boolean).length;
+    count.textContent = `${rows} actor${rows === 1 ? "" : "s"}, ${questions} question${questions === 1 ? "" : "s"}`;
+  };
+  for (const select of selects) select.addEventListener("change", apply);
+  apply();
+}
 
 async function runSearch(app) {
   const form = app.querySelector("form");

@@ -1,0 +1,314 @@
+//! The actor network, laid out at build time for an SVG that needs no
+//! script: actors linked by affiliation and by appearing in the same
+//! briefings.
+//!
+//! Two views: an actor's neighbourhood (on its page), drawn radially with
+//! the actor in the middle; and the overview (on `/actors/`), the most
+//! involved actors placed by a force-directed layout. Both are
+//! deterministic: nodes are taken in the site's order, the layout starts
+//! from fixed points and runs a fixed number of steps, and coordinates are
+//! rounded, so the same content gives the same picture.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tera::Value;
+
+use super::pages::Ctx;
+use super::views::value;
+use crate::resolve::Site;
+
+/// Most actors the overview draws, and most neighbours an actor page draws.
+pub const OVERVIEW_ACTORS: usize = 30;
+pub const NEIGHBOURS: usize = 12;
+
+const WIDTH: f64 = 720.0;
+const HEIGHT: f64 = 480.0;
+/// Room for labels around the drawing.
+const MARGIN: f64 = 90.0;
+/// Labels keep this far from the picture's sides.
+const EDGE: f64 = 6.0;
+/// A generous width of one character of a label (bold, 14 units).
+const LABEL_CHAR: f64 = 8.5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Link {
+    /// One actor lists the other among its affiliations (`from` → `to`).
+    Affiliation,
+    /// The two appear in the same briefings.
+    Together,
+}
+
+/// Actors (by index in the site) and the links between them (by place in
+/// `nodes`), each link once.
+#[derive(Debug, Default, PartialEq)]
+pub struct Graph {
+    pub nodes: Vec<usize>,
+    /// `(from, to, link, briefings together)`, sorted.
+    pub edges: Vec<(usize, usize, Link, usize)>,
+}
+
+impl Graph {
+    /// `actors` (sorted, no repeats) and every link among them.
+    fn among(site: &Site, actors: Vec<usize>) -> Graph {
+        let place: HashMap<usize, usize> = actors.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+        let mut edges = Vec::new();
+        for (i, &a) in actors.iter().enumerate() {
+            for org in &site.actors[a].affiliations {
+                if let Some(&j) = place.get(org) {
+                    edges.push((i, j, Link::Affiliation, 0));
+                }
+            }
+        }
+        let together = together(site, &actors, &place);
+        for ((i, j), count) in together {
+            // An affiliation already links the pair: note the count on it.
+            match edges.iter_mut().find(|e| (e.0 == i && e.1 == j) || (e.0 == j && e.1 == i)) {
+                Some(e) => e.3 = count,
+                None => edges.push((i, j, Link::Together, count)),
+            }
+        }
+        edges.sort_unstable();
+        Graph { nodes: actors, edges }
+    }
+
+    /// Actor `a`, its affiliations and members, and the actors it appears
+    /// with most, at most [`NEIGHBOURS`] besides itself.
+    pub fn neighbourhood(site: &Site, a: usize) -> Graph {
+        let ix = &site.index;
+        let mut near: Vec<usize> = Vec::new();
+        let related = site.actors[a].affiliations.iter().chain(&ix.actor_members[a]);
+        for &n in related.chain(ix.actor_companions[a].iter().map(|(c, _)| c)) {
+            if n != a && !near.contains(&n) && near.len() < NEIGHBOURS {
+                near.push(n);
+            }
+        }
+        if near.is_empty() {
+            return Graph::default();
+        }
+        near.push(a);
+        near.sort_unstable();
+        Graph::among(site, near)
+    }
+
+    /// The actors in the most briefings, at most [`OVERVIEW_ACTORS`].
+    pub fn overview(site: &Site) -> Graph {
+        let ix = &site.index;
+        let mut actors: Vec<usize> = (0..site.actors.len())
+            .filter(|&a| !ix.actor_briefings[a].is_empty() || !site.actors[a].affiliations.is_empty())
+            .collect();
+        actors.sort_by_key(|&a| (std::cmp::Reverse(ix.actor_briefings[a].len()), a));
+        actors.truncate(OVERVIEW_ACTORS);
+        actors.sort_unstable();
+        Graph::among(site, actors)
+    }
+}
+
+/// How many briefings each pair of `actors` shares. Each pair is counted
+/// from the side in fewer briefings, so an actor in every briefing adds no
+/// work to its neighbours' pictures.
+fn together(site: &Site, actors: &[usize], place: &HashMap<usize, usize>) -> Vec<((usize, usize), usize)> {
+    let ix = &site.index;
+    let weight = |a: usize| (ix.actor_briefings[a].len(), a);
+    let mut counts: HashMap<(usize, usize), usize> = HashMap::new();
+    for (i, &a) in actors.iter().enumerate() {
+        for &b in &ix.actor_briefings[a] {
+            for &other in &site.briefings[b].actors {
+                if let Some(&j) = place.get(&other).filter(|_| weight(a) < weight(other)) {
+                    *counts.entry((i.min(j), i.max(j))).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut list: Vec<_> = counts.into_iter().collect();
+    list.sort_unstable();
+    list
+}
+
+/// Points for `graph`'s nodes in a `WIDTH`×`HEIGHT` box. With `center`,
+/// that node sits in the middle and the others on a ring around it;
+/// without, a force-directed layout (Fruchterman–Reingold) from a circle.
+pub fn layout(graph: &Graph, center: Option<usize>) -> Vec<(f64, f64)> {
+    let n = graph.nodes.len();
+    let (cx, cy) = (WIDTH / 2.0, HEIGHT / 2.0);
+    let ring = |i: usize, count: usize| {
+        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / count as f64;
+        (angle.cos(), angle.sin())
+    };
+    let (rx, ry) = (cx - MARGIN, cy - MARGIN / 2.0);
+    if let Some(c) = center {
+        let others = n - 1;
+        return (0..n)
+            .map(|i| match i.cmp(&c) {
+                std::cmp::Ordering::Equal => (cx, cy),
+                order => {
+                    let k = if order == std::cmp::Ordering::Less { i } else { i - 1 };
+                    let (x, y) = ring(k, others);
+                    (cx + rx * x, cy + ry * y)
+                }
+            })
+            .collect();
+    }
+    let mut pos: Vec<(f64, f64)> = (0..n).map(|i| ring(i, n.max(1))).map(|(x, y)| (x * rx, y * ry)).collect();
+    let k = ((2.0 * rx) * (2.0 * ry) / n.max(1) as f64).sqrt() * 0.8;
+    let steps = 200;
+    for step in 0..steps {
+        let mut shift = vec![(0.0f64, 0.0f64); n];
+        for i in 0..n {
+            for j in (i + 1)..n {
+                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                let d = (dx * dx + dy * dy).sqrt().max(1.0);
+                let f = k * k / d;
+                shift[i].0 += dx / d * f;
+                shift[i].1 += dy / d * f;
+                shift[j].0 -= dx / d * f;
+                shift[j].1 -= dy / d * f;
+            }
+        }
+        for &(i, j, _, _) in &graph.edges {
+            let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+            let d = (dx * dx + dy * dy).sqrt().max(1.0);
+            let f = d * d / k;
+            shift[i].0 -= dx / d * f;
+            shift[i].1 -= dy / d * f;
+            shift[j].0 += dx / d * f;
+            shift[j].1 += dy / d * f;
+        }
+        // Pull towards the middle, so unlinked actors stay in the picture.
+        for i in 0..n {
+            shift[i].0 -= pos[i].0 * 0.05 * k / rx.max(1.0) * 10.0;
+            shift[i].1 -= pos[i].1 * 0.05 * k / ry.max(1.0) * 10.0;
+        }
+        let temperature = rx * 0.1 * (1.0 - step as f64 / steps as f64) + 1.0;
+        for i in 0..n {
+            let (sx, sy) = shift[i];
+            let length = (sx * sx + sy * sy).sqrt().max(1e-9);
+            let moved = length.min(temperature);
+            pos[i].0 += sx / length * moved;
+            pos[i].1 += sy / length * moved;
+        }
+    }
+    // Fit the result into the box.
+    let (min_x, max_x) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
+    let (min_y, max_y) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+    let scale = |v: f64, lo: f64, hi: f64, from: f64, to: f64| {
+        if hi - lo < 1e-6 { (from + to) / 2.0 } else { from + (v - lo) / (hi - lo) * (to - from) }
+    };
+    pos.iter()
+        .map(|&(x, y)| {
+            (
+                scale(x, min_x, max_x, MARGIN, WIDTH - MARGIN),
+                scale(y, min_y, max_y, MARGIN / 2.0, HEIGHT - MARGIN / 2.0),
+            )
+        })
+        .collect()
+}
+
+/// One decimal: enough for a picture, and stable.
+fn round(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+#[derive(Serialize)]
+struct NodeView {
+    actor: Value,
+    kind: &'static str,
+    x: f64,
+    y: f64,
+    /// Where the label goes, and which way it reads from there.
+    label_x: f64,
+    label_y: f64,
+    anchor: &'static str,
+    center: bool,
+}
+
+#[derive(Serialize)]
+struct EdgeView {
+    from: Value,
+    to: Value,
+    link: Link,
+    /// Briefings the two share.
+    count: usize,
+    x1: f64,
+    y1: f64,
+    x2: f64,
+    y2: f64,
+    /// Stroke width: grows with the briefings shared, within bounds.
+    width: f64,
+}
+
+#[derive(Serialize)]
+struct NetworkView {
+    width: f64,
+    height: f64,
+    nodes: Vec<NodeView>,
+    edges: Vec<EdgeView>,
+}
+
+impl Ctx<'_> {
+    /// The template data for `graph` (empty when it has no links).
+    pub fn network(&self, graph: &Graph, center: Option<usize>) -> Value {
+        if graph.edges.is_empty() {
+            return Value::none();
+        }
+        let center = center.and_then(|a| graph.nodes.iter().position(|&n| n == a));
+        let points = layout(graph, center);
+        let (cx, cy) = (WIDTH / 2.0, HEIGHT / 2.0);
+        let nodes = graph
+            .nodes
+            .iter()
+            .zip(&points)
+            .enumerate()
+            .map(|(i, (&a, &(x, y)))| {
+                let is_center = Some(i) == center;
+                // Labels sit outside the node, away from the middle.
+                let (anchor, dx) = match x - cx {
+                    _ if is_center => ("middle", 0.0),
+                    d if d > 1.0 => ("start", 14.0),
+                    d if d < -1.0 => ("end", -14.0),
+                    _ => ("middle", 0.0),
+                };
+                let dy = if anchor == "middle" { if y <= cy && !is_center { -16.0 } else { 26.0 } } else { 5.0 };
+                // Keep the label inside the picture: flip it to the node's
+                // other side, or slide a centred one, when it would run out.
+                let name = &self.site.actors[a].doc.matter.name;
+                let w = LABEL_CHAR * name.chars().count() as f64;
+                let (anchor, label_x) = match anchor {
+                    "start" if x + dx + w > WIDTH - EDGE => ("end", x - dx),
+                    "end" if x + dx - w < EDGE => ("start", x - dx),
+                    "middle" => {
+                        ("middle", (x + dx).clamp(EDGE + w / 2.0, (WIDTH - EDGE - w / 2.0).max(EDGE + w / 2.0)))
+                    }
+                    other => (other, x + dx),
+                };
+                NodeView {
+                    actor: self.refs.actors[a].clone(),
+                    kind: self.site.actors[a].doc.matter.kind.map_or("other", |k| k.as_str()),
+                    x: round(x),
+                    y: round(y),
+                    label_x: round(label_x),
+                    label_y: round(y + dy),
+                    anchor,
+                    center: is_center,
+                }
+            })
+            .collect();
+        let edges = graph
+            .edges
+            .iter()
+            .map(|&(i, j, link, count)| EdgeView {
+                from: self.refs.actors[graph.nodes[i]].clone(),
+                to: self.refs.actors[graph.nodes[j]].clone(),
+                link,
+                count,
+                x1: round(points[i].0),
+                y1: round(points[i].1),
+                x2: round(points[j].0),
+                y2: round(points[j].1),
+                width: round(1.0 + (count as f64).ln_1p().min(3.0)),
+            })
+            .collect();
+        value(&NetworkView { width: WIDTH, height: HEIGHT, nodes, edges })
+    }
+}

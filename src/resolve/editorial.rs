@@ -1,0 +1,127 @@
+//! Editorial checks: what `dossier check` warns about beyond broken
+//! references. None of these stop a build; each is a question an editor
+//! would ask before publishing.
+//!
+//! - a question where only one side (support or opposition) is represented;
+//! - in a briefing marked `status: developing`, a position older than
+//!   `editorial.stale_after_days`;
+//! - a source without a `date`, or with neither `url` nor `archive`;
+//! - an actor with no positions.
+
+use std::collections::HashMap;
+
+use super::Site;
+use crate::content::Content;
+use crate::content::model::{Date, Stance, Status};
+use crate::content::yaml::Seg;
+use crate::diagnostics::Diagnostic;
+
+/// Warnings for `site`, pointing into `content` (the documents it was
+/// resolved from, in the site's order, front matter kept), as of `today`.
+pub fn check(site: &Site, content: &Content, today: &Date) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    one_sided_questions(site, content, &mut out);
+    stale_positions(site, content, today, &mut out);
+    thin_sources(content, &mut out);
+    actors_without_positions(site, content, &mut out);
+    out
+}
+
+fn one_sided_questions(site: &Site, content: &Content, out: &mut Vec<Diagnostic>) {
+    for (q, refs) in site.index.question_positions.iter().enumerate() {
+        // Each actor's latest stance: the list is oldest first.
+        let mut latest: HashMap<usize, Stance> = HashMap::new();
+        for r in refs {
+            let p = &site.briefings[r.briefing].positions[r.position];
+            latest.insert(p.actor, p.stance);
+        }
+        let count = |s: Stance| latest.values().filter(|&&v| v == s).count();
+        let (support, oppose) = (count(Stance::Supports), count(Stance::Opposes));
+        let (present, missing) = match (support, oppose) {
+            (n, 0) if n > 0 => (format!("{n} {} {}", actors(n), verb(n, "supports", "support")), "opposes"),
+            (0, n) if n > 0 => (format!("{n} {} {}", actors(n), verb(n, "opposes", "oppose")), "supports"),
+            _ => continue,
+        };
+        let doc = &content.questions[q];
+        out.push(
+            doc.warning_at(&[Seg::Key("title")], format!("only one side is represented: {present}, none {missing}"))
+                .hint(format!(
+                    "add the position of an actor who {missing}, or say in the question's text why no one does"
+                )),
+        );
+    }
+}
+
+fn actors(n: usize) -> &'static str {
+    if n == 1 { "actor" } else { "actors" }
+}
+
+fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+fn stale_positions(site: &Site, content: &Content, today: &Date, out: &mut Vec<Diagnostic>) {
+    let limit = i64::from(site.config.editorial.stale_after_days);
+    let now = today.days();
+    for doc in content.briefings.iter().filter(|d| d.matter.status == Some(Status::Developing)) {
+        for (i, p) in doc.matter.positions.iter().enumerate() {
+            let date = p.date.as_ref().unwrap_or(&doc.matter.date);
+            let age = now - date.days();
+            if age <= limit {
+                continue;
+            }
+            // Point at the position's own date, or at its actor when it
+            // takes the briefing's date (the briefing's `date` would be
+            // the same spot for every such position).
+            let key = if p.date.is_some() { "date" } else { "actor" };
+            let at = [Seg::Key("positions"), Seg::Index(i), Seg::Key(key)];
+            out.push(
+                doc.warning_at(
+                    &at,
+                    format!(
+                        "`{}`'s position is {age} days old ({}) in a briefing marked `status: developing`",
+                        p.actor,
+                        date.ymd()
+                    ),
+                )
+                .hint(format!(
+                    "check whether it still holds and add a newer position, or mark the briefing `status: settled`; \
+                     the limit is `editorial: {{ stale_after_days: {limit} }}` in dossier.yaml"
+                )),
+            );
+        }
+    }
+}
+
+fn thin_sources(content: &Content, out: &mut Vec<Diagnostic>) {
+    for doc in &content.briefings {
+        for (i, s) in doc.matter.sources.iter().enumerate() {
+            let at = [Seg::Key("sources"), Seg::Index(i), Seg::Key("id")];
+            if s.date.is_none() {
+                out.push(
+                    doc.warning_at(&at, format!("source `{}` has no `date`", s.id))
+                        .hint("add the date it was published (`date: 2025-09-04`) so readers can weigh it"),
+                );
+            }
+            if s.url.is_none() && s.archive.is_none() {
+                out.push(
+                    doc.warning_at(&at, format!("source `{}` has neither `url` nor `archive`", s.id))
+                        .hint("readers cannot check it: add the address where it can be read, or an `archive:` copy"),
+                );
+            }
+        }
+    }
+}
+
+fn actors_without_positions(site: &Site, content: &Content, out: &mut Vec<Diagnostic>) {
+    for (a, positions) in site.index.actor_positions.iter().enumerate() {
+        if positions.is_empty() {
+            let doc = &content.actors[a];
+            out.push(
+                doc.warning_at(&[Seg::Key("name")], format!("{} has no positions", doc.matter.name)).hint(
+                    "add a position for this actor in a briefing, or remove the file if the site does not need it",
+                ),
+            );
+        }
+    }
+}
