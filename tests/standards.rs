@@ -153,3 +153,52 @@ fn the_stance_map_filters_by_actor_kind_and_topic() {
     assert!(energy["rows"].as_array().unwrap().iter().all(|r| r[1].as_u64() > Some(0)), "{energy}");
     assert_eq!(browser.console_errors(), Vec::<String>::new());
 }
+
+#[test]
+fn preview_cards_open_on_focus_and_hover_and_stay_on_screen() {
+    let server = Server::start_with(Path::new(REPO), &["--no-reload"]);
+    for width in [1280, 375] {
+        let Some(browser) = Browser::start(width, 900) else { return };
+        browser.open(&format!("{}/briefings/coalition-pledges-troops/", server.base));
+        browser.wait_for("document.readyState === 'complete'");
+        // The card's text, whether it is on screen, and what the link says it is described by.
+        let card = |selector: &str, how: &str| {
+            browser.eval(&format!(
+                "const link = document.querySelector({}); \
+                 link.scrollIntoView({{ block: 'center' }}); \
+                 {how} \
+                 const tip = document.getElementById('preview-card'); \
+                 const r = tip.getBoundingClientRect(); \
+                 return {{ shown: !tip.hidden && r.height > 0, text: tip.innerText.replace(/\\s+/g, ' ').trim(), \
+                   inside: r.left >= 0 && r.right <= document.documentElement.clientWidth, \
+                   ids: tip.querySelectorAll('[id]').length, described: link.getAttribute('aria-describedby') }};",
+                serde_json::json!(selector)
+            ))
+        };
+        let focus = "link.focus();";
+        let actor = card(".prose a[href='/actors/emmanuel-macron/']", focus);
+        assert_eq!(actor["shown"], true, "{width}px: {actor}");
+        assert_eq!(actor["described"], "preview-card", "{actor}");
+        assert_eq!(actor["inside"], true, "{width}px: {actor}");
+        let text = actor["text"].as_str().unwrap();
+        assert!(text.starts_with("Emmanuel Macron President of France"), "{text}");
+        assert!(text.contains("✓ Supports Should foreign troops be stationed in Ukraine after a ceasefire?"), "{text}");
+        browser.screenshot(&Path::new(REPO).join(format!("target/screenshots/preview-{width}.png")));
+
+        browser.eval("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })); return true;");
+        assert_eq!(browser.eval("return document.getElementById('preview-card').hidden;"), true, "Escape hides it");
+
+        let source = card("sup.cite a[href='#source-macron-summit-statement']", focus);
+        assert_eq!(source["shown"], true, "{source}");
+        assert_eq!(source["ids"], 0, "a copied entry keeps no ids: {source}");
+        assert!(source["text"].as_str().unwrap().starts_with("Statement at the close of the Coalition"), "{source}");
+
+        let hover = card(
+            ".key-actors a[href='/actors/donald-trump/']",
+            "link.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));",
+        );
+        assert_eq!(hover["shown"], true, "{hover}");
+        assert!(hover["text"].as_str().unwrap().starts_with("Donald Trump"), "{hover}");
+        assert_eq!(browser.console_errors(), Vec::<String>::new());
+    }
+}

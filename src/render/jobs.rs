@@ -140,6 +140,28 @@ impl Job {
         }
     }
 
+    /// Actors whose preview cards the page carries: those it links to
+    /// besides lists of every actor (the card is for links in running text,
+    /// tables and boxes, where a reader wonders who someone is).
+    pub fn previewed_actors(self, site: &Site) -> Vec<usize> {
+        let ix = &site.index;
+        let mut actors: Vec<usize> = match self {
+            Job::Briefing(i) => {
+                let b = &site.briefings[i];
+                b.actors.iter().chain(&b.refs.actors).copied().collect()
+            }
+            Job::Actor(i) => super::network::Graph::neighbourhood(site, i).nodes,
+            Job::Question(i) => ix.question_positions[i]
+                .iter()
+                .map(|r| site.briefings[r.briefing].positions[r.position].actor)
+                .collect(),
+            _ => Vec::new(),
+        };
+        actors.sort_unstable();
+        actors.dedup();
+        actors
+    }
+
     /// Whether the job writes an HTML page a reader (and a sitemap) would list.
     pub fn is_listed_page(self) -> bool {
         !matches!(

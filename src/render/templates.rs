@@ -36,6 +36,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "robots.txt",
     "partials/briefing_item.html",
     "partials/position.html",
+    "partials/actor_preview.html",
 );
 
 /// The default theme's static files, compiled in. Every theme gets them

@@ -28,6 +28,8 @@ pub struct Refs {
     pub briefings: Vec<Value>,
     /// Per briefing, per position: shown on the briefing, actor and question pages.
     pub positions: Vec<Vec<Value>>,
+    /// Per actor: the preview card shown over links to it.
+    pub previews: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -170,7 +172,11 @@ impl Refs {
                 (0..b.positions.len()).map(|p| position(tera, site, i, p, &actors, &questions, &briefings[i])).collect()
             })
             .collect::<Result<_, _>>()?;
-        Ok(Refs { actors, questions, topics, briefings, positions })
+        let previews = (0..site.actors.len())
+            .into_par_iter()
+            .map(|a| preview(tera, site, a, &actors, &questions))
+            .collect::<Result<_, _>>()?;
+        Ok(Refs { actors, questions, topics, briefings, positions, previews })
     }
 
     pub fn pick(list: &[Value], indices: impl IntoIterator<Item = usize>) -> Vec<Value> {
@@ -277,6 +283,50 @@ fn position(
     )
 }
 
+/// Most stances an actor's preview card lists.
+const PREVIEW_STANCES: usize = 3;
+
+#[derive(Serialize)]
+struct PreviewStance {
+    question: Value,
+    stance: StanceView,
+    date: DateView,
+}
+
+#[derive(Serialize)]
+struct ActorPreview {
+    actor: Value,
+    /// The latest stance on each question, newest first.
+    stances: Vec<PreviewStance>,
+    positions: usize,
+    briefings: usize,
+}
+
+fn preview(tera: &Tera, site: &Site, a: usize, actors: &[Value], questions: &[Value]) -> Result<Value, Diagnostic> {
+    let ix = &site.index;
+    let mut stances: Vec<PreviewStance> = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
+    // Positions are oldest first: walking back, the first one met on each
+    // question is the latest.
+    for r in ix.actor_positions[a].iter().rev() {
+        let p = &site.briefings[r.briefing].positions[r.position];
+        let Some(q) = p.question.filter(|q| !seen.contains(q)) else { continue };
+        seen.push(q);
+        stances.push(PreviewStance { question: questions[q].clone(), stance: p.stance.into(), date: (&p.date).into() });
+        if stances.len() == PREVIEW_STANCES {
+            break;
+        }
+    }
+    let view = ActorPreview {
+        actor: actors[a].clone(),
+        stances,
+        positions: ix.actor_positions[a].len(),
+        briefings: ix.actor_briefings[a].len() + ix.actor_mentions[a].len(),
+    };
+    partial(tera, ACTOR_PREVIEW, "a", &view)
+}
+
+const ACTOR_PREVIEW: &str = "partials/actor_preview.html";
 const BRIEFING_ITEM: &str = "partials/briefing_item.html";
 const POSITION: &str = "partials/position.html";
 
@@ -299,12 +349,18 @@ impl WithHtml for PositionView<'_> {
 }
 
 fn fragment<T: WithHtml>(tera: &Tera, template: &str, name: &'static str, mut view: T) -> Result<Value, Diagnostic> {
+    let html = partial(tera, template, name, &view)?;
+    view.set_html(html);
+    Ok(value(&view))
+}
+
+/// `template` rendered with `view` as `name`, as HTML that is not escaped again.
+fn partial<T: Serialize>(tera: &Tera, template: &str, name: &'static str, view: &T) -> Result<Value, Diagnostic> {
     let mut context = Context::new();
-    context.insert_value(name, value(&view));
+    context.insert_value(name, value(view));
     let html = tera.render(template, &context).map_err(|e| {
         Diagnostic::error(std::path::Path::new("templates").join(template), super::templates::error_chain(&e))
             .hint("partial templates get one item; see templates/partials/ for the fields")
     })?;
-    view.set_html(Value::safe_string(&html));
-    Ok(value(&view))
+    Ok(Value::safe_string(&html))
 }

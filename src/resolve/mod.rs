@@ -50,6 +50,7 @@ pub const RESERVED_ANCHORS: &[&str] = &[
     "open-questions",
     "over-time",
     "positions",
+    "preview-card",
     "reference",
     "related",
     "search-app",

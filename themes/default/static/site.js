@@ -1,6 +1,7 @@
-// dossier's one script: the `/` shortcut to search on every page, the
-// stance map's filters, and the search page itself. Pages work without it;
-// only search needs it.
+// dossier's one script: the `/` shortcut to search on every page, preview
+// cards over actor and source links, the stance map's filters, the table of
+// contents' current section, and the search page itself. Pages work
+// without it; only search needs it.
 
 const box = document.querySelector("[data-search-box]");
 
@@ -17,6 +18,99 @@ document.addEventListener("keydown", (event) => {
 
 const app = document.getElementById("search-app");
 if (app) runSearch(app);
+
+previewCards();
+tocHighlight();
+
+// Hovering over or focusing a link to an actor (whose card the page carries
+// in a <template data-preview>) or to a numbered source (#source-…) shows a
+// small card beside it; Escape, moving away or leaving the link hides it.
+function previewCards() {
+  const cards = new Map([...document.querySelectorAll("template[data-preview]")].map((t) => [t.dataset.preview, t]));
+  const tip = document.createElement("div");
+  tip.className = "preview";
+  tip.id = "preview-card";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  document.body.append(tip);
+  let current = null;
+
+  const contentFor = (link) => {
+    const href = link.getAttribute("href") || "";
+    const card = cards.get(href);
+    if (card) return card.content.cloneNode(true);
+    if (!href.startsWith("#source-")) return null;
+    const entry = document.getElementById(decodeURIComponent(href.slice(1)));
+    if (!entry || entry === link.closest("li")) return null;
+    const copy = entry.cloneNode(true);
+    copy.querySelectorAll(".backref").forEach((e) => e.remove());
+    copy.querySelectorAll("[id]").forEach((e) => e.removeAttribute("id"));
+    const box = document.createElement("div");
+    box.className = "preview-card preview-source";
+    box.append(...copy.childNodes);
+    return box;
+  };
+  const hide = () => {
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+    tip.hidden = true;
+  };
+  const show = (link) => {
+    if (link === current) return;
+    const content = contentFor(link);
+    if (!content) return hide();
+    hide();
+    tip.replaceChildren(content);
+    tip.hidden = false;
+    current = link;
+    link.setAttribute("aria-describedby", tip.id);
+    // Below the link, or above it when there is no room; never off the page.
+    const r = link.getBoundingClientRect();
+    const width = tip.offsetWidth;
+    const height = tip.offsetHeight;
+    const left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8));
+    const below = r.bottom + 6 + height < window.innerHeight || r.top < height + 6;
+    tip.style.left = `${left + window.scrollX}px`;
+    tip.style.top = `${(below ? r.bottom + 6 : r.top - height - 6) + window.scrollY}px`;
+  };
+  const linkOf = (target) => (target instanceof Element ? target.closest("a[href]") : null);
+  document.addEventListener("focusin", (e) => {
+    const link = linkOf(e.target);
+    if (link) show(link);
+    else hide();
+  });
+  document.addEventListener("focusout", (e) => {
+    if (e.target === current) hide();
+  });
+  document.addEventListener("mouseover", (e) => {
+    const link = linkOf(e.target);
+    if (link) show(link);
+  });
+  document.addEventListener("mouseout", (e) => {
+    if (current && linkOf(e.target) === current && !current.contains(e.relatedTarget)) hide();
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") hide();
+  });
+}
+
+// Marks the table of contents' entry for the section being read.
+function tocHighlight() {
+  const links = [...document.querySelectorAll(".toc a[href^='#']")];
+  const targets = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1)))).filter(Boolean);
+  if (targets.length === 0 || !("IntersectionObserver" in window)) return;
+  const visible = new Set();
+  const observer = new IntersectionObserver((entries) => {
+    for (const e of entries) (e.isIntersecting ? visible.add(e.target) : visible.delete(e.target));
+    const first = targets.find((t) => visible.has(t));
+    if (!first) return;
+    for (const a of links) {
+      if (a.hash.slice(1) === first.id) a.setAttribute("aria-current", "location");
+      else a.removeAttribute("aria-current");
+    }
+  }, { rootMargin: "0px 0px -60% 0px" });
+  targets.forEach((t) => observer.observe(t));
+}
 
 const map = document.querySelector("table.stance-map");
 const mapFilters = document.querySelector("[data-map-filters]");
