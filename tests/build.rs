@@ -171,3 +171,30 @@ fn autolink_links_first_mentions_of_involved_actors_when_enabled() {
     assert_eq!(html.matches(r#"<a href="/actors/alice/" class="autolink">Alice Ames</a>"#).count(), 1, "{html}");
     assert!(!html.contains(r#"href="/actors/bob/" class="autolink""#), "Bob is not involved: {html}");
 }
+
+#[test]
+fn the_broadsheet_theme_replaces_the_css_and_the_front_page_only() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = common::sample_site();
+    let theme = repo.join("themes/broadsheet");
+    for entry in walkdir::WalkDir::new(&theme).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let rel = entry.path().strip_prefix(repo).unwrap().to_str().unwrap().to_owned();
+        site.write_bytes(&rel, &std::fs::read(entry.path()).unwrap());
+    }
+    site.write("dossier.yaml", "title: Test briefings\ntheme: broadsheet\n");
+    common::assert_ok(&site.build());
+    let public = site.root().join("public");
+    assert_eq!(
+        std::fs::read(public.join("style.css")).unwrap(),
+        std::fs::read(theme.join("static/style.css")).unwrap()
+    );
+    // What the theme does not ship comes from the default theme.
+    let default_js = std::fs::read(repo.join("themes/default/static/site.js")).unwrap();
+    assert_eq!(std::fs::read(public.join("site.js")).unwrap(), default_js);
+    let home = site.page("index.html");
+    assert!(home.contains("<div class=\"front\">"), "the theme's front page: {home}");
+    let lead = &home[home.find("front-lead").unwrap()..home.find("front-side").unwrap()];
+    assert!(lead.find("Second briefing").unwrap() < lead.find("First briefing").unwrap(), "newest first: {lead}");
+    let briefing = site.page("briefings/first/index.html");
+    assert!(briefing.contains("class=\"briefing-layout\""), "built-in briefing template");
+}

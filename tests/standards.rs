@@ -1,7 +1,7 @@
-//! The default theme against the standards, on the example site: the Nu
-//! Html Checker finds no errors on any page; in headless Chromium, at phone
-//! and desktop widths, the main kinds of page have no horizontal overflow,
-//! no console errors and no serious or critical axe-core violations. The
+//! Both themes against the standards, on the example site: the Nu Html
+//! Checker finds no errors on any page; in headless Chromium, at phone and
+//! desktop widths, the main kinds of page have no horizontal overflow, no
+//! console errors and no serious or critical axe-core violations. The
 //! screenshots taken here are the README's.
 //!
 //! The checkers come from npm (`vnu-jar`, `axe-core`), installed by
@@ -35,24 +35,54 @@ fn tool(env: &str, rel: &str) -> Option<PathBuf> {
     None
 }
 
+/// The example site with `theme: broadsheet`: a copy of its content, themes
+/// and settings, in a temp folder.
+fn broadsheet() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for top in ["content", "themes"] {
+        for entry in walkdir::WalkDir::new(Path::new(REPO).join(top)).into_iter().flatten() {
+            let rel = entry.path().strip_prefix(REPO).unwrap();
+            let to = dir.path().join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+    }
+    let config = std::fs::read_to_string(Path::new(REPO).join("dossier.yaml")).unwrap();
+    let config: String = config.lines().filter(|l| !l.starts_with("theme:")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(dir.path().join("dossier.yaml"), config + "theme: broadsheet\n").unwrap();
+    dir
+}
+
+/// Each theme's name and a site root using it.
+fn themed_sites() -> Vec<(&'static str, PathBuf, Option<tempfile::TempDir>)> {
+    let copy = broadsheet();
+    vec![("default", PathBuf::from(REPO), None), ("broadsheet", copy.path().to_owned(), Some(copy))]
+}
+
 #[test]
 fn the_nu_html_checker_finds_no_errors_on_any_page() {
     let Some(jar) = tool("DOSSIER_VNU_JAR", "vnu-jar/build/dist/vnu.jar") else { return };
     let out = tempfile::tempdir().unwrap();
-    let site = out.path().join("site");
-    let built = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["build", "--root", REPO, "--output", site.to_str().unwrap()])
-        .output()
-        .unwrap();
-    common::assert_ok(&built);
-    let pages = walkdir::WalkDir::new(&site)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"));
-    assert!(pages.count() > 30, "every kind of page is checked");
+    let sites = themed_sites();
+    for (theme, root, _) in &sites {
+        let site = out.path().join(theme);
+        let built = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["build", "--root", root.to_str().unwrap(), "--output", site.to_str().unwrap()])
+            .output()
+            .unwrap();
+        common::assert_ok(&built);
+        let pages = walkdir::WalkDir::new(&site)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "html"));
+        assert!(pages.count() > 30, "every kind of page is checked");
+    }
     let checked = Command::new("java")
         .args(["-jar", jar.to_str().unwrap(), "--errors-only", "--skip-non-html", "--format", "gnu"])
-        .arg(&site)
+        .arg(out.path())
         .output()
         .expect("run java (Debian's default-jre-headless)");
     let report = String::from_utf8_lossy(&checked.stderr);
@@ -74,38 +104,41 @@ const PAGES: &[(&str, &str)] = &[
 fn pages_fit_phones_and_desktops_with_no_serious_accessibility_violations() {
     let Some(axe) = tool("DOSSIER_AXE_JS", "axe-core/axe.min.js") else { return };
     let axe = std::fs::read_to_string(axe).unwrap();
-    // Not `serve`: the open reload stream would keep pages loading.
-    let server = Server::start_with(Path::new(REPO), &["--no-reload"]);
-    for (device, width, height) in [("phone", 375, 812), ("desktop", 1280, 900)] {
-        let Some(browser) = Browser::start(width, height) else { return };
-        for (kind, path) in PAGES {
-            browser.open(&format!("{}{path}", server.base));
-            browser.wait_for("document.readyState === 'complete'");
-            assert_eq!(
-                browser.eval("return window.innerWidth;"),
-                serde_json::json!(width),
-                "the window is {width}px wide"
-            );
-            let overflow = browser.eval(
+    for (theme, root, _copy) in themed_sites() {
+        // Not `serve`: the open reload stream would keep pages loading.
+        let server = Server::start_with(&root, &["--no-reload"]);
+        for (device, width, height) in [("phone", 375, 812), ("desktop", 1280, 900)] {
+            let Some(browser) = Browser::start(width, height) else { return };
+            for (kind, path) in PAGES {
+                browser.open(&format!("{}{path}", server.base));
+                browser.wait_for("document.readyState === 'complete'");
+                assert_eq!(
+                    browser.eval("return window.innerWidth;"),
+                    serde_json::json!(width),
+                    "the window is {width}px wide"
+                );
+                let overflow = browser.eval(
                 "const d = document.documentElement; \
                  const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > d.clientWidth + 1); \
                  return { excess: d.scrollWidth - d.clientWidth, wide: wide.slice(0, 5).map(e => e.tagName + '.' + e.className) };",
             );
-            assert!(overflow["excess"].as_i64() == Some(0), "{path} at {width}px overflows: {overflow}");
+                assert!(overflow["excess"].as_i64() == Some(0), "{theme}: {path} at {width}px overflows: {overflow}");
 
-            browser.eval(&format!("{axe}\nreturn true;"));
-            let violations = browser.eval(
+                browser.eval(&format!("{axe}\nreturn true;"));
+                let violations = browser.eval(
                 "return axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations \
                    .filter(v => v.impact === 'serious' || v.impact === 'critical') \
                    .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')));",
             );
-            assert_eq!(violations, serde_json::json!([]), "axe-core on {path} at {width}px");
+                assert_eq!(violations, serde_json::json!([]), "{theme}: axe-core on {path} at {width}px");
 
-            let shot = Path::new(REPO).join(format!("target/screenshots/{kind}-{device}.png"));
-            browser.screenshot(&shot);
-            assert!(std::fs::metadata(&shot).unwrap().len() > 10_000, "{} looks empty", shot.display());
+                let prefix = if theme == "default" { String::new() } else { format!("{theme}-") };
+                let shot = Path::new(REPO).join(format!("target/screenshots/{prefix}{kind}-{device}.png"));
+                browser.screenshot(&shot);
+                assert!(std::fs::metadata(&shot).unwrap().len() > 10_000, "{} looks empty", shot.display());
+            }
+            assert_eq!(browser.console_errors(), Vec::<String>::new(), "{theme}: console errors at {width}px");
         }
-        assert_eq!(browser.console_errors(), Vec::<String>::new(), "console errors at {width}px");
     }
 }
 
