@@ -1,7 +1,8 @@
 //! Both themes against the standards, on the example site: the Nu Html
 //! Checker finds no errors on any page; in headless Chromium, at phone and
-//! desktop widths, the main kinds of page have no horizontal overflow, no
-//! console errors and no serious or critical axe-core violations. The
+//! desktop widths and in dark mode, the main kinds of page have no
+//! horizontal overflow, no console errors, nothing loaded from elsewhere and
+//! no serious or critical axe-core violations. The
 //! screenshots taken here are the README's.
 //!
 //! The checkers come from npm (`vnu-jar`, `axe-core`), installed by
@@ -107,8 +108,15 @@ fn pages_fit_phones_and_desktops_with_no_serious_accessibility_violations() {
     for (theme, root, _copy) in themed_sites() {
         // Not `serve`: the open reload stream would keep pages loading.
         let server = Server::start_with(&root, &["--no-reload"]);
-        for (device, width, height) in [("phone", 375, 812), ("desktop", 1280, 900)] {
+        let devices = [
+            ("phone", 375, 812, false),
+            ("desktop", 1280, 900, false),
+            ("desktop-dark", 1280, 900, true),
+            ("small-phone", 320, 640, false),
+        ];
+        for (device, width, height, dark) in devices {
             let Some(browser) = Browser::start(width, height) else { return };
+            browser.prefer_dark(dark);
             for (kind, path) in PAGES {
                 browser.open(&format!("{}{path}", server.base));
                 browser.wait_for("document.readyState === 'complete'");
@@ -123,6 +131,14 @@ fn pages_fit_phones_and_desktops_with_no_serious_accessibility_violations() {
                  return { excess: d.scrollWidth - d.clientWidth, wide: wide.slice(0, 5).map(e => e.tagName + '.' + e.className) };",
             );
                 assert!(overflow["excess"].as_i64() == Some(0), "{theme}: {path} at {width}px overflows: {overflow}");
+                let scheme = browser.eval("return matchMedia('(prefers-color-scheme: dark)').matches;");
+                assert_eq!(scheme, serde_json::json!(dark), "{device}: the colour scheme asked for");
+                // Everything the page loads comes from the site: no fonts,
+                // scripts or styles from elsewhere, so it works offline.
+                let foreign = browser.eval(
+                    "return performance.getEntriesByType('resource').map(r => r.name).filter(n => new URL(n).origin !== location.origin);",
+                );
+                assert_eq!(foreign, serde_json::json!([]), "{theme}: {path} loads from elsewhere");
 
                 browser.eval(&format!("{axe}\nreturn true;"));
                 let violations = browser.eval(
@@ -130,7 +146,7 @@ fn pages_fit_phones_and_desktops_with_no_serious_accessibility_violations() {
                    .filter(v => v.impact === 'serious' || v.impact === 'critical') \
                    .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')));",
             );
-                assert_eq!(violations, serde_json::json!([]), "{theme}: axe-core on {path} at {width}px");
+                assert_eq!(violations, serde_json::json!([]), "{theme}: axe-core on {path}, {device}");
 
                 let prefix = if theme == "default" { String::new() } else { format!("{theme}-") };
                 let shot = Path::new(REPO).join(format!("target/screenshots/{prefix}{kind}-{device}.png"));

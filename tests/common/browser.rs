@@ -156,6 +156,18 @@ impl Browser {
         self.call(method, &format!("/session/{}{path}", self.session), body)
     }
 
+    /// Emulates `prefers-color-scheme: dark` (or light) for this window, as
+    /// a reader's system setting would, through ChromeDriver's DevTools
+    /// passthrough.
+    pub fn prefer_dark(&self, dark: bool) {
+        let value = if dark { "dark" } else { "light" };
+        self.session_call(
+            "POST",
+            "/goog/cdp/execute",
+            &json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "features": [{ "name": "prefers-color-scheme", "value": value }] } }),
+        );
+    }
+
     /// Navigates and waits for the page's `load` event.
     pub fn open(&self, url: &str) {
         self.session_call("POST", "/url", &json!({ "url": url }));
