@@ -136,6 +136,9 @@ pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildRepor
         report.stages.push(("search", lap.elapsed()));
         report.elapsed += lap.elapsed();
     }
+    // Freeing a big site's many small allocations takes a noticeable
+    // moment: do it off the build's path.
+    std::thread::spawn(move || drop(renderer));
     Ok(report)
 }
 
@@ -184,15 +187,17 @@ pub fn render_site(
         Err(d) => return fail(diags, d),
     };
     // Pages go to the sink as they render, never all in memory at once.
-    let pages = match renderer.render_all(sink) {
+    // The open data files (one thread's work) are made meanwhile.
+    let (pages, data) = rayon::join(|| renderer.render_all(sink), || render::data::files(renderer.site()));
+    let pages = match pages {
         Ok(pages) => pages,
         Err(problems) => {
             diags.extend(problems);
             return Err(diags);
         }
     };
-    let data = render::data::files(renderer.site())
-        .map_err(|msg| Diagnostic::error(config::CONFIG_FILE, format!("cannot write the open data files: {msg}")));
+    let data =
+        data.map_err(|msg| Diagnostic::error(config::CONFIG_FILE, format!("cannot write the open data files: {msg}")));
     let data = match data {
         Ok(files) => files,
         Err(d) => return fail(diags, d),

@@ -150,7 +150,7 @@ impl Job {
                 let b = &site.briefings[i];
                 b.actors.iter().chain(&b.refs.actors).copied().collect()
             }
-            Job::Actor(i) => super::network::Graph::neighbourhood(site, i).nodes,
+            Job::Actor(i) => super::network::Graph::neighbours(site, i),
             Job::Question(i) => ix.question_positions[i]
                 .iter()
                 .map(|r| site.briefings[r.briefing].positions[r.position].actor)

@@ -50,9 +50,14 @@ pub struct Graph {
 }
 
 impl Graph {
-    /// `actors` (sorted, no repeats) and every link among them.
-    fn among(site: &Site, actors: Vec<usize>) -> Graph {
-        let place: HashMap<usize, usize> = actors.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+    /// `actors` (sorted, no repeats), every affiliation among them, and
+    /// the briefings shared by pairs (by place in `actors`).
+    fn with_links(
+        site: &Site,
+        actors: Vec<usize>,
+        place: &HashMap<usize, usize>,
+        together: Vec<((usize, usize), usize)>,
+    ) -> Graph {
         let mut edges = Vec::new();
         for (i, &a) in actors.iter().enumerate() {
             for org in &site.actors[a].affiliations {
@@ -61,7 +66,6 @@ impl Graph {
                 }
             }
         }
-        let together = together(site, &actors, &place);
         for ((i, j), count) in together {
             // An affiliation already links the pair: note the count on it.
             match edges.iter_mut().find(|e| (e.0 == i && e.1 == j) || (e.0 == j && e.1 == i)) {
@@ -73,9 +77,10 @@ impl Graph {
         Graph { nodes: actors, edges }
     }
 
-    /// Actor `a`, its affiliations and members, and the actors it appears
-    /// with most, at most [`NEIGHBOURS`] besides itself.
-    pub fn neighbourhood(site: &Site, a: usize) -> Graph {
+    /// Actor `a` and its neighbours, sorted: its affiliations, its members
+    /// and the actors it appears with most, at most [`NEIGHBOURS`] besides
+    /// itself; empty when it has none.
+    pub fn neighbours(site: &Site, a: usize) -> Vec<usize> {
         let ix = &site.index;
         let mut near: Vec<usize> = Vec::new();
         let related = site.actors[a].affiliations.iter().chain(&ix.actor_members[a]);
@@ -84,12 +89,31 @@ impl Graph {
                 near.push(n);
             }
         }
-        if near.is_empty() {
-            return Graph::default();
+        if !near.is_empty() {
+            near.push(a);
+            near.sort_unstable();
         }
-        near.push(a);
-        near.sort_unstable();
-        Graph::among(site, near)
+        near
+    }
+
+    /// [`Graph::neighbours`] and their links. Shared briefings come from
+    /// each actor's list of those it appears with most (the index keeps
+    /// it), so drawing a page costs a few dozen lookups however busy its
+    /// actors are.
+    pub fn neighbourhood(site: &Site, a: usize) -> Graph {
+        let nodes = Graph::neighbours(site, a);
+        let place: HashMap<usize, usize> = nodes.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+        let mut together: HashMap<(usize, usize), usize> = HashMap::new();
+        for (i, &n) in nodes.iter().enumerate() {
+            for &(other, count) in &site.index.actor_companions[n] {
+                if let Some(&j) = place.get(&other) {
+                    together.insert((i.min(j), i.max(j)), count);
+                }
+            }
+        }
+        let mut together: Vec<_> = together.into_iter().collect();
+        together.sort_unstable();
+        Graph::with_links(site, nodes, &place, together)
     }
 
     /// The actors in the most briefings, at most [`OVERVIEW_ACTORS`].
@@ -101,13 +125,15 @@ impl Graph {
         actors.sort_by_key(|&a| (std::cmp::Reverse(ix.actor_briefings[a].len()), a));
         actors.truncate(OVERVIEW_ACTORS);
         actors.sort_unstable();
-        Graph::among(site, actors)
+        let place: HashMap<usize, usize> = actors.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+        let together = together(site, &actors, &place);
+        Graph::with_links(site, actors, &place, together)
     }
 }
 
-/// How many briefings each pair of `actors` shares. Each pair is counted
-/// from the side in fewer briefings, so an actor in every briefing adds no
-/// work to its neighbours' pictures.
+/// How many briefings each pair of `actors` shares, walking each actor's
+/// briefings once; a pair is counted from the side in fewer briefings (so
+/// once). For the overview only: one page.
 fn together(site: &Site, actors: &[usize], place: &HashMap<usize, usize>) -> Vec<((usize, usize), usize)> {
     let ix = &site.index;
     let weight = |a: usize| (ix.actor_briefings[a].len(), a);
