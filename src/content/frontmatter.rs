@@ -48,7 +48,9 @@ impl SplitError {
 /// into U+FFFD.
 pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains(['\r', '\0']) {
+    // Bytes, not chars: this runs over every file, and neither byte can
+    // be part of a longer UTF-8 sequence.
+    if text.bytes().any(|b| b == b'\r' || b == 0) {
         // NUL is not allowed in HTML; CommonMark replaces it with U+FFFD.
         std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\0', "\u{fffd}"))
     } else {

@@ -30,6 +30,11 @@ const MAX_DEPTH: usize = 128;
 /// Where (1-based line and column) `[` and `{` outside quotes first nest
 /// deeper than [`MAX_DEPTH`].
 fn too_deep(yaml: &str) -> Option<(usize, usize)> {
+    // Without that many brackets in all, no nesting can be that deep; the
+    // byte count is far cheaper than the walk below.
+    if yaml.bytes().filter(|&b| b == b'[' || b == b'{').count() <= MAX_DEPTH {
+        return None;
+    }
     let (mut depth, mut line, mut column) = (0usize, 1, 0);
     let mut quote: Option<char> = None;
     let mut prev = '\n';
