@@ -25,9 +25,9 @@ const INIT_FILES: &[(&str, &str)] = &[
         r#"---
 title: The first briefing
 date: 2025-01-15
-summary: A short example that shows actors, a question, a position and a source.
+summary: A short example that shows actors, a question, two positions and their sources.
 topics: [example]
-actors: [jane-doe]
+actors: [jane-doe, example-city-council]
 positions:
   - actor: jane-doe
     question: should-we-build-it
@@ -35,15 +35,29 @@ positions:
     summary: Backs the project if costs stay under budget.
     quote: "We should build it, and we should build it well."
     sources: [press-release]
+  - actor: example-city-council
+    question: should-we-build-it
+    stance: opposes
+    summary: Voted against the current cost estimate.
+    sources: [council-minutes]
 sources:
   - id: press-release
     title: Statement on the project
-    publisher: Example City Council
+    publisher: Office of the Mayor
+    url: https://example.org/press/bridge-statement
     date: 2025-01-14
     kind: primary
+  - id: council-minutes
+    title: Minutes of the council meeting
+    publisher: Example City Council
+    url: https://example.org/council/minutes-2025-01-13
+    date: 2025-01-13
+    kind: primary
 ---
-[[jane-doe]] set out her view in a statement [@press-release]. See the question
-[[questions/should-we-build-it]] for everyone's position over time.
+[[jane-doe]] set out her view in a statement [@press-release]; the council
+voted against the cost estimate the day before [@council-minutes]. See the
+question [[questions/should-we-build-it]] for everyone's position over time,
+and run `dossier check` for an editor's warnings as the site grows.
 
 ## What happens next
 

@@ -21,6 +21,11 @@ fn init_then_build_works_outside_the_repository() {
     assert!(briefing.contains("We should build it"), "{briefing}");
     assert!(site.join("public/style.css").is_file(), "the embedded theme's CSS is written");
     assert_eq!(common::broken_links(&site.join("public"), "/"), Vec::<String>::new());
+    // The starter content passes the editorial checks too: a new user's
+    // first `dossier check` is clean (both sides, every source dated and
+    // linked, every actor with a position).
+    let out = dossier(&["check", "--root", site.to_str().unwrap()], tmp.path());
+    assert!(common::stderr(&out).contains("Checked: 0 errors, 0 warnings."), "{}", common::stderr(&out));
     // A second init must not overwrite anything.
     let again = dossier(&["init", site.to_str().unwrap()], tmp.path());
     assert!(!again.status.success());
