@@ -147,7 +147,7 @@ impl Renderer {
             .into_iter()
             .map(|a| {
                 tera::Value::from_serializable(&Preview {
-                    url: self.refs.actors[a].get_from_path("url").cloned().unwrap_or_else(tera::Value::none),
+                    url: self.site.urls.actor(&self.site.actors[a].doc.id),
                     html: self.refs.previews[a].clone(),
                 })
             })
@@ -204,6 +204,6 @@ impl Renderer {
 /// An actor's preview card and the URL of the links it belongs to.
 #[derive(serde::Serialize)]
 struct Preview {
-    url: tera::Value,
+    url: String,
     html: tera::Value,
 }

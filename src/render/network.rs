@@ -202,9 +202,10 @@ pub fn layout(graph: &Graph, center: Option<usize>) -> Vec<(f64, f64)> {
             shift[j].1 += dy / d * f;
         }
         // Pull towards the middle, so unlinked actors stay in the picture.
+        let gravity = 0.5 * k;
         for i in 0..n {
-            shift[i].0 -= pos[i].0 * 0.05 * k / rx.max(1.0) * 10.0;
-            shift[i].1 -= pos[i].1 * 0.05 * k / ry.max(1.0) * 10.0;
+            shift[i].0 -= pos[i].0 * gravity / rx.max(1.0);
+            shift[i].1 -= pos[i].1 * gravity / ry.max(1.0);
         }
         let temperature = rx * 0.1 * (1.0 - step as f64 / steps as f64) + 1.0;
         for i in 0..n {
