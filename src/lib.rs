@@ -188,7 +188,16 @@ pub fn render_site(
     };
     // Pages go to the sink as they render, never all in memory at once.
     // The open data files (one thread's work) are made meanwhile.
-    let (pages, data) = rayon::join(|| renderer.render_all(sink), || render::data::files(renderer.site()));
+    let (pages, data) = rayon::join(
+        || renderer.render_all(sink),
+        || {
+            render::data::files(
+                renderer.site(),
+                |rel, bytes| sink(rel, &bytes).map_err(|e| write_error(options, rel, &e)),
+                |msg| Diagnostic::error(config::CONFIG_FILE, format!("cannot write the open data files: {msg}")),
+            )
+        },
+    );
     let pages = match pages {
         Ok(pages) => pages,
         Err(problems) => {
@@ -196,22 +205,17 @@ pub fn render_site(
             return Err(diags);
         }
     };
-    let data =
-        data.map_err(|msg| Diagnostic::error(config::CONFIG_FILE, format!("cannot write the open data files: {msg}")));
     let data = match data {
-        Ok(files) => files,
+        Ok(count) => count,
         Err(d) => return fail(diags, d),
     };
-    if let Err(d) = put_all(options, sink, &data) {
-        return fail(diags, d);
-    }
     let statics = options.root.join("static");
     if let Err(e) = output::each_file(&statics, &mut |rel, bytes| sink(rel, bytes)) {
         let d = Diagnostic::error(&statics, format!("cannot copy the static files: {e}"))
             .hint("check that the files are readable and the output folder writable");
         return fail(diags, d);
     }
-    Ok((pages + data.len(), renderer, diags))
+    Ok((pages + data, renderer, diags))
 }
 
 /// The site's search bundle: paths relative to the output folder, bytes.

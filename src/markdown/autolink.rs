@@ -21,10 +21,15 @@ pub struct AutoLink {
 pub fn link<'a, 'l>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l,
     names: &'l [AutoLink],
+    source: &str,
 ) -> impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l
 where
     'a: 'l,
 {
+    // Every text event is searched for every name still unlinked; a name
+    // the source never spells out cannot match, so it is not searched for.
+    let verbatim = !source.contains(['&', '\\']);
+    let names: Vec<&AutoLink> = names.iter().filter(|n| !verbatim || may_occur(&n.name, source)).collect();
     let mut done: Vec<usize> = Vec::new();
     let mut skip_depth = 0usize;
     let mut events = events;
@@ -46,7 +51,7 @@ where
                 skip_depth += 1;
             }
             Event::InlineHtml(html) if html.contains("class=\"wikilink\"") => {
-                names.iter().filter(|n| html.contains(&format!("href=\"{}\"", n.url))).for_each(|n| done.push(n.key));
+                names.iter().filter(|n| links_to(html, &n.url)).for_each(|n| done.push(n.key));
                 skip_depth += 1;
             }
             Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Image { .. }) => skip_depth += 1,
@@ -57,7 +62,7 @@ where
         }
         match event {
             Event::Text(text) if skip_depth == 0 => {
-                pending.extend(split(text, range, names, &mut done));
+                pending.extend(split(text, range, &names, &mut done));
                 pending.pop_front()
             }
             other => Some((other, range)),
@@ -65,10 +70,23 @@ where
     })
 }
 
+/// Whether the tag `html` has `href="url"`.
+fn links_to(html: &str, url: &str) -> bool {
+    html.match_indices(url).any(|(i, _)| html[..i].ends_with("href=\"") && html[i + url.len()..].starts_with('"'))
+}
+
+/// Whether `name` can show up in the text rendered from `source`, which
+/// has no entity (`&eacute;`) or escape (`\.`): only smart punctuation
+/// (`'` → `’`) makes text differ from the source then.
+fn may_occur(name: &str, source: &str) -> bool {
+    const SMART: &[char] = &['’', '‘', '“', '”', '–', '—', '…'];
+    name.contains(SMART) || source.contains(name)
+}
+
 fn split<'a>(
     text: CowStr<'a>,
     range: Range<usize>,
-    names: &[AutoLink],
+    names: &[&AutoLink],
     done: &mut Vec<usize>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
     // Earliest match first; on a tie, the longest name (names come longest first).

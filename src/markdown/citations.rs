@@ -1,8 +1,8 @@
 //! `[@source-id]` and `[@a; @b]`: Pandoc-style citations, rendered as
 //! numbered links to the briefing's source list.
 //!
-//! pulldown-cmark hands the brackets over as plain text, sometimes split
-//! over several events, so this adapter joins adjacent text first.
+//! pulldown-cmark hands the brackets over as plain text, in pieces that
+//! [`super::merge`] has joined by the time they get here.
 
 use std::ops::Range;
 
@@ -12,7 +12,7 @@ use super::{Links, Problems, SharedLinks, Unresolved};
 use crate::escape;
 
 pub fn resolve<'a, 'l, 'm: 'l>(
-    events: impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l,
+    mut events: impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l,
     source: &'l str,
     links: &'l SharedLinks<'m>,
     problems: &'l Problems,
@@ -20,7 +20,6 @@ pub fn resolve<'a, 'l, 'm: 'l>(
 where
     'a: 'l,
 {
-    let mut events = events.peekable();
     let mut cited_before = std::collections::HashSet::new();
     let mut in_code = false;
     // Pieces of a text cut around citations wait here; other events pass
@@ -39,16 +38,6 @@ where
         let Event::Text(text) = event else { return Some((event, range)) };
         if in_code {
             return Some((Event::Text(text), range));
-        }
-        // Adjacent texts are joined only when one of them could hold a citation.
-        let mut text = text;
-        let mut range = range;
-        while let Some((Event::Text(_), _)) = events.peek() {
-            let Some((Event::Text(more), r)) = events.next() else { unreachable!() };
-            let mut joined = text.into_string();
-            joined.push_str(&more);
-            text = CowStr::from(joined);
-            range.end = r.end;
         }
         if !text.contains("[@") {
             return Some((Event::Text(text), range));

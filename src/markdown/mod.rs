@@ -11,6 +11,7 @@ mod anchors;
 mod autolink;
 mod citations;
 mod highlight;
+mod merge;
 pub mod sanitize;
 mod wikilinks;
 
@@ -88,13 +89,15 @@ pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str], autoli
     let mut toc = Vec::new();
     let mut html = String::with_capacity(source.len() + source.len() / 4);
     {
-        let events = Parser::new_ext(source, options()).into_offset_iter();
+        let events = merge::texts(Parser::new_ext(source, options()).into_offset_iter(), source);
         let events = wikilinks::resolve(events, &links, &problems);
         let events = citations::resolve(events, source, &links, &problems);
-        let events = autolink::link(events, autolinks);
+        let events = autolink::link(events, autolinks, source);
         let events = anchors::add(events, reserved_ids, &mut toc);
         pulldown_cmark::html::push_html(&mut html, highlight::highlight(events));
     }
+    // Bodies stay in memory until their pages are written: keep no slack.
+    html.shrink_to_fit();
     let mut problems = problems.into_inner();
     problems.sort_by_key(|(range, _)| range.start);
     Rendered { html, toc, problems }
@@ -211,6 +214,19 @@ mod tests {
         assert!(r.html.contains(r#"<a href="/a/macron/" class="autolink">Macron</a>"#), "{}", r.html);
         assert_eq!(r.html.matches("autolink").count(), 2, "{}", r.html);
         assert!(r.html.contains("Putinism aside") && r.html.contains("<h1 id=\"putin\">Putin</h1>"), "{}", r.html);
+    }
+
+    #[test]
+    fn autolink_finds_names_the_source_spells_otherwise() {
+        let names = [
+            AutoLink { name: "Côte d’Ivoire".into(), url: "/a/ci/".into(), key: 0 },
+            AutoLink { name: "Café Noir".into(), url: "/a/cafe/".into(), key: 1 },
+            AutoLink { name: "St. Kitts".into(), url: "/a/kitts/".into(), key: 2 },
+        ];
+        let r = render("Côte d'Ivoire, then Caf&eacute; Noir and St\\. Kitts.", &mut Fake, &[], &names);
+        for url in ["/a/ci/", "/a/cafe/", "/a/kitts/"] {
+            assert!(r.html.contains(&format!(r#"<a href="{url}" class="autolink">"#)), "{url} in {}", r.html);
+        }
     }
 
     #[test]

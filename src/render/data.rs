@@ -3,7 +3,6 @@
 //! it. Built from the resolved site with serde_json and csv, not templates.
 
 use serde::Serialize;
-use serde_json::{Value, json};
 
 use crate::content::model::{Date, SourceKind, SourceMatter};
 use crate::resolve::Site;
@@ -55,17 +54,25 @@ struct ActorRow<'a> {
     briefings: usize,
 }
 
-/// Every data file: paths relative to the output folder, and bytes.
-pub fn files(site: &Site) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// Makes every data file and hands each to `put` (path relative to the
+/// output folder, bytes) as soon as it is made, so that at most one is in
+/// memory: on a big site they run to tens of megabytes. Returns how many
+/// there were; a file that cannot be encoded becomes `encode_failed`'s error.
+pub fn files<E>(
+    site: &Site,
+    mut put: impl FnMut(&str, Vec<u8>) -> Result<(), E>,
+    encode_failed: impl Fn(String) -> E,
+) -> Result<usize, E> {
     let positions = positions(site);
-    let mut out = vec![
-        (path("positions.json"), pretty(&positions)?),
-        (path("positions.csv"), positions_csv(&positions)?),
-        (path("actors.json"), pretty(&actors(site))?),
-        (path("sources.csl.json"), pretty(&sources(site))?),
-    ];
-    out.extend(SCHEMAS.iter().map(|(name, text)| (path(name), text.as_bytes().to_vec())));
-    Ok(out)
+    put(&path("positions.json"), pretty(&positions).map_err(&encode_failed)?)?;
+    put(&path("positions.csv"), positions_csv(&positions).map_err(&encode_failed)?)?;
+    drop(positions);
+    put(&path("actors.json"), pretty(&actors(site)).map_err(&encode_failed)?)?;
+    put(&path("sources.csl.json"), pretty(&sources(site)).map_err(&encode_failed)?)?;
+    for (name, text) in SCHEMAS {
+        put(&path(name), text.as_bytes().to_vec())?;
+    }
+    Ok(4 + SCHEMAS.len())
 }
 
 fn path(name: &str) -> String {
@@ -188,8 +195,39 @@ fn actors(site: &Site) -> Vec<ActorRow<'_>> {
 /// URL, or the same title and publisher, is one source), publishers in
 /// alphabetical order. The id is the first citing briefing's and the
 /// source's, which stays put as long as that briefing cites it.
-fn sources(site: &Site) -> Vec<Value> {
-    let csl_date = |d: &Date| json!({ "date-parts": [[d.year, d.month, d.day]] });
+/// One source as CSL-JSON (the citation format Zotero and Pandoc read).
+/// A struct rather than a JSON tree: a big site has tens of thousands.
+#[derive(Serialize)]
+struct CslItem<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<&'a str>,
+    #[serde(rename = "URL", skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issued: Option<CslDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accessed: Option<CslDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CslDate {
+    #[serde(rename = "date-parts")]
+    parts: [[u16; 3]; 1],
+}
+
+impl From<&Date> for CslDate {
+    fn from(d: &Date) -> Self {
+        CslDate { parts: [[d.year, d.month.into(), d.day.into()]] }
+    }
+}
+
+fn sources(site: &Site) -> Vec<CslItem<'_>> {
     let mut items = Vec::new();
     for group in &site.index.sources {
         for used in &group.sources {
@@ -203,27 +241,16 @@ fn sources(site: &Site) -> Vec<Value> {
                 None if source.url.is_some() => "webpage",
                 None => "document",
             };
-            let mut item = json!({
-                "id": format!("{}/{}", site.briefings[b].doc.id, source.id),
-                "type": kind,
-                "title": source.title,
+            items.push(CslItem {
+                id: format!("{}/{}", site.briefings[b].doc.id, source.id),
+                kind,
+                title: &source.title,
+                publisher: source.publisher.as_deref(),
+                url: source.url.as_ref().map(|u| u.as_str()),
+                issued: source.date.as_ref().map(Into::into),
+                accessed: source.accessed.as_ref().map(Into::into),
+                note: source.archive.as_ref().map(|a| format!("Archived copy: {}", a.as_str())),
             });
-            if let Some(p) = &source.publisher {
-                item["publisher"] = json!(p);
-            }
-            if let Some(url) = &source.url {
-                item["URL"] = json!(url.as_str());
-            }
-            if let Some(d) = &source.date {
-                item["issued"] = csl_date(d);
-            }
-            if let Some(d) = &source.accessed {
-                item["accessed"] = csl_date(d);
-            }
-            if let Some(archive) = &source.archive {
-                item["note"] = json!(format!("Archived copy: {}", archive.as_str()));
-            }
-            items.push(item);
         }
     }
     items

@@ -141,17 +141,8 @@ impl Renderer {
         context.insert("section", section);
         context.insert("meta", &page.0.meta(&self.site));
         context.insert("feeds", &page.0.feeds(&self.site));
-        let previews: Vec<tera::Value> = page
-            .0
-            .previewed_actors(&self.site)
-            .into_iter()
-            .map(|a| {
-                tera::Value::from_serializable(&Preview {
-                    url: self.site.urls.actor(&self.site.actors[a].doc.id),
-                    html: self.refs.previews[a].clone(),
-                })
-            })
-            .collect();
+        let previews: Vec<tera::Value> =
+            page.0.previewed_actors(&self.site).into_iter().map(|a| self.refs.previews[a].clone()).collect();
         context.insert("previews", &previews);
         let structured = match page.0 {
             Job::Briefing(i) => Some(jsonld::briefing(&self.site, i)),
@@ -199,11 +190,4 @@ impl Renderer {
         }
         if unique.is_empty() { Ok(pages.len()) } else { Err(unique) }
     }
-}
-
-/// An actor's preview card and the URL of the links it belongs to.
-#[derive(serde::Serialize)]
-struct Preview {
-    url: String,
-    html: tera::Value,
 }

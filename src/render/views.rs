@@ -5,6 +5,8 @@
 //! actor shown on ten thousand pages is serialized once, not ten thousand
 //! times. Templates never see loader or resolver types.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
@@ -28,7 +30,8 @@ pub struct Refs {
     pub briefings: Vec<Value>,
     /// Per briefing, per position: shown on the briefing, actor and question pages.
     pub positions: Vec<Vec<Value>>,
-    /// Per actor: the preview card shown over links to it.
+    /// Per actor: the preview card shown over links to it (`html`), and
+    /// the URL of those links (`url`).
     pub previews: Vec<Value>,
 }
 
@@ -66,8 +69,8 @@ struct BriefingRef<'a> {
     url: String,
     /// Absolute URL (when `base_url` has a host), for feeds.
     permalink: String,
-    date: DateView,
-    updated: Option<DateView>,
+    date: Value,
+    updated: Option<Value>,
     /// RFC 3339 times for feeds: first published, and last updated.
     published: String,
     modified: String,
@@ -110,6 +113,7 @@ impl Refs {
     /// page that shows them.
     pub fn build(site: &Site, tera: &Tera) -> Result<Refs, Diagnostic> {
         let urls = &site.urls;
+        let shared = Shared::new(site);
         let actors: Vec<Value> = site
             .actors
             .iter()
@@ -155,8 +159,8 @@ impl Refs {
                         permalink: urls.absolute(&urls.briefing(&b.doc.id)),
                         published: m.date.rfc3339(),
                         modified: m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
-                        date: (&m.date).into(),
-                        updated: m.updated.as_ref().map(Into::into),
+                        date: shared.date(&m.date),
+                        updated: m.updated.as_ref().map(|d| shared.date(d)),
                         summary: m.summary.as_deref(),
                         status: m.status.map(|s| s.as_str()),
                         topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
@@ -169,18 +173,49 @@ impl Refs {
             .par_iter()
             .enumerate()
             .map(|(i, b)| {
-                (0..b.positions.len()).map(|p| position(tera, site, i, p, &actors, &questions, &briefings[i])).collect()
+                (0..b.positions.len())
+                    .map(|p| position(tera, site, &shared, (i, p), (&actors, &questions), &briefings[i]))
+                    .collect()
             })
             .collect::<Result<_, _>>()?;
         let previews = (0..site.actors.len())
             .into_par_iter()
-            .map(|a| preview(tera, site, a, &actors, &questions))
+            .map(|a| preview(tera, site, &shared, a, (&actors, &questions)))
             .collect::<Result<_, _>>()?;
         Ok(Refs { actors, questions, topics, briefings, positions, previews })
     }
 
     pub fn pick(list: &[Value], indices: impl IntoIterator<Item = usize>) -> Vec<Value> {
         indices.into_iter().map(|i| list[i].clone()).collect()
+    }
+}
+
+/// Stances and dates as template values, made once each: 40,000 positions
+/// share five stances and a few thousand days.
+struct Shared<'s> {
+    stances: Vec<Value>,
+    dates: HashMap<&'s Date, Value>,
+}
+
+impl<'s> Shared<'s> {
+    fn new(site: &'s Site) -> Self {
+        let stances = Stance::ALL.iter().map(|&s| value(&StanceView::from(s))).collect();
+        let mut dates = HashMap::new();
+        for b in &site.briefings {
+            let days = b.positions.iter().map(|p| &p.date).chain([&b.doc.matter.date]).chain(&b.doc.matter.updated);
+            for d in days {
+                dates.entry(d).or_insert_with(|| value(&DateView::from(d)));
+            }
+        }
+        Shared { stances, dates }
+    }
+
+    fn stance(&self, s: Stance) -> Value {
+        self.stances[s as usize].clone()
+    }
+
+    fn date(&self, d: &Date) -> Value {
+        self.dates.get(d).cloned().unwrap_or_else(|| value(&DateView::from(d)))
     }
 }
 
@@ -234,23 +269,22 @@ struct PositionView<'a> {
     html: Value,
     actor: Value,
     question: Option<Value>,
-    stance: StanceView,
+    stance: Value,
     summary: Option<&'a str>,
     quote: Option<&'a str>,
-    date: DateView,
+    date: Value,
     briefing: Value,
     sources: Vec<SourceLink<'a>>,
     /// The actor's previous stance on this question, when this one changed it.
-    changed_from: Option<StanceView>,
+    changed_from: Option<Value>,
 }
 
 fn position(
     tera: &Tera,
     site: &Site,
-    b: usize,
-    p: usize,
-    actors: &[Value],
-    questions: &[Value],
+    shared: &Shared,
+    (b, p): (usize, usize),
+    (actors, questions): (&[Value], &[Value]),
     briefing: &Value,
 ) -> Result<Value, Diagnostic> {
     let brief = &site.briefings[b];
@@ -264,10 +298,10 @@ fn position(
             html: Value::none(),
             actor: actors[pos.actor].clone(),
             question: pos.question.map(|q| questions[q].clone()),
-            stance: pos.stance.into(),
+            stance: shared.stance(pos.stance),
             summary: pos.summary.as_deref(),
             quote: pos.quote.as_deref(),
-            date: (&pos.date).into(),
+            date: shared.date(&pos.date),
             briefing: briefing.clone(),
             sources: pos
                 .sources
@@ -278,7 +312,7 @@ fn position(
                     url: format!("{url}#source-{}", brief.sources[s].id),
                 })
                 .collect(),
-            changed_from: site.index.changed_from[b][p].map(Into::into),
+            changed_from: site.index.changed_from[b][p].map(|s| shared.stance(s)),
         },
     )
 }
@@ -289,8 +323,8 @@ const PREVIEW_STANCES: usize = 3;
 #[derive(Serialize)]
 struct PreviewStance {
     question: Value,
-    stance: StanceView,
-    date: DateView,
+    stance: Value,
+    date: Value,
 }
 
 #[derive(Serialize)]
@@ -302,7 +336,13 @@ struct ActorPreview {
     briefings: usize,
 }
 
-fn preview(tera: &Tera, site: &Site, a: usize, actors: &[Value], questions: &[Value]) -> Result<Value, Diagnostic> {
+fn preview(
+    tera: &Tera,
+    site: &Site,
+    shared: &Shared,
+    a: usize,
+    (actors, questions): (&[Value], &[Value]),
+) -> Result<Value, Diagnostic> {
     let ix = &site.index;
     let mut stances: Vec<PreviewStance> = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
@@ -312,7 +352,11 @@ fn preview(tera: &Tera, site: &Site, a: usize, actors: &[Value], questions: &[Va
         let p = &site.briefings[r.briefing].positions[r.position];
         let Some(q) = p.question.filter(|q| !seen.contains(q)) else { continue };
         seen.push(q);
-        stances.push(PreviewStance { question: questions[q].clone(), stance: p.stance.into(), date: (&p.date).into() });
+        stances.push(PreviewStance {
+            question: questions[q].clone(),
+            stance: shared.stance(p.stance),
+            date: shared.date(&p.date),
+        });
         if stances.len() == PREVIEW_STANCES {
             break;
         }
@@ -323,7 +367,15 @@ fn preview(tera: &Tera, site: &Site, a: usize, actors: &[Value], questions: &[Va
         positions: ix.actor_positions[a].len(),
         briefings: ix.actor_briefings[a].len() + ix.actor_mentions[a].len(),
     };
-    partial(tera, ACTOR_PREVIEW, "a", &view)
+    let html = partial(tera, ACTOR_PREVIEW, "a", &view)?;
+    Ok(value(&Preview { url: site.urls.actor(&site.actors[a].doc.id), html }))
+}
+
+/// An actor's preview card and the URL of the links it belongs to.
+#[derive(Serialize)]
+struct Preview {
+    url: String,
+    html: Value,
 }
 
 const ACTOR_PREVIEW: &str = "partials/actor_preview.html";

@@ -117,6 +117,19 @@ impl Index {
                 }
             }
         }
+        // What follows needs only the lists above: companions and sources
+        // are counted on one thread while the rest is sorted and scored.
+        let ((companions, sources), ()) = rayon::join(
+            || (companions(briefings, actors.len()), sources(briefings)),
+            || ix.sort_and_score(briefings, actors),
+        );
+        ix.actor_companions = companions;
+        ix.sources = sources;
+        ix
+    }
+
+    fn sort_and_score(&mut self, briefings: &[Briefing], actors: &[Actor]) {
+        let ix = self;
         let by_date = |list: &mut Vec<PositionRef>| {
             list.sort_by(|x, y| {
                 let date = |r: &PositionRef| &briefings[r.briefing].positions[r.position].date;
@@ -131,10 +144,7 @@ impl Index {
                 push_new(&mut ix.actor_members[org], a);
             }
         }
-        ix.actor_companions = companions(briefings, actors.len());
-        ix.briefing_related = related(briefings, &ix);
-        ix.sources = sources(briefings);
-        ix
+        ix.briefing_related = related(briefings, ix);
     }
 }
 
