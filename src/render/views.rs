@@ -60,10 +60,9 @@ struct TopicRef<'a> {
     url: String,
 }
 
+/// With `html`: `partials/briefing_item.html` rendered for the briefing.
 #[derive(Serialize)]
 struct BriefingRef<'a> {
-    /// `partials/briefing_item.html` rendered for this briefing.
-    html: Value,
     id: &'a str,
     title: &'a str,
     url: String,
@@ -151,8 +150,7 @@ impl Refs {
                     tera,
                     BRIEFING_ITEM,
                     "briefing",
-                    BriefingRef {
-                        html: Value::none(),
+                    &BriefingRef {
                         id: b.doc.id.as_str(),
                         title: &m.title,
                         url: urls.briefing(&b.doc.id),
@@ -262,11 +260,10 @@ pub struct SourceLink<'a> {
     pub url: String,
 }
 
-/// A position as every page shows it.
+/// A position as every page shows it; with `html`, `partials/position.html`
+/// rendered for it.
 #[derive(Serialize)]
 struct PositionView<'a> {
-    /// `partials/position.html` rendered for this position.
-    html: Value,
     actor: Value,
     question: Option<Value>,
     stance: Value,
@@ -294,8 +291,7 @@ fn position(
         tera,
         POSITION,
         "p",
-        PositionView {
-            html: Value::none(),
+        &PositionView {
             actor: actors[pos.actor].clone(),
             question: pos.question.map(|q| questions[q].clone()),
             stance: shared.stance(pos.stance),
@@ -382,34 +378,25 @@ const ACTOR_PREVIEW: &str = "partials/actor_preview.html";
 const BRIEFING_ITEM: &str = "partials/briefing_item.html";
 const POSITION: &str = "partials/position.html";
 
-/// A view with an `html` field: renders `template` with the view as `name`,
-/// then returns the view with the result in `html`.
-trait WithHtml: Serialize {
-    fn set_html(&mut self, html: Value);
-}
-
-impl WithHtml for BriefingRef<'_> {
-    fn set_html(&mut self, html: Value) {
-        self.html = html;
-    }
-}
-
-impl WithHtml for PositionView<'_> {
-    fn set_html(&mut self, html: Value) {
-        self.html = html;
-    }
-}
-
-fn fragment<T: WithHtml>(tera: &Tera, template: &str, name: &'static str, mut view: T) -> Result<Value, Diagnostic> {
-    let html = partial(tera, template, name, &view)?;
-    view.set_html(html);
-    Ok(value(&view))
+/// `view` with `template`'s rendering of it (as `name`) added as `html`.
+fn fragment<T: Serialize>(tera: &Tera, template: &str, name: &'static str, view: &T) -> Result<Value, Diagnostic> {
+    let view = value(view);
+    let html = render_partial(tera, template, name, view.clone())?;
+    // The context holding the other reference is gone: this takes the map
+    // without copying it.
+    let mut map = view.into_map().unwrap_or_default();
+    map.insert("html".into(), html);
+    Ok(Value::from(map))
 }
 
 /// `template` rendered with `view` as `name`, as HTML that is not escaped again.
 fn partial<T: Serialize>(tera: &Tera, template: &str, name: &'static str, view: &T) -> Result<Value, Diagnostic> {
+    render_partial(tera, template, name, value(view))
+}
+
+fn render_partial(tera: &Tera, template: &str, name: &'static str, view: Value) -> Result<Value, Diagnostic> {
     let mut context = Context::new();
-    context.insert_value(name, value(view));
+    context.insert_value(name, view);
     let html = tera.render(template, &context).map_err(|e| {
         Diagnostic::error(std::path::Path::new("templates").join(template), super::templates::error_chain(&e))
             .hint("partial templates get one item; see templates/partials/ for the fields")
