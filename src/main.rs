@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 /// jemalloc: a 10,000-briefing build spends about a tenth less time than
 /// with the system allocator (many small, short-lived allocations on two
 /// threads), for a few percent more peak memory.
+#[cfg(feature = "jemalloc")]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
