@@ -76,19 +76,24 @@ impl<M: Clone> Document<M> {
     /// then the Markdown is rendered and positions are no longer needed, and
     /// a large site should not hold every file twice.
     pub fn without_text(&self) -> Self {
+        self.with_matter(self.matter.clone())
+    }
+}
+
+impl<M> Document<M> {
+    /// [`Document::without_text`], with `matter` for front matter.
+    pub fn with_matter<N>(&self, matter: N) -> Document<N> {
         Document {
             id: self.id.clone(),
             path: self.path.clone(),
-            matter: self.matter.clone(),
+            matter,
             front_matter: String::new(),
             front_matter_line: self.front_matter_line,
             body: String::new(),
             body_line: self.body_line,
         }
     }
-}
 
-impl<M> Document<M> {
     /// Position in the file of a value found by [`yaml::locate`], or the
     /// first front-matter line when the value cannot be found.
     pub fn locate(&self, path: &[yaml::Seg]) -> (Position, usize) {

@@ -419,7 +419,26 @@ fn resolve_briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> (Briefin
         })
         .collect();
     let topics = doc.matter.topics.iter().filter_map(|t| lookup.topics.get(t.as_str()).copied()).collect();
-    (Briefing { doc: doc.without_text(), actors, topics, positions, sources, body, refs }, problems)
+    (Briefing { doc: kept(doc), actors, topics, positions, sources, body, refs }, problems)
+}
+
+/// The briefing's document as the site keeps it: its positions and sources
+/// live on resolved in [`Briefing`], not twice.
+fn kept(doc: &Document<BriefingMatter>) -> Document<BriefingMatter> {
+    let m = &doc.matter;
+    doc.with_matter(BriefingMatter {
+        title: m.title.clone(),
+        date: m.date.clone(),
+        updated: m.updated.clone(),
+        summary: m.summary.clone(),
+        topics: m.topics.clone(),
+        status: m.status,
+        draft: m.draft,
+        actors: m.actors.clone(),
+        positions: Vec::new(),
+        sources: Vec::new(),
+        extra: m.extra.clone(),
+    })
 }
 
 /// Names and aliases of the briefing's involved actors, longest first.
