@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use dossier::{BuildOptions, Diagnostics, scaffold};
 
 /// jemalloc: a 10,000-briefing build spends about a tenth less time than
 /// with the system allocator (many small, short-lived allocations on two
@@ -12,8 +13,6 @@ use clap::{Parser, Subcommand};
 #[cfg(feature = "jemalloc")]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
-
-use dossier::{BuildOptions, Diagnostics, scaffold};
 
 #[derive(Parser)]
 #[command(name = "dossier", version, about = "Build explainer briefing sites: actors, positions, sources.")]

@@ -191,10 +191,6 @@ fn actors(site: &Site) -> Vec<ActorRow<'_>> {
         .collect()
 }
 
-/// One CSL-JSON item per source (as the sources index counts them: the same
-/// URL, or the same title and publisher, is one source), publishers in
-/// alphabetical order. The id is the first citing briefing's and the
-/// source's, which stays put as long as that briefing cites it.
 /// One source as CSL-JSON (the citation format Zotero and Pandoc read).
 /// A struct rather than a JSON tree: a big site has tens of thousands.
 #[derive(Serialize)]
@@ -227,6 +223,10 @@ impl From<&Date> for CslDate {
     }
 }
 
+/// One CSL-JSON item per source (as the sources index counts them: the same
+/// URL, or the same title and publisher, is one source), publishers in
+/// alphabetical order. The id is the first citing briefing's and the
+/// source's, which stays put as long as that briefing cites it.
 fn sources(site: &Site) -> Vec<CslItem<'_>> {
     let mut items = Vec::new();
     for group in &site.index.sources {
