@@ -163,6 +163,8 @@ fn briefing_and_actor_pages_carry_json_ld() {
     assert_eq!(article["about"][0]["@type"], "Person");
     assert_eq!(article["about"][0]["url"], "https://example.org/actors/alice/");
     assert_eq!(article["mentions"][0]["name"], "Bob Brown", "involved without a position: a mention");
+    let mentions = article["mentions"].as_array().unwrap();
+    assert_eq!(mentions.len(), 1, "Bob, involved and linked in the text, is mentioned once: {mentions:?}");
     assert_eq!(article["citation"][0]["url"], "https://example.org/speech");
     for who in article["about"].as_array().unwrap().iter().chain(article["mentions"].as_array().unwrap()) {
         assert!(written(&out, "https://example.org/", who["url"].as_str().unwrap()), "{who}");

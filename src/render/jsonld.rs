@@ -2,12 +2,90 @@
 //! and `Person` / `Organization` / `Country` for actors.
 //!
 //! Built with serde_json, not a template: inside `<script>` HTML entities are
-//! not decoded, so escaping must be JSON's own (`<` as `\u003c`).
+//! not decoded, so escaping must be JSON's own (`<` as `\u003c`). Typed
+//! structs written straight into the page's string: one pass, no tree.
 
-use serde_json::{Value, json};
+use std::io;
 
-use crate::content::model::ActorKind;
+use serde::Serialize;
+
+use crate::content::model::{ActorKind, HttpUrl};
 use crate::resolve::Site;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Article<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    url: &'a str,
+    main_entity_of_page: &'a str,
+    date_published: String,
+    date_modified: String,
+    in_language: &'a str,
+    publisher: Publisher<'a>,
+    about: Vec<Thing<'a>>,
+    mentions: Vec<Thing<'a>>,
+    citation: Vec<Citation<'a>>,
+    keywords: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Publisher<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Citation<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a HttpUrl>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Publisher<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+}
+
+/// An actor as named from another object: its schema.org type, name, page.
+#[derive(Serialize)]
+struct Thing<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ActorDoc<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(flatten)]
+    thing: Thing<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    job_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    affiliation: Vec<Thing<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    member_of: Vec<Thing<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    same_as: &'a [HttpUrl],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    alternate_name: &'a [String],
+}
 
 /// The JSON-LD for a briefing page.
 pub fn briefing(site: &Site, i: usize) -> String {
@@ -15,91 +93,104 @@ pub fn briefing(site: &Site, i: usize) -> String {
     let m = &b.doc.matter;
     let u = &site.urls;
     let url = u.absolute(&u.briefing(&b.doc.id));
-    let with_positions: Vec<usize> = b.positions.iter().map(|p| p.actor).collect();
-    let about: Vec<Value> =
-        b.actors.iter().filter(|a| with_positions.contains(a)).map(|&a| actor_ref(site, a)).collect();
-    let mentions: Vec<Value> = b
-        .actors
-        .iter()
-        .chain(&b.refs.actors)
-        .filter(|a| !with_positions.contains(a))
-        .map(|&a| actor_ref(site, a))
-        .collect();
-    let citation: Vec<Value> = b
+    let has_position = |a: &usize| b.positions.iter().any(|p| p.actor == *a);
+    let about = b.actors.iter().filter(|a| has_position(a)).map(|&a| thing(site, a)).collect();
+    // Involved without a position, or only named in the text: each once.
+    let mut mentioned: Vec<usize> = Vec::new();
+    for &a in b.actors.iter().chain(&b.refs.actors) {
+        if !has_position(&a) && !mentioned.contains(&a) {
+            mentioned.push(a);
+        }
+    }
+    let citation = b
         .sources
         .iter()
-        .map(|s| {
-            let mut c = json!({ "@type": "CreativeWork", "name": s.title });
-            if let Some(url) = &s.url {
-                c["url"] = json!(url.as_str());
-            }
-            if let Some(p) = &s.publisher {
-                c["publisher"] = json!({ "@type": "Organization", "name": p });
-            }
-            if let Some(d) = &s.date {
-                c["datePublished"] = json!(d.ymd());
-            }
-            c
+        .map(|s| Citation {
+            kind: "CreativeWork",
+            name: &s.title,
+            url: s.url.as_ref(),
+            publisher: s.publisher.as_deref().map(|name| Publisher { kind: "Organization", name, url: None }),
+            date_published: s.date.as_ref().map(|d| d.ymd()),
         })
         .collect();
-    let mut doc = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": m.title,
-        "url": url,
-        "mainEntityOfPage": url,
-        "datePublished": m.date.rfc3339(),
-        "dateModified": m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
-        "inLanguage": site.config.language,
-        "publisher": { "@type": "Organization", "name": site.config.title, "url": u.absolute(&u.home()) },
-        "about": about,
-        "mentions": mentions,
-        "citation": citation,
-        "keywords": b.topics.iter().map(|&t| site.topics[t].title.as_str()).collect::<Vec<_>>(),
-    });
-    if let Some(summary) = &m.summary {
-        doc["description"] = json!(summary);
-    }
-    script_safe(&doc)
+    script_safe(&Article {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        headline: &m.title,
+        description: m.summary.as_deref(),
+        url: &url,
+        main_entity_of_page: &url,
+        date_published: m.date.rfc3339(),
+        date_modified: m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
+        in_language: &site.config.language,
+        publisher: Publisher { kind: "Organization", name: &site.config.title, url: Some(u.absolute(&u.home())) },
+        about,
+        mentions: mentioned.into_iter().map(|a| thing(site, a)).collect(),
+        citation,
+        keywords: b.topics.iter().map(|&t| site.topics[t].title.as_str()).collect(),
+    })
 }
 
 /// The JSON-LD for an actor page.
 pub fn actor(site: &Site, i: usize) -> String {
     let a = &site.actors[i];
     let m = &a.doc.matter;
-    let mut doc = actor_ref(site, i);
-    doc["@context"] = json!("https://schema.org");
-    if let Some(role) = &m.role {
-        let key = if m.kind == Some(ActorKind::Person) { "jobTitle" } else { "description" };
-        doc[key] = json!(role);
-    }
-    if !a.affiliations.is_empty() {
-        let key = if m.kind == Some(ActorKind::Person) { "affiliation" } else { "memberOf" };
-        doc[key] = json!(a.affiliations.iter().map(|&o| actor_ref(site, o)).collect::<Vec<_>>());
-    }
-    if !m.links.is_empty() {
-        doc["sameAs"] = json!(m.links.iter().map(|l| l.as_str()).collect::<Vec<_>>());
-    }
-    if !m.aliases.is_empty() {
-        doc["alternateName"] = json!(m.aliases);
-    }
-    script_safe(&doc)
+    let person = m.kind == Some(ActorKind::Person);
+    let affiliations = || a.affiliations.iter().map(|&o| thing(site, o)).collect();
+    script_safe(&ActorDoc {
+        context: "https://schema.org",
+        thing: thing(site, i),
+        job_title: m.role.as_deref().filter(|_| person),
+        description: m.role.as_deref().filter(|_| !person),
+        affiliation: if person { affiliations() } else { Vec::new() },
+        member_of: if person { Vec::new() } else { affiliations() },
+        same_as: &m.links,
+        alternate_name: &m.aliases,
+    })
 }
 
-fn actor_ref(site: &Site, i: usize) -> Value {
+fn thing(site: &Site, i: usize) -> Thing<'_> {
     let a = &site.actors[i];
     let kind = match a.doc.matter.kind {
         Some(ActorKind::Person) => "Person",
         Some(ActorKind::State) => "Country",
         _ => "Organization",
     };
-    json!({ "@type": kind, "name": a.doc.matter.name, "url": site.urls.absolute(&site.urls.actor(&a.doc.id)) })
+    Thing { kind, name: &a.doc.matter.name, url: site.urls.absolute(&site.urls.actor(&a.doc.id)) }
 }
 
 /// JSON that cannot end its `<script>` element early: `<`, `>` and `&` can
 /// only occur inside JSON strings, where their `\u` escapes mean the same.
-fn script_safe(doc: &Value) -> String {
-    doc.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+fn script_safe(doc: &impl Serialize) -> String {
+    let mut out = ScriptSafe(Vec::with_capacity(2048));
+    // Writing to memory cannot fail, nor can these plain structs refuse to serialize.
+    let _ = serde_json::to_writer(&mut out, doc);
+    // serde_json writes UTF-8 and the escapes are ASCII.
+    String::from_utf8(out.0).unwrap_or_default()
+}
+
+/// Escapes `<`, `>` and `&` as it writes.
+struct ScriptSafe(Vec<u8>);
+
+impl io::Write for ScriptSafe {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
+            self.0.extend_from_slice(&rest[..i]);
+            self.0.extend_from_slice(match rest[i] {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                _ => b"\\u0026",
+            });
+            rest = &rest[i + 1..];
+        }
+        self.0.extend_from_slice(rest);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
