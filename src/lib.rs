@@ -111,7 +111,7 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
     match loaded {
         Some((site, content)) => {
             diags.extend(resolve::editorial::check(&site, &content, &content::model::Date::today()));
-            match render_site(options, Arc::new(site), diags, &|_, _| Ok(())) {
+            match render_site(options, Arc::new(site), diags, &|_: &str, _: &[u8]| Ok(())) {
                 Ok((_, _, diags)) | Err(diags) => diags,
             }
         }
@@ -190,13 +190,7 @@ pub fn render_site(
     // The open data files (one thread's work) are made meanwhile.
     let (pages, data) = rayon::join(
         || renderer.render_all(sink),
-        || {
-            render::data::files(
-                renderer.site(),
-                |rel, bytes| sink(rel, &bytes).map_err(|e| write_error(options, rel, &e)),
-                |msg| Diagnostic::error(config::CONFIG_FILE, format!("cannot write the open data files: {msg}")),
-            )
-        },
+        || render::data::files(renderer.site(), sink).map_err(|(rel, e)| write_error(options, &rel, &e)),
     );
     let pages = match pages {
         Ok(pages) => pages,
@@ -210,7 +204,7 @@ pub fn render_site(
         Err(d) => return fail(diags, d),
     };
     let statics = options.root.join("static");
-    if let Err(e) = output::each_file(&statics, &mut |rel, bytes| sink(rel, bytes)) {
+    if let Err(e) = output::each_file(&statics, &mut |rel, bytes| sink.put(rel, bytes)) {
         let d = Diagnostic::error(&statics, format!("cannot copy the static files: {e}"))
             .hint("check that the files are readable and the output folder writable");
         return fail(diags, d);
@@ -231,7 +225,7 @@ pub fn search_bundle<'r>(
 
 /// Hands generated files (path relative to the output folder, bytes) to `sink`.
 fn put_all(options: &BuildOptions, sink: render::Sink, files: &[(String, Vec<u8>)]) -> Result<(), Diagnostic> {
-    files.iter().try_for_each(|(rel, bytes)| sink(rel, bytes).map_err(|e| write_error(options, rel, &e)))
+    files.iter().try_for_each(|(rel, bytes)| sink.put(rel, bytes).map_err(|e| write_error(options, rel, &e)))
 }
 
 fn write_error(options: &BuildOptions, rel: &str, e: &std::io::Error) -> Diagnostic {
@@ -263,7 +257,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         Ok(s) => s,
         Err(e) => return Err(write_failed(Diagnostics::default(), &output, &e)),
     };
-    let mut report = generate(options, &|rel, bytes| staging.put(rel, bytes))?;
+    let mut report = generate(options, &staging)?;
     let swap = Instant::now();
     if let Err(e) = staging.commit() {
         return Err(write_failed(report.warnings, &output, &e));

@@ -3,10 +3,12 @@
 //! the previous output exactly as it was.
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+
+use crate::render::Output;
 
 /// Refuses output folders whose replacement would destroy the user's work.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {
@@ -50,13 +52,14 @@ impl Staging {
         Ok(Staging { dir, output: output.to_path_buf(), committed: false })
     }
 
-    /// Writes one file; `rel` is a relative path made by [`crate::urls::Urls`].
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Creates the file `rel` (a relative path made by
+    /// [`crate::urls::Urls`]) and the folders it needs.
+    fn create(&self, rel: &str) -> io::Result<fs::File> {
         let path = self.dir.join(rel);
-        match fs::write(&path, bytes) {
+        match fs::File::create(&path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 fs::create_dir_all(path.parent().unwrap_or(&self.dir))?;
-                fs::write(&path, bytes)
+                fs::File::create(&path)
             }
             other => other,
         }
@@ -83,6 +86,18 @@ impl Staging {
             self.committed = true;
             Ok(())
         }
+    }
+}
+
+impl Output for Staging {
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.create(rel)?.write_all(bytes)
+    }
+
+    fn put_streamed(&self, rel: &str, write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+        let mut file = io::BufWriter::with_capacity(256 * 1024, self.create(rel)?);
+        write(&mut file)?;
+        file.flush()
     }
 }
 

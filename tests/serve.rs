@@ -74,6 +74,11 @@ fn serve_answers_like_a_static_host_and_stays_inside_the_site() {
     assert_eq!(server.get("/site.js").header("Content-Type").as_deref(), Some("text/javascript; charset=utf-8"));
     assert_eq!(server.get("/atom.xml").header("Content-Type").as_deref(), Some("text/xml; charset=utf-8"));
     assert_eq!(server.get("/secret-free.txt").body, "plain text\n");
+    // The open data, gathered in memory here rather than streamed to files.
+    let data = server.get("/data/positions.json");
+    let rows: serde_json::Value = serde_json::from_str(&data.body).expect("positions.json is JSON");
+    assert_eq!(rows.as_array().map(Vec::len), Some(2), "{}", data.body);
+    assert!(server.get("/data/positions.csv").body.starts_with("actor,actor_name,"));
     // Folders serve their index.html; a folder without its slash redirects.
     assert!(server.get("/actors/").body.contains("Alice Ames"));
     let moved = server.get("/actors");

@@ -103,9 +103,10 @@ impl<M> Document<M> {
         }
     }
 
-    /// Position in the file of byte `offset` of the body.
-    pub fn body_position(&self, offset: usize) -> Position {
-        let p = Position::of_offset(&self.body, offset);
+    /// Position in the file of byte `offset` of the body, `body` (which
+    /// [`crate::resolve`] may have taken out of the document).
+    pub fn body_position(&self, body: &str, offset: usize) -> Position {
+        let p = Position::of_offset(body, offset);
         Position::new(p.line + self.body_line - 1, p.column)
     }
 

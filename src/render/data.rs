@@ -2,10 +2,14 @@
 //! can load directly (`/data/`), each JSON file with its JSON Schema beside
 //! it. Built from the resolved site with serde_json and csv, not templates.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::content::model::{Date, SourceKind, SourceMatter};
 use crate::resolve::Site;
+
+use super::Sink;
 
 /// The folder, under the output, that holds the data files.
 pub const DATA_DIR: &str = "data";
@@ -54,66 +58,81 @@ struct ActorRow<'a> {
     briefings: usize,
 }
 
-/// Makes every data file and hands each to `put` (path relative to the
-/// output folder, bytes) as soon as it is made, so that at most one is in
-/// memory: on a big site they run to tens of megabytes. Returns how many
-/// there were; a file that cannot be encoded becomes `encode_failed`'s error.
-pub fn files<E>(
-    site: &Site,
-    mut put: impl FnMut(&str, Vec<u8>) -> Result<(), E>,
-    encode_failed: impl Fn(String) -> E,
-) -> Result<usize, E> {
-    let positions = positions(site);
-    put(&path("positions.json"), pretty(&positions).map_err(&encode_failed)?)?;
-    put(&path("positions.csv"), positions_csv(&positions).map_err(&encode_failed)?)?;
-    drop(positions);
-    put(&path("actors.json"), pretty(&actors(site)).map_err(&encode_failed)?)?;
-    put(&path("sources.csl.json"), pretty(&sources(site)).map_err(&encode_failed)?)?;
+/// Makes every data file and writes each to `out` as it is made, the big
+/// ones streamed: on a big site they run to tens of megabytes. Returns how
+/// many there were, or the file that could not be written and why.
+pub fn files(site: &Site, out: Sink) -> Result<usize, (String, io::Error)> {
+    let put = |name: &str, write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>| {
+        let rel = format!("{DATA_DIR}/{name}");
+        out.put_streamed(&rel, write).map_err(|e| (rel, e))
+    };
+    let rows = Rows { site, order: position_order(site) };
+    put("positions.json", &mut |w| pretty(w, &rows))?;
+    put("positions.csv", &mut |w| positions_csv(w, &rows))?;
+    put("actors.json", &mut |w| pretty(w, &actors(site)))?;
+    put("sources.csl.json", &mut |w| pretty(w, &sources(site)))?;
     for (name, text) in SCHEMAS {
-        put(&path(name), text.as_bytes().to_vec())?;
+        put(name, &mut |w| w.write_all(text.as_bytes()))?;
     }
     Ok(4 + SCHEMAS.len())
 }
 
-fn path(name: &str) -> String {
-    format!("{DATA_DIR}/{name}")
+fn pretty<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value)?;
+    w.write_all(b"\n")
 }
 
-fn pretty<T: Serialize>(value: &T) -> Result<Vec<u8>, String> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| e.to_string())?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
-/// Oldest first; positions of one day in briefing order, then list order.
-fn positions(site: &Site) -> Vec<PositionRow<'_>> {
-    let u = &site.urls;
-    let mut rows: Vec<(&Date, usize, usize, PositionRow)> = Vec::new();
-    for (bi, b) in site.briefings.iter().enumerate() {
-        for (pi, p) in b.positions.iter().enumerate() {
-            let actor = &site.actors[p.actor].doc;
-            let question = p.question.map(|q| &site.questions[q].doc);
-            let row = PositionRow {
-                actor: actor.id.as_str(),
-                actor_name: &actor.matter.name,
-                question: question.map(|q| q.id.as_str()),
-                question_title: question.map(|q| q.matter.title.as_str()),
-                stance: p.stance.as_str(),
-                date: p.date.ymd(),
-                summary: p.summary.as_deref(),
-                quote: p.quote.as_deref(),
-                changed_from: site.index.changed_from[bi][pi].map(|s| s.as_str()),
-                sources: p.sources.iter().map(|&s| source_ref(&b.sources[s])).collect(),
-                briefing: b.doc.id.as_str(),
-                briefing_title: &b.doc.matter.title,
-                briefing_url: u.absolute(&u.briefing(&b.doc.id)),
-            };
-            rows.push((&p.date, bi, pi, row));
-        }
-    }
+/// Every position as (briefing, position) indices, oldest first; positions
+/// of one day in briefing order, then list order.
+fn position_order(site: &Site) -> Vec<(usize, usize)> {
+    let mut order: Vec<(usize, usize)> =
+        site.briefings.iter().enumerate().flat_map(|(b, x)| (0..x.positions.len()).map(move |p| (b, p))).collect();
+    let date = |&(b, p): &(usize, usize)| &site.briefings[b].positions[p].date;
     // Briefings are newest first: a later one of the same day sorts first.
-    rows.sort_by(|x, y| x.0.cmp(y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
-    rows.into_iter().map(|(_, _, _, row)| row).collect()
+    order.sort_by(|x, y| date(x).cmp(date(y)).then(y.0.cmp(&x.0)).then(x.1.cmp(&y.1)));
+    order
+}
+
+/// The position rows in `order`, each made as it is written: on a big site
+/// they would take tens of megabytes at once. Serializes as a list.
+struct Rows<'a> {
+    site: &'a Site,
+    order: Vec<(usize, usize)>,
+}
+
+impl<'a> Rows<'a> {
+    fn iter(&self) -> impl Iterator<Item = PositionRow<'a>> + '_ {
+        self.order.iter().map(|&(b, p)| position_row(self.site, b, p))
+    }
+}
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+fn position_row(site: &Site, bi: usize, pi: usize) -> PositionRow<'_> {
+    let u = &site.urls;
+    let b = &site.briefings[bi];
+    let p = &b.positions[pi];
+    let actor = &site.actors[p.actor].doc;
+    let question = p.question.map(|q| &site.questions[q].doc);
+    PositionRow {
+        actor: actor.id.as_str(),
+        actor_name: &actor.matter.name,
+        question: question.map(|q| q.id.as_str()),
+        question_title: question.map(|q| q.matter.title.as_str()),
+        stance: p.stance.as_str(),
+        date: p.date.ymd(),
+        summary: p.summary.as_deref(),
+        quote: p.quote.as_deref(),
+        changed_from: site.index.changed_from[bi][pi].map(|s| s.as_str()),
+        sources: p.sources.iter().map(|&s| source_ref(&b.sources[s])).collect(),
+        briefing: b.doc.id.as_str(),
+        briefing_title: &b.doc.matter.title,
+        briefing_url: u.absolute(&u.briefing(&b.doc.id)),
+    }
 }
 
 fn source_ref(s: &SourceMatter) -> SourceRef<'_> {
@@ -123,9 +142,9 @@ fn source_ref(s: &SourceMatter) -> SourceRef<'_> {
 /// The same rows, flat: several sources of one position are joined with
 /// " | " in `source_titles` and `source_urls` (empty for a source without
 /// a URL), so the two columns line up.
-fn positions_csv(rows: &[PositionRow]) -> Result<Vec<u8>, String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let e = |e: csv::Error| e.to_string();
+fn positions_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let e = io::Error::other;
     w.write_record([
         "actor",
         "actor_name",
@@ -143,7 +162,7 @@ fn positions_csv(rows: &[PositionRow]) -> Result<Vec<u8>, String> {
         "briefing_url",
     ])
     .map_err(e)?;
-    for r in rows {
+    for r in rows.iter() {
         let titles: Vec<&str> = r.sources.iter().map(|s| s.title).collect();
         let urls: Vec<&str> = r.sources.iter().map(|s| s.url.unwrap_or("")).collect();
         w.write_record([
@@ -164,7 +183,7 @@ fn positions_csv(rows: &[PositionRow]) -> Result<Vec<u8>, String> {
         ])
         .map_err(e)?;
     }
-    w.into_inner().map_err(|e| e.to_string())
+    w.flush()
 }
 
 fn actors(site: &Site) -> Vec<ActorRow<'_>> {

@@ -12,6 +12,7 @@ mod stance_map;
 pub mod templates;
 mod views;
 
+use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -26,9 +27,34 @@ use jobs::Job;
 use pages::Ctx;
 use views::Refs;
 
-/// Where rendered pages go: called with each page's path relative to the
-/// output folder and its bytes, from several threads at once.
-pub type Sink<'a> = &'a (dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync);
+/// Where generated files go, from several threads at once: each file's
+/// path relative to the output folder, and its bytes. Any
+/// `Fn(&str, &[u8]) -> io::Result<()>` is one.
+pub trait Output: Sync {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// A file made piece by piece by `write`, for files too big to want
+    /// whole in memory (the open data runs to tens of megabytes). By
+    /// default gathered, then [`Output::put`].
+    fn put_streamed(
+        &self,
+        rel: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        self.put(rel, &bytes)
+    }
+}
+
+impl<F: Fn(&str, &[u8]) -> std::io::Result<()> + Sync> Output for F {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self(rel, bytes)
+    }
+}
+
+/// What rendering writes to.
+pub type Sink<'a> = &'a dyn Output;
 
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -176,7 +202,7 @@ impl Renderer {
                 || Vec::with_capacity(64 * 1024),
                 |buffer, &page| {
                     let file = self.render_page(page, buffer)?;
-                    sink(&file, buffer).map_err(|e| Diagnostic::error(&file, format!("cannot write: {e}")))
+                    sink.put(&file, buffer).map_err(|e| Diagnostic::error(&file, format!("cannot write: {e}")))
                 },
             )
             .filter_map(Result::err)

@@ -31,26 +31,35 @@ struct History {
 }
 
 impl<'s> Ctx<'s> {
-    /// Groups positions (oldest first) by question or by actor; a stable
-    /// sort keeps each group in date order, so one pass builds every group.
-    fn histories(&self, refs: &[PositionRef], by_question: bool) -> Vec<History> {
-        let key = |r: &PositionRef| {
+    /// Each of `refs` as a template value, in order.
+    fn positions(&self, refs: &[PositionRef]) -> Vec<Value> {
+        refs.iter().map(|r| self.refs.position(self.site, r.briefing, r.position)).collect()
+    }
+
+    /// Groups positions (oldest first; `values` are theirs, in the same
+    /// order) by question or by actor; a stable sort keeps each group in
+    /// date order, so one pass builds every group.
+    fn histories(&self, refs: &[PositionRef], values: &[Value], by_question: bool) -> Vec<History> {
+        let key = |n: &usize| {
+            let r = &refs[*n];
             let p = &self.site.briefings[r.briefing].positions[r.position];
             if by_question { p.question.map_or(usize::MAX, |q| q) } else { p.actor }
         };
-        let mut sorted = refs.to_vec();
+        let mut sorted: Vec<usize> = (0..refs.len()).collect();
         sorted.sort_by_key(key);
         sorted
             .chunk_by(|a, b| key(a) == key(b))
             .map(|group| {
                 let k = key(&group[0]);
-                let last = group[group.len() - 1];
+                let last = refs[group[group.len() - 1]];
                 History {
                     actor: (!by_question).then(|| self.refs.actors[k].clone()),
                     question: (by_question && k != usize::MAX).then(|| self.refs.questions[k].clone()),
                     current: self.site.briefings[last.briefing].positions[last.position].stance.into(),
-                    changed: group.iter().any(|r| self.site.index.changed_from[r.briefing][r.position].is_some()),
-                    positions: group.iter().map(|r| self.refs.positions[r.briefing][r.position].clone()).collect(),
+                    changed: group
+                        .iter()
+                        .any(|&n| self.site.index.changed_from[refs[n].briefing][refs[n].position].is_some()),
+                    positions: group.iter().map(|&n| values[n].clone()).collect(),
                 }
             })
             .collect()
@@ -59,7 +68,7 @@ impl<'s> Ctx<'s> {
     pub fn briefing(&self, i: usize) -> Value {
         let b: &Briefing = &self.site.briefings[i];
         let m = &b.doc.matter;
-        let positions = self.refs.positions[i].clone();
+        let positions: Vec<Value> = (0..b.positions.len()).map(|p| self.refs.position(self.site, i, p)).collect();
         let mut timeline: Vec<usize> = (0..positions.len()).collect();
         timeline.sort_by(|&x, &y| b.positions[x].date.cmp(&b.positions[y].date).then(x.cmp(&y)));
         let sources: Vec<SourceView> =
@@ -124,7 +133,7 @@ impl<'s> Ctx<'s> {
             links: a.doc.matter.links.iter().map(|l| l.as_str()).collect(),
             affiliations: Refs::pick(&self.refs.actors, a.affiliations.iter().copied()),
             members: Refs::pick(&self.refs.actors, ix.actor_members[i].iter().copied()),
-            histories: self.histories(&ix.actor_positions[i], true),
+            histories: self.histories(&ix.actor_positions[i], &self.positions(&ix.actor_positions[i]), true),
             position_count: ix.actor_positions[i].len(),
             briefings: Refs::pick(&self.refs.briefings, ix.actor_briefings[i].iter().copied()),
             mentions: Refs::pick(&self.refs.briefings, ix.actor_mentions[i].iter().copied()),
@@ -140,7 +149,8 @@ impl<'s> Ctx<'s> {
     pub fn question(&self, i: usize) -> Value {
         let q = &self.site.questions[i];
         let ix = &self.site.index;
-        let histories = self.histories(&ix.question_positions[i], false);
+        let timeline = self.positions(&ix.question_positions[i]);
+        let histories = self.histories(&ix.question_positions[i], &timeline, false);
         let tally = tally(histories.iter().map(|h| h.current.key));
         #[derive(Serialize)]
         struct View<'a> {
@@ -160,10 +170,7 @@ impl<'s> Ctx<'s> {
             body: Body { html: &q.body.html, toc: &q.body.toc },
             histories,
             tally,
-            timeline: ix.question_positions[i]
-                .iter()
-                .map(|r| self.refs.positions[r.briefing][r.position].clone())
-                .collect(),
+            timeline,
             briefings: Refs::pick(&self.refs.briefings, ix.question_briefings[i].iter().copied()),
             extra: &q.doc.matter.extra,
         })

@@ -14,7 +14,7 @@ use tera::{Context, Tera, Value};
 use crate::diagnostics::Diagnostic;
 
 use crate::content::model::{Date, SourceMatter, Stance};
-use crate::resolve::{Site, id_to_words};
+use crate::resolve::{Position, Site, id_to_words};
 
 /// Serializes a view into a template value; shared `Value`s inside it are
 /// reference-counted, not copied.
@@ -28,11 +28,15 @@ pub struct Refs {
     pub questions: Vec<Value>,
     pub topics: Vec<Value>,
     pub briefings: Vec<Value>,
-    /// Per briefing, per position: shown on the briefing, actor and question pages.
-    pub positions: Vec<Vec<Value>>,
+    /// Per briefing, per position: its own parts, made once. The position as
+    /// templates see it is put together when a page asks
+    /// ([`Refs::position`]): held for every position through the build, those
+    /// maps took a third of a large site's memory.
+    positions: Vec<Vec<PositionParts>>,
     /// Per actor: the preview card shown over links to it (`html`), and
     /// the URL of those links (`url`).
     pub previews: Vec<Value>,
+    shared: Shared,
 }
 
 #[derive(Serialize)]
@@ -166,43 +170,108 @@ impl Refs {
                 )
             })
             .collect::<Result<_, _>>()?;
-        let positions = site
-            .briefings
-            .par_iter()
-            .enumerate()
-            .map(|(i, b)| {
-                (0..b.positions.len())
-                    .map(|p| position(tera, site, &shared, (i, p), (&actors, &questions), &briefings[i]))
-                    .collect()
-            })
-            .collect::<Result<_, _>>()?;
         let previews = (0..site.actors.len())
             .into_par_iter()
             .map(|a| preview(tera, site, &shared, a, (&actors, &questions)))
             .collect::<Result<_, _>>()?;
-        Ok(Refs { actors, questions, topics, briefings, positions, previews })
+        let mut refs = Refs { actors, questions, topics, briefings, positions: Vec::new(), previews, shared };
+        refs.positions = site
+            .briefings
+            .par_iter()
+            .map(|b| {
+                // Links to the briefing's numbered sources, shared by its positions.
+                let url = urls.briefing(&b.doc.id);
+                let links: Vec<Value> = b
+                    .sources
+                    .iter()
+                    .enumerate()
+                    .map(|(n, s)| {
+                        value(&SourceLink { number: n + 1, title: &s.title, url: format!("{url}#source-{}", s.id) })
+                    })
+                    .collect();
+                b.positions.iter().map(|p| PositionParts::new(p, &links)).collect::<Vec<_>>()
+            })
+            .collect();
+        // The partial sees the position as pages do, less its own `html`.
+        let html: Vec<Vec<Value>> = (0..site.briefings.len())
+            .into_par_iter()
+            .map(|b| {
+                (0..refs.positions[b].len())
+                    .map(|p| render_partial(tera, POSITION, "p", refs.position_view(site, b, p, false)))
+                    .collect()
+            })
+            .collect::<Result<_, _>>()?;
+        for (parts, html) in refs.positions.iter_mut().zip(html) {
+            for (part, html) in parts.iter_mut().zip(html) {
+                part.html = Some(html);
+            }
+        }
+        Ok(refs)
     }
 
     pub fn pick(list: &[Value], indices: impl IntoIterator<Item = usize>) -> Vec<Value> {
         indices.into_iter().map(|i| list[i].clone()).collect()
     }
+
+    /// Position `p` of briefing `b` as every page shows it, with `html`.
+    pub fn position(&self, site: &Site, b: usize, p: usize) -> Value {
+        self.position_view(site, b, p, true)
+    }
+
+    fn position_view(&self, site: &Site, b: usize, p: usize, with_html: bool) -> Value {
+        let pos = &site.briefings[b].positions[p];
+        let parts = &self.positions[b][p];
+        value(&PositionView {
+            actor: self.actors[pos.actor].clone(),
+            question: pos.question.map(|q| self.questions[q].clone()),
+            stance: self.shared.stance(pos.stance),
+            summary: parts.summary.clone(),
+            quote: parts.quote.clone(),
+            date: self.shared.date(&pos.date),
+            briefing: self.briefings[b].clone(),
+            sources: parts.sources.clone(),
+            changed_from: site.index.changed_from[b][p].map(|s| self.shared.stance(s)),
+            html: parts.html.clone().filter(|_| with_html),
+        })
+    }
+}
+
+/// What is a position's own, as template values, made once: other fields
+/// are shared references.
+struct PositionParts {
+    summary: Option<Value>,
+    quote: Option<Value>,
+    sources: Value,
+    html: Option<Value>,
+}
+
+impl PositionParts {
+    /// `links` are the position's briefing's sources.
+    fn new(p: &Position, links: &[Value]) -> Self {
+        PositionParts {
+            summary: p.summary.as_deref().map(Value::from),
+            quote: p.quote.as_deref().map(Value::from),
+            sources: Value::from(p.sources.iter().map(|&s| links[s].clone()).collect::<Vec<_>>()),
+            html: None,
+        }
+    }
 }
 
 /// Stances and dates as template values, made once each: 40,000 positions
 /// share five stances and a few thousand days.
-struct Shared<'s> {
+struct Shared {
     stances: Vec<Value>,
-    dates: HashMap<&'s Date, Value>,
+    dates: HashMap<Date, Value>,
 }
 
-impl<'s> Shared<'s> {
-    fn new(site: &'s Site) -> Self {
+impl Shared {
+    fn new(site: &Site) -> Self {
         let stances = Stance::ALL.iter().map(|&s| value(&StanceView::from(s))).collect();
         let mut dates = HashMap::new();
         for b in &site.briefings {
             let days = b.positions.iter().map(|p| &p.date).chain([&b.doc.matter.date]).chain(&b.doc.matter.updated);
             for d in days {
-                dates.entry(d).or_insert_with(|| value(&DateView::from(d)));
+                dates.entry(d.clone()).or_insert_with(|| value(&DateView::from(d)));
             }
         }
         Shared { stances, dates }
@@ -263,54 +332,20 @@ pub struct SourceLink<'a> {
 /// A position as every page shows it; with `html`, `partials/position.html`
 /// rendered for it.
 #[derive(Serialize)]
-struct PositionView<'a> {
+struct PositionView {
     actor: Value,
     question: Option<Value>,
     stance: Value,
-    summary: Option<&'a str>,
-    quote: Option<&'a str>,
+    summary: Option<Value>,
+    quote: Option<Value>,
     date: Value,
     briefing: Value,
-    sources: Vec<SourceLink<'a>>,
+    sources: Value,
     /// The actor's previous stance on this question, when this one changed it.
     changed_from: Option<Value>,
-}
-
-fn position(
-    tera: &Tera,
-    site: &Site,
-    shared: &Shared,
-    (b, p): (usize, usize),
-    (actors, questions): (&[Value], &[Value]),
-    briefing: &Value,
-) -> Result<Value, Diagnostic> {
-    let brief = &site.briefings[b];
-    let pos = &brief.positions[p];
-    let url = site.urls.briefing(&brief.doc.id);
-    fragment(
-        tera,
-        POSITION,
-        "p",
-        &PositionView {
-            actor: actors[pos.actor].clone(),
-            question: pos.question.map(|q| questions[q].clone()),
-            stance: shared.stance(pos.stance),
-            summary: pos.summary.as_deref(),
-            quote: pos.quote.as_deref(),
-            date: shared.date(&pos.date),
-            briefing: briefing.clone(),
-            sources: pos
-                .sources
-                .iter()
-                .map(|&s| SourceLink {
-                    number: s + 1,
-                    title: &brief.sources[s].title,
-                    url: format!("{url}#source-{}", brief.sources[s].id),
-                })
-                .collect(),
-            changed_from: site.index.changed_from[b][p].map(|s| shared.stance(s)),
-        },
-    )
+    /// `partials/position.html` rendered for it; absent while that renders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<Value>,
 }
 
 /// Most stances an actor's preview card lists.

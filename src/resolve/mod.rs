@@ -186,7 +186,7 @@ pub fn bodies_again(
     docs.iter()
         .map(|doc| match doc {
             Loaded::Briefing(d) => {
-                let (b, problems) = resolve_briefing(d, &lookup);
+                let (b, problems) = resolve_briefing(d, &d.body, &lookup);
                 (b.body, Some(b.refs), problems)
             }
             Loaded::Actor(d) => {
@@ -232,13 +232,21 @@ pub fn id_to_words(id: &str) -> String {
 /// caller keeping it can find each document at its entity's index.
 pub fn resolve(config: Config, content: &mut Content, diags: &mut Diagnostics) -> Option<Site> {
     sort(content);
+    // Each briefing's Markdown is freed as soon as it is rendered, rather
+    // than all of it held until every body is done: on a big site it is
+    // most of the text.
+    let briefing_bodies: Vec<String> = content.briefings.iter_mut().map(|d| std::mem::take(&mut d.body)).collect();
     let content = &*content;
     let urls = Urls::new(&config.base_url);
     let (topic_ids, topic_titles, topic_files) = collect_topics(content);
     let lookup = lookup_for(&config, content, &topic_ids, topic_titles.clone(), urls.clone());
 
-    let briefing_results: Vec<(Briefing, Vec<Diagnostic>)> =
-        content.briefings.par_iter().map(|doc| resolve_briefing(doc, &lookup)).collect();
+    let briefing_results: Vec<(Briefing, Vec<Diagnostic>)> = content
+        .briefings
+        .par_iter()
+        .zip(briefing_bodies)
+        .map(|(doc, body)| resolve_briefing(doc, &body, &lookup))
+        .collect();
     let actor_results: Vec<(Actor, Vec<Diagnostic>)> = content
         .actors
         .par_iter()
@@ -323,7 +331,7 @@ fn collect_topics(content: &Content) -> (Vec<Id>, Vec<String>, HashMap<Id, usize
 
 /// Renders a body that may link but not cite (actors, questions, topics, pages).
 fn render_body<M>(doc: &Document<M>, lookup: &Lookup) -> (Rendered, Vec<Diagnostic>) {
-    let (rendered, _) = render_with_refs(doc, lookup, &[], RESERVED_ANCHORS, &[]);
+    let (rendered, _) = render_with_refs(doc, &doc.body, lookup, &[], RESERVED_ANCHORS, &[]);
     rendered
 }
 
@@ -347,13 +355,14 @@ type BodyResult = ((Rendered, Vec<Diagnostic>), BodyRefs);
 
 fn render_with_refs<M>(
     doc: &Document<M>,
+    body: &str,
     lookup: &Lookup,
     sources: &[SourceMatter],
     reserved: &[&str],
     autolinks: &[AutoLink],
 ) -> BodyResult {
     let mut links = BodyLinks { lookup, sources, refs: BodyRefs::default() };
-    let mut rendered = markdown::render(&doc.body, &mut links, reserved, autolinks);
+    let mut rendered = markdown::render(body, &mut links, reserved, autolinks);
     if lookup.safe_html {
         rendered.html = markdown::sanitize::clean(&rendered.html);
     }
@@ -362,19 +371,20 @@ fn render_with_refs<M>(
         .iter()
         .map(|(range, problem)| {
             Diagnostic::error(&doc.path, &problem.message)
-                .at(doc.body_position(range.start))
-                .spanning(doc.body.get(range.clone()).map_or(1, |s| s.chars().count()))
+                .at(doc.body_position(body, range.start))
+                .spanning(body.get(range.clone()).map_or(1, |s| s.chars().count()))
                 .maybe_hint(problem.hint.clone())
         })
         .collect();
     ((rendered, problems), links.refs)
 }
 
-fn resolve_briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> (Briefing, Vec<Diagnostic>) {
+/// Resolves a briefing whose Markdown is `body`.
+fn resolve_briefing(doc: &Document<BriefingMatter>, body: &str, lookup: &Lookup) -> (Briefing, Vec<Diagnostic>) {
     let mut problems = check::briefing(doc, lookup);
     let autolinks = if lookup.autolink { autolinks(doc, lookup) } else { Vec::new() };
     let ((body, body_problems), refs) =
-        render_with_refs(doc, lookup, &doc.matter.sources, RESERVED_ANCHORS, &autolinks);
+        render_with_refs(doc, body, lookup, &doc.matter.sources, RESERVED_ANCHORS, &autolinks);
     problems.extend(body_problems);
 
     // Number sources: cited ones in order of first citation, then the rest.
