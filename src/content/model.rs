@@ -149,6 +149,17 @@ impl Stance {
             Stance::Unclear => "Unclear",
         }
     }
+
+    /// The badge's symbol: ✓ ✗ ± ○ ?
+    pub fn mark(self) -> &'static str {
+        match self {
+            Stance::Supports => "✓",
+            Stance::Opposes => "✗",
+            Stance::Conditional => "±",
+            Stance::Neutral => "○",
+            Stance::Unclear => "?",
+        }
+    }
 }
 
 /// An id: lowercase ASCII letters, digits and `-`, as in a URL segment.

@@ -4,7 +4,8 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::views::{Refs, SourceView, StanceView, value};
+use super::views::{Refs, SourceView, value};
+use crate::content::model::Stance;
 use crate::markdown::TocEntry;
 use crate::resolve::{Briefing, PositionRef, Site};
 
@@ -25,7 +26,10 @@ struct Body<'a> {
 struct History {
     actor: Option<Value>,
     question: Option<Value>,
-    current: StanceView,
+    current: Value,
+    /// `current`, for counting.
+    #[serde(skip)]
+    stance: Stance,
     changed: bool,
     positions: Vec<Value>,
 }
@@ -52,10 +56,12 @@ impl<'s> Ctx<'s> {
             .map(|group| {
                 let k = key(&group[0]);
                 let last = refs[group[group.len() - 1]];
+                let stance = self.site.briefings[last.briefing].positions[last.position].stance;
                 History {
                     actor: (!by_question).then(|| self.refs.actors[k].clone()),
                     question: (by_question && k != usize::MAX).then(|| self.refs.questions[k].clone()),
-                    current: self.site.briefings[last.briefing].positions[last.position].stance.into(),
+                    current: self.refs.stance(stance),
+                    stance,
                     changed: group
                         .iter()
                         .any(|&n| self.site.index.changed_from[refs[n].briefing][refs[n].position].is_some()),
@@ -151,7 +157,7 @@ impl<'s> Ctx<'s> {
         let ix = &self.site.index;
         let timeline = self.positions(&ix.question_positions[i]);
         let histories = self.histories(&ix.question_positions[i], &timeline, false);
-        let tally = tally(histories.iter().map(|h| h.current.key));
+        let tally = tally(self.refs, histories.iter().map(|h| h.stance));
         #[derive(Serialize)]
         struct View<'a> {
             question: Value,
@@ -238,16 +244,16 @@ impl<'s> Ctx<'s> {
 
 #[derive(Serialize)]
 struct Tally {
-    stance: StanceView,
+    stance: Value,
     count: usize,
 }
 
 /// Counts of each stance, in the order stances are defined, zeros left out.
-fn tally<'k>(keys: impl Iterator<Item = &'k str>) -> Vec<Tally> {
-    let keys: Vec<&str> = keys.collect();
-    crate::content::model::Stance::ALL
+fn tally(refs: &Refs, stances: impl Iterator<Item = Stance>) -> Vec<Tally> {
+    let stances: Vec<Stance> = stances.collect();
+    Stance::ALL
         .iter()
-        .map(|&s| Tally { stance: s.into(), count: keys.iter().filter(|&&k| k == s.as_str()).count() })
+        .map(|&s| Tally { stance: refs.stance(s), count: stances.iter().filter(|&&k| k == s).count() })
         .filter(|t| t.count > 0)
         .collect()
 }

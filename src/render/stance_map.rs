@@ -14,7 +14,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::pages::Ctx;
-use super::views::{DateView, StanceView, value};
+use super::views::{DateView, value};
 use crate::content::model::{ActorKind, Stance};
 use crate::resolve::PositionRef;
 
@@ -38,7 +38,7 @@ struct Row {
 
 #[derive(Serialize)]
 struct Cell {
-    stance: StanceView,
+    stance: Value,
     date: DateView,
     /// The first source behind the latest position: its own address when
     /// it has one, else its entry in the briefing's source list.
@@ -46,7 +46,7 @@ struct Cell {
     source_title: String,
     briefing_url: String,
     /// The stance before the latest change, when it changed over time.
-    was: Option<StanceView>,
+    was: Option<Value>,
     /// How many positions the actor took on the question.
     positions: usize,
 }
@@ -117,12 +117,12 @@ impl Ctx<'_> {
                 .find_map(|r| ix.changed_from[r.briefing][r.position])
                 .filter(|&s: &Stance| s != p.stance);
             Cell {
-                stance: p.stance.into(),
+                stance: self.refs.stance(p.stance),
                 date: (&p.date).into(),
                 source_url,
                 source_title: first.map_or_else(|| b.doc.matter.title.clone(), |s| s.title.clone()),
                 briefing_url,
-                was: was.map(Into::into),
+                was: was.map(|s| self.refs.stance(s)),
                 positions: history.len(),
             }
         };

@@ -48,6 +48,13 @@ struct ActorRef<'a> {
     kind_label: Option<String>,
     role: Option<&'a str>,
     image: Option<&'a str>,
+    /// The `actor_link` and `actor_card` components' HTML for the actor,
+    /// rendered once: a page shows hundreds of links, and each component
+    /// call costs more than the attribute lookup.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    card: Option<Value>,
 }
 
 #[derive(Serialize)]
@@ -96,17 +103,21 @@ impl From<&Date> for DateView {
     }
 }
 
-/// A stance as a word (for the reader and screen readers) and a key (for
-/// the badge's CSS class).
+/// A stance as a word (for the reader and screen readers), a key (for
+/// the badge's CSS class) and the badge's symbol.
 #[derive(Serialize, Clone)]
-pub struct StanceView {
-    pub key: &'static str,
-    pub label: &'static str,
+struct StanceView {
+    key: &'static str,
+    label: &'static str,
+    mark: &'static str,
+    /// The `stance_badge` component's HTML for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    badge: Option<Value>,
 }
 
 impl From<Stance> for StanceView {
     fn from(s: Stance) -> Self {
-        StanceView { key: s.as_str(), label: s.label() }
+        StanceView { key: s.as_str(), label: s.label(), mark: s.mark(), badge: None }
     }
 }
 
@@ -116,13 +127,13 @@ impl Refs {
     /// page that shows them.
     pub fn build(site: &Site, tera: &Tera) -> Result<Refs, Diagnostic> {
         let urls = &site.urls;
-        let shared = Shared::new(site);
+        let shared = Shared::new(site, tera)?;
         let actors: Vec<Value> = site
             .actors
-            .iter()
+            .par_iter()
             .map(|a| {
                 let m = &a.doc.matter;
-                value(&ActorRef {
+                let mut actor = ActorRef {
                     id: a.doc.id.as_str(),
                     name: &m.name,
                     url: urls.actor(&a.doc.id),
@@ -130,9 +141,15 @@ impl Refs {
                     kind_label: m.kind.map(|k| id_to_words(k.as_str())),
                     role: m.role.as_deref(),
                     image: m.image.as_deref(),
-                })
+                    link: None,
+                    card: None,
+                };
+                let plain = value(&actor);
+                actor.link = component(tera, "actor_link", "actor", &plain)?;
+                actor.card = component(tera, "actor_card", "actor", &plain)?;
+                Ok(value(&actor))
             })
-            .collect();
+            .collect::<Result<_, _>>()?;
         let questions: Vec<Value> = site
             .questions
             .iter()
@@ -213,6 +230,11 @@ impl Refs {
         indices.into_iter().map(|i| list[i].clone()).collect()
     }
 
+    /// A stance as templates see it.
+    pub fn stance(&self, s: Stance) -> Value {
+        self.shared.stance(s)
+    }
+
     /// Position `p` of briefing `b` as every page shows it, with `html`.
     pub fn position(&self, site: &Site, b: usize, p: usize) -> Value {
         self.position_view(site, b, p, true)
@@ -265,8 +287,15 @@ struct Shared {
 }
 
 impl Shared {
-    fn new(site: &Site) -> Self {
-        let stances = Stance::ALL.iter().map(|&s| value(&StanceView::from(s))).collect();
+    fn new(site: &Site, tera: &Tera) -> Result<Self, Diagnostic> {
+        let stances = Stance::ALL
+            .iter()
+            .map(|&s| {
+                let mut view = StanceView::from(s);
+                view.badge = component(tera, "stance_badge", "stance", &value(&view))?;
+                Ok(value(&view))
+            })
+            .collect::<Result<_, _>>()?;
         let mut dates = HashMap::new();
         for b in &site.briefings {
             let days = b.positions.iter().map(|p| &p.date).chain([&b.doc.matter.date]).chain(&b.doc.matter.updated);
@@ -274,7 +303,7 @@ impl Shared {
                 dates.entry(d.clone()).or_insert_with(|| value(&DateView::from(d)));
             }
         }
-        Shared { stances, dates }
+        Ok(Shared { stances, dates })
     }
 
     fn stance(&self, s: Stance) -> Value {
@@ -422,6 +451,22 @@ fn fragment<T: Serialize>(tera: &Tera, template: &str, name: &'static str, view:
     let mut map = view.into_map().unwrap_or_default();
     map.insert("html".into(), html);
     Ok(Value::from(map))
+}
+
+/// The component `name` rendered with `view` as its argument `arg`, as HTML
+/// that is not escaped again; `None` when the templates define no such
+/// component (a theme may drop the built-in ones with the pages using them).
+fn component(tera: &Tera, name: &str, arg: &'static str, view: &Value) -> Result<Option<Value>, Diagnostic> {
+    if !tera.contains_component(name) {
+        return Ok(None);
+    }
+    let mut context = Context::new();
+    context.insert_value(arg, view.clone());
+    let html = tera.render_component(name, &context, None, true).map_err(|e| {
+        Diagnostic::error("templates/macros.html", super::templates::error_chain(&e))
+            .hint(format!("the `{name}` component gets `{arg}`; see templates/macros.html"))
+    })?;
+    Ok(Some(Value::safe_string(&html)))
 }
 
 /// `template` rendered with `view` as `name`, as HTML that is not escaped again.
