@@ -34,7 +34,8 @@ impl Urls {
 
     /// A section or entity URL: `base` + `parts` joined by `/` + `/`.
     pub fn path(&self, parts: &[&str]) -> String {
-        let mut url = self.base.clone();
+        let mut url = String::with_capacity(self.base.len() + parts.iter().map(|p| p.len() + 1).sum::<usize>());
+        url.push_str(&self.base);
         for p in parts {
             url.push_str(p);
             url.push('/');

@@ -214,9 +214,9 @@ fn base_url_flag_reaches_feeds_sitemap_canonical_and_json_ld() {
     }
 }
 
-/// The pages print actors' `link` and `card` and stances' `badge`, rendered
-/// once each through the components: overriding a component in the site's
-/// `macros.html` changes every page.
+/// The pages print actors' `link` and `card`, stances' `badge` and dates'
+/// `html`, rendered once each through the components: overriding a
+/// component in the site's `macros.html` changes every page.
 #[test]
 fn overriding_a_component_changes_every_page_that_shows_it() {
     let site = sample_site();
@@ -226,18 +226,21 @@ fn overriding_a_component_changes_every_page_that_shows_it() {
     let badge = &badge[..badge.find('\n').unwrap()];
     let card = &builtin[builtin.find(r#"<li class="actor-card">"#).expect("built-in card")..];
     let card = &card[..card.find("</li>").unwrap() + "</li>".len()];
-    assert!(builtin.contains(link), "the built-in actor_link changed: update this test");
+    let date = r#"<time datetime="{{ d.iso }}">{{ d.text }}</time>"#;
+    assert!(builtin.contains(link) && builtin.contains(date), "the built-in components changed: update this test");
     let macros = builtin
         .replace(link, r#"<a class="my-link" href="{{ actor.url }}">{{ actor.name }}</a>"#)
         .replace(badge, r#"<b class="my-badge">{{ stance.label }}</b>"#)
-        .replace(card, r#"<li class="my-card">{{ actor.name }}</li>"#);
+        .replace(card, r#"<li class="my-card">{{ actor.name }}</li>"#)
+        .replace(date, r#"<i class="my-date">{{ d.iso }}</i>"#);
     site.write("templates/macros.html", &macros);
     assert_ok(&site.build());
     let briefing = site.page("briefings/first/index.html");
     assert!(briefing.contains(r#"<li class="my-card">Alice Ames</li>"#), "key actors");
     assert!(briefing.contains(r#"<a class="my-link" href="/actors/alice/">Alice Ames</a>"#), "stance table");
     assert!(briefing.contains(r#"<b class="my-badge">Supports</b>"#), "stance table");
-    for builtin in [r#"class="stance-mark""#, r#"<li class="actor-card">"#, r#"class="actor-link""#] {
+    assert!(briefing.contains(r#"<i class="my-date">2025-01-10</i>"#), "the briefing's date");
+    for builtin in [r#"class="stance-mark""#, r#"<li class="actor-card">"#, r#"class="actor-link""#, "<time"] {
         assert!(!briefing.contains(builtin), "{builtin}: a built-in component is left");
     }
     let question = site.page("questions/tax-cut/index.html");

@@ -48,9 +48,9 @@ impl SplitError {
 /// into U+FFFD.
 pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Bytes, not chars: this runs over every file, and neither byte can
-    // be part of a longer UTF-8 sequence.
-    if text.bytes().any(|b| b == b'\r' || b == 0) {
+    // Bytes, not chars (neither byte can be part of a longer UTF-8
+    // sequence), and memchr's vectorized search: this runs over every file.
+    if memchr::memchr2(b'\r', 0, text.as_bytes()).is_some() {
         // NUL is not allowed in HTML; CommonMark replaces it with U+FFFD.
         std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\0', "\u{fffd}"))
     } else {
@@ -106,6 +106,14 @@ mod tests {
         let s = split(&text).unwrap();
         assert_eq!(s.front_matter, "title: A\n");
         assert_eq!(s.body, "");
+    }
+
+    #[test]
+    fn normalizes_line_ends_and_nul_copying_only_when_needed() {
+        assert!(matches!(normalize("plain\ntext"), std::borrow::Cow::Borrowed("plain\ntext")));
+        assert_eq!(normalize("a\r\nb\0c"), "a\nb\u{fffd}c");
+        assert_eq!(normalize("only a nul\0"), "only a nul\u{fffd}");
+        assert_eq!(normalize("only crlf\r\n"), "only crlf\n");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::pages::Ctx;
-use super::views::{DateView, Refs, value};
+use super::views::{Refs, value};
 
 const HOME_BRIEFINGS: usize = 10;
 const HOME_ACTORS: usize = 8;
@@ -186,7 +186,7 @@ impl Ctx<'_> {
         struct Entry<'a> {
             title: &'a str,
             url: Option<&'a str>,
-            date: Option<DateView>,
+            date: Option<Value>,
             kind: Option<&'static str>,
             citing: Vec<Value>,
         }
@@ -204,7 +204,7 @@ impl Ctx<'_> {
                 Entry {
                     title: &s.title,
                     url: s.url.as_ref().map(|u| u.as_str()),
-                    date: s.date.as_ref().map(Into::into),
+                    date: s.date.as_ref().map(|d| self.refs.date(d)),
                     kind: s.kind.map(|k| k.as_str()),
                     citing: Refs::pick(&self.refs.briefings, u.citing.iter().copied()),
                 }

@@ -77,8 +77,12 @@ impl<'s> Ctx<'s> {
         let positions: Vec<Value> = (0..b.positions.len()).map(|p| self.refs.position(self.site, i, p)).collect();
         let mut timeline: Vec<usize> = (0..positions.len()).collect();
         timeline.sort_by(|&x, &y| b.positions[x].date.cmp(&b.positions[y].date).then(x.cmp(&y)));
-        let sources: Vec<SourceView> =
-            b.sources.iter().enumerate().map(|(n, s)| SourceView::new(n + 1, s, n < b.refs.cited.len())).collect();
+        let sources: Vec<SourceView> = b
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(n, s)| SourceView::new(self.refs, n + 1, s, n < b.refs.cited.len()))
+            .collect();
         let mentioned = b.refs.actors.iter().copied().filter(|a| !b.actors.contains(a));
         #[derive(Serialize)]
         struct View<'a> {

@@ -14,7 +14,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::pages::Ctx;
-use super::views::{DateView, value};
+use super::views::value;
 use crate::content::model::{ActorKind, Stance};
 use crate::resolve::PositionRef;
 
@@ -39,7 +39,7 @@ struct Row {
 #[derive(Serialize)]
 struct Cell {
     stance: Value,
-    date: DateView,
+    date: Value,
     /// The first source behind the latest position: its own address when
     /// it has one, else its entry in the briefing's source list.
     source_url: String,
@@ -118,7 +118,7 @@ impl Ctx<'_> {
                 .filter(|&s: &Stance| s != p.stance);
             Cell {
                 stance: self.refs.stance(p.stance),
-                date: (&p.date).into(),
+                date: self.refs.date(&p.date),
                 source_url,
                 source_title: first.map_or_else(|| b.doc.matter.title.clone(), |s| s.title.clone()),
                 briefing_url,

@@ -92,14 +92,17 @@ struct BriefingRef<'a> {
 /// A date as templates want it: machine form for `<time datetime>` and
 /// words for people.
 #[derive(Serialize, Clone)]
-pub struct DateView {
-    pub iso: String,
-    pub text: String,
+struct DateView {
+    iso: String,
+    text: String,
+    /// The `date` component's HTML for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<Value>,
 }
 
 impl From<&Date> for DateView {
     fn from(d: &Date) -> Self {
-        DateView { iso: d.ymd(), text: d.long() }
+        DateView { iso: d.ymd(), text: d.long(), html: None }
     }
 }
 
@@ -235,6 +238,11 @@ impl Refs {
         self.shared.stance(s)
     }
 
+    /// A date as templates see it.
+    pub fn date(&self, d: &Date) -> Value {
+        self.shared.date(d)
+    }
+
     /// Position `p` of briefing `b` as every page shows it, with `html`.
     pub fn position(&self, site: &Site, b: usize, p: usize) -> Value {
         self.position_view(site, b, p, true)
@@ -296,13 +304,22 @@ impl Shared {
                 Ok(value(&view))
             })
             .collect::<Result<_, _>>()?;
-        let mut dates = HashMap::new();
+        let mut days: Vec<&Date> = Vec::new();
         for b in &site.briefings {
-            let days = b.positions.iter().map(|p| &p.date).chain([&b.doc.matter.date]).chain(&b.doc.matter.updated);
-            for d in days {
-                dates.entry(d.clone()).or_insert_with(|| value(&DateView::from(d)));
-            }
+            days.extend(b.positions.iter().map(|p| &p.date));
+            days.extend([&b.doc.matter.date].into_iter().chain(&b.doc.matter.updated));
+            days.extend(b.sources.iter().flat_map(|s| s.date.iter().chain(&s.accessed)));
         }
+        days.sort_unstable();
+        days.dedup();
+        let dates = days
+            .into_par_iter()
+            .map(|d| {
+                let mut view = DateView::from(d);
+                view.html = component(tera, "date", "d", &value(&view))?;
+                Ok((d.clone(), value(&view)))
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Shared { stances, dates })
     }
 
@@ -310,6 +327,8 @@ impl Shared {
         self.stances[s as usize].clone()
     }
 
+    /// Every date of the site's briefings, positions and sources is made
+    /// in advance; another (none yet) goes without `html`.
     fn date(&self, d: &Date) -> Value {
         self.dates.get(d).cloned().unwrap_or_else(|| value(&DateView::from(d)))
     }
@@ -325,15 +344,15 @@ pub struct SourceView<'a> {
     pub publisher: Option<&'a str>,
     pub url: Option<&'a str>,
     pub archive: Option<&'a str>,
-    pub date: Option<DateView>,
-    pub accessed: Option<DateView>,
+    pub date: Option<Value>,
+    pub accessed: Option<Value>,
     pub kind: Option<&'static str>,
     /// Whether the text cites it, so the list can link back to the citation.
     pub cited: bool,
 }
 
 impl<'a> SourceView<'a> {
-    pub fn new(number: usize, s: &'a SourceMatter, cited: bool) -> Self {
+    pub fn new(refs: &Refs, number: usize, s: &'a SourceMatter, cited: bool) -> Self {
         SourceView {
             number,
             id: s.id.as_str(),
@@ -342,8 +361,8 @@ impl<'a> SourceView<'a> {
             publisher: s.publisher.as_deref(),
             url: s.url.as_ref().map(|u| u.as_str()),
             archive: s.archive.as_ref().map(|u| u.as_str()),
-            date: s.date.as_ref().map(Into::into),
-            accessed: s.accessed.as_ref().map(Into::into),
+            date: s.date.as_ref().map(|d| refs.date(d)),
+            accessed: s.accessed.as_ref().map(|d| refs.date(d)),
             kind: s.kind.map(|k| k.as_str()),
             cited,
         }
