@@ -4,6 +4,7 @@
 //! pulldown-cmark hands the brackets over as plain text, in pieces that
 //! [`super::merge`] has joined by the time they get here.
 
+use std::fmt::Write;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -43,7 +44,7 @@ where
             return Some((Event::Text(text), range));
         }
         let pieces = split_citations(
-            &text,
+            text,
             &range,
             source,
             &mut **links.borrow_mut(),
@@ -55,9 +56,11 @@ where
     })
 }
 
-/// Cuts `text` around its citations; each becomes inline HTML.
+/// Cuts `text` around its citations; each becomes inline HTML. The text
+/// between them stays borrowed when `text` is (usually: a slice of the
+/// source), not copied.
 fn split_citations<'a>(
-    text: &str,
+    text: CowStr<'a>,
     range: &Range<usize>,
     source: &str,
     links: &mut dyn Links,
@@ -65,19 +68,30 @@ fn split_citations<'a>(
     cited_before: &mut std::collections::HashSet<usize>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut out = Vec::new();
-    let mut rest = text;
+    // `piece(a..b)` is `text[a..b]`, borrowed when `text` is.
+    let borrowed: Option<&'a str> = match &text {
+        CowStr::Borrowed(s) => Some(s),
+        _ => None,
+    };
+    let piece = |r: Range<usize>| match borrowed {
+        Some(s) => CowStr::Borrowed(&s[r]),
+        None => CowStr::from(text[r].to_owned()),
+    };
+    let mut at = 0;
+    let mut rest = &text[..];
     let mut search_from = range.start;
     while let Some(open) = rest.find("[@") {
         let Some(close) = rest[open..].find(']').map(|c| open + c) else { break };
         let inner = &rest[open + 1..close];
         let keys: Vec<&str> = inner.split(';').map(str::trim).collect();
         if !keys.iter().all(|k| k.len() > 1 && k.starts_with('@') && !k.contains(char::is_whitespace)) {
-            out.push((Event::Text(CowStr::from(rest[..close + 1].to_owned())), range.clone()));
+            out.push((Event::Text(piece(at..at + close + 1)), range.clone()));
             rest = &rest[close + 1..];
+            at += close + 1;
             continue;
         }
         if open > 0 {
-            out.push((Event::Text(CowStr::from(rest[..open].to_owned())), range.clone()));
+            out.push((Event::Text(piece(at..at + open)), range.clone()));
         }
         let mut html = String::from(r#"<sup class="cite">"#);
         for (i, key) in keys.iter().enumerate() {
@@ -100,9 +114,13 @@ fn split_citations<'a>(
                     if i > 0 {
                         html.push_str(", ");
                     }
-                    let id =
-                        if cited_before.insert(number) { format!(r#" id="cite-{number}""#) } else { String::new() };
-                    html.push_str(&format!(r##"<a href="#{}"{id}>{number}</a>"##, escape::html(&anchor)));
+                    html.push_str(r##"<a href="#"##);
+                    escape::push_html(&mut html, &anchor);
+                    html.push('"');
+                    if cited_before.insert(number) {
+                        let _ = write!(html, r#" id="cite-{number}""#);
+                    }
+                    let _ = write!(html, ">{number}</a>");
                 }
                 Err(problem) => problems.push((span, problem)),
             }
@@ -110,9 +128,10 @@ fn split_citations<'a>(
         html.push_str("</sup>");
         out.push((Event::InlineHtml(CowStr::from(html)), range.clone()));
         rest = &rest[close + 1..];
+        at += close + 1;
     }
     if !rest.is_empty() {
-        out.push((Event::Text(CowStr::from(rest.to_owned())), range.clone()));
+        out.push((Event::Text(piece(at..text.len())), range.clone()));
     }
     out
 }

@@ -181,6 +181,21 @@ mod tests {
     }
 
     #[test]
+    fn text_around_citations_survives_whether_borrowed_or_rebuilt() {
+        // Plain text reaches the citation adapter as a slice of the source;
+        // an entity or a smart quote makes it a rebuilt string.
+        for (source, before, after) in [
+            ("Fish & chips [@a] all round.", "Fish &amp; chips ", " all round."),
+            ("Fish &amp; chips [@a] all round.", "Fish &amp; chips ", " all round."),
+            ("It's [@a] and [@a; @x y] 'quoted'.", "It’s ", " and [@a; @x y] ‘quoted’."),
+        ] {
+            let r = render(source, &mut Fake, &[], &[]);
+            let cite = r##"<sup class="cite"><a href="#source-a" id="cite-1">1</a></sup>"##;
+            assert!(r.html.contains(&format!("{before}{cite}{after}")), "{source}: {}", r.html);
+        }
+    }
+
+    #[test]
     fn headings_get_unique_anchors_and_a_toc() {
         let r = render("## Sources\n\n## What's next?\n\n## What's next?\n", &mut Fake, &["sources"], &[]);
         let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
