@@ -194,8 +194,7 @@ impl Refs {
             .into_par_iter()
             .map(|a| preview(tera, site, &shared, a, (&actors, &questions)))
             .collect::<Result<_, _>>()?;
-        let mut refs = Refs { actors, questions, topics, briefings, positions: Vec::new(), previews, shared };
-        refs.positions = site
+        let positions = site
             .briefings
             .par_iter()
             .map(|b| {
@@ -209,9 +208,10 @@ impl Refs {
                         value(&SourceLink { number: n + 1, title: &s.title, url: format!("{url}#source-{}", s.id) })
                     })
                     .collect();
-                b.positions.iter().map(|p| PositionParts::new(p, &links)).collect::<Vec<_>>()
+                b.positions.iter().map(|p| PositionParts::new(p, &links, &shared)).collect::<Vec<_>>()
             })
             .collect();
+        let mut refs = Refs { actors, questions, topics, briefings, positions, previews, shared };
         // The partial sees the position as pages do, less its own `html`.
         let html: Vec<Vec<Value>> = (0..site.briefings.len())
             .into_par_iter()
@@ -257,7 +257,7 @@ impl Refs {
             stance: self.shared.stance(pos.stance),
             summary: parts.summary.clone(),
             quote: parts.quote.clone(),
-            date: self.shared.date(&pos.date),
+            date: parts.date.clone(),
             briefing: self.briefings[b].clone(),
             sources: parts.sources.clone(),
             changed_from: site.index.changed_from[b][p].map(|s| self.shared.stance(s)),
@@ -269,6 +269,8 @@ impl Refs {
 /// What is a position's own, as template values, made once: other fields
 /// are shared references.
 struct PositionParts {
+    /// The shared date value, looked up once rather than on every page.
+    date: Value,
     summary: Option<Value>,
     quote: Option<Value>,
     sources: Value,
@@ -277,8 +279,9 @@ struct PositionParts {
 
 impl PositionParts {
     /// `links` are the position's briefing's sources.
-    fn new(p: &Position, links: &[Value]) -> Self {
+    fn new(p: &Position, links: &[Value], shared: &Shared) -> Self {
         PositionParts {
+            date: shared.date(&p.date),
             summary: p.summary.as_deref().map(Value::from),
             quote: p.quote.as_deref().map(Value::from),
             sources: Value::from(p.sources.iter().map(|&s| links[s].clone()).collect::<Vec<_>>()),
