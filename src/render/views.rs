@@ -71,7 +71,7 @@ struct TopicRef<'a> {
     url: String,
 }
 
-/// With `html`: `partials/briefing_item.html` rendered for the briefing.
+/// A briefing as lists and feeds show it.
 #[derive(Serialize)]
 struct BriefingRef<'a> {
     id: &'a str,
@@ -87,6 +87,9 @@ struct BriefingRef<'a> {
     summary: Option<&'a str>,
     status: Option<&'static str>,
     topics: Vec<Value>,
+    /// `partials/briefing_item.html` rendered for it; absent while that renders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<Value>,
 }
 
 /// A date as templates want it: machine form for `<time datetime>` and
@@ -170,24 +173,22 @@ impl Refs {
             .par_iter()
             .map(|b| {
                 let m = &b.doc.matter;
-                fragment(
-                    tera,
-                    BRIEFING_ITEM,
-                    "briefing",
-                    &BriefingRef {
-                        id: b.doc.id.as_str(),
-                        title: &m.title,
-                        url: urls.briefing(&b.doc.id),
-                        permalink: urls.absolute(&urls.briefing(&b.doc.id)),
-                        published: m.date.rfc3339(),
-                        modified: m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
-                        date: shared.date(&m.date),
-                        updated: m.updated.as_ref().map(|d| shared.date(d)),
-                        summary: m.summary.as_deref(),
-                        status: m.status.map(|s| s.as_str()),
-                        topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
-                    },
-                )
+                let mut item = BriefingRef {
+                    id: b.doc.id.as_str(),
+                    title: &m.title,
+                    url: urls.briefing(&b.doc.id),
+                    permalink: urls.absolute(&urls.briefing(&b.doc.id)),
+                    published: m.date.rfc3339(),
+                    modified: m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
+                    date: shared.date(&m.date),
+                    updated: m.updated.as_ref().map(|d| shared.date(d)),
+                    summary: m.summary.as_deref(),
+                    status: m.status.map(|s| s.as_str()),
+                    topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
+                    html: None,
+                };
+                item.html = Some(render_partial(tera, BRIEFING_ITEM, "briefing", value(&item))?);
+                Ok(value(&item))
             })
             .collect::<Result<_, _>>()?;
         let previews = (0..site.actors.len())
@@ -217,7 +218,7 @@ impl Refs {
             .into_par_iter()
             .map(|b| {
                 (0..refs.positions[b].len())
-                    .map(|p| render_partial(tera, POSITION, "p", refs.position_view(site, b, p, false)))
+                    .map(|p| render_partial(tera, POSITION, "p", refs.position_view(site, b, p, None)))
                     .collect()
             })
             .collect::<Result<_, _>>()?;
@@ -245,10 +246,10 @@ impl Refs {
 
     /// Position `p` of briefing `b` as every page shows it, with `html`.
     pub fn position(&self, site: &Site, b: usize, p: usize) -> Value {
-        self.position_view(site, b, p, true)
+        self.position_view(site, b, p, self.positions[b][p].html.clone())
     }
 
-    fn position_view(&self, site: &Site, b: usize, p: usize, with_html: bool) -> Value {
+    fn position_view(&self, site: &Site, b: usize, p: usize, html: Option<Value>) -> Value {
         let pos = &site.briefings[b].positions[p];
         let parts = &self.positions[b][p];
         value(&PositionView {
@@ -261,7 +262,7 @@ impl Refs {
             briefing: self.briefings[b].clone(),
             sources: parts.sources.clone(),
             changed_from: site.index.changed_from[b][p].map(|s| self.shared.stance(s)),
-            html: parts.html.clone().filter(|_| with_html),
+            html,
         })
     }
 }
@@ -463,17 +464,6 @@ struct Preview {
 const ACTOR_PREVIEW: &str = "partials/actor_preview.html";
 const BRIEFING_ITEM: &str = "partials/briefing_item.html";
 const POSITION: &str = "partials/position.html";
-
-/// `view` with `template`'s rendering of it (as `name`) added as `html`.
-fn fragment<T: Serialize>(tera: &Tera, template: &str, name: &'static str, view: &T) -> Result<Value, Diagnostic> {
-    let view = value(view);
-    let html = render_partial(tera, template, name, view.clone())?;
-    // The context holding the other reference is gone: this takes the map
-    // without copying it.
-    let mut map = view.into_map().unwrap_or_default();
-    map.insert("html".into(), html);
-    Ok(Value::from(map))
-}
 
 /// The component `name` rendered with `view` as its argument `arg`, as HTML
 /// that is not escaped again; `None` when the templates define no such
