@@ -4,6 +4,9 @@
 #   benches/compare.sh [N ...]        default: 1000 10000 50000
 #   RUNS=5 benches/compare.sh 10000   runs per tool (alternating), default 3
 #   NO_HUGO=1 benches/compare.sh 50000
+#   FRESH=1 benches/compare.sh 10000  removes each tool's previous output before
+#                                     its run (untimed); by default both build
+#                                     over their last output, as a user rebuilds
 #   SEARCH=1 benches/compare.sh 1000  also times dossier with its search index
 #                                     on (the corpus has `search: false`, as
 #                                     Hugo builds no search index)
@@ -37,6 +40,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 # run TOOL N: one timed build; appends "wall cpu maxrss_kb" to $WORK/TOOL-N.times
 run() {
     local tool=$1 n=$2 t="$WORK/time.out"
+    if [ -n "${FRESH:-}" ]; then
+        rm -rf "$WORK/d$n-public" "$WORK/s$n-public" "$WORK/h$n-public"
+    fi
     if [ "$tool" = dossier ] || [ "$tool" = dossier+search ]; then
         local root="$WORK/d$n"
         [ "$tool" = dossier+search ] && root="$WORK/s$n"

@@ -1,6 +1,9 @@
 //! Writing: every file goes into a staging folder beside the output, which
 //! is swapped in only when complete. A failed or interrupted build leaves
-//! the previous output exactly as it was.
+//! the previous output exactly as it was. A file the previous output already
+//! has, byte for byte, is hard-linked from it instead of written again: it
+//! keeps its modification time (so `rsync` and deploy tools skip it), and
+//! neither writing it nor removing the old copy touches its data.
 
 use std::fs;
 use std::io::{self, Write};
@@ -36,6 +39,8 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {
 pub struct Staging {
     dir: PathBuf,
     output: PathBuf,
+    /// Whether there is a previous output to reuse files from.
+    previous: bool,
     committed: bool,
 }
 
@@ -49,18 +54,59 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir(&dir)?;
-        Ok(Staging { dir, output: output.to_path_buf(), committed: false })
+        Ok(Staging { dir, output: output.to_path_buf(), previous: output.is_dir(), committed: false })
     }
 
     /// Creates the file `rel` (a relative path made by
     /// [`crate::urls::Urls`]) and the folders it needs.
+    /// A file written twice (the site's `static/robots.txt` replaces the
+    /// generated one) is removed and created anew, never truncated: it may
+    /// be a link to the previous output's copy, which must stay as it was.
     fn create(&self, rel: &str) -> io::Result<fs::File> {
         let path = self.dir.join(rel);
-        match fs::File::create(&path) {
+        let create = || fs::OpenOptions::new().write(true).create_new(true).open(&path);
+        match create() {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                fs::create_dir_all(path.parent().unwrap_or(&self.dir))?;
-                fs::File::create(&path)
+                self.make_parent(&path)?;
+                create()
             }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                fs::remove_file(&path)?;
+                create()
+            }
+            other => other,
+        }
+    }
+
+    /// Links `rel` from the previous output when it holds exactly `bytes`;
+    /// whether it did. Only a regular file is linked (never a symlink a
+    /// user left there), and any failure means writing the file instead.
+    fn reuse(&self, rel: &str, bytes: &[u8]) -> bool {
+        if !self.previous {
+            return false;
+        }
+        let old = self.output.join(rel);
+        let same = fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::read(&old).is_ok_and(|b| b == bytes);
+        if !same {
+            return false;
+        }
+        let new = self.dir.join(rel);
+        match fs::hard_link(&old, &new) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                self.make_parent(&new).is_ok() && fs::hard_link(&old, &new).is_ok()
+            }
+            other => other.is_ok(),
+        }
+    }
+
+    /// Creates the folder `path` goes in. Most pages have a folder of
+    /// their own whose parent exists: one `mkdir`, no walk up the path.
+    fn make_parent(&self, path: &Path) -> io::Result<()> {
+        let parent = path.parent().unwrap_or(&self.dir);
+        match fs::create_dir(parent) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(parent),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
             other => other,
         }
     }
@@ -91,6 +137,9 @@ impl Staging {
 
 impl Output for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        if self.reuse(rel, bytes) {
+            return Ok(());
+        }
         self.create(rel)?.write_all(bytes)
     }
 

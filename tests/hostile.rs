@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{TestSite, assert_ok, files_under, stderr};
+use common::{TestSite, assert_ok, files_under, sample_site, stderr};
 
 /// Builds and requires it to finish fast (a hang or quadratic blow-up fails).
 fn build_quickly(site: &TestSite) -> std::process::Output {
@@ -83,6 +83,49 @@ fn symbolic_links_are_not_followed_and_say_so() {
         .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
         .collect();
     assert!(!everything.contains("private words"));
+}
+
+/// A rebuild links unchanged files from the previous output (same inode,
+/// same modification time) and writes changed ones anew, without ever
+/// writing into a file the previous output still shows.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_reuses_unchanged_files_and_never_writes_into_the_previous_output() {
+    use std::os::unix::fs::MetadataExt;
+    let site = sample_site();
+    assert_ok(&site.build());
+    let public = site.root().join("public");
+    let keep = tempfile::tempdir().unwrap();
+    // Second names for the previous output's files: whatever a build does
+    // to them shows here.
+    let snapshot = |rel: &str| {
+        let to = keep.path().join(rel.replace('/', "_"));
+        std::fs::hard_link(public.join(rel), &to).unwrap();
+        (std::fs::read(&to).unwrap(), to)
+    };
+    let ino = |rel: &str| std::fs::metadata(public.join(rel)).unwrap().ino();
+    let (robots, robots_copy) = snapshot("robots.txt");
+    let (first, first_copy) = snapshot("briefings/first/index.html");
+    let unchanged = ino("404.html");
+    let modified = std::fs::metadata(public.join("404.html")).unwrap().modified().unwrap();
+
+    // The site's own robots.txt replaces the generated one, which is the
+    // previous output's file byte for byte (so linked, then replaced).
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n");
+    site.briefing(
+        "first",
+        "title: First briefing\ndate: 2025-01-10\nactors: [alice, bob]",
+        "Rewritten. See [[bob]] and [[briefings/second]].\n",
+    );
+    assert_ok(&site.build());
+    assert_eq!(site.page("robots.txt"), "User-agent: *\nDisallow: /drafts/\n");
+    assert!(site.page("briefings/first/index.html").contains("Rewritten."));
+    assert_eq!(std::fs::read(&robots_copy).unwrap(), robots, "the previous robots.txt was written into");
+    assert_eq!(std::fs::read(&first_copy).unwrap(), first, "the previous briefing page was written into");
+    assert_eq!(ino("404.html"), unchanged, "an unchanged page was written again");
+    let now = std::fs::metadata(public.join("404.html")).unwrap().modified().unwrap();
+    assert_eq!(now, modified);
+    assert_ne!(ino("briefings/first/index.html"), std::fs::metadata(&first_copy).unwrap().ino());
 }
 
 /// Every file under `dir` with its bytes, for comparing whole trees.

@@ -1,6 +1,8 @@
 //! A whole file as loading sees it: normalized, split into front matter
 //! and body, the front matter parsed as a briefing (or an actor), and every
 //! error rendered against the source with its span, as `build` prints it.
+//! What the front-matter subset parser accepts must mean what serde_yaml
+//! says it means.
 #![no_main]
 
 use std::path::Path;
@@ -23,11 +25,13 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
+    let (yaml, line) = (split.front_matter, split.front_matter_line);
     let parsed = if data.first().is_some_and(|b| b % 2 == 0) {
-        yaml::parse::<BriefingMatter>(split.front_matter, path, split.front_matter_line).err()
+        agree::<BriefingMatter>(yaml, path, line)
     } else {
-        yaml::parse::<ActorMatter>(split.front_matter, path, split.front_matter_line).err()
+        agree::<ActorMatter>(yaml, path, line)
     };
+    agree::<serde_json::Value>(yaml, path, line);
     if let Some(d) = parsed {
         let _ = d.render(Some(&text), false);
     }
@@ -39,3 +43,13 @@ fuzz_target!(|data: &[u8]| {
         let _ = yaml::locate(split.front_matter, at);
     }
 });
+
+/// `yaml::parse` and serde_yaml alone give the same value or both fail;
+/// the error, if any.
+fn agree<T: serde::de::DeserializeOwned + std::fmt::Debug>(yaml: &str, path: &Path, line: usize) -> Option<dossier::Diagnostic> {
+    let fast = yaml::parse::<T>(yaml, path, line);
+    let full = yaml::parse_full::<T>(yaml, path, line);
+    let show = |r: &Result<T, dossier::Diagnostic>| r.as_ref().ok().map(|v| format!("{v:?}"));
+    assert_eq!(show(&fast), show(&full), "the subset parser disagrees with serde_yaml on {yaml:?}");
+    fast.err()
+}

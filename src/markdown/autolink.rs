@@ -28,8 +28,13 @@ where
 {
     // Every text event is searched for every name still unlinked; a name
     // the source never spells out cannot match, so it is not searched for.
-    let verbatim = !source.contains(['&', '\\']);
-    let names: Vec<&AutoLink> = names.iter().filter(|n| !verbatim || may_occur(&n.name, source)).collect();
+    // (Most sites have no names to link: then the source is not scanned.)
+    let verbatim = || memchr::memchr2(b'&', b'\\', source.as_bytes()).is_none();
+    let names: Vec<&AutoLink> = match names {
+        [] => Vec::new(),
+        _ if verbatim() => names.iter().filter(|n| may_occur(&n.name, source)).collect(),
+        _ => names.iter().collect(),
+    };
     let mut done: Vec<usize> = Vec::new();
     let mut skip_depth = 0usize;
     let mut events = events;

@@ -21,7 +21,7 @@ pub fn resolve<'a, 'l, 'm: 'l>(
 where
     'a: 'l,
 {
-    let mut cited_before = std::collections::HashSet::new();
+    let mut cited_before = Vec::new();
     let mut in_code = false;
     // Pieces of a text cut around citations wait here; other events pass
     // straight through without allocating.
@@ -40,7 +40,7 @@ where
         if in_code {
             return Some((Event::Text(text), range));
         }
-        if !text.contains("[@") {
+        if find_open(&text).is_none() {
             return Some((Event::Text(text), range));
         }
         let pieces = split_citations(
@@ -56,6 +56,18 @@ where
     })
 }
 
+/// Where `[@` first occurs: `[` is rare in prose, so memchr finds it fast.
+fn find_open(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'[', bytes).find(|&i| bytes.get(i + 1) == Some(&b'@'))
+}
+
+/// Where `@key` first occurs in `text`.
+fn find_key(text: &str, key: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'@', bytes).find(|&i| bytes[i + 1..].starts_with(key.as_bytes()))
+}
+
 /// Cuts `text` around its citations; each becomes inline HTML. The text
 /// between them stays borrowed when `text` is (usually: a slice of the
 /// source), not copied.
@@ -65,7 +77,7 @@ fn split_citations<'a>(
     source: &str,
     links: &mut dyn Links,
     problems: &mut Vec<(Range<usize>, Unresolved)>,
-    cited_before: &mut std::collections::HashSet<usize>,
+    cited_before: &mut Vec<usize>,
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut out = Vec::new();
     // `piece(a..b)` is `text[a..b]`, borrowed when `text` is.
@@ -80,8 +92,8 @@ fn split_citations<'a>(
     let mut at = 0;
     let mut rest = &text[..];
     let mut search_from = range.start;
-    while let Some(open) = rest.find("[@") {
-        let Some(close) = rest[open..].find(']').map(|c| open + c) else { break };
+    while let Some(open) = find_open(rest) {
+        let Some(close) = memchr::memchr(b']', &rest.as_bytes()[open..]).map(|c| open + c) else { break };
         let inner = &rest[open + 1..close];
         let keys: Vec<&str> = inner.split(';').map(str::trim).collect();
         if !keys.iter().all(|k| k.len() > 1 && k.starts_with('@') && !k.contains(char::is_whitespace)) {
@@ -100,12 +112,11 @@ fn split_citations<'a>(
             // may differ from the source (smart punctuation turns `'` into
             // a three-byte `’`): not found as written, the problem spans the
             // whole text, never a guessed length that could run past it.
-            let needle = format!("@{key}");
-            let found = source.get(search_from..range.end.max(search_from)).and_then(|s| s.find(&needle));
+            let found = source.get(search_from..range.end.max(search_from)).and_then(|s| find_key(s, key));
             let span = match found {
                 Some(i) => {
                     search_from += i + 1;
-                    search_from - 1..search_from - 1 + needle.len()
+                    search_from - 1..search_from + key.len()
                 }
                 None => range.clone(),
             };
@@ -117,7 +128,8 @@ fn split_citations<'a>(
                     html.push_str(r##"<a href="#"##);
                     escape::push_html(&mut html, &anchor);
                     html.push('"');
-                    if cited_before.insert(number) {
+                    if !cited_before.contains(&number) {
+                        cited_before.push(number);
                         let _ = write!(html, r#" id="cite-{number}""#);
                     }
                     let _ = write!(html, ">{number}</a>");

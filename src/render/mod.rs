@@ -195,10 +195,7 @@ impl Renderer {
     /// so pages never pile up in memory. Returns the number of pages;
     /// template errors are collected, one per template.
     pub fn render_all(&self, sink: Sink) -> Result<usize, Vec<Diagnostic>> {
-        let mut pages = self.pages();
-        if let Ok(k) = std::env::var("ONLY") {
-            pages.retain(|p| format!("{:?}", p.0).starts_with(&k));
-        }
+        let pages = self.pages();
         let problems: Vec<Diagnostic> = pages
             .par_iter()
             .map_init(

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::{Actor, Briefing};
 use crate::content::model::{Stance, slugify};
 
@@ -188,45 +190,47 @@ fn companions(briefings: &[Briefing], actors: usize) -> Vec<Vec<(usize, usize)>>
 }
 
 /// Briefings sharing questions (weight 2) or actors (weight 1), best first.
-/// Scores live in one dense array reset after each briefing, so the work is
-/// the number of list entries visited, with no hashing or sorting.
+/// Scores live in a dense array (one per thread) reset after each briefing,
+/// so the work is the number of list entries visited, with no hashing or
+/// sorting.
 fn related(briefings: &[Briefing], ix: &Index) -> Vec<Vec<usize>> {
-    let mut scores = vec![0u32; briefings.len()];
-    let mut touched: Vec<usize> = Vec::new();
     briefings
-        .iter()
+        .par_iter()
         .enumerate()
-        .map(|(b, briefing)| {
-            let questions = briefing.positions.iter().filter_map(|p| p.question);
-            let lists = briefing
-                .actors
-                .iter()
-                .map(|&a| (&ix.actor_briefings[a], 1))
-                .chain(questions.map(|q| (&ix.question_briefings[q], 2)));
-            for (list, weight) in lists {
-                for &other in list.iter().take(RELATED_SCAN) {
-                    if other != b {
-                        if scores[other] == 0 {
-                            touched.push(other);
+        .map_init(
+            || (vec![0u32; briefings.len()], Vec::new()),
+            |(scores, touched): &mut (Vec<u32>, Vec<usize>), (b, briefing)| {
+                let questions = briefing.positions.iter().filter_map(|p| p.question);
+                let lists = briefing
+                    .actors
+                    .iter()
+                    .map(|&a| (&ix.actor_briefings[a], 1))
+                    .chain(questions.map(|q| (&ix.question_briefings[q], 2)));
+                for (list, weight) in lists {
+                    for &other in list.iter().take(RELATED_SCAN) {
+                        if other != b {
+                            if scores[other] == 0 {
+                                touched.push(other);
+                            }
+                            scores[other] += weight;
                         }
-                        scores[other] += weight;
                     }
                 }
-            }
-            // Keep the best few: higher score first, then the newer briefing.
-            let mut best: Vec<(u32, usize)> = Vec::with_capacity(RELATED + 1);
-            for &o in &touched {
-                let entry = (scores[o], o);
-                let pos = best.partition_point(|&(s, i)| s > entry.0 || (s == entry.0 && i < entry.1));
-                if pos < RELATED {
-                    best.insert(pos, entry);
-                    best.truncate(RELATED);
+                // Keep the best few: higher score first, then the newer briefing.
+                let mut best: Vec<(u32, usize)> = Vec::with_capacity(RELATED + 1);
+                for &o in touched.iter() {
+                    let entry = (scores[o], o);
+                    let pos = best.partition_point(|&(s, i)| s > entry.0 || (s == entry.0 && i < entry.1));
+                    if pos < RELATED {
+                        best.insert(pos, entry);
+                        best.truncate(RELATED);
+                    }
+                    scores[o] = 0;
                 }
-                scores[o] = 0;
-            }
-            touched.clear();
-            best.into_iter().map(|(_, o)| o).collect()
-        })
+                touched.clear();
+                best.into_iter().map(|(_, o)| o).collect()
+            },
+        )
         .collect()
 }
 

@@ -1,4 +1,4 @@
-//! The one place that knows about the YAML library.
+//! The one place that knows about YAML.
 //!
 //! It deserializes front matter into typed structs, turns the library's
 //! errors into [`Diagnostic`]s with a file position and a hint, and finds
@@ -11,12 +11,29 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 
+mod subset;
+
 /// Deserializes `yaml`, which starts on line `first_line` of the file at `path`.
 pub fn parse<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usize) -> Result<T, Diagnostic> {
+    parse_with(yaml, path, first_line, true)
+}
+
+/// [`parse`] by serde_yaml alone (the fuzz target checks the two agree).
+pub fn parse_full<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usize) -> Result<T, Diagnostic> {
+    parse_with(yaml, path, first_line, false)
+}
+
+fn parse_with<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usize, subset: bool) -> Result<T, Diagnostic> {
+    // Checked first, whoever parses, so both refuse the same documents.
     if let Some((line, column)) = too_deep(yaml) {
         return Err(Diagnostic::error(path, format!("brackets nest deeper than {MAX_DEPTH} levels"))
             .at(Position::new(line + first_line - 1, column))
             .hint("front matter is data, not a program: flatten the value or move it into the body"));
+    }
+    // Most front matter is read by the subset parser; what it leaves (other
+    // YAML, and every error) goes to serde_yaml.
+    if let Some(value) = subset.then(|| subset::parse(yaml)).flatten() {
+        return Ok(value);
     }
     let text = if yaml.trim().is_empty() { "{}" } else { yaml };
     serde_yaml::from_str(text).map_err(|e| to_diagnostic(&e, yaml, path, first_line))

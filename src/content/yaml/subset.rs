@@ -1,0 +1,762 @@
+//! The YAML that front matter is nearly always written in, read directly.
+//!
+//! serde_yaml spends about 320 instructions on every byte of front matter
+//! (a quarter of a large build). Front matter uses a small part of YAML:
+//! block mappings and lists, one-line plain and quoted scalars, one-line
+//! `[a, b]` lists and comments. This reads that part into a small tree and
+//! deserializes from it the way serde_yaml would from the same text.
+//!
+//! It never decides anything on its own: text outside the subset (block
+//! scalars, anchors, tags, flow mappings, multi-line scalars, tabs, …), a
+//! scalar that could be a number, and any value a type rejects all give
+//! `None`, and the caller parses the text again with serde_yaml — which is
+//! also what reports errors, with their positions and hints. So a document
+//! this accepts means what serde_yaml says it means; the unit tests and
+//! the `front_matter` fuzz target compare the two.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
+
+/// `yaml` as `T`, when it is written in the subset and `T` accepts it.
+pub fn parse<T: DeserializeOwned>(yaml: &str) -> Option<T> {
+    let node = tree(yaml)?;
+    T::deserialize(&node).ok()
+}
+
+/// Deeper than this, the full parser decides (it has its own limit).
+const MAX_DEPTH: usize = 32;
+
+#[derive(Debug, PartialEq)]
+enum Node<'a> {
+    /// A scalar's value and whether it was plain (unquoted): only plain
+    /// scalars can mean null, a boolean or a number.
+    Scalar(Cow<'a, str>, bool),
+    Seq(Vec<Node<'a>>),
+    Map(Vec<(&'a str, Node<'a>)>),
+}
+
+/// A line with content: its indent (spaces) and the text after it.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    indent: usize,
+    text: &'a str,
+}
+
+fn tree(yaml: &str) -> Option<Node<'_>> {
+    if !printable(yaml) {
+        return None;
+    }
+    let lines: Vec<Line> = yaml
+        .split('\n')
+        .filter_map(|l| {
+            let text = l.trim_start_matches(' ');
+            let blank = text.is_empty() || text.starts_with('#');
+            (!blank).then(|| Line { indent: l.len() - text.len(), text })
+        })
+        .collect();
+    if lines.first()?.indent != 0 {
+        return None;
+    }
+    let mut reader = Reader { lines, at: 0, depth: 0 };
+    let node = reader.block(0)?;
+    (reader.at == reader.lines.len()).then_some(node)
+}
+
+/// Characters libyaml accepts in a stream, minus tabs and the line breaks
+/// other than `\n` (NEL, LS, PS), which the subset leaves to it.
+fn printable(yaml: &str) -> bool {
+    let ascii_ok = |b: u8| b == b'\n' || (0x20..0x7f).contains(&b);
+    if yaml.bytes().all(ascii_ok) {
+        return true;
+    }
+    yaml.chars().all(|c| match c as u32 {
+        c if c < 0x80 => ascii_ok(c as u8),
+        0x2028 | 0x2029 | 0xfeff => false,
+        0xa0..=0xd7ff | 0xe000..=0xfffd | 0x10000.. => true,
+        _ => false,
+    })
+}
+
+struct Reader<'a> {
+    lines: Vec<Line<'a>>,
+    at: usize,
+    depth: usize,
+}
+
+fn is_item(text: &str) -> bool {
+    text == "-" || text.starts_with("- ")
+}
+
+/// Empty, or only a comment (which YAML wants after a space; callers pass
+/// text that follows one, or that they have checked does).
+fn is_end(text: &str) -> bool {
+    text.is_empty() || text.starts_with('#')
+}
+
+impl<'a> Reader<'a> {
+    fn next(&self) -> Option<Line<'a>> {
+        self.lines.get(self.at).copied()
+    }
+
+    /// The mapping or list starting at the current line, indented `indent`.
+    fn block(&mut self, indent: usize) -> Option<Node<'a>> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
+        let node = if is_item(self.next()?.text) { self.seq(indent) } else { self.map(indent) };
+        self.depth -= 1;
+        node
+    }
+
+    fn seq(&mut self, indent: usize) -> Option<Node<'a>> {
+        let mut items = Vec::new();
+        while let Some(line) = self.next() {
+            if line.indent < indent || (line.indent == indent && !is_item(line.text)) {
+                break;
+            }
+            if line.indent > indent {
+                return None;
+            }
+            let rest = &line.text[1..];
+            let value = rest.trim_start_matches(' ');
+            let item = if is_end(value) {
+                self.at += 1;
+                self.nested(indent, false)?
+            } else if is_item(value) {
+                return None;
+            } else if key_value(value).is_some() {
+                // `- key: value`: a mapping whose keys line up with this one.
+                let column = indent + 1 + rest.len() - value.len();
+                self.lines[self.at] = Line { indent: column, text: value };
+                self.block(column)?
+            } else {
+                self.at += 1;
+                self.inline(value, indent)?
+            };
+            items.push(item);
+        }
+        Some(Node::Seq(items))
+    }
+
+    fn map(&mut self, indent: usize) -> Option<Node<'a>> {
+        let mut entries: Vec<(&'a str, Node<'a>)> = Vec::new();
+        while let Some(line) = self.next() {
+            if line.indent < indent {
+                break;
+            }
+            if line.indent > indent {
+                return None;
+            }
+            let (key, value) = key_value(line.text)?;
+            if entries.iter().any(|(k, _)| *k == key) {
+                return None;
+            }
+            self.at += 1;
+            let value = if is_end(value) { self.nested(indent, true)? } else { self.inline(value, indent)? };
+            entries.push((key, value));
+        }
+        Some(Node::Map(entries))
+    }
+
+    /// The value of a key or item with nothing after it on its line: a
+    /// block on the following lines, or null. A mapping's value may be a
+    /// list at the key's own indent.
+    fn nested(&mut self, indent: usize, list_at_indent: bool) -> Option<Node<'a>> {
+        match self.next() {
+            Some(l) if l.indent > indent => self.block(l.indent),
+            Some(l) if l.indent == indent && list_at_indent && is_item(l.text) => self.seq(indent),
+            _ => Some(Node::Scalar(Cow::Borrowed(""), true)),
+        }
+    }
+
+    /// A value written on its key's or item's line, which must be all of it.
+    fn inline(&mut self, text: &'a str, indent: usize) -> Option<Node<'a>> {
+        if self.next().is_some_and(|l| l.indent > indent) {
+            return None; // a scalar going on over several lines
+        }
+        let (node, rest) = match text.as_bytes()[0] {
+            b'"' => double_quoted(text).map(|(s, rest)| (Node::Scalar(s, false), rest))?,
+            b'\'' => single_quoted(text).map(|(s, rest)| (Node::Scalar(s, false), rest))?,
+            b'[' => flow_list(text)?,
+            _ => return plain(text).map(|s| Node::Scalar(Cow::Borrowed(s), true)),
+        };
+        after_value(rest).then_some(node)
+    }
+}
+
+/// Whether what follows a quoted scalar or a list ends the line.
+fn after_value(rest: &str) -> bool {
+    let trimmed = rest.trim_start_matches(' ');
+    trimmed.is_empty() || (trimmed.len() < rest.len() && trimmed.starts_with('#'))
+}
+
+/// `key: value` (or `key:`) with a plain key; `value` has its leading
+/// spaces removed and may be empty or a comment.
+fn key_value(text: &str) -> Option<(&str, &str)> {
+    if !text.as_bytes()[0].is_ascii_alphanumeric() && !text.starts_with('_') {
+        return None;
+    }
+    let colon =
+        text.match_indices(':').map(|(i, _)| i).find(|&i| matches!(text.as_bytes().get(i + 1), None | Some(b' ')))?;
+    let key = &text[..colon];
+    // libyaml refuses an implicit key longer than 1024 characters.
+    if key.len() > 1000 || key.ends_with(' ') || key.contains(" #") {
+        return None;
+    }
+    Some((key, text[colon + 1..].trim_start_matches(' ')))
+}
+
+/// A plain scalar that is the rest of its line, up to a comment.
+fn plain(text: &str) -> Option<&str> {
+    const INDICATORS: &[u8] = b"-?:,[]{}#&*!|>'\"%@`";
+    let first = text.as_bytes()[0];
+    if INDICATORS.contains(&first) && !(first == b'-' && text.len() > 1 && text.as_bytes()[1] != b' ') {
+        return None;
+    }
+    let value = text.find(" #").map_or(text, |i| &text[..i]).trim_end_matches(' ');
+    // `a: b` in a value is a mapping YAML refuses here; `a:` likewise.
+    (!value.contains(": ") && !value.ends_with(':')).then_some(value)
+}
+
+/// A `"…"` scalar ending on its line, and the text after it.
+fn double_quoted(text: &str) -> Option<(Cow<'_, str>, &str)> {
+    let body = &text[1..];
+    let end = body.find(['"', '\\'])?;
+    if body.as_bytes()[end] == b'"' {
+        return Some((Cow::Borrowed(&body[..end]), &body[end + 1..]));
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((Cow::Owned(out), &body[i + 1..])),
+            '\\' => {
+                let (_, e) = chars.next()?;
+                let hex = |n: usize, chars: &mut std::str::CharIndices| -> Option<char> {
+                    let digits: String = chars.by_ref().take(n).map(|(_, c)| c).collect();
+                    let valid = digits.len() == n && digits.bytes().all(|b| b.is_ascii_hexdigit());
+                    if valid { char::from_u32(u32::from_str_radix(&digits, 16).ok()?) } else { None }
+                };
+                out.push(match e {
+                    '0' => '\0',
+                    'a' => '\x07',
+                    'b' => '\x08',
+                    't' => '\t',
+                    'n' => '\n',
+                    'v' => '\x0b',
+                    'f' => '\x0c',
+                    'r' => '\r',
+                    'e' => '\x1b',
+                    ' ' => ' ',
+                    '"' => '"',
+                    '/' => '/',
+                    '\\' => '\\',
+                    'N' => '\u{85}',
+                    '_' => '\u{a0}',
+                    'L' => '\u{2028}',
+                    'P' => '\u{2029}',
+                    'x' => hex(2, &mut chars)?,
+                    'u' => hex(4, &mut chars)?,
+                    'U' => hex(8, &mut chars)?,
+                    _ => return None,
+                });
+            }
+            c => out.push(c),
+        }
+    }
+    None
+}
+
+/// A `'…'` scalar ending on its line (`''` is a quote), and the text after it.
+fn single_quoted(text: &str) -> Option<(Cow<'_, str>, &str)> {
+    let body = &text[1..];
+    let mut value: Cow<str> = Cow::Borrowed("");
+    let mut from = 0;
+    loop {
+        let quote = from + body[from..].find('\'')?;
+        if body.as_bytes().get(quote + 1) != Some(&b'\'') {
+            let last = &body[from..quote];
+            let value = if from == 0 { Cow::Borrowed(last) } else { Cow::Owned(value.into_owned() + last) };
+            return Some((value, &body[quote + 1..]));
+        }
+        value = Cow::Owned(value.into_owned() + &body[from..=quote]);
+        from = quote + 2;
+    }
+}
+
+/// A `[a, "b", 'c']` list on one line, of scalars, and the text after it.
+fn flow_list(text: &str) -> Option<(Node<'_>, &str)> {
+    let mut items = Vec::new();
+    let mut rest = text[1..].trim_start_matches(' ');
+    if let Some(after) = rest.strip_prefix(']') {
+        return Some((Node::Seq(items), after));
+    }
+    loop {
+        let (item, after) = match rest.as_bytes().first()? {
+            b'"' => double_quoted(rest).map(|(s, after)| (Node::Scalar(s, false), after))?,
+            b'\'' => single_quoted(rest).map(|(s, after)| (Node::Scalar(s, false), after))?,
+            _ => {
+                let end = rest.find([',', ']'])?;
+                let value = rest[..end].trim_end_matches(' ');
+                let plain_ok = !value.is_empty()
+                    && !b"-?:,[]{}#&*!|>'\"%@`".contains(&value.as_bytes()[0])
+                    && !value.contains([':', '#', '"', '\'', '[', '{', '}']);
+                if !plain_ok {
+                    return None;
+                }
+                (Node::Scalar(Cow::Borrowed(value), true), &rest[end..])
+            }
+        };
+        items.push(item);
+        let after = after.trim_start_matches(' ');
+        if let Some(after) = after.strip_prefix(']') {
+            return Some((Node::Seq(items), after));
+        }
+        rest = after.strip_prefix(',')?.trim_start_matches(' ');
+        if rest.starts_with(']') {
+            return None; // a trailing comma
+        }
+    }
+}
+
+/// How serde_yaml reads a plain scalar where any value may go.
+enum Plain {
+    Null,
+    Bool(bool),
+    /// Could be a number (or `.inf`, `.nan`): left to serde_yaml, whose
+    /// exact rules (radixes, leading zeros) are not repeated here.
+    Number,
+    Text,
+}
+
+fn is_null(s: &str) -> bool {
+    matches!(s, "" | "~" | "null" | "Null" | "NULL")
+}
+
+fn boolean(s: &str) -> Option<bool> {
+    match s {
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
+    }
+}
+
+fn resolve(s: &str) -> Plain {
+    if is_null(s) {
+        return Plain::Null;
+    }
+    if let Some(b) = boolean(s) {
+        return Plain::Bool(b);
+    }
+    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
+    // Rust's float syntax also takes `inf` and `nan` in any case; serde_yaml
+    // adds `.inf` and `.nan`.
+    let starts_numeric = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.');
+    let dotted = unsigned.eq_ignore_ascii_case(".inf") || unsigned.eq_ignore_ascii_case(".nan");
+    if dotted || s.parse::<f64>().is_ok() || (starts_numeric && hex_like(unsigned)) {
+        return Plain::Number;
+    }
+    Plain::Text
+}
+
+/// Digits in some radix after an optional `0x`/`0o`/`0b`: maybe an integer.
+fn hex_like(s: &str) -> bool {
+    let digits = ["0x", "0o", "0b"].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
+    let digits = digits.strip_prefix(['+', '-']).unwrap_or(digits);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Any failure: the caller falls back to serde_yaml.
+#[derive(Debug)]
+pub struct Bail;
+
+impl fmt::Display for Bail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not in the front-matter subset")
+    }
+}
+
+impl std::error::Error for Bail {}
+
+impl de::Error for Bail {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Bail
+    }
+}
+
+macro_rules! bail {
+    ($($method:ident)*) => {
+        $(fn $method<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Bail> { Err(Bail) })*
+    };
+}
+
+impl<'de> Deserializer<'de> for &Node<'de> {
+    type Error = Bail;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self {
+            Node::Scalar(s, true) => match resolve(s) {
+                Plain::Null => visitor.visit_unit(),
+                Plain::Bool(b) => visitor.visit_bool(b),
+                Plain::Number => Err(Bail),
+                Plain::Text => visitor.visit_str(s),
+            },
+            Node::Scalar(s, false) => visitor.visit_str(s),
+            Node::Seq(items) => visitor.visit_seq(Items(items.iter())),
+            Node::Map(entries) => visitor.visit_map(Entries { entries: entries.iter(), value: None }),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self {
+            Node::Scalar(s, true) => visitor.visit_bool(boolean(s).ok_or(Bail)?),
+            _ => Err(Bail),
+        }
+    }
+
+    /// serde_yaml hands any scalar to a string as written (`1984`, `true`).
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self {
+            Node::Scalar(s, _) => visitor.visit_str(s),
+            _ => Err(Bail),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self {
+            Node::Scalar(s, true) if is_null(s) => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self {
+            Node::Scalar(s, true) if is_null(s) => visitor.visit_unit(),
+            _ => Err(Bail),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self {
+            Node::Seq(items) => visitor.visit_seq(Items(items.iter())),
+            _ => Err(Bail),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        match self {
+            Node::Map(entries) => visitor.visit_map(Entries { entries: entries.iter(), value: None }),
+            _ => Err(Bail),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        self.deserialize_map(visitor)
+    }
+
+    /// A unit variant by name, as serde_yaml reads one from a scalar.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Bail> {
+        match self {
+            Node::Scalar(s, _) => {
+                let word: StrDeserializer<Bail> = s.as_ref().into_deserializer();
+                word.deserialize_enum(name, variants, visitor)
+            }
+            _ => Err(Bail),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, Bail> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
+        visitor.visit_unit()
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, _: V) -> Result<V::Value, Bail> {
+        Err(Bail)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Bail> {
+        Err(Bail)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, _: usize, _: V) -> Result<V::Value, Bail> {
+        Err(Bail)
+    }
+
+    bail!(deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_f32 deserialize_f64 deserialize_char deserialize_bytes deserialize_byte_buf);
+}
+
+struct Items<'n, 'a>(std::slice::Iter<'n, Node<'a>>);
+
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
+    type Error = Bail;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Bail> {
+        self.0.next().map(|node| seed.deserialize(node)).transpose()
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+}
+
+struct Entries<'n, 'a> {
+    entries: std::slice::Iter<'n, (&'a str, Node<'a>)>,
+    value: Option<&'n Node<'a>>,
+}
+
+impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
+    type Error = Bail;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Bail> {
+        let Some((key, value)) = self.entries.next() else { return Ok(None) };
+        self.value = Some(value);
+        seed.deserialize(BorrowedStrDeserializer::new(key)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Bail> {
+        seed.deserialize(self.value.take().ok_or(Bail)?)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::{ActorMatter, BriefingMatter};
+
+    /// What serde_yaml makes of `yaml` and what the subset does, as JSON
+    /// values and as typed front matter (compared by their debug text).
+    fn both<T: DeserializeOwned + fmt::Debug>(yaml: &str) -> (Option<String>, Option<String>) {
+        let full = serde_yaml::from_str::<T>(yaml).ok().map(|v| format!("{v:?}"));
+        let subset = parse::<T>(yaml).map(|v| format!("{v:?}"));
+        (full, subset)
+    }
+
+    /// The subset agrees with serde_yaml wherever it answers; returns
+    /// whether it answered (as JSON).
+    fn agrees(yaml: &str) -> bool {
+        let (full, subset) = both::<serde_json::Value>(yaml);
+        if subset.is_some() {
+            assert_eq!(subset, full, "as JSON: {yaml:?}");
+        }
+        for (full, typed) in [both::<BriefingMatter>(yaml), both::<ActorMatter>(yaml)] {
+            if typed.is_some() {
+                assert_eq!(typed, full, "typed: {yaml:?}");
+            }
+        }
+        subset.is_some()
+    }
+
+    const BRIEFING: &str = "title: \"Coalition pledges troops\"\ndate: 2025-09-04\nsummary: It's \"fine\" # a note\n\
+        topics: [security, 'war', \"a-b\"]\nactors: [first-actor, second-actor]\n# a comment\npositions:\n  \
+        - actor: first-actor\n    question: the-question\n    stance: supports\n    quote: 'We''ll be there.'\n    \
+        sources: [s1, s2]\n  - actor: second-actor\n    question: the-question\n    stance: opposes\n    \
+        sources:\n    - s2\nsources:\n- id: s1\n  title: Statement\n  url: https://example.org/s1#part\n  \
+        kind: primary\n-   id: s2\n    title: \"Report \\u00e9\\n\\\"x\\\"\"\n    date: 2025-09-05\n\
+        extra:\n  flag: true\n  none: ~\n  empty:\n  list:\n    - a\n    -\n    - [x]\n  deep: {a: 1}\n";
+
+    #[test]
+    fn a_usual_briefing_is_read_as_serde_yaml_reads_it() {
+        // `deep` is a flow mapping, outside the subset: without it, the
+        // subset answers.
+        assert!(!agrees(BRIEFING));
+        let usual = BRIEFING.replace("  deep: {a: 1}\n", "");
+        assert!(agrees(&usual));
+        let (full, subset) = both::<BriefingMatter>(&usual);
+        assert!(full.is_some() && full == subset, "{full:?}\n{subset:?}");
+    }
+
+    #[test]
+    fn scalars_resolve_as_serde_yaml_resolves_them() {
+        for value in [
+            "plain",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "",
+            "true",
+            "False",
+            "TRUE",
+            "yes",
+            "no",
+            "on",
+            "2024-05-01",
+            "2024-5-1",
+            "1984",
+            "-3",
+            "+4",
+            "0x1F",
+            "0o17",
+            "0b101",
+            "1e3",
+            "1.5",
+            ".5",
+            "1.",
+            "007",
+            "-007",
+            ".inf",
+            "-.Inf",
+            ".nan",
+            "inf",
+            "nan",
+            "infinity",
+            "12:30",
+            "a:b",
+            "C# rocks",
+            "a # comment",
+            "-dash",
+            "1 000",
+            "3 apples",
+            "'single'",
+            "'it''s'",
+            "''",
+            "\"\"",
+            "\"tab\\tnew\\nline\"",
+            "\"\\x41\\u263A\\U0001F600\"",
+            "\"\\N\\_\\L\\P\\e\\0\"",
+            "\"bad \\q\"",
+            "\"\\ud800\"",
+            "[a, b]",
+            "[]",
+            "[ a , 'b' , \"c\" ]",
+            "[a, [b]]",
+            "[a,]",
+            "[a, , b]",
+            "[1, 2]",
+            "[true, ~]",
+            "[a: b]",
+            "[http://x]",
+            "a: b",
+            "a:",
+            "é ü",
+            "\u{85}",
+            "\u{2028}x",
+            "\u{a0}",
+            "*alias",
+            "&anchor a",
+            "!tag a",
+            "|",
+            ">",
+            "{a: b}",
+            "? a",
+            "- a",
+            "`x`",
+            "@x",
+            "%x",
+            "\"a\" # c",
+            "\"a\"# c",
+            "'a' x",
+            "[a] # c",
+            "[a]x",
+            "0.",
+            "+.5",
+            "1_000",
+            "0x",
+            "-",
+            "--",
+            "-1e-3",
+        ] {
+            agrees(&format!("key: {value}\n"));
+            agrees(&format!("key:\n  - {value}\n"));
+            agrees(&format!("extra:\n  k: {value}\n"));
+            agrees(&format!("title: {value}\ndate: 2024-01-01\n"));
+        }
+        for value in ["plain", "~", "", "true", "yes", "2024-05-01", "'it''s'", "\"\\u263A\"", "[a, 'b']", "C# rocks"] {
+            assert!(agrees(&format!("key: {value}\n")), "the subset should read {value:?}");
+        }
+    }
+
+    #[test]
+    fn layouts_outside_the_subset_are_left_to_serde_yaml() {
+        for yaml in [
+            "a: 1\n\tb: 2\n",
+            "a: b\n  c\n",
+            "a: \"b\n  c\"\n",
+            "a: |\n  text\n",
+            "  a: 1\n",
+            "a: 1\na: 2\n",
+            "a:\n- 1\n  - 2\n",
+            "a: &x 1\nb: *x\n",
+            "\"q\": 1\n",
+            "a b : 1\n",
+            "a:\n  b: 1\n c: 2\n",
+            "---\na: 1\n",
+            "a: 1\n...\n",
+            "a:\n  - - b\n",
+            "a: [b,\n  c]\n",
+            "x: \u{feff}\n",
+            &format!("{}: 1\n", "k".repeat(1100)),
+        ] {
+            assert!(tree(yaml).is_none(), "{yaml:?}");
+            agrees(yaml);
+        }
+    }
+
+    #[test]
+    fn nesting_and_comments_follow_indentation() {
+        for yaml in [
+            "a:\n  b:\n    c: d\n  e: f\ng: h\n",
+            "a:\n- b: c\n  d: e\n- f\n",
+            "a:\n  - b: c\n    d:\n    - e\n    f: g\n",
+            "a: b\n  # indented comment\nc: d\n",
+            "a:\n  # comment\n  b: c\n",
+            "a:\n\n  b: c\n\n",
+            "a: x # c\nb: 'y' # c\nc: [z] # c\n",
+            "a:\n-\n- b\n",
+            "a:\n  -\n    b: c\n",
+            "a: b:c\n",
+            "- a\n- b\n",
+            "a1_b-c.d: x\n",
+            "key with spaces: v\n",
+            "a:b: c\n",
+        ] {
+            assert!(agrees(yaml), "the subset should read {yaml:?}");
+        }
+        let deep = (0..40).fold(String::new(), |s, i| format!("{s}{}k:\n", "  ".repeat(i)));
+        assert!(tree(&deep).is_none(), "deeper than the limit");
+    }
+
+    #[test]
+    fn values_a_type_rejects_fall_back() {
+        // Each is an error serde_yaml reports with its position; the subset
+        // never reports one itself.
+        for yaml in ["title: A\ndate: 2024-01-01\ntitel: B\n", "date: 2024-01-01\n", "title: [a]\ndate: 2024-01-01\n"] {
+            assert!(parse::<BriefingMatter>(yaml).is_none(), "{yaml:?}");
+            assert!(serde_yaml::from_str::<BriefingMatter>(yaml).is_err());
+        }
+        let numeric_title = "title: 1984\ndate: 2024-01-01\n";
+        let (full, subset) = both::<BriefingMatter>(numeric_title);
+        assert!(full.is_some() && subset == full, "a plain number is still text to a string field");
+    }
+}
