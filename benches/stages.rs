@@ -1,5 +1,6 @@
-//! Micro-benchmarks of the hot stages: front-matter parsing, Markdown
-//! rendering, one briefing page and one actor page.
+//! Micro-benchmarks of the hot stages: front-matter parsing (the subset
+//! parser, and serde_yaml alone), Markdown rendering, one briefing page and
+//! one actor page.
 //!
 //!     cargo bench --bench stages
 
@@ -63,6 +64,9 @@ fn site(dir: &Path) {
 fn stages(c: &mut Criterion) {
     c.bench_function("front matter: parse one briefing", |b| {
         b.iter(|| dossier::content::yaml::parse::<BriefingMatter>(black_box(FRONT), Path::new("x.md"), 2).unwrap())
+    });
+    c.bench_function("front matter: parse one briefing, serde_yaml alone", |b| {
+        b.iter(|| dossier::content::yaml::parse_full::<BriefingMatter>(black_box(FRONT), Path::new("x.md"), 2).unwrap())
     });
     let text = body();
     c.bench_function("markdown: render one briefing body", |b| {

@@ -23,7 +23,12 @@ pub fn parse_full<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usiz
     parse_with(yaml, path, first_line, false)
 }
 
-fn parse_with<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usize, subset: bool) -> Result<T, Diagnostic> {
+fn parse_with<T: DeserializeOwned>(
+    yaml: &str,
+    path: &Path,
+    first_line: usize,
+    use_subset: bool,
+) -> Result<T, Diagnostic> {
     // Checked first, whoever parses, so both refuse the same documents.
     if let Some((line, column)) = too_deep(yaml) {
         return Err(Diagnostic::error(path, format!("brackets nest deeper than {MAX_DEPTH} levels"))
@@ -32,7 +37,7 @@ fn parse_with<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usize, s
     }
     // Most front matter is read by the subset parser; what it leaves (other
     // YAML, and every error) goes to serde_yaml.
-    if let Some(value) = subset.then(|| subset::parse(yaml)).flatten() {
+    if let Some(value) = use_subset.then(|| subset::parse(yaml)).flatten() {
         return Ok(value);
     }
     let text = if yaml.trim().is_empty() { "{}" } else { yaml };
