@@ -16,6 +16,17 @@ fn build_quickly(site: &TestSite) -> std::process::Output {
 }
 
 #[test]
+fn huge_mappings_and_escaped_strings_in_front_matter_load_in_linear_time() {
+    let site = TestSite::new();
+    let keys: String = (0..100_000).map(|i| format!("  k{i}: v\n")).collect();
+    site.briefing("many-keys", &format!("title: T\ndate: 2025-01-01\nextra:\n{keys}"), "Body\n");
+    let quotes = format!("'{}'", "''".repeat(500_000));
+    site.briefing("quotes", &format!("title: {quotes}\ndate: 2025-01-01"), "Body\n");
+    assert_ok(&build_quickly(&site));
+    assert!(site.page("briefings/quotes/index.html").contains(&"'".repeat(1000)));
+}
+
+#[test]
 fn deeply_nested_front_matter_is_refused_at_once() {
     let site = TestSite::new();
     let deep = format!("{}{}", "[".repeat(50_000), "]".repeat(50_000));

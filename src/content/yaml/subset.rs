@@ -28,6 +28,8 @@ pub fn parse<T: DeserializeOwned>(yaml: &str) -> Option<T> {
 
 /// Deeper than this, the full parser decides (it has its own limit).
 const MAX_DEPTH: usize = 32;
+/// More keys in one mapping than this, likewise.
+const MAX_KEYS: usize = 64;
 
 #[derive(Debug, PartialEq)]
 enum Node<'a> {
@@ -152,7 +154,9 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let (key, value) = key_value(line.text)?;
-            if entries.iter().any(|(k, _)| *k == key) {
+            // Duplicates are checked pairwise: past a few dozen keys (never
+            // in real front matter) serde_yaml's linear check is cheaper.
+            if entries.len() == MAX_KEYS || entries.iter().any(|(k, _)| *k == key) {
                 return None;
             }
             self.at += 1;
@@ -274,16 +278,22 @@ fn double_quoted(text: &str) -> Option<(Cow<'_, str>, &str)> {
 /// A `'…'` scalar ending on its line (`''` is a quote), and the text after it.
 fn single_quoted(text: &str) -> Option<(Cow<'_, str>, &str)> {
     let body = &text[1..];
-    let mut value: Cow<str> = Cow::Borrowed("");
+    // Copied only once a `''` shows up, and then piece by piece.
+    let mut unescaped: Option<String> = None;
     let mut from = 0;
     loop {
         let quote = from + body[from..].find('\'')?;
         if body.as_bytes().get(quote + 1) != Some(&b'\'') {
-            let last = &body[from..quote];
-            let value = if from == 0 { Cow::Borrowed(last) } else { Cow::Owned(value.into_owned() + last) };
+            let value = match unescaped {
+                None => Cow::Borrowed(&body[..quote]),
+                Some(mut s) => {
+                    s.push_str(&body[from..quote]);
+                    Cow::Owned(s)
+                }
+            };
             return Some((value, &body[quote + 1..]));
         }
-        value = Cow::Owned(value.into_owned() + &body[from..=quote]);
+        unescaped.get_or_insert_with(String::new).push_str(&body[from..=quote]);
         from = quote + 2;
     }
 }
