@@ -59,17 +59,14 @@ impl Staging {
 
     /// Creates the file `rel` (a relative path made by
     /// [`crate::urls::Urls`]) and the folders it needs.
+    ///
     /// A file written twice (the site's `static/robots.txt` replaces the
     /// generated one) is removed and created anew, never truncated: it may
     /// be a link to the previous output's copy, which must stay as it was.
     fn create(&self, rel: &str) -> io::Result<fs::File> {
         let path = self.dir.join(rel);
-        let create = || fs::OpenOptions::new().write(true).create_new(true).open(&path);
+        let create = || self.in_folder(&path, || fs::OpenOptions::new().write(true).create_new(true).open(&path));
         match create() {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                self.make_parent(&path)?;
-                create()
-            }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 fs::remove_file(&path)?;
                 create()
@@ -92,21 +89,23 @@ impl Staging {
             return false;
         }
         let new = self.dir.join(rel);
-        match fs::hard_link(&old, &new) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                self.make_parent(&new).is_ok() && fs::hard_link(&old, &new).is_ok()
-            }
-            other => other.is_ok(),
-        }
+        self.in_folder(&new, || fs::hard_link(&old, &new)).is_ok()
     }
 
-    /// Creates the folder `path` goes in. Most pages have a folder of
+    /// Runs `make` (which creates `path`), creating the folder `path` goes
+    /// in when it is missing and trying again. Most pages have a folder of
     /// their own whose parent exists: one `mkdir`, no walk up the path.
-    fn make_parent(&self, path: &Path) -> io::Result<()> {
-        let parent = path.parent().unwrap_or(&self.dir);
-        match fs::create_dir(parent) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(parent),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+    fn in_folder<T>(&self, path: &Path, make: impl Fn() -> io::Result<T>) -> io::Result<T> {
+        match make() {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let parent = path.parent().unwrap_or(&self.dir);
+                match fs::create_dir(parent) {
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(parent)?,
+                    Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                    _ => {}
+                }
+                make()
+            }
             other => other,
         }
     }

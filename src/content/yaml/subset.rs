@@ -214,9 +214,11 @@ fn key_value(text: &str) -> Option<(&str, &str)> {
     Some((key, text[colon + 1..].trim_start_matches(' ')))
 }
 
+/// Characters that cannot start a plain scalar (`-` can, before a non-space).
+const INDICATORS: &[u8] = b"-?:,[]{}#&*!|>'\"%@`";
+
 /// A plain scalar that is the rest of its line, up to a comment.
 fn plain(text: &str) -> Option<&str> {
-    const INDICATORS: &[u8] = b"-?:,[]{}#&*!|>'\"%@`";
     let first = text.as_bytes()[0];
     if INDICATORS.contains(&first) && !(first == b'-' && text.len() > 1 && text.as_bytes()[1] != b' ') {
         return None;
@@ -313,7 +315,7 @@ fn flow_list(text: &str) -> Option<(Node<'_>, &str)> {
                 let end = rest.find([',', ']'])?;
                 let value = rest[..end].trim_end_matches(' ');
                 let plain_ok = !value.is_empty()
-                    && !b"-?:,[]{}#&*!|>'\"%@`".contains(&value.as_bytes()[0])
+                    && !INDICATORS.contains(&value.as_bytes()[0])
                     && !value.contains([':', '#', '"', '\'', '[', '{', '}']);
                 if !plain_ok {
                     return None;
