@@ -32,8 +32,9 @@ impl Position {
     pub fn of_offset(text: &str, offset: usize) -> Self {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // Every file's body line is counted this way: memchr, not a char scan.
+        let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+        let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
         Position::new(line, before[line_start..].chars().count() + 1)
     }
 }

@@ -4,6 +4,7 @@
 //! pulldown-cmark hands the brackets over as plain text, in pieces that
 //! [`super::merge`] has joined by the time they get here.
 
+use std::collections::VecDeque;
 use std::fmt::Write;
 use std::ops::Range;
 
@@ -25,7 +26,7 @@ where
     let mut in_code = false;
     // Pieces of a text cut around citations wait here; other events pass
     // straight through without allocating.
-    let mut pending: std::collections::VecDeque<(Event<'a>, Range<usize>)> = Default::default();
+    let mut pending: VecDeque<(Event<'a>, Range<usize>)> = VecDeque::new();
     std::iter::from_fn(move || {
         if let Some(next) = pending.pop_front() {
             return Some(next);
@@ -43,15 +44,15 @@ where
         if find_open(&text).is_none() {
             return Some((Event::Text(text), range));
         }
-        let pieces = split_citations(
+        split_citations(
             text,
             &range,
             source,
             &mut **links.borrow_mut(),
             &mut problems.borrow_mut(),
             &mut cited_before,
+            &mut pending,
         );
-        pending.extend(pieces);
         pending.pop_front()
     })
 }
@@ -68,9 +69,9 @@ fn find_key(text: &str, key: &str) -> Option<usize> {
     memchr::memchr_iter(b'@', bytes).find(|&i| bytes[i + 1..].starts_with(key.as_bytes()))
 }
 
-/// Cuts `text` around its citations; each becomes inline HTML. The text
-/// between them stays borrowed when `text` is (usually: a slice of the
-/// source), not copied.
+/// Cuts `text` around its citations into `out`; each becomes inline HTML.
+/// The text between them stays borrowed when `text` is (usually: a slice
+/// of the source), not copied.
 fn split_citations<'a>(
     text: CowStr<'a>,
     range: &Range<usize>,
@@ -78,8 +79,8 @@ fn split_citations<'a>(
     links: &mut dyn Links,
     problems: &mut Vec<(Range<usize>, Unresolved)>,
     cited_before: &mut Vec<usize>,
-) -> Vec<(Event<'a>, Range<usize>)> {
-    let mut out = Vec::new();
+    out: &mut VecDeque<(Event<'a>, Range<usize>)>,
+) {
     // `piece(a..b)` is `text[a..b]`, borrowed when `text` is.
     let borrowed: Option<&'a str> = match &text {
         CowStr::Borrowed(s) => Some(s),
@@ -95,18 +96,19 @@ fn split_citations<'a>(
     while let Some(open) = find_open(rest) {
         let Some(close) = memchr::memchr(b']', &rest.as_bytes()[open..]).map(|c| open + c) else { break };
         let inner = &rest[open + 1..close];
-        let keys: Vec<&str> = inner.split(';').map(str::trim).collect();
-        if !keys.iter().all(|k| k.len() > 1 && k.starts_with('@') && !k.contains(char::is_whitespace)) {
-            out.push((Event::Text(piece(at..at + close + 1)), range.clone()));
+        let keys = inner.split(';').map(str::trim);
+        if !keys.clone().all(|k| k.len() > 1 && k.starts_with('@') && !k.contains(char::is_whitespace)) {
+            out.push_back((Event::Text(piece(at..at + close + 1)), range.clone()));
             rest = &rest[close + 1..];
             at += close + 1;
             continue;
         }
         if open > 0 {
-            out.push((Event::Text(piece(at..at + open)), range.clone()));
+            out.push_back((Event::Text(piece(at..at + open)), range.clone()));
         }
-        let mut html = String::from(r#"<sup class="cite">"#);
-        for (i, key) in keys.iter().enumerate() {
+        let mut html = String::with_capacity(64 + close - open);
+        html.push_str(r#"<sup class="cite">"#);
+        for (i, key) in keys.enumerate() {
             let key = &key[1..];
             // Locate the key in the source for error positions. The text
             // may differ from the source (smart punctuation turns `'` into
@@ -138,12 +140,11 @@ fn split_citations<'a>(
             }
         }
         html.push_str("</sup>");
-        out.push((Event::InlineHtml(CowStr::from(html)), range.clone()));
+        out.push_back((Event::InlineHtml(CowStr::from(html)), range.clone()));
         rest = &rest[close + 1..];
         at += close + 1;
     }
     if !rest.is_empty() {
-        out.push((Event::Text(piece(at..text.len())), range.clone()));
+        out.push_back((Event::Text(piece(at..text.len())), range.clone()));
     }
-    out
 }

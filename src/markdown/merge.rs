@@ -33,21 +33,23 @@ fn join<'a>(
     source: &'a str,
 ) -> (Event<'a>, Range<usize>) {
     let verbatim = |text: &str, r: &Range<usize>| source.get(r.clone()).is_some_and(|s| s == text);
-    let mut pieces = vec![(first, range)];
+    let mut span = range.clone();
+    // `None` while every piece so far is `source[span]`; the copy starts
+    // at the first piece that is not.
+    let mut joined: Option<String> = (!verbatim(&first, &range)).then(|| first.to_string());
     while let Some((Event::Text(_), _)) = events.peek() {
         let Some((Event::Text(text), r)) = events.next() else { unreachable!() };
-        pieces.push((text, r));
+        if joined.is_none() && r.start == span.end && verbatim(&text, &r) {
+            span.end = r.end;
+            continue;
+        }
+        joined.get_or_insert_with(|| source[span.clone()].to_owned()).push_str(&text);
+        span.end = r.end;
     }
-    let span = pieces[0].1.start..pieces[pieces.len() - 1].1.end;
-    let contiguous = pieces.windows(2).all(|w| w[0].1.end == w[1].1.start);
-    if contiguous && pieces.iter().all(|(text, r)| verbatim(text, r)) {
-        return (Event::Text(CowStr::Borrowed(&source[span.clone()])), span);
+    match joined {
+        Some(text) => (Event::Text(CowStr::from(text)), span),
+        None => (Event::Text(CowStr::Borrowed(&source[span.clone()])), span),
     }
-    let mut joined = String::with_capacity(pieces.iter().map(|(t, _)| t.len()).sum());
-    for (text, _) in &pieces {
-        joined.push_str(text);
-    }
-    (Event::Text(CowStr::from(joined)), span)
 }
 
 #[cfg(test)]

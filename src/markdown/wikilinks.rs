@@ -30,7 +30,10 @@ where
                     }
                     // Raw HTML so the link can carry a class; the matching
                     // End(Link) still renders as `</a>`.
-                    let html = format!(r#"<a href="{}" class="wikilink">"#, escape::html(&target.url));
+                    let mut html = String::with_capacity(target.url.len() + 32);
+                    html.push_str(r#"<a href=""#);
+                    escape::push_html(&mut html, &target.url);
+                    html.push_str(r#"" class="wikilink">"#);
                     Some((Event::InlineHtml(CowStr::from(html)), range))
                 }
                 Err(problem) => {

@@ -78,8 +78,13 @@ pub fn files(site: &Site, out: Sink) -> Result<usize, (String, io::Error)> {
 }
 
 fn pretty<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, value)?;
-    w.write_all(b"\n")
+    // serde_json writes a few bytes at a time (two spaces of indent, a
+    // quote, a comma): gathered in a buffer of a known type, not one
+    // dynamic call each.
+    let mut w = io::BufWriter::with_capacity(64 * 1024, w);
+    serde_json::to_writer_pretty(&mut w, value)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 /// Every position as (briefing, position) indices, oldest first; positions

@@ -5,8 +5,6 @@
 //! not decoded, so escaping must be JSON's own (`<` as `\u003c`). Typed
 //! structs written straight into the page's string: one pass, no tree.
 
-use std::io;
-
 use serde::Serialize;
 
 use crate::content::model::{ActorKind, HttpUrl};
@@ -162,35 +160,29 @@ fn thing(site: &Site, i: usize) -> Thing<'_> {
 /// JSON that cannot end its `<script>` element early: `<`, `>` and `&` can
 /// only occur inside JSON strings, where their `\u` escapes mean the same.
 fn script_safe(doc: &impl Serialize) -> String {
-    let mut out = ScriptSafe(Vec::with_capacity(2048));
+    let mut json = Vec::with_capacity(2048);
     // Writing to memory cannot fail, nor can these plain structs refuse to serialize.
-    let _ = serde_json::to_writer(&mut out, doc);
+    let _ = serde_json::to_writer(&mut json, doc);
+    // One scan of the whole text: serde_json writes it a few bytes at a time.
+    let mut rest = &json[..];
+    let mut out = Vec::new();
+    while let Some(i) = memchr::memchr3(b'<', b'>', b'&', rest) {
+        out.extend_from_slice(&rest[..i]);
+        out.extend_from_slice(match rest[i] {
+            b'<' => b"\\u003c",
+            b'>' => b"\\u003e",
+            _ => b"\\u0026",
+        });
+        rest = &rest[i + 1..];
+    }
+    let safe = if out.is_empty() {
+        json
+    } else {
+        out.extend_from_slice(rest);
+        out
+    };
     // serde_json writes UTF-8 and the escapes are ASCII.
-    String::from_utf8(out.0).unwrap_or_default()
-}
-
-/// Escapes `<`, `>` and `&` as it writes.
-struct ScriptSafe(Vec<u8>);
-
-impl io::Write for ScriptSafe {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut rest = buf;
-        while let Some(i) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
-            self.0.extend_from_slice(&rest[..i]);
-            self.0.extend_from_slice(match rest[i] {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                _ => b"\\u0026",
-            });
-            rest = &rest[i + 1..];
-        }
-        self.0.extend_from_slice(rest);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    String::from_utf8(safe).unwrap_or_default()
 }
 
 #[cfg(test)]

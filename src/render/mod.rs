@@ -184,7 +184,7 @@ impl Renderer {
         })?;
         // NUL is never valid in HTML or XML; front matter can still spell
         // one with a YAML escape (`"\0"`).
-        if buffer.contains(&0) {
+        if memchr::memchr(0, buffer).is_some() {
             let cleaned = String::from_utf8_lossy(buffer).replace('\0', "\u{fffd}");
             *buffer = cleaned.into_bytes();
         }

@@ -132,10 +132,12 @@ impl Index {
 
     fn sort_and_score(&mut self, briefings: &[Briefing], actors: &[Actor]) {
         let ix = self;
+        // Keys gathered first: comparing through the references would fetch
+        // two positions from all over memory at every step of the sort.
         let by_date = |list: &mut Vec<PositionRef>| {
-            list.sort_by(|x, y| {
-                let date = |r: &PositionRef| &briefings[r.briefing].positions[r.position].date;
-                date(x).cmp(date(y)).then(y.briefing.cmp(&x.briefing)).then(x.position.cmp(&y.position))
+            list.sort_by_cached_key(|r| {
+                let d = &briefings[r.briefing].positions[r.position].date;
+                ((d.year, d.month, d.day), d.time.as_deref(), std::cmp::Reverse(r.briefing), r.position)
             })
         };
         ix.actor_positions.iter_mut().for_each(by_date);
