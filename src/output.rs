@@ -6,7 +6,7 @@
 //! neither writing it nor removing the old copy touches its data.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -84,11 +84,16 @@ impl Staging {
         }
         let old = self.output.join(rel);
         let same = fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && fs::read(&old).is_ok_and(|b| b == bytes);
+            && holds(&old, bytes);
         if !same {
             return false;
         }
         let new = self.dir.join(rel);
+        if rel.ends_with("/index.html") {
+            // A page has a folder of its own, still missing: making it
+            // first spares a link attempt that would fail.
+            let _ = fs::create_dir(new.parent().unwrap_or(&self.dir));
+        }
         self.in_folder(&new, || fs::hard_link(&old, &new)).is_ok()
     }
 
@@ -147,6 +152,22 @@ impl Output for Staging {
         write(&mut file)?;
         file.flush()
     }
+}
+
+/// Whether the file at `path` (whose length is known to be `bytes.len()`)
+/// holds exactly `bytes`. Read into one buffer per thread, reused: every
+/// page of a rebuild is compared.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with_borrow_mut(|buffer| {
+        if buffer.len() < bytes.len() {
+            buffer.resize(bytes.len(), 0);
+        }
+        let old = &mut buffer[..bytes.len()];
+        fs::File::open(path).and_then(|mut f| f.read_exact(old)).is_ok() && *old == *bytes
+    })
 }
 
 impl Drop for Staging {
