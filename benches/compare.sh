@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
 # Full-build benchmark: dossier against Hugo on the same generated corpus.
 #
+# dossier builds it twice over: with its default theme (`dossier`: stance
+# tables, histories, preview cards, networks, JSON-LD — far more than the
+# Hugo templates show), and with templates equivalent to the Hugo site's
+# (`dossier/equivalent`, benches/equivalent/templates: the same briefing
+# page, term pages and lists). Open data, feeds and the sitemap are made in
+# both; the Hugo site has feeds and sitemap turned off.
+#
 #   benches/compare.sh [N ...]        default: 1000 10000 50000
 #   RUNS=5 benches/compare.sh 10000   runs per tool (alternating), default 3
 #   NO_HUGO=1 benches/compare.sh 50000
@@ -41,24 +48,39 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 run() {
     local tool=$1 n=$2 t="$WORK/time.out"
     if [ -n "${FRESH:-}" ]; then
-        rm -rf "$WORK/d$n-public" "$WORK/s$n-public" "$WORK/h$n-public"
+        rm -rf "$WORK/d$n-public" "$WORK/s$n-public" "$WORK/e$n-public" "$WORK/h$n-public"
     fi
-    if [ "$tool" = dossier ] || [ "$tool" = dossier+search ]; then
+    if [ "$tool" != hugo ]; then
         local root="$WORK/d$n"
         [ "$tool" = dossier+search ] && root="$WORK/s$n"
+        [ "$tool" = dossier/equivalent ] && root="$WORK/e$n"
         /usr/bin/time -o "$t" -f "%e %U %S %M" "$DOSSIER" build --root "$root" --output "$root-public" >/dev/null 2>"$WORK/last.err" ||
             { cat "$WORK/last.err" >&2; exit 1; }
     else
         (cd "$WORK/h$n" && /usr/bin/time -o "$t" -f "%e %U %S %M" hugo --quiet -d "$WORK/h$n-public" >/dev/null 2>"$WORK/last.err") ||
             { cat "$WORK/last.err" >&2; exit 1; }
     fi
-    awk '{printf "%s %.2f %d\n", $1, $2 + $3, $4}' "$t" >>"$WORK/$tool-$n.times"
+    awk '{printf "%s %.2f %d\n", $1, $2 + $3, $4}' "$t" >>"$(times_file "$tool" "$n")"
+}
+
+times_file() { echo "$WORK/${1//\//-}-$2.times"; }
+
+# equivalent N: the dossier corpus with the Hugo-equivalent templates.
+equivalent() {
+    local e="$WORK/e$1"
+    if [ ! -d "$e/content" ]; then
+        rm -rf "$e" && mkdir -p "$e"
+        cp -al "$WORK/d$1/content" "$e/content"
+        cp "$WORK/d$1/dossier.yaml" "$e/"
+    fi
+    rm -rf "$e/templates" && cp -r benches/equivalent/templates "$e/templates"
 }
 
 printf '| briefings | tool | wall (median) | CPU (median) | peak memory (median) |\n| ---: | --- | ---: | ---: | ---: |\n' >"$WORK/table.md"
 for n in "${SIZES[@]}"; do
     corpus dossier "$WORK/d$n" "$n"
-    tools=(dossier)
+    equivalent "$n"
+    tools=(dossier dossier/equivalent)
     if [ -n "${SEARCH:-}" ]; then
         # The same content, with search on.
         mkdir -p "$WORK/s$n"
@@ -70,20 +92,24 @@ for n in "${SIZES[@]}"; do
         corpus hugo "$WORK/h$n" "$n"
         tools+=(hugo)
     fi
-    for t in "${tools[@]}"; do rm -f "$WORK/$t-$n.times"; done
+    for t in "${tools[@]}"; do rm -f "$(times_file "$t" "$n")"; done
     for ((i = 0; i < RUNS; i++)); do
         for t in "${tools[@]}"; do run "$t" "$n"; done
     done
     for t in "${tools[@]}"; do
-        f="$WORK/$t-$n.times"
+        f=$(times_file "$t" "$n")
         wall=$(cut -d' ' -f1 "$f" | median); cpu=$(cut -d' ' -f2 "$f" | median); mem=$(cut -d' ' -f3 "$f" | median)
         printf '| %s | %s | %.2f s | %.2f s | %d MiB |\n' "$n" "$t" "$wall" "$cpu" $((${mem%.*} / 1024)) >>"$WORK/table.md"
-        v=${t//+/_}
+        v=${t//[+\/]/_}
         eval "${v}_wall=$wall ${v}_mem=${mem%.*}"
     done
     if [[ " ${tools[*]} " == *" hugo "* ]]; then
-        awk -v n="$n" -v dw="$dossier_wall" -v hw="$hugo_wall" -v dm="$dossier_mem" -v hm="$hugo_mem" \
-            'BEGIN {printf "| %s | ratio dossier/Hugo | %.2f× | | %.2f× |\n", n, dw / hw, dm / hm}' >>"$WORK/table.md"
+        ratio() {
+            awk -v n="$n" -v t="$1" -v dw="$2" -v hw="$hugo_wall" -v dm="$3" -v hm="$hugo_mem" \
+                'BEGIN {printf "| %s | ratio %s/Hugo | %.2f× | | %.2f× |\n", n, t, dw / hw, dm / hm}' >>"$WORK/table.md"
+        }
+        ratio dossier "$dossier_wall" "$dossier_mem"
+        ratio dossier/equivalent "$dossier_equivalent_wall" "$dossier_equivalent_mem"
     fi
 done
 cat "$WORK/table.md"

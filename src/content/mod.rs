@@ -336,8 +336,9 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<Loaded, Dia
     let path = relative(root, file);
     let kind = Kind::of(file.strip_prefix(content_dir).unwrap_or(file));
     let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(&path, format!("cannot read file: {e}")))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
         Diagnostic::error(&path, "the file is not valid UTF-8")
             .at(Position::of_offset(valid, valid.len()))
             .hint("save the file with UTF-8 encoding")
@@ -350,13 +351,23 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<Loaded, Dia
             model::slugify(stem)
         ))
     })?;
-    let text = frontmatter::normalize(text);
+    // The text read is kept as the body (its front part cut off in place)
+    // rather than copied: on a big site that is every file's bytes again.
+    let text = match frontmatter::normalize(&text) {
+        std::borrow::Cow::Owned(normalized) => Some(normalized),
+        std::borrow::Cow::Borrowed(rest) => (rest.len() != text.len()).then(|| rest.to_owned()),
+    }
+    .unwrap_or(text);
     let split = frontmatter::split(&text).map_err(|e| {
         let (message, hint, pos) = e.message();
         Diagnostic::error(&path, message).at(pos).hint(hint)
     })?;
     let body_line = Position::of_offset(&text, split.body_offset).line;
-    let parts = Parts { id, path: &path, split: &split, body_line };
+    let (front_matter, front_matter_line, body_offset) =
+        (split.front_matter.to_owned(), split.front_matter_line, split.body_offset);
+    let mut body = text;
+    body.drain(..body_offset);
+    let parts = Parts { id, path: &path, front_matter, front_matter_line, body, body_line };
     Ok(match kind {
         Kind::Briefing => Loaded::Briefing(parts.document()?),
         Kind::Actor => Loaded::Actor(parts.document()?),
@@ -366,23 +377,26 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<Loaded, Dia
     })
 }
 
+/// A file's parts, owned: [`Parts::document`] moves them into the document.
 struct Parts<'a> {
     id: Id,
     path: &'a Path,
-    split: &'a frontmatter::Split<'a>,
+    front_matter: String,
+    front_matter_line: usize,
+    body: String,
     body_line: usize,
 }
 
 impl Parts<'_> {
-    fn document<M: DeserializeOwned>(&self) -> Result<Document<M>, Diagnostic> {
-        let matter = yaml::parse(self.split.front_matter, self.path, self.split.front_matter_line)?;
+    fn document<M: DeserializeOwned>(self) -> Result<Document<M>, Diagnostic> {
+        let matter = yaml::parse(&self.front_matter, self.path, self.front_matter_line)?;
         Ok(Document {
-            id: self.id.clone(),
+            id: self.id,
             path: self.path.to_path_buf(),
             matter,
-            front_matter: self.split.front_matter.to_owned(),
-            front_matter_line: self.split.front_matter_line,
-            body: self.split.body.to_owned(),
+            front_matter: self.front_matter,
+            front_matter_line: self.front_matter_line,
+            body: self.body,
             body_line: self.body_line,
         })
     }

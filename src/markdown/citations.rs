@@ -5,7 +5,6 @@
 //! [`super::merge`] has joined by the time they get here.
 
 use std::collections::VecDeque;
-use std::fmt::Write;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -107,6 +106,7 @@ fn split_citations<'a>(
             out.push_back((Event::Text(piece(at..at + open)), range.clone()));
         }
         let mut html = String::with_capacity(64 + close - open);
+        let mut digits = itoa::Buffer::new();
         html.push_str(r#"<sup class="cite">"#);
         for (i, key) in keys.enumerate() {
             let key = &key[1..];
@@ -132,9 +132,13 @@ fn split_citations<'a>(
                     html.push('"');
                     if !cited_before.contains(&number) {
                         cited_before.push(number);
-                        let _ = write!(html, r#" id="cite-{number}""#);
+                        html.push_str(r#" id="cite-"#);
+                        html.push_str(digits.format(number));
+                        html.push('"');
                     }
-                    let _ = write!(html, ">{number}</a>");
+                    html.push('>');
+                    html.push_str(digits.format(number));
+                    html.push_str("</a>");
                 }
                 Err(problem) => problems.push((span, problem)),
             }

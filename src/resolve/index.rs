@@ -119,14 +119,11 @@ impl Index {
                 }
             }
         }
-        // What follows needs only the lists above: companions and sources
-        // are counted on one thread while the rest is sorted and scored.
-        let ((companions, sources), ()) = rayon::join(
-            || (companions(briefings, actors.len()), sources(briefings)),
-            || ix.sort_and_score(briefings, actors),
-        );
-        ix.actor_companions = companions;
+        // Sources are grouped on one thread while the lists above are
+        // sorted and scored.
+        let (sources, ()) = rayon::join(|| sources(briefings), || ix.sort_and_score(briefings, actors));
         ix.sources = sources;
+        ix.actor_companions = companions(briefings, &ix.actor_briefings);
         ix
     }
 
@@ -169,25 +166,33 @@ fn changes(briefings: &[Briefing], actor_positions: &[Vec<PositionRef>]) -> Vec<
     changed
 }
 
-fn companions(briefings: &[Briefing], actors: usize) -> Vec<Vec<(usize, usize)>> {
-    let mut counts: Vec<HashMap<usize, usize>> = vec![HashMap::new(); actors];
-    for b in briefings {
-        for &x in &b.actors {
-            for &y in &b.actors {
-                if x != y {
-                    *counts[x].entry(y).or_default() += 1;
+/// For each actor, the actors named with it in the most briefings, with
+/// how many. Counted per actor over its own briefings in a dense array (one
+/// per thread), like [`related`]: no hashing.
+fn companions(briefings: &[Briefing], actor_briefings: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
+    actor_briefings
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || (vec![0u32; actor_briefings.len()], Vec::new()),
+            |(counts, touched): &mut (Vec<u32>, Vec<usize>), (x, list)| {
+                for &b in list {
+                    for &y in &briefings[b].actors {
+                        if y != x {
+                            if counts[y] == 0 {
+                                touched.push(y);
+                            }
+                            counts[y] += 1;
+                        }
+                    }
                 }
-            }
-        }
-    }
-    counts
-        .into_iter()
-        .map(|c| {
-            let mut list: Vec<(usize, usize)> = c.into_iter().collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            list.truncate(COMPANIONS);
-            list
-        })
+                let mut best: Vec<(usize, usize)> =
+                    touched.drain(..).map(|y| (y, std::mem::take(&mut counts[y]) as usize)).collect();
+                best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                best.truncate(COMPANIONS);
+                best
+            },
+        )
         .collect()
 }
 
@@ -237,31 +242,38 @@ fn related(briefings: &[Briefing], ix: &Index) -> Vec<Vec<usize>> {
 }
 
 fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
-    let mut groups: HashMap<String, (usize, Vec<SourceUse>)> = HashMap::new();
-    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+    /// A source is the same URL, or without one the same publisher and
+    /// title. Keys borrow from the briefings.
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key<'a> {
+        Url(&'a str),
+        Named(&'a str, &'a str),
+    }
+    let mut groups: HashMap<&str, Vec<SourceUse>> = HashMap::new();
+    let mut seen: HashMap<Key, (&str, usize)> = HashMap::new();
     for (b, briefing) in briefings.iter().enumerate() {
         for (s, source) in briefing.sources.iter().enumerate() {
-            let publisher = source.publisher.clone().unwrap_or_default();
+            let publisher = source.publisher.as_deref().unwrap_or_default();
             let key = match &source.url {
-                Some(url) => url.as_str().to_owned(),
-                None => format!("{publisher}\u{0}{}", source.title),
+                Some(url) => Key::Url(url.as_str()),
+                None => Key::Named(publisher, &source.title),
             };
-            let group = groups.entry(publisher.clone()).or_default();
+            let group = groups.entry(publisher).or_default();
             match seen.get(&key) {
-                Some((p, i)) => {
-                    let uses = &mut groups.get_mut(p).expect("group exists").1[*i];
+                Some(&(p, i)) => {
+                    let uses = &mut groups.get_mut(p).expect("group exists")[i];
                     push_new(&mut uses.citing, b);
                 }
                 None => {
-                    seen.insert(key, (publisher, group.1.len()));
-                    group.1.push(SourceUse { first: (b, s), citing: vec![b] });
+                    seen.insert(key, (publisher, group.len()));
+                    group.push(SourceUse { first: (b, s), citing: vec![b] });
                 }
             }
         }
     }
     let mut list: Vec<SourceGroup> = groups
         .into_iter()
-        .map(|(publisher, (_, sources))| SourceGroup { publisher, slug: String::new(), sources })
+        .map(|(publisher, sources)| SourceGroup { publisher: publisher.to_owned(), slug: String::new(), sources })
         .collect();
     // Named publishers alphabetically, unnamed ones last.
     list.sort_by_key(|g| (g.publisher.is_empty(), g.publisher.to_lowercase()));

@@ -190,6 +190,9 @@ impl Links for BodyLinks<'_, '_> {
         };
         push_unique(&mut self.refs.cited, i);
         let number = self.refs.cited.iter().position(|&c| c == i).unwrap_or(0) + 1;
-        Ok((number, format!("source-{key}")))
+        let mut anchor = String::with_capacity(7 + key.len());
+        anchor.push_str("source-");
+        anchor.push_str(key);
+        Ok((number, anchor))
     }
 }
