@@ -5,7 +5,7 @@
 //! actor shown on ten thousand pages is serialized once, not ten thousand
 //! times. Templates never see loader or resolver types.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;

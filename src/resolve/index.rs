@@ -6,7 +6,7 @@
 //! (related briefings look at most `RELATED_SCAN` recent briefings per
 //! shared actor or question), so a 50,000-briefing site stays fast.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -153,7 +153,7 @@ impl Index {
 /// differs from the actor's previous one on the same question.
 fn changes(briefings: &[Briefing], actor_positions: &[Vec<PositionRef>]) -> Vec<Vec<Option<Stance>>> {
     let mut changed: Vec<Vec<Option<Stance>>> = briefings.iter().map(|b| vec![None; b.positions.len()]).collect();
-    let mut last: HashMap<Option<usize>, Stance> = HashMap::new();
+    let mut last: HashMap<Option<usize>, Stance> = HashMap::default();
     for refs in actor_positions {
         last.clear();
         for r in refs {
@@ -249,8 +249,8 @@ fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
         Url(&'a str),
         Named(&'a str, &'a str),
     }
-    let mut groups: HashMap<&str, Vec<SourceUse>> = HashMap::new();
-    let mut seen: HashMap<Key, (&str, usize)> = HashMap::new();
+    let mut groups: HashMap<&str, Vec<SourceUse>> = HashMap::default();
+    let mut seen: HashMap<Key, (&str, usize)> = HashMap::default();
     for (b, briefing) in briefings.iter().enumerate() {
         for (s, source) in briefing.sources.iter().enumerate() {
             let publisher = source.publisher.as_deref().unwrap_or_default();
@@ -275,8 +275,9 @@ fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
         .into_iter()
         .map(|(publisher, sources)| SourceGroup { publisher: publisher.to_owned(), slug: String::new(), sources })
         .collect();
-    // Named publishers alphabetically, unnamed ones last.
-    list.sort_by_key(|g| (g.publisher.is_empty(), g.publisher.to_lowercase()));
+    // Named publishers alphabetically, unnamed ones last; names differing
+    // only in case in a fixed order, whatever order the map gave.
+    list.sort_by_cached_key(|g| (g.publisher.is_empty(), g.publisher.to_lowercase(), g.publisher.clone()));
     let mut slugs = std::collections::HashSet::new();
     for g in &mut list {
         g.sources.sort_by_cached_key(|u| briefings[u.first.0].sources[u.first.1].title.to_lowercase());

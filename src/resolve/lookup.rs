@@ -1,7 +1,10 @@
 //! Id tables for every kind of entity, and the [`Links`] implementation the
 //! Markdown adapters call to resolve `[[wikilinks]]` and `[@citations]`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+// FxHash: keys are ids and dates from the site itself, looked up per link.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::content::model::{ActorMatter, Id, SourceMatter};
 use crate::content::{Content, Document};
@@ -32,7 +35,7 @@ pub struct Lookup<'c> {
 
 impl<'c> Lookup<'c> {
     pub fn new(content: &'c Content, topic_ids: &'c [Id], topic_titles: Vec<String>, urls: Urls) -> Self {
-        let mut actor_names: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut actor_names: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, actor) in content.actors.iter().enumerate() {
             let names = std::iter::once(&actor.matter.name).chain(&actor.matter.aliases);
             for name in names {
