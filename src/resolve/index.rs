@@ -166,47 +166,71 @@ fn changes(briefings: &[Briefing], actor_positions: &[Vec<PositionRef>]) -> Vec<
     changed
 }
 
+/// Scores by index in a dense array (one per thread), with the indices
+/// scored so far: resetting costs what was scored, so the work is the
+/// number of entries visited, with no hashing.
+struct Scores {
+    scores: Vec<u32>,
+    touched: Vec<usize>,
+}
+
+impl Scores {
+    fn new(len: usize) -> Scores {
+        Scores { scores: vec![0; len], touched: Vec::new() }
+    }
+
+    fn add(&mut self, i: usize, weight: u32) {
+        if self.scores[i] == 0 {
+            self.touched.push(i);
+        }
+        self.scores[i] += weight;
+    }
+
+    /// The best `n` with their scores, higher first, then the lower index;
+    /// every score goes back to zero.
+    fn take_best(&mut self, n: usize) -> Vec<(usize, u32)> {
+        let mut best: Vec<(usize, u32)> = Vec::with_capacity(n + 1);
+        for i in self.touched.drain(..) {
+            let score = std::mem::take(&mut self.scores[i]);
+            let at = best.partition_point(|&(j, s)| s > score || (s == score && j < i));
+            if at < n {
+                best.insert(at, (i, score));
+                best.truncate(n);
+            }
+        }
+        best
+    }
+}
+
 /// For each actor, the actors named with it in the most briefings, with
-/// how many. Counted per actor over its own briefings in a dense array (one
-/// per thread), like [`related`]: no hashing.
+/// how many; counted over the actor's own briefings.
 fn companions(briefings: &[Briefing], actor_briefings: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
     actor_briefings
         .par_iter()
         .enumerate()
         .map_init(
-            || (vec![0u32; actor_briefings.len()], Vec::new()),
-            |(counts, touched): &mut (Vec<u32>, Vec<usize>), (x, list)| {
+            || Scores::new(actor_briefings.len()),
+            |scores, (x, list)| {
                 for &b in list {
-                    for &y in &briefings[b].actors {
-                        if y != x {
-                            if counts[y] == 0 {
-                                touched.push(y);
-                            }
-                            counts[y] += 1;
-                        }
+                    for &y in briefings[b].actors.iter().filter(|&&y| y != x) {
+                        scores.add(y, 1);
                     }
                 }
-                let mut best: Vec<(usize, usize)> =
-                    touched.drain(..).map(|y| (y, std::mem::take(&mut counts[y]) as usize)).collect();
-                best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                best.truncate(COMPANIONS);
-                best
+                scores.take_best(COMPANIONS).into_iter().map(|(y, count)| (y, count as usize)).collect()
             },
         )
         .collect()
 }
 
-/// Briefings sharing questions (weight 2) or actors (weight 1), best first.
-/// Scores live in a dense array (one per thread) reset after each briefing,
-/// so the work is the number of list entries visited, with no hashing or
-/// sorting.
+/// Briefings sharing questions (weight 2) or actors (weight 1), best first
+/// (then the newer briefing).
 fn related(briefings: &[Briefing], ix: &Index) -> Vec<Vec<usize>> {
     briefings
         .par_iter()
         .enumerate()
         .map_init(
-            || (vec![0u32; briefings.len()], Vec::new()),
-            |(scores, touched): &mut (Vec<u32>, Vec<usize>), (b, briefing)| {
+            || Scores::new(briefings.len()),
+            |scores, (b, briefing)| {
                 let questions = briefing.positions.iter().filter_map(|p| p.question);
                 let lists = briefing
                     .actors
@@ -214,28 +238,11 @@ fn related(briefings: &[Briefing], ix: &Index) -> Vec<Vec<usize>> {
                     .map(|&a| (&ix.actor_briefings[a], 1))
                     .chain(questions.map(|q| (&ix.question_briefings[q], 2)));
                 for (list, weight) in lists {
-                    for &other in list.iter().take(RELATED_SCAN) {
-                        if other != b {
-                            if scores[other] == 0 {
-                                touched.push(other);
-                            }
-                            scores[other] += weight;
-                        }
+                    for &other in list.iter().take(RELATED_SCAN).filter(|&&other| other != b) {
+                        scores.add(other, weight);
                     }
                 }
-                // Keep the best few: higher score first, then the newer briefing.
-                let mut best: Vec<(u32, usize)> = Vec::with_capacity(RELATED + 1);
-                for &o in touched.iter() {
-                    let entry = (scores[o], o);
-                    let pos = best.partition_point(|&(s, i)| s > entry.0 || (s == entry.0 && i < entry.1));
-                    if pos < RELATED {
-                        best.insert(pos, entry);
-                        best.truncate(RELATED);
-                    }
-                    scores[o] = 0;
-                }
-                touched.clear();
-                best.into_iter().map(|(_, o)| o).collect()
+                scores.take_best(RELATED).into_iter().map(|(o, _)| o).collect()
             },
         )
         .collect()
