@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::content::model::{Date, SourceKind, SourceMatter};
-use crate::resolve::Site;
+use crate::resolve::{Site, chronological};
 
 use super::Sink;
 
@@ -99,13 +99,7 @@ fn records<T: Serialize>(w: &mut dyn Write, items: impl IntoIterator<Item = T>) 
 fn position_order(site: &Site) -> Vec<(usize, usize)> {
     let mut order: Vec<(usize, usize)> =
         site.briefings.iter().enumerate().flat_map(|(b, x)| (0..x.positions.len()).map(move |p| (b, p))).collect();
-    // Briefings are newest first: a later one of the same day sorts first.
-    // Keys gathered once: the comparisons would fetch positions from all
-    // over memory.
-    order.sort_by_cached_key(|&(b, p)| {
-        let d = &site.briefings[b].positions[p].date;
-        ((d.year, d.month, d.day), d.time.as_deref(), std::cmp::Reverse(b), p)
-    });
+    order.sort_by_cached_key(|&(b, p)| chronological(&site.briefings, b, p));
     order
 }
 

@@ -67,6 +67,16 @@ const COMPANIONS: usize = 8;
 const RELATED: usize = 5;
 const RELATED_SCAN: usize = 200;
 
+/// Where position `p` of briefing `b` sorts in the site's oldest-first
+/// order: by date, positions of one day in briefing order (briefings are
+/// newest first, so the later index first), then list order. A key to
+/// gather once before sorting: comparing through the indices would fetch
+/// positions from all over memory at every step.
+pub fn chronological(briefings: &[Briefing], b: usize, p: usize) -> impl Ord + '_ {
+    let d = &briefings[b].positions[p].date;
+    ((d.year, d.month, d.day), d.time.as_deref(), std::cmp::Reverse(b), p)
+}
+
 /// Lists are filled walking briefings (or actors) in order, so a repeat can
 /// only be the last entry: checking it keeps building linear.
 fn push_new(list: &mut Vec<usize>, i: usize) {
@@ -129,14 +139,8 @@ impl Index {
 
     fn sort_and_score(&mut self, briefings: &[Briefing], actors: &[Actor]) {
         let ix = self;
-        // Keys gathered first: comparing through the references would fetch
-        // two positions from all over memory at every step of the sort.
-        let by_date = |list: &mut Vec<PositionRef>| {
-            list.sort_by_cached_key(|r| {
-                let d = &briefings[r.briefing].positions[r.position].date;
-                ((d.year, d.month, d.day), d.time.as_deref(), std::cmp::Reverse(r.briefing), r.position)
-            })
-        };
+        let by_date =
+            |list: &mut Vec<PositionRef>| list.sort_by_cached_key(|r| chronological(briefings, r.briefing, r.position));
         ix.actor_positions.iter_mut().for_each(by_date);
         ix.question_positions.iter_mut().for_each(by_date);
         ix.changed_from = changes(briefings, &ix.actor_positions);

@@ -24,7 +24,7 @@ use crate::content::{Content, Document, Kind, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, AutoLink, Rendered};
 use crate::urls::Urls;
-pub use index::{Index, PositionRef, SourceGroup, SourceUse};
+pub use index::{Index, PositionRef, SourceGroup, SourceUse, chronological};
 pub use lookup::BodyRefs;
 use lookup::{BodyLinks, Lookup};
 
