@@ -4,9 +4,10 @@
 # dossier builds it twice over: with its default theme (`dossier`: stance
 # tables, histories, preview cards, networks, JSON-LD — far more than the
 # Hugo templates show), and with templates equivalent to the Hugo site's
-# (`dossier/equivalent`, benches/equivalent/templates: the same briefing
-# page, term pages and lists). Open data, feeds and the sitemap are made in
-# both; the Hugo site has feeds and sitemap turned off.
+# (`dossier/equivalent`, benches/equivalent/: the same briefing page, term
+# pages and lists). The default build also writes open data, feeds and the
+# sitemap; the equivalent one turns them off (benches/equivalent/dossier.yaml),
+# as the Hugo site turns off feeds and sitemap and has no open data.
 #
 #   benches/compare.sh [N ...]        default: 1000 10000 50000
 #   RUNS=5 benches/compare.sh 10000   runs per tool (alternating), default 3
@@ -71,8 +72,8 @@ equivalent() {
     if [ ! -d "$e/content" ]; then
         rm -rf "$e" && mkdir -p "$e"
         cp -al "$WORK/d$1/content" "$e/content"
-        cp "$WORK/d$1/dossier.yaml" "$e/"
     fi
+    cp benches/equivalent/dossier.yaml "$e/"
     rm -rf "$e/templates" && cp -r benches/equivalent/templates "$e/templates"
 }
 

@@ -27,6 +27,16 @@ pub struct Config {
     /// frames): for sites whose contributors are not all trusted. Off by
     /// default: raw HTML in Markdown is the author's choice.
     pub safe_html: bool,
+    /// Atom feeds: the site's and one per actor, question and topic,
+    /// announced on their pages. On by default.
+    pub feeds: bool,
+    /// `sitemap.xml`, named in `robots.txt`. On by default.
+    pub sitemap: bool,
+    /// The site's data under `/data/` (positions, actors, sources as JSON
+    /// and CSV). On by default; a site that must not hand out its data in
+    /// bulk turns it off. (As Zola's `generate_feeds` and Hugo's
+    /// `disableKinds`: what a site does not publish is not built.)
+    pub open_data: bool,
     /// Settings of the editorial checks `dossier check` runs.
     pub editorial: Editorial,
     pub extra: Extra,
@@ -57,6 +67,9 @@ impl Default for Config {
             autolink: false,
             search: false,
             safe_html: false,
+            feeds: true,
+            sitemap: true,
+            open_data: true,
             editorial: Editorial::default(),
             extra: Extra::new(),
         }

@@ -190,7 +190,10 @@ pub fn render_site(
     // The open data files (one thread's work) are made meanwhile.
     let (pages, data) = rayon::join(
         || renderer.render_all(sink),
-        || render::data::files(renderer.site(), sink).map_err(|(rel, e)| write_error(options, &rel, &e)),
+        || match renderer.site().config.open_data {
+            true => render::data::files(renderer.site(), sink).map_err(|(rel, e)| write_error(options, &rel, &e)),
+            false => Ok(0),
+        },
     );
     let pages = match pages {
         Ok(pages) => pages,

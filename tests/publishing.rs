@@ -132,6 +132,29 @@ fn metadata_and_feeds_escape_front_matter() {
 }
 
 #[test]
+fn feeds_sitemap_and_open_data_can_each_be_turned_off() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\nfeeds: false\n");
+    assert_ok(&site.build());
+    let out = site.root().join("public");
+    let files = common::files_under(&out);
+    assert!(!files.keys().any(|f| f.ends_with("atom.xml")), "no feed is written: {:?}", files.keys());
+    for (name, bytes) in files.iter().filter(|(f, _)| f.ends_with(".html")) {
+        assert!(!String::from_utf8_lossy(bytes).contains("application/atom+xml"), "{name} announces a feed");
+    }
+    assert!(files.contains_key("sitemap.xml") && files.contains_key("data/positions.json"), "the rest stays on");
+
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\nsitemap: false\nopen_data: false\n");
+    assert_ok(&site.build());
+    let files = common::files_under(&out);
+    assert!(!files.keys().any(|f| f.starts_with("sitemap") || f.starts_with("data/")), "{:?}", files.keys());
+    assert!(files.contains_key("atom.xml") && files.contains_key("actors/bob/atom.xml"));
+    let robots = site.page("robots.txt");
+    assert!(robots.contains("User-agent: *") && !robots.contains("Sitemap"), "{robots}");
+    assert_eq!(common::broken_links(&out, "/"), Vec::<String>::new());
+}
+
+#[test]
 fn a_static_robots_txt_wins() {
     let site = sample_site();
     site.write("static/robots.txt", "User-agent: *\nDisallow: /\n");

@@ -15,6 +15,16 @@ pub enum Feed {
     Topic(usize),
 }
 
+impl Feed {
+    /// Every feed of the site: its own, then one per actor, question, topic.
+    fn all(site: &Site) -> impl Iterator<Item = Feed> + '_ {
+        std::iter::once(Feed::Site)
+            .chain((0..site.actors.len()).map(Feed::Actor))
+            .chain((0..site.questions.len()).map(Feed::Question))
+            .chain((0..site.topics.len()).map(Feed::Topic))
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub enum Job {
     Home,
@@ -73,21 +83,25 @@ impl Job {
             Job::Topics,
             Job::Sources,
             Job::NotFound,
-            Job::Feed(Feed::Site),
             Job::Robots,
         ];
         jobs.extend((0..site.briefings.len()).map(Job::Briefing));
-        jobs.extend((0..site.actors.len()).flat_map(|i| [Job::Actor(i), Job::Feed(Feed::Actor(i))]));
-        jobs.extend((0..site.questions.len()).flat_map(|i| [Job::Question(i), Job::Feed(Feed::Question(i))]));
-        jobs.extend((0..site.topics.len()).flat_map(|i| [Job::Topic(i), Job::Feed(Feed::Topic(i))]));
+        jobs.extend((0..site.actors.len()).map(Job::Actor));
+        jobs.extend((0..site.questions.len()).map(Job::Question));
+        jobs.extend((0..site.topics.len()).map(Job::Topic));
         jobs.extend((0..site.index.sources.len()).map(Job::Publisher));
         jobs.extend((0..site.pages.len()).map(Job::Page));
         if site.config.search {
             jobs.push(Job::Search);
         }
-        let parts = sitemap_parts(jobs.iter().filter(|j| j.is_listed_page()).count(), SITEMAP_LIMIT);
-        jobs.push(Job::Sitemap(parts));
-        jobs.extend((0..parts).map(Job::SitemapPart));
+        if site.config.feeds {
+            jobs.extend(Feed::all(site).map(Job::Feed));
+        }
+        if site.config.sitemap {
+            let parts = sitemap_parts(jobs.iter().filter(|j| j.is_listed_page()).count(), SITEMAP_LIMIT);
+            jobs.push(Job::Sitemap(parts));
+            jobs.extend((0..parts).map(Job::SitemapPart));
+        }
         jobs
     }
 
@@ -217,8 +231,12 @@ impl Job {
         Meta { title, description, kind }
     }
 
-    /// Feeds announced on this page: the site's, and the page's own.
+    /// Feeds announced on this page: the site's, and the page's own; none
+    /// when the site has feeds off.
     pub fn feeds(self, site: &Site) -> Vec<FeedLink> {
+        if !site.config.feeds {
+            return Vec::new();
+        }
         let own = match self {
             Job::Actor(i) => Some(Feed::Actor(i)),
             Job::Question(i) => Some(Feed::Question(i)),

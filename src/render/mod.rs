@@ -104,6 +104,7 @@ fn globals(site: &Site, tera: &mut Tera) {
     g.insert("style_url", &u.asset("style.css"));
     g.insert("script_url", &u.asset("site.js"));
     g.insert("search_url", &c.search.then(|| u.path(&["search"])));
+    g.insert("sitemap_url", &c.sitemap.then(|| u.absolute(&u.asset("sitemap.xml"))));
 }
 
 /// Everything needed to render any page of one site: the site, the
