@@ -272,3 +272,46 @@ fn overriding_a_component_changes_every_page_that_shows_it() {
     let actor = site.page("actors/alice/index.html");
     assert!(actor.contains(r#"<b class="my-badge">Supports</b>"#), "positions, rendered once each");
 }
+
+/// A page's JSON-LD and preview cards are made only for templates that
+/// read them: through the page template, its parents, its includes, or a
+/// component's implicit argument. Each of those ways still gets them.
+#[test]
+fn json_ld_and_previews_reach_every_way_a_template_can_read_them() {
+    let site = sample_site();
+    let page = r#"{% extends "base.html" %}{% block content %}{{ page.briefing.title }}{% endblock content %}"#;
+    site.write("templates/briefing.html", page);
+    site.write("templates/actor.html", page.replace("page.briefing.title", "page.actor.name").as_str());
+    // The built-in base.html reads both; a base that reads neither:
+    let blocks = "{% block title %}{% endblock title %}{% block head %}{% endblock head %}";
+    site.write("templates/base.html", &format!("{blocks}<main>{{% block content %}}{{% endblock content %}}</main>"));
+    assert_ok(&site.build());
+    let plain = site.page("briefings/first/index.html");
+    assert!(!plain.contains("ld+json") && !plain.contains("data-preview"), "{plain}");
+
+    // Read through an include.
+    let base = r#"{% include "partials/head.html" %}{% block content %}{% endblock content %}"#;
+    site.write("templates/base.html", &format!("{blocks}{base}"));
+    site.write(
+        "templates/partials/head.html",
+        r#"<script type="application/ld+json">{{ jsonld }}</script>{% for p in previews %}<i>{{ p.url }}</i>{% endfor %}"#,
+    );
+    assert_ok(&site.build());
+    let included = site.page("briefings/first/index.html");
+    assert_eq!(json_ld(&included)["@type"], "NewsArticle", "{included}");
+    assert!(included.contains("<i>/actors/alice/</i>"), "{included}");
+
+    // Read by a component from its caller, as an implicit argument.
+    let builtin = include_str!("../templates/macros.html");
+    site.write(
+        "templates/macros.html",
+        &format!(
+            "{builtin}\n{}",
+            r#"{% component ld(@jsonld) %}<script type="application/ld+json">{{ jsonld }}</script>{% endcomponent ld %}"#
+        ),
+    );
+    site.write("templates/base.html", &format!("{blocks}{}", r#"{% block content %}{% endblock content %}{{<ld />}}"#));
+    assert_ok(&site.build());
+    let implicit = site.page("actors/alice/index.html");
+    assert_eq!(json_ld(&implicit)["@type"], "Person", "{implicit}");
+}

@@ -188,7 +188,7 @@ impl Ctx<'_> {
             url: Option<&'a str>,
             date: Option<Value>,
             kind: Option<&'static str>,
-            citing: Vec<Value>,
+            citing: Vec<&'a Value>,
         }
         #[derive(Serialize)]
         struct View<'a> {

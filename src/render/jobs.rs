@@ -74,6 +74,29 @@ pub struct FeedLink {
 }
 
 impl Job {
+    /// Every template [`Job::target`] names (one missing here is treated
+    /// as reading everything).
+    pub const TEMPLATES: [&'static str; 18] = [
+        "index.html",
+        "briefings.html",
+        "briefing.html",
+        "actors.html",
+        "actor.html",
+        "questions.html",
+        "question.html",
+        "topics.html",
+        "topic.html",
+        "sources.html",
+        "publisher.html",
+        "page.html",
+        "search.html",
+        "404.html",
+        "atom.xml",
+        "sitemap.xml",
+        "sitemap_index.xml",
+        "robots.txt",
+    ];
+
     pub fn all(site: &Site) -> Vec<Job> {
         let mut jobs = vec![
             Job::Home,

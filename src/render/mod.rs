@@ -114,6 +114,34 @@ pub struct Renderer {
     site: Arc<Site>,
     tera: Tera,
     refs: Refs,
+    /// What each page template reads of the values it may go without.
+    reads: Vec<(&'static str, Reads)>,
+}
+
+/// Per-page values a template may not show: made only for templates that
+/// name them. Tera lists the variables a template, its parents and its
+/// includes read; a component's implicit (`@name`) argument reads its
+/// caller's, so those names count as read by every template. A theme
+/// without JSON-LD or preview cards does not pay for them on every page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Reads {
+    jsonld: bool,
+    previews: bool,
+}
+
+impl Reads {
+    const ALL: Reads = Reads { jsonld: true, previews: true };
+
+    fn of(tera: &Tera, template: &str) -> Reads {
+        let Ok(vars) = tera.get_template_variables(template) else { return Reads::ALL };
+        let implicit: Vec<String> = tera
+            .get_component_names()
+            .filter_map(|name| tera.get_component_definition(name))
+            .flat_map(|c| c.args().iter().filter(|a| a.is_implicit()).map(|a| a.name().to_owned()).collect::<Vec<_>>())
+            .collect();
+        let read = |name: &str| vars.contains(name) || implicit.iter().any(|i| i == name);
+        Reads { jsonld: read("jsonld"), previews: read("previews") }
+    }
 }
 
 /// One page to render: its URL and, through [`Renderer::render_page`], its HTML.
@@ -124,7 +152,8 @@ impl Renderer {
     pub fn new(site: Arc<Site>, mut tera: Tera) -> Result<Self, Diagnostic> {
         globals(&site, &mut tera);
         let refs = Refs::build(&site, &tera)?;
-        Ok(Renderer { site, tera, refs })
+        let reads = Job::TEMPLATES.iter().map(|&t| (t, Reads::of(&tera, t))).collect();
+        Ok(Renderer { site, tera, refs, reads })
     }
 
     pub fn site(&self) -> &Arc<Site> {
@@ -168,10 +197,12 @@ impl Renderer {
         context.insert("section", section);
         context.insert("meta", &page.0.meta(&self.site));
         context.insert("feeds", &page.0.feeds(&self.site));
-        let previews: Vec<tera::Value> =
-            page.0.previewed_actors(&self.site).into_iter().map(|a| self.refs.previews[a].clone()).collect();
+        let reads = self.reads.iter().find(|(t, _)| *t == template).map_or(Reads::ALL, |(_, r)| *r);
+        let previewed = if reads.previews { page.0.previewed_actors(&self.site) } else { Vec::new() };
+        let previews: Vec<&tera::Value> = previewed.into_iter().map(|a| &self.refs.previews[a]).collect();
         context.insert("previews", &previews);
         let structured = match page.0 {
+            _ if !reads.jsonld => None,
             Job::Briefing(i) => Some(jsonld::briefing(&self.site, i)),
             Job::Actor(i) => Some(jsonld::actor(&self.site, i)),
             _ => None,

@@ -23,15 +23,15 @@ struct Body<'a> {
 
 /// One line of history: an actor on a question, oldest position first.
 #[derive(Serialize)]
-struct History {
-    actor: Option<Value>,
-    question: Option<Value>,
-    current: Value,
+struct History<'a> {
+    actor: Option<&'a Value>,
+    question: Option<&'a Value>,
+    current: &'a Value,
     /// `current`, for counting.
     #[serde(skip)]
     stance: Stance,
     changed: bool,
-    positions: Vec<Value>,
+    positions: Vec<&'a Value>,
 }
 
 impl<'s> Ctx<'s> {
@@ -43,7 +43,7 @@ impl<'s> Ctx<'s> {
     /// Groups positions (oldest first; `values` are theirs, in the same
     /// order) by question or by actor; a stable sort keeps each group in
     /// date order, so one pass builds every group.
-    fn histories(&self, refs: &[PositionRef], values: &[Value], by_question: bool) -> Vec<History> {
+    fn histories<'v>(&'v self, refs: &[PositionRef], values: &'v [Value], by_question: bool) -> Vec<History<'v>> {
         let key = |n: &usize| {
             let r = &refs[*n];
             let p = &self.site.briefings[r.briefing].positions[r.position];
@@ -58,14 +58,14 @@ impl<'s> Ctx<'s> {
                 let last = refs[group[group.len() - 1]];
                 let stance = self.site.briefings[last.briefing].positions[last.position].stance;
                 History {
-                    actor: (!by_question).then(|| self.refs.actors[k].clone()),
-                    question: (by_question && k != usize::MAX).then(|| self.refs.questions[k].clone()),
-                    current: self.refs.stance(stance),
+                    actor: (!by_question).then(|| &self.refs.actors[k]),
+                    question: (by_question && k != usize::MAX).then(|| &self.refs.questions[k]),
+                    current: self.refs.stance_ref(stance),
                     stance,
                     changed: group
                         .iter()
                         .any(|&n| self.site.index.changed_from[refs[n].briefing][refs[n].position].is_some()),
-                    positions: group.iter().map(|&n| values[n].clone()).collect(),
+                    positions: group.iter().map(|&n| &values[n]).collect(),
                 }
             })
             .collect()
@@ -86,19 +86,19 @@ impl<'s> Ctx<'s> {
         let mentioned = b.refs.actors.iter().copied().filter(|a| !b.actors.contains(a));
         #[derive(Serialize)]
         struct View<'a> {
-            briefing: Value,
+            briefing: &'a Value,
             body: Body<'a>,
-            actors: Vec<Value>,
-            mentioned: Vec<Value>,
+            actors: Vec<&'a Value>,
+            mentioned: Vec<&'a Value>,
             positions: Vec<Value>,
             timeline: Vec<usize>,
             sources: Vec<SourceView<'a>>,
-            related: Vec<Value>,
-            backlinks: Vec<Value>,
+            related: Vec<&'a Value>,
+            backlinks: Vec<&'a Value>,
             extra: &'a crate::content::model::Extra,
         }
         value(&View {
-            briefing: self.refs.briefings[i].clone(),
+            briefing: &self.refs.briefings[i],
             body: Body { html: &b.body.html, toc: &b.body.toc },
             actors: Refs::pick(&self.refs.actors, b.actors.iter().copied()),
             mentioned: Refs::pick(&self.refs.actors, mentioned),
@@ -115,41 +115,42 @@ impl<'s> Ctx<'s> {
         let a = &self.site.actors[i];
         let ix = &self.site.index;
         #[derive(Serialize)]
-        struct Companion {
-            actor: Value,
+        struct Companion<'a> {
+            actor: &'a Value,
             count: usize,
         }
         #[derive(Serialize)]
         struct View<'a> {
-            actor: Value,
+            actor: &'a Value,
             body: Body<'a>,
             aliases: &'a [String],
             links: Vec<&'a str>,
-            affiliations: Vec<Value>,
-            members: Vec<Value>,
-            histories: Vec<History>,
+            affiliations: Vec<&'a Value>,
+            members: Vec<&'a Value>,
+            histories: Vec<History<'a>>,
             position_count: usize,
-            briefings: Vec<Value>,
-            mentions: Vec<Value>,
-            companions: Vec<Companion>,
+            briefings: Vec<&'a Value>,
+            mentions: Vec<&'a Value>,
+            companions: Vec<Companion<'a>>,
             network: Value,
             extra: &'a crate::content::model::Extra,
         }
         let graph = super::network::Graph::neighbourhood(self.site, i);
+        let positions = self.positions(&ix.actor_positions[i]);
         value(&View {
-            actor: self.refs.actors[i].clone(),
+            actor: &self.refs.actors[i],
             body: Body { html: &a.body.html, toc: &a.body.toc },
             aliases: &a.doc.matter.aliases,
             links: a.doc.matter.links.iter().map(|l| l.as_str()).collect(),
             affiliations: Refs::pick(&self.refs.actors, a.affiliations.iter().copied()),
             members: Refs::pick(&self.refs.actors, ix.actor_members[i].iter().copied()),
-            histories: self.histories(&ix.actor_positions[i], &self.positions(&ix.actor_positions[i]), true),
+            histories: self.histories(&ix.actor_positions[i], &positions, true),
             position_count: ix.actor_positions[i].len(),
             briefings: Refs::pick(&self.refs.briefings, ix.actor_briefings[i].iter().copied()),
             mentions: Refs::pick(&self.refs.briefings, ix.actor_mentions[i].iter().copied()),
             companions: ix.actor_companions[i]
                 .iter()
-                .map(|&(c, count)| Companion { actor: self.refs.actors[c].clone(), count })
+                .map(|&(c, count)| Companion { actor: &self.refs.actors[c], count })
                 .collect(),
             network: self.network(&graph, Some(i)),
             extra: &a.doc.matter.extra,
@@ -164,23 +165,23 @@ impl<'s> Ctx<'s> {
         let tally = tally(self.refs, histories.iter().map(|h| h.stance));
         #[derive(Serialize)]
         struct View<'a> {
-            question: Value,
+            question: &'a Value,
             summary: Option<&'a str>,
             body: Body<'a>,
-            histories: Vec<History>,
-            tally: Vec<Tally>,
+            histories: Vec<History<'a>>,
+            tally: Vec<Tally<'a>>,
             /// Every position on the question, oldest first.
-            timeline: Vec<Value>,
-            briefings: Vec<Value>,
+            timeline: &'a [Value],
+            briefings: Vec<&'a Value>,
             extra: &'a crate::content::model::Extra,
         }
         value(&View {
-            question: self.refs.questions[i].clone(),
+            question: &self.refs.questions[i],
             summary: q.doc.matter.summary.as_deref(),
             body: Body { html: &q.body.html, toc: &q.body.toc },
             histories,
             tally,
-            timeline,
+            timeline: &timeline,
             briefings: Refs::pick(&self.refs.briefings, ix.question_briefings[i].iter().copied()),
             extra: &q.doc.matter.extra,
         })
@@ -190,13 +191,13 @@ impl<'s> Ctx<'s> {
         let t = &self.site.topics[i];
         #[derive(Serialize)]
         struct View<'a> {
-            topic: Value,
+            topic: &'a Value,
             description: Option<&'a str>,
             body: Body<'a>,
-            briefings: Vec<Value>,
+            briefings: Vec<&'a Value>,
         }
         value(&View {
-            topic: self.refs.topics[i].clone(),
+            topic: &self.refs.topics[i],
             description: t.description.as_deref(),
             body: Body { html: &t.body.html, toc: &t.body.toc },
             briefings: Refs::pick(&self.refs.briefings, self.site.index.topic_briefings[i].iter().copied()),
@@ -247,17 +248,17 @@ impl<'s> Ctx<'s> {
 }
 
 #[derive(Serialize)]
-struct Tally {
-    stance: Value,
+struct Tally<'a> {
+    stance: &'a Value,
     count: usize,
 }
 
 /// Counts of each stance, in the order stances are defined, zeros left out.
-fn tally(refs: &Refs, stances: impl Iterator<Item = Stance>) -> Vec<Tally> {
+fn tally(refs: &Refs, stances: impl Iterator<Item = Stance>) -> Vec<Tally<'_>> {
     let stances: Vec<Stance> = stances.collect();
     Stance::ALL
         .iter()
-        .map(|&s| Tally { stance: refs.stance(s), count: stances.iter().filter(|&&k| k == s).count() })
+        .map(|&s| Tally { stance: refs.stance_ref(s), count: stances.iter().filter(|&&k| k == s).count() })
         .filter(|t| t.count > 0)
         .collect()
 }

@@ -33,12 +33,12 @@ impl Ctx<'_> {
             .max()
             .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |d| d.rfc3339());
         #[derive(Serialize)]
-        struct View {
+        struct View<'a> {
             title: String,
             page_url: String,
             feed_url: String,
             updated: String,
-            entries: Vec<Value>,
+            entries: Vec<&'a Value>,
         }
         value(&View {
             title: feed_title(site, feed),

@@ -230,12 +230,19 @@ impl Refs {
         Ok(refs)
     }
 
-    pub fn pick(list: &[Value], indices: impl IntoIterator<Item = usize>) -> Vec<Value> {
-        indices.into_iter().map(|i| list[i].clone()).collect()
+    /// The entries of `list` at `indices`, borrowed: serializing the page
+    /// clones each once (by refcount), no need to before.
+    pub fn pick(list: &[Value], indices: impl IntoIterator<Item = usize>) -> Vec<&Value> {
+        indices.into_iter().map(|i| &list[i]).collect()
     }
 
     /// A stance as templates see it.
     pub fn stance(&self, s: Stance) -> Value {
+        self.shared.stance(s).clone()
+    }
+
+    /// A stance as templates see it, borrowed.
+    pub fn stance_ref(&self, s: Stance) -> &Value {
         self.shared.stance(s)
     }
 
@@ -246,21 +253,23 @@ impl Refs {
 
     /// Position `p` of briefing `b` as every page shows it, with `html`.
     pub fn position(&self, site: &Site, b: usize, p: usize) -> Value {
-        self.position_view(site, b, p, self.positions[b][p].html.clone())
+        self.position_view(site, b, p, self.positions[b][p].html.as_ref())
     }
 
-    fn position_view(&self, site: &Site, b: usize, p: usize, html: Option<Value>) -> Value {
+    /// Borrows every part: serializing into a `Value` clones each once
+    /// (by refcount), and a page asks for hundreds of positions.
+    fn position_view(&self, site: &Site, b: usize, p: usize, html: Option<&Value>) -> Value {
         let pos = &site.briefings[b].positions[p];
         let parts = &self.positions[b][p];
         value(&PositionView {
-            actor: self.actors[pos.actor].clone(),
-            question: pos.question.map(|q| self.questions[q].clone()),
+            actor: &self.actors[pos.actor],
+            question: pos.question.map(|q| &self.questions[q]),
             stance: self.shared.stance(pos.stance),
-            summary: parts.summary.clone(),
-            quote: parts.quote.clone(),
-            date: parts.date.clone(),
-            briefing: self.briefings[b].clone(),
-            sources: parts.sources.clone(),
+            summary: parts.summary.as_ref(),
+            quote: parts.quote.as_ref(),
+            date: &parts.date,
+            briefing: &self.briefings[b],
+            sources: &parts.sources,
             changed_from: site.index.changed_from[b][p].map(|s| self.shared.stance(s)),
             html,
         })
@@ -327,8 +336,8 @@ impl Shared {
         Ok(Shared { stances, dates })
     }
 
-    fn stance(&self, s: Stance) -> Value {
-        self.stances[s as usize].clone()
+    fn stance(&self, s: Stance) -> &Value {
+        &self.stances[s as usize]
     }
 
     /// Every date of the site's briefings, positions and sources is made
@@ -384,20 +393,20 @@ pub struct SourceLink<'a> {
 /// A position as every page shows it; with `html`, `partials/position.html`
 /// rendered for it.
 #[derive(Serialize)]
-struct PositionView {
-    actor: Value,
-    question: Option<Value>,
-    stance: Value,
-    summary: Option<Value>,
-    quote: Option<Value>,
-    date: Value,
-    briefing: Value,
-    sources: Value,
+struct PositionView<'a> {
+    actor: &'a Value,
+    question: Option<&'a Value>,
+    stance: &'a Value,
+    summary: Option<&'a Value>,
+    quote: Option<&'a Value>,
+    date: &'a Value,
+    briefing: &'a Value,
+    sources: &'a Value,
     /// The actor's previous stance on this question, when this one changed it.
-    changed_from: Option<Value>,
+    changed_from: Option<&'a Value>,
     /// `partials/position.html` rendered for it; absent while that renders.
     #[serde(skip_serializing_if = "Option::is_none")]
-    html: Option<Value>,
+    html: Option<&'a Value>,
 }
 
 /// Most stances an actor's preview card lists.
@@ -437,7 +446,7 @@ fn preview(
         seen.push(q);
         stances.push(PreviewStance {
             question: questions[q].clone(),
-            stance: shared.stance(p.stance),
+            stance: shared.stance(p.stance).clone(),
             date: shared.date(&p.date),
         });
         if stances.len() == PREVIEW_STANCES {
