@@ -35,7 +35,9 @@ pub fn add<'a, 't>(
 where
     'a: 't,
 {
-    let mut used: HashSet<String> = reserved.iter().map(|s| s.to_string()).collect();
+    // Ids headings took; the reserved ones are checked where they are
+    // (most bodies have a few headings, and the template's ids are many).
+    let mut used: HashSet<String> = HashSet::new();
     let mut events = events;
     // A heading's events wait here once its id is known; every other event
     // passes straight through without allocating.
@@ -62,7 +64,7 @@ where
         let base = id.map(|i| i.to_string()).unwrap_or_else(|| slug(&title));
         let mut unique = base.clone();
         let mut n = 0;
-        while !used.insert(unique.clone()) {
+        while reserved.contains(&unique.as_str()) || !used.insert(unique.clone()) {
             n += 1;
             unique = format!("{base}-{n}");
         }
