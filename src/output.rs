@@ -65,6 +65,7 @@ impl Staging {
     /// be a link to the previous output's copy, which must stay as it was.
     fn create(&self, rel: &str) -> io::Result<fs::File> {
         let path = self.dir.join(rel);
+        self.page_folder(rel, &path);
         let create = || self.in_folder(&path, || fs::OpenOptions::new().write(true).create_new(true).open(&path));
         match create() {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
@@ -89,12 +90,16 @@ impl Staging {
             return false;
         }
         let new = self.dir.join(rel);
-        if rel.ends_with("/index.html") {
-            // A page has a folder of its own, still missing: making it
-            // first spares a link attempt that would fail.
-            let _ = fs::create_dir(new.parent().unwrap_or(&self.dir));
-        }
+        self.page_folder(rel, &new);
         self.in_folder(&new, || fs::hard_link(&old, &new)).is_ok()
+    }
+
+    /// A page (`…/index.html`) has a folder of its own, still missing:
+    /// making it first spares a create or link attempt that would fail.
+    fn page_folder(&self, rel: &str, path: &Path) {
+        if rel.ends_with("/index.html") {
+            let _ = fs::create_dir(path.parent().unwrap_or(&self.dir));
+        }
     }
 
     /// Runs `make` (which creates `path`), creating the folder `path` goes
