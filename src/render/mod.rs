@@ -228,8 +228,12 @@ impl Renderer {
     /// template errors are collected, one per template.
     pub fn render_all(&self, sink: Sink) -> Result<usize, Vec<Diagnostic>> {
         let pages = self.pages();
+        // Small batches: pages differ a hundredfold in cost (an actor's
+        // against a briefing's), and a long batch left to one thread at
+        // the end keeps the other idle.
         let problems: Vec<Diagnostic> = pages
             .par_iter()
+            .with_max_len(16)
             .map_init(
                 || Vec::with_capacity(64 * 1024),
                 |buffer, &page| {
