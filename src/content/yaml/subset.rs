@@ -208,7 +208,7 @@ fn key_value(text: &str) -> Option<(&str, &str)> {
         text.match_indices(':').map(|(i, _)| i).find(|&i| matches!(text.as_bytes().get(i + 1), None | Some(b' ')))?;
     let key = &text[..colon];
     // libyaml refuses an implicit key longer than 1024 characters.
-    if key.len() > 1000 || key.ends_with(' ') || key.contains(" #") {
+    if key.len() > 1000 || key.ends_with(' ') || pair(key, b' ', b'#').is_some() {
         return None;
     }
     Some((key, text[colon + 1..].trim_start_matches(' ')))
@@ -223,9 +223,22 @@ fn plain(text: &str) -> Option<&str> {
     if INDICATORS.contains(&first) && !(first == b'-' && text.len() > 1 && text.as_bytes()[1] != b' ') {
         return None;
     }
-    let value = text.find(" #").map_or(text, |i| &text[..i]).trim_end_matches(' ');
+    let value = pair(text, b' ', b'#').map_or(text, |i| &text[..i]).trim_end_matches(' ');
     // `a: b` in a value is a mapping YAML refuses here; `a:` likewise.
-    (!value.contains(": ") && !value.ends_with(':')).then_some(value)
+    (pair(value, b':', b' ').is_none() && !value.ends_with(':')).then_some(value)
+}
+
+/// Where the bytes `a` then `b` first occur in `text`, found by the one
+/// that is not a space (spaces are everywhere). `str::find` with a
+/// two-byte needle sets up a substring search every call, and this runs
+/// for every line of every front matter.
+fn pair(text: &str, a: u8, b: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if a == b' ' {
+        memchr::memchr_iter(b, bytes).find(|&i| i > 0 && bytes[i - 1] == a).map(|i| i - 1)
+    } else {
+        memchr::memchr_iter(a, bytes).find(|&i| bytes.get(i + 1) == Some(&b))
+    }
 }
 
 /// A `"…"` scalar ending on its line, and the text after it.
@@ -565,6 +578,16 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
 mod tests {
     use super::*;
     use crate::content::model::{ActorMatter, BriefingMatter};
+
+    #[test]
+    fn pairs_are_found_where_str_find_finds_them() {
+        for text in ["", "#", " #", "a #b", "a#b #c", "  ##", "x: y", ":", "a:b: c", "é: #"] {
+            for (a, b) in [(b' ', b'#'), (b':', b' ')] {
+                let needle = String::from_utf8(vec![a, b]).unwrap();
+                assert_eq!(pair(text, a, b), text.find(&needle), "{needle:?} in {text:?}");
+            }
+        }
+    }
 
     /// What serde_yaml makes of `yaml` and what the subset does, as JSON
     /// values and as typed front matter (compared by their debug text).
