@@ -132,15 +132,19 @@ struct Reads {
 impl Reads {
     const ALL: Reads = Reads { jsonld: true, previews: true };
 
-    fn of(tera: &Tera, template: &str) -> Reads {
-        let Ok(vars) = tera.get_template_variables(template) else { return Reads::ALL };
+    /// What each page template reads.
+    fn of_templates(tera: &Tera) -> Vec<(&'static str, Reads)> {
         let implicit: Vec<String> = tera
             .get_component_names()
             .filter_map(|name| tera.get_component_definition(name))
             .flat_map(|c| c.args().iter().filter(|a| a.is_implicit()).map(|a| a.name().to_owned()).collect::<Vec<_>>())
             .collect();
-        let read = |name: &str| vars.contains(name) || implicit.iter().any(|i| i == name);
-        Reads { jsonld: read("jsonld"), previews: read("previews") }
+        let reads = |template: &str| {
+            let Ok(vars) = tera.get_template_variables(template) else { return Reads::ALL };
+            let read = |name: &str| vars.contains(name) || implicit.iter().any(|i| i == name);
+            Reads { jsonld: read("jsonld"), previews: read("previews") }
+        };
+        Job::TEMPLATES.iter().map(|&t| (t, reads(t))).collect()
     }
 }
 
@@ -152,7 +156,7 @@ impl Renderer {
     pub fn new(site: Arc<Site>, mut tera: Tera) -> Result<Self, Diagnostic> {
         globals(&site, &mut tera);
         let refs = Refs::build(&site, &tera)?;
-        let reads = Job::TEMPLATES.iter().map(|&t| (t, Reads::of(&tera, t))).collect();
+        let reads = Reads::of_templates(&tera);
         Ok(Renderer { site, tera, refs, reads })
     }
 

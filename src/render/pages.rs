@@ -60,7 +60,7 @@ impl<'s> Ctx<'s> {
                 History {
                     actor: (!by_question).then(|| &self.refs.actors[k]),
                     question: (by_question && k != usize::MAX).then(|| &self.refs.questions[k]),
-                    current: self.refs.stance_ref(stance),
+                    current: self.refs.stance(stance),
                     stance,
                     changed: group
                         .iter()
@@ -258,7 +258,7 @@ fn tally(refs: &Refs, stances: impl Iterator<Item = Stance>) -> Vec<Tally<'_>> {
     let stances: Vec<Stance> = stances.collect();
     Stance::ALL
         .iter()
-        .map(|&s| Tally { stance: refs.stance_ref(s), count: stances.iter().filter(|&&k| k == s).count() })
+        .map(|&s| Tally { stance: refs.stance(s), count: stances.iter().filter(|&&k| k == s).count() })
         .filter(|t| t.count > 0)
         .collect()
 }

@@ -117,12 +117,12 @@ impl Ctx<'_> {
                 .find_map(|r| ix.changed_from[r.briefing][r.position])
                 .filter(|&s: &Stance| s != p.stance);
             Cell {
-                stance: self.refs.stance(p.stance),
+                stance: self.refs.stance(p.stance).clone(),
                 date: self.refs.date(&p.date),
                 source_url,
                 source_title: first.map_or_else(|| b.doc.matter.title.clone(), |s| s.title.clone()),
                 briefing_url,
-                was: was.map(|s| self.refs.stance(s)),
+                was: was.map(|s| self.refs.stance(s).clone()),
                 positions: history.len(),
             }
         };

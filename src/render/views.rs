@@ -237,12 +237,7 @@ impl Refs {
     }
 
     /// A stance as templates see it.
-    pub fn stance(&self, s: Stance) -> Value {
-        self.shared.stance(s).clone()
-    }
-
-    /// A stance as templates see it, borrowed.
-    pub fn stance_ref(&self, s: Stance) -> &Value {
+    pub fn stance(&self, s: Stance) -> &Value {
         self.shared.stance(s)
     }
 
