@@ -196,11 +196,13 @@ impl Scores {
         let mut best: Vec<(usize, u32)> = Vec::with_capacity(n + 1);
         for i in self.touched.drain(..) {
             let score = std::mem::take(&mut self.scores[i]);
-            // Most entries score less than the n-th best: out at once.
-            if best.len() == n && best.last().is_some_and(|&(j, s)| s > score || (s == score && j < i)) {
+            // Whether an entry kept so far ranks before this one.
+            let ahead = |&(j, s): &(usize, u32)| s > score || (s == score && j < i);
+            // Most entries rank below the n-th best: out at once.
+            if best.len() == n && best.last().is_some_and(ahead) {
                 continue;
             }
-            let at = best.partition_point(|&(j, s)| s > score || (s == score && j < i));
+            let at = best.partition_point(ahead);
             if at < n {
                 best.insert(at, (i, score));
                 best.truncate(n);
