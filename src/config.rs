@@ -37,6 +37,10 @@ pub struct Config {
     /// bulk turns it off. (As Zola's `generate_feeds` and Hugo's
     /// `disableKinds`: what a site does not publish is not built.)
     pub open_data: bool,
+    /// Files in the output folder that are not the build's and survive
+    /// every build as they are: glob patterns relative to the output
+    /// (`CNAME`, `.well-known/**`). `.git` always survives.
+    pub keep: Vec<String>,
     /// Settings of the editorial checks `dossier check` runs.
     pub editorial: Editorial,
     pub extra: Extra,
@@ -70,6 +74,7 @@ impl Default for Config {
             feeds: true,
             sitemap: true,
             open_data: true,
+            keep: Vec::new(),
             editorial: Editorial::default(),
             extra: Extra::new(),
         }
@@ -89,14 +94,17 @@ impl Config {
         let text = frontmatter::normalize(&text);
         let mut config: Config = yaml::parse(&text, Path::new(CONFIG_FILE), 1)?;
         config.base_url = normalize_base_url(&config.base_url).map_err(|msg| {
-            let spot = yaml::locate(&text, &[yaml::Seg::Key("base_url")]);
             let d = Diagnostic::error(CONFIG_FILE, msg)
                 .hint("write a URL like `https://example.org/briefings/` or a path like `/briefings/`");
-            match spot {
-                Some(s) => d.at(crate::diagnostics::Position::new(s.line, s.column)).spanning(s.length),
-                None => d,
-            }
+            at_value(&text, &[yaml::Seg::Key("base_url")], d)
         })?;
+        for (i, pattern) in config.keep.iter().enumerate() {
+            if let Some(problem) = crate::output::owner::pattern_error(pattern) {
+                let d = Diagnostic::error(CONFIG_FILE, format!("invalid `keep:` pattern `{pattern}`: {problem}"))
+                    .hint("write a path relative to the output folder; `*` matches within a folder, `**` across");
+                return Err(at_value(&text, &[yaml::Seg::Key("keep"), yaml::Seg::Index(i)], d));
+            }
+        }
         Ok(config)
     }
 
@@ -108,6 +116,14 @@ impl Config {
             Some(i) => url[i + 3..].find('/').map_or("/", |j| &url[i + 3 + j..]),
             None => url,
         }
+    }
+}
+
+/// Points `d` at the value at `path` in the file's `text`, when found.
+fn at_value(text: &str, path: &[yaml::Seg], d: Diagnostic) -> Diagnostic {
+    match yaml::locate(text, path) {
+        Some(s) => d.at(crate::diagnostics::Position::new(s.line, s.column)).spanning(s.length),
+        None => d,
     }
 }
 

@@ -21,6 +21,7 @@ pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod urls;
+pub mod walk;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -39,11 +40,13 @@ pub struct BuildOptions {
     /// Overrides `base_url` from `dossier.yaml`.
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Replace an output folder holding files no build wrote.
+    pub force: bool,
 }
 
 impl BuildOptions {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        BuildOptions { root: root.into(), output: None, base_url: None, drafts: false }
+        BuildOptions { root: root.into(), output: None, base_url: None, drafts: false, force: false }
     }
 
     pub fn output_dir(&self) -> PathBuf {
@@ -168,7 +171,10 @@ pub fn render_site(
     mut diags: Diagnostics,
     sink: render::Sink,
 ) -> Result<(usize, render::Renderer, Diagnostics), Diagnostics> {
-    let (tera, theme_static) = match render::templates::load(&options.root, &site.config.theme) {
+    let mut skipped = Vec::new();
+    let loaded = render::templates::load(&options.root, &site.config.theme, &mut skipped);
+    diags.extend(skipped.drain(..));
+    let (tera, theme_static) = match loaded {
         Ok(t) => t,
         Err(problems) => {
             diags.extend(problems);
@@ -189,7 +195,7 @@ pub fn render_site(
     // Pages go to the sink as they render, never all in memory at once.
     // The open data files (one thread's work) are made meanwhile.
     let (pages, data) = rayon::join(
-        || renderer.render_all(sink),
+        || renderer.render_all(sink, &|rel, e| write_error(options, rel, e)),
         || match renderer.site().config.open_data {
             true => render::data::files(renderer.site(), sink).map_err(|(rel, e)| write_error(options, &rel, &e)),
             false => Ok(0),
@@ -207,9 +213,10 @@ pub fn render_site(
         Err(d) => return fail(diags, d),
     };
     let statics = options.root.join("static");
-    if let Err(e) = output::each_file(&statics, &mut |rel, bytes| sink.put(rel, bytes)) {
-        let d = Diagnostic::error(&statics, format!("cannot copy the static files: {e}"))
-            .hint("check that the files are readable and the output folder writable");
+    let mut put = |rel: &str, bytes: &[u8]| sink.put(rel, bytes).map_err(|e| write_error(options, rel, &e));
+    let copied = walk::each_file(&options.root, &statics, &mut skipped, &mut put);
+    diags.extend(skipped);
+    if let Err(d) = copied {
         return fail(diags, d);
     }
     Ok((pages + data, renderer, diags))
@@ -233,7 +240,7 @@ fn put_all(options: &BuildOptions, sink: render::Sink, files: &[(String, Vec<u8>
 
 fn write_error(options: &BuildOptions, rel: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(options.output_dir().join(rel), format!("cannot write: {e}"))
-        .hint("check that the output folder is writable")
+        .hint("check that the output folder is writable and its disk has room; the previous output was left as it was")
 }
 
 /// Builds the site into its output folder; on any error the folder is left
@@ -249,21 +256,33 @@ fn write_error(options: &BuildOptions, rel: &str, e: &std::io::Error) -> Diagnos
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_with(options, |sink| generate(options, sink))
+}
+
+/// [`build`], with the files made by `make` (given the staging folder to
+/// write to): tests put a failing writer between the two.
+pub fn build_with(
+    options: &BuildOptions,
+    make: impl FnOnce(render::Sink) -> Result<BuildReport, Diagnostics>,
+) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let output = options.output_dir();
-    if let Err(msg) = output::check_output_dir(&options.root, &output) {
+    let failed = |d: Diagnostic| {
         let mut diags = Diagnostics::default();
-        diags.push(Diagnostic::error(&output, msg).hint("pass another folder with --output"));
-        return Err(diags);
-    }
-    let staging = match output::Staging::new(&output) {
-        Ok(s) => s,
-        Err(e) => return Err(write_failed(Diagnostics::default(), &output, &e)),
+        diags.push(d);
+        diags
     };
-    let mut report = generate(options, &staging)?;
+    let config = Config::load(&options.root).map_err(failed)?;
+    let keep =
+        output::Keep::new(&config.keep).map_err(|(_, msg)| failed(Diagnostic::error(config::CONFIG_FILE, msg)))?;
+    let waiting = || eprintln!("Waiting for another build into {} to finish…", output.display());
+    let target = output::Target::take(&options.root, &output, &keep, options.force, waiting).map_err(failed)?;
+    let staging = target.staging().map_err(|e| write_failed(Diagnostics::default(), &output, &e))?;
+    let mut report = make(&staging)?;
     let swap = Instant::now();
-    if let Err(e) = staging.commit() {
-        return Err(write_failed(report.warnings, &output, &e));
+    match target.commit(staging) {
+        Ok(warnings) => report.warnings.extend(warnings),
+        Err(e) => return Err(write_failed(report.warnings, &output, &e)),
     }
     report.stages.push(("swap", swap.elapsed()));
     report.elapsed = started.elapsed();

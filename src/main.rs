@@ -27,13 +27,21 @@ enum Command {
     Build {
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// The folder to write the site into (default: public/ in the site).
+        /// A folder holding files dossier did not write is refused.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// The address the site will be published at, overriding `base_url`
+        /// in dossier.yaml (e.g. https://example.org/briefings/).
         #[arg(long)]
         base_url: Option<String>,
         /// Include briefings and pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Replace the output folder even if it holds files dossier did not
+        /// write (they are deleted; `.git` and `keep:` files still survive).
+        #[arg(long)]
+        force: bool,
     },
     /// Build into memory and serve the site, rebuilding and reloading the
     /// browser on every change. Never writes the output folder.
@@ -87,8 +95,8 @@ fn plural(n: usize, word: &str) -> String {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url, drafts } => {
-            let options = BuildOptions { root, output, base_url, drafts };
+        Command::Build { root, output, base_url, drafts, force } => {
+            let options = BuildOptions { root, output, base_url, drafts, force };
             match dossier::build(&options) {
                 Ok(report) => {
                     print_diagnostics(&report.warnings, &options.root);
@@ -118,7 +126,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Serve { root, port, bind, drafts, open, no_reload } => {
-            let build = BuildOptions { root, output: None, base_url: None, drafts };
+            let build = BuildOptions { drafts, ..BuildOptions::new(root) };
             let options = dossier::serve::ServeOptions { build, bind, port, open, live_reload: !no_reload };
             match dossier::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -129,7 +137,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, drafts } => {
-            let options = BuildOptions { root, output: None, base_url: None, drafts };
+            let options = BuildOptions { drafts, ..BuildOptions::new(root) };
             let diags = dossier::check(&options);
             print_diagnostics(&diags, &options.root);
             eprintln!(

@@ -17,7 +17,7 @@ fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     options.output = Some(out.path().join("public"));
     dossier::build(&options).unwrap_or_else(|d| panic!("{}", d.render(root, false)));
     let mut files = common::files_under(&out.path().join("public"));
-    files.retain(|rel, _| !rel.starts_with("pagefind/"));
+    files.retain(|rel, _| !rel.starts_with("pagefind/") && rel != dossier::output::MANIFEST);
     files
 }
 

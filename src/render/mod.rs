@@ -15,6 +15,7 @@ mod views;
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -229,9 +230,16 @@ impl Renderer {
 
     /// Renders every page and hands each to `sink` as soon as it is done,
     /// so pages never pile up in memory. Returns the number of pages;
-    /// template errors are collected, one per template.
-    pub fn render_all(&self, sink: Sink) -> Result<usize, Vec<Diagnostic>> {
+    /// template errors are collected, one per template. The first file
+    /// that cannot be written (`write_error` says how) stops the rest: on a
+    /// full disk every other would fail too.
+    pub fn render_all(
+        &self,
+        sink: Sink,
+        write_error: &(dyn Fn(&str, &std::io::Error) -> Diagnostic + Sync),
+    ) -> Result<usize, Vec<Diagnostic>> {
         let pages = self.pages();
+        let stopped = AtomicBool::new(false);
         // Small batches: pages differ a hundredfold in cost (an actor's
         // against a briefing's), and a long batch left to one thread at
         // the end keeps the other idle.
@@ -241,11 +249,19 @@ impl Renderer {
             .map_init(
                 || Vec::with_capacity(64 * 1024),
                 |buffer, &page| {
-                    let file = self.render_page(page, buffer)?;
-                    sink.put(&file, buffer).map_err(|e| Diagnostic::error(&file, format!("cannot write: {e}")))
+                    if stopped.load(Ordering::Relaxed) {
+                        return None;
+                    }
+                    let file = match self.render_page(page, buffer) {
+                        Ok(file) => file,
+                        Err(d) => return Some(d),
+                    };
+                    let e = sink.put(&file, buffer).err()?;
+                    // Only the first is reported; others may race it.
+                    (!stopped.swap(true, Ordering::Relaxed)).then(|| write_error(&file, &e))
                 },
             )
-            .filter_map(Result::err)
+            .flatten()
             .collect();
         // One broken template fails every page using it; report it once.
         let mut unique: Vec<Diagnostic> = Vec::new();

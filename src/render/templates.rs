@@ -53,8 +53,13 @@ pub const DEFAULT_THEME_NAME: &str = "default";
 pub type StaticFiles = Vec<(String, Vec<u8>)>;
 
 /// Loads every template in lookup order into one Tera instance, and returns
-/// the theme's static files to copy.
-pub fn load(root: &Path, theme: &str) -> Result<(tera::Tera, StaticFiles), Vec<Diagnostic>> {
+/// the theme's static files to copy. Links skipped on the way are added to
+/// `warnings`.
+pub fn load(
+    root: &Path,
+    theme: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(tera::Tera, StaticFiles), Vec<Diagnostic>> {
     let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     for (name, text) in BUILTIN {
         sources.insert((*name).to_owned(), (PathBuf::from("<built-in>").join(name), (*text).to_owned()));
@@ -63,10 +68,14 @@ pub fn load(root: &Path, theme: &str) -> Result<(tera::Tera, StaticFiles), Vec<D
     let mut problems = Vec::new();
     let mut statics: StaticFiles = DEFAULT_THEME_STATIC.iter().map(|(p, b)| ((*p).to_owned(), b.to_vec())).collect();
     if theme_dir.is_dir() {
-        read_dir(root, &theme_dir.join("templates"), &mut sources, &mut problems);
-        for (path, bytes) in read_static(&theme_dir.join("static"), &mut problems, root) {
-            statics.retain(|(p, _)| *p != path);
-            statics.push((path, bytes));
+        read_dir(root, &theme_dir.join("templates"), &mut sources, &mut problems, warnings);
+        let mut put = |rel: &str, bytes: &[u8]| {
+            statics.retain(|(p, _)| p != rel);
+            statics.push((rel.to_owned(), bytes.to_vec()));
+            Ok(())
+        };
+        if let Err(d) = crate::walk::each_file(root, &theme_dir.join("static"), warnings, &mut put) {
+            problems.push(d);
         }
     } else if theme != DEFAULT_THEME_NAME {
         let d = Diagnostic::error(
@@ -76,7 +85,7 @@ pub fn load(root: &Path, theme: &str) -> Result<(tera::Tera, StaticFiles), Vec<D
         .hint("set `theme: default` or add the theme's folder under themes/");
         return Err(vec![d]);
     };
-    read_dir(root, &root.join("templates"), &mut sources, &mut problems);
+    read_dir(root, &root.join("templates"), &mut sources, &mut problems, warnings);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -111,44 +120,24 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     message
 }
 
-fn read_dir(root: &Path, dir: &Path, into: &mut BTreeMap<String, (PathBuf, String)>, problems: &mut Vec<Diagnostic>) {
-    if !dir.is_dir() {
-        return;
-    }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
-        let path = entry.path();
-        let is_template = path.extension().is_some_and(|e| e == "html" || e == "xml" || e == "txt");
-        if !entry.file_type().is_file() || !is_template {
+fn read_dir(
+    root: &Path,
+    dir: &Path,
+    into: &mut BTreeMap<String, (PathBuf, String)>,
+    problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for f in crate::walk::files(root, dir, warnings) {
+        let is_template = f.path.extension().is_some_and(|e| e == "html" || e == "xml" || e == "txt");
+        if !is_template {
             continue;
         }
-        let name = path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
-        let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        match std::fs::read_to_string(path) {
+        let shown = f.path.strip_prefix(root).unwrap_or(&f.path).to_path_buf();
+        match std::fs::read_to_string(&f.path) {
             Ok(text) => {
-                into.insert(name, (shown, text));
+                into.insert(f.rel, (shown, text));
             }
             Err(e) => problems.push(Diagnostic::error(shown, format!("cannot read template: {e}"))),
         }
     }
-}
-
-fn read_static(dir: &Path, problems: &mut Vec<Diagnostic>, root: &Path) -> StaticFiles {
-    let mut files = Vec::new();
-    if !dir.is_dir() {
-        return files;
-    }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().flatten() {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-        match std::fs::read(entry.path()) {
-            Ok(bytes) => files.push((rel, bytes)),
-            Err(e) => {
-                let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-                problems.push(Diagnostic::error(shown, format!("cannot read: {e}")));
-            }
-        }
-    }
-    files
 }

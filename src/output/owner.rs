@@ -1,0 +1,208 @@
+//! Whose files are in the output folder. A build leaves a manifest there
+//! ([`MANIFEST`]: every file it wrote, one per line); the next build
+//! replaces only a folder that is missing, empty or marked so, and only
+//! when everything in it is on that list, is `.git` or matches `keep:`.
+//! Anything else is someone's work, and the build stops before touching it
+//! (unless told `--force`). `.git` and kept files are carried into the new
+//! output as they are.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+
+/// The manifest's file name, at the top of the output folder.
+pub const MANIFEST: &str = ".dossier-manifest";
+
+/// The manifest's first line: what marks the folder as a build's.
+const HEADER: &str = "# Written by dossier. Each line is a file the build wrote; the next build replaces them. \
+Anything else here stops a build, unless it is .git or matches `keep:` in dossier.yaml.";
+
+/// The `keep:` patterns: paths relative to the output, `*` within one
+/// folder, `**` across folders.
+#[derive(Debug, Default)]
+pub struct Keep(GlobSet);
+
+impl Keep {
+    /// Compiles the patterns; an invalid one is returned with its index
+    /// and what is wrong with it.
+    pub fn new(patterns: &[String]) -> Result<Keep, (usize, String)> {
+        let mut set = GlobSetBuilder::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let glob = globset::GlobBuilder::new(p.trim_start_matches('/'))
+                .literal_separator(true)
+                .build()
+                .map_err(|e| (i, e.kind().to_string()))?;
+            set.add(glob);
+        }
+        set.build().map(Keep).map_err(|e| (0, e.to_string()))
+    }
+
+    fn matches(&self, rel: &str) -> bool {
+        !self.0.is_empty() && self.0.is_match(rel)
+    }
+}
+
+/// Checks one pattern as [`Keep::new`] would, for `dossier.yaml`'s errors.
+pub fn pattern_error(pattern: &str) -> Option<String> {
+    Glob::new(pattern.trim_start_matches('/')).err().map(|e| e.kind().to_string())
+}
+
+/// What the output folder holds, as seen before a build replaces it.
+#[derive(Debug, Default)]
+pub struct Previous {
+    /// Whether there is a folder to replace.
+    pub exists: bool,
+    /// Entries to carry into the new output (`.git`, kept files and
+    /// folders), relative paths, top-most only.
+    pub carry: Vec<String>,
+}
+
+/// Why a folder may not be replaced.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The path is a file, or a link (replacing a link would leave what it
+    /// points at behind, and removing through it would delete elsewhere).
+    NotAFolder(&'static str),
+    /// It holds what no build wrote: the first few entries (folders end in
+    /// `/`) and how many there are in all; `marked` when it has a manifest.
+    Foreign {
+        marked: bool,
+        first: Vec<String>,
+        count: usize,
+    },
+    Unreadable(io::Error),
+}
+
+/// Looks at the folder at `output` before a build replaces it. With
+/// `force`, foreign entries are no obstacle (they go with the old output).
+pub fn inspect(output: &Path, keep: &Keep, force: bool) -> Result<Previous, Refusal> {
+    match fs::symlink_metadata(output) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Previous::default()),
+        Err(e) => return Err(Refusal::Unreadable(e)),
+        Ok(m) if m.file_type().is_symlink() => return Err(Refusal::NotAFolder("a symbolic link")),
+        Ok(m) if !m.is_dir() => return Err(Refusal::NotAFolder("a file")),
+        Ok(_) => {}
+    }
+    let manifest = read_manifest(output).map_err(Refusal::Unreadable)?;
+    let found = scan(output, "", keep, manifest.as_ref()).map_err(Refusal::Unreadable)?;
+    if !found.foreign.is_empty() && !force {
+        let mut foreign = found.foreign;
+        foreign.sort();
+        let count = foreign.len();
+        foreign.truncate(5);
+        return Err(Refusal::Foreign { marked: manifest.is_some(), first: foreign, count });
+    }
+    Ok(Previous { exists: true, carry: found.carry })
+}
+
+/// The manifest's files and every folder they are in.
+struct Manifest {
+    files: HashSet<String>,
+    folders: HashSet<String>,
+}
+
+fn read_manifest(output: &Path) -> io::Result<Option<Manifest>> {
+    let text = match fs::read_to_string(output.join(MANIFEST)) {
+        Ok(t) => t,
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::InvalidData) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(HEADER) {
+        return Ok(None);
+    }
+    let mut m = Manifest { files: HashSet::new(), folders: HashSet::new() };
+    for line in lines {
+        let rel = decode(line);
+        let mut folder = rel.as_str();
+        while let Some(i) = folder.rfind('/') {
+            folder = &folder[..i];
+            if !m.folders.insert(folder.to_owned()) {
+                break; // its parents are in already
+            }
+        }
+        m.files.insert(rel);
+    }
+    Ok(Some(m))
+}
+
+/// The manifest's text for the files a build wrote (sorted, no repeats).
+pub fn manifest_text(files: &[String]) -> String {
+    let mut text = String::with_capacity(HEADER.len() + files.iter().map(|f| f.len() + 1).sum::<usize>() + 1);
+    text.push_str(HEADER);
+    text.push('\n');
+    for f in files {
+        text.push_str(&encode(f));
+        text.push('\n');
+    }
+    text
+}
+
+/// A line per path: the few characters that would break a line are escaped.
+fn encode(rel: &str) -> std::borrow::Cow<'_, str> {
+    if !rel.contains(['%', '\n', '\r']) {
+        return rel.into();
+    }
+    rel.replace('%', "%25").replace('\n', "%0A").replace('\r', "%0D").into()
+}
+
+fn decode(line: &str) -> String {
+    if !line.contains('%') {
+        return line.to_owned();
+    }
+    line.replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+}
+
+#[derive(Default)]
+struct Found {
+    foreign: Vec<String>,
+    carry: Vec<String>,
+}
+
+impl Found {
+    fn merge(mut self, other: Found) -> Found {
+        self.foreign.extend(other.foreign);
+        self.carry.extend(other.carry);
+        self
+    }
+}
+
+/// Sorts the entries of the folder `rel` (under `output`), folders in
+/// parallel: a large site's output has tens of thousands.
+fn scan(output: &Path, rel: &str, keep: &Keep, manifest: Option<&Manifest>) -> io::Result<Found> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(output.join(rel))?.collect::<Result<_, _>>()?;
+    entries
+        .par_iter()
+        .try_fold(Found::default, |mut found, entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let child = if rel.is_empty() { name.to_string() } else { format!("{rel}/{name}") };
+            let top = rel.is_empty();
+            if top && name == MANIFEST {
+                return Ok(found);
+            }
+            if (top && name == ".git") || keep.matches(&child) {
+                found.carry.push(child);
+                return Ok(found);
+            }
+            let kind = entry.file_type()?;
+            if !kind.is_dir() {
+                if !manifest.is_some_and(|m| m.files.contains(&child)) {
+                    found.foreign.push(child);
+                }
+                return Ok(found);
+            }
+            let inner = scan(output, &child, keep, manifest)?;
+            // A folder no build made is named once, unless something in it is kept.
+            if !manifest.is_some_and(|m| m.folders.contains(&child)) && inner.carry.is_empty() {
+                found.foreign.push(format!("{child}/"));
+                return Ok(found);
+            }
+            Ok(found.merge(inner))
+        })
+        .try_reduce(Found::default, |a, b| Ok(a.merge(b)))
+}
