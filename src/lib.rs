@@ -267,26 +267,42 @@ pub fn build_with(
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let output = options.output_dir();
-    let failed = |d: Diagnostic| {
-        let mut diags = Diagnostics::default();
-        diags.push(d);
-        diags
-    };
+    let failed = |d: Diagnostic| with(Diagnostics::default(), d);
     let config = Config::load(&options.root).map_err(failed)?;
     let keep =
         output::Keep::new(&config.keep).map_err(|(_, msg)| failed(Diagnostic::error(config::CONFIG_FILE, msg)))?;
     let waiting = || eprintln!("Waiting for another build into {} to finish…", output.display());
-    let target = output::Target::take(&options.root, &output, &keep, options.force, waiting).map_err(failed)?;
+    let target = output::Target::take(&options.root, &output, waiting).map_err(failed)?;
     let staging = target.staging().map_err(|e| write_failed(Diagnostics::default(), &output, &e))?;
-    let mut report = make(&staging)?;
+    // What the old output holds is looked at while the site renders: a
+    // refusal comes at the end, but nothing waits for the walk.
+    let (previous, made) = std::thread::scope(|s| {
+        let inspecting = s.spawn(|| target.inspect(&keep, options.force));
+        let made = make(&staging);
+        let previous = inspecting
+            .join()
+            .unwrap_or_else(|_| Err(Diagnostic::error(&output, "cannot read the output folder").hint("try again")));
+        (previous, made)
+    });
+    let (previous, mut report) = match (previous, made) {
+        (Ok(previous), Ok(report)) => (previous, report),
+        (Err(refusal), Ok(report)) => return Err(with(report.warnings, refusal)),
+        (Err(refusal), Err(diags)) => return Err(with(diags, refusal)),
+        (Ok(_), Err(diags)) => return Err(diags),
+    };
     let swap = Instant::now();
-    match target.commit(staging) {
+    match target.commit(staging, &previous) {
         Ok(warnings) => report.warnings.extend(warnings),
         Err(e) => return Err(write_failed(report.warnings, &output, &e)),
     }
     report.stages.push(("swap", swap.elapsed()));
     report.elapsed = started.elapsed();
     Ok(report)
+}
+
+fn with(mut diags: Diagnostics, d: Diagnostic) -> Diagnostics {
+    diags.push(d);
+    diags
 }
 
 fn write_failed(mut diags: Diagnostics, output: &std::path::Path, e: &std::io::Error) -> Diagnostics {

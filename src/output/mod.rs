@@ -44,27 +44,18 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// An output folder taken for one build: locked against other builds and
-/// looked at, so that [`Target::commit`] can replace it with a finished
-/// [`Staging`] folder without losing anything that was not a build's.
+/// An output folder taken for one build: locked against other builds, so
+/// that [`Target::commit`] can replace it with a finished [`Staging`]
+/// folder, after [`Target::inspect`] found nothing there to lose.
 pub struct Target {
     output: PathBuf,
-    previous: owner::Previous,
     _lock: lock::Lock,
 }
 
 impl Target {
     /// Takes `output` for a build of the site at `root`. `waiting` is
     /// called if another build into the same folder must finish first.
-    /// With `force`, files no build wrote are no obstacle: they are
-    /// replaced with the rest (`.git` and `keep` still survive).
-    pub fn take(
-        root: &Path,
-        output: &Path,
-        keep: &Keep,
-        force: bool,
-        waiting: impl FnOnce(),
-    ) -> Result<Target, Diagnostic> {
+    pub fn take(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Target, Diagnostic> {
         check_output_dir(root, output)
             .map_err(|msg| Diagnostic::error(output, msg).hint("pass another folder with --output"))?;
         let cannot = |e: io::Error| {
@@ -74,13 +65,19 @@ impl Target {
         fs::create_dir_all(parent_of(output)).map_err(cannot)?;
         let lock = lock::Lock::acquire(output, waiting).map_err(cannot)?;
         remove_leftovers(output);
-        let previous = owner::inspect(output, keep, force).map_err(|refusal| refused(output, refusal))?;
-        Ok(Target { output: output.to_path_buf(), previous, _lock: lock })
+        Ok(Target { output: output.to_path_buf(), _lock: lock })
+    }
+
+    /// Looks at what the output folder holds: an error if it holds files
+    /// no build wrote, unless `force` (they are then replaced with the
+    /// rest; `.git` and `keep` still survive).
+    pub fn inspect(&self, keep: &Keep, force: bool) -> Result<owner::Previous, Diagnostic> {
+        owner::inspect(&self.output, keep, force).map_err(|refusal| refused(&self.output, refusal))
     }
 
     /// A fresh staging folder for this target.
     pub fn staging(&self) -> io::Result<Staging> {
-        Staging::new(&self.output, self.previous.exists)
+        Staging::new(&self.output, self.output.is_dir())
     }
 
     /// Puts the finished `staging` folder in place of the output: writes
@@ -88,14 +85,14 @@ impl Target {
     /// output, swaps, then removes the old output. Returns warnings (a kept
     /// file that replaced one the build wrote). On error the old output is
     /// as it was.
-    pub fn commit(&self, mut staging: Staging) -> io::Result<Vec<Diagnostic>> {
+    pub fn commit(&self, mut staging: Staging, previous: &owner::Previous) -> io::Result<Vec<Diagnostic>> {
         let mut written = std::mem::take(staging.written.get_mut().unwrap_or_else(|e| e.into_inner()));
         written.sort_unstable();
         written.dedup();
         let mut warnings = Vec::new();
         let mut carried = Vec::new();
         let result = (|| {
-            for rel in &self.previous.carry {
+            for rel in &previous.carry {
                 let (from, to) = (self.output.join(rel), staging.dir.join(rel));
                 if fs::symlink_metadata(&to).is_ok() {
                     remove_any(&to)?;
@@ -107,10 +104,10 @@ impl Target {
                 fs::rename(&from, &to)?;
                 carried.push((from, to));
             }
-            let folders: Vec<String> = self.previous.carry.iter().map(|c| format!("{c}/")).collect();
-            written.retain(|w| !self.previous.carry.contains(w) && !folders.iter().any(|f| w.starts_with(f)));
+            let folders: Vec<String> = previous.carry.iter().map(|c| format!("{c}/")).collect();
+            written.retain(|w| !previous.carry.contains(w) && !folders.iter().any(|f| w.starts_with(f)));
             fs::write(staging.dir.join(MANIFEST), owner::manifest_text(&written))?;
-            if !self.previous.exists {
+            if !previous.exists {
                 return fs::rename(&staging.dir, &self.output).map(|()| None);
             }
             let spare = beside(&self.output, &format!("old-{}", std::process::id()));

@@ -6,7 +6,6 @@
 //! (unless told `--force`). `.git` and kept files are carried into the new
 //! output as they are.
 
-use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -99,10 +98,36 @@ pub fn inspect(output: &Path, keep: &Keep, force: bool) -> Result<Previous, Refu
     Ok(Previous { exists: true, carry: found.carry })
 }
 
-/// The manifest's files and every folder they are in.
+/// The manifest's files, sorted (as written), each a line of its text:
+/// looked up by binary search, with no set built of tens of thousands.
 struct Manifest {
-    files: HashSet<String>,
-    folders: HashSet<String>,
+    text: String,
+    /// Byte ranges of the lines in `text`, past the header.
+    lines: Vec<(usize, usize)>,
+}
+
+impl Manifest {
+    fn line(&self, i: usize) -> &str {
+        let (start, end) = self.lines[i];
+        &self.text[start..end]
+    }
+
+    /// The index of the first line not below `rel`.
+    fn lower_bound(&self, rel: &str) -> usize {
+        self.lines.partition_point(|&(s, e)| decode(&self.text[s..e]).as_ref() < rel)
+    }
+
+    fn has_file(&self, rel: &str) -> bool {
+        let i = self.lower_bound(rel);
+        i < self.lines.len() && decode(self.line(i)) == rel
+    }
+
+    /// Whether some file listed is inside the folder `rel`.
+    fn has_folder(&self, rel: &str) -> bool {
+        let folder = format!("{rel}/");
+        let i = self.lower_bound(&folder);
+        i < self.lines.len() && decode(self.line(i)).starts_with(&folder)
+    }
 }
 
 fn read_manifest(output: &Path) -> io::Result<Option<Manifest>> {
@@ -111,23 +136,26 @@ fn read_manifest(output: &Path) -> io::Result<Option<Manifest>> {
         Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::InvalidData) => return Ok(None),
         Err(e) => return Err(e),
     };
-    let mut lines = text.lines();
-    if lines.next() != Some(HEADER) {
-        return Ok(None);
+    let Some(rest) = text.strip_prefix(HEADER).and_then(|r| r.strip_prefix('\n')) else { return Ok(None) };
+    let mut start = text.len() - rest.len();
+    let mut lines = Vec::new();
+    for end in memchr::memchr_iter(b'\n', &text.as_bytes()[start..]).map(|i| i + start).collect::<Vec<_>>() {
+        lines.push((start, end));
+        start = end + 1;
     }
-    let mut m = Manifest { files: HashSet::new(), folders: HashSet::new() };
-    for line in lines {
-        let rel = decode(line);
-        let mut folder = rel.as_str();
-        while let Some(i) = folder.rfind('/') {
-            folder = &folder[..i];
-            if !m.folders.insert(folder.to_owned()) {
-                break; // its parents are in already
-            }
-        }
-        m.files.insert(rel);
-    }
-    Ok(Some(m))
+    let manifest = Manifest { text, lines };
+    // Sorted as written, unless edited by hand: then sorted here.
+    let sorted = manifest
+        .lines
+        .windows(2)
+        .all(|w| decode(&manifest.text[w[0].0..w[0].1]) <= decode(&manifest.text[w[1].0..w[1].1]));
+    Ok(Some(if sorted { manifest } else { resorted(manifest) }))
+}
+
+fn resorted(mut m: Manifest) -> Manifest {
+    let text = std::mem::take(&mut m.text);
+    m.lines.sort_by(|a, b| decode(&text[a.0..a.1]).cmp(&decode(&text[b.0..b.1])));
+    Manifest { text, lines: m.lines }
 }
 
 /// The manifest's text for the files a build wrote (sorted, no repeats).
@@ -150,11 +178,11 @@ fn encode(rel: &str) -> std::borrow::Cow<'_, str> {
     rel.replace('%', "%25").replace('\n', "%0A").replace('\r', "%0D").into()
 }
 
-fn decode(line: &str) -> String {
+fn decode(line: &str) -> std::borrow::Cow<'_, str> {
     if !line.contains('%') {
-        return line.to_owned();
+        return line.into();
     }
-    line.replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+    line.replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%").into()
 }
 
 #[derive(Default)]
@@ -191,14 +219,14 @@ fn scan(output: &Path, rel: &str, keep: &Keep, manifest: Option<&Manifest>) -> i
             }
             let kind = entry.file_type()?;
             if !kind.is_dir() {
-                if !manifest.is_some_and(|m| m.files.contains(&child)) {
+                if !manifest.is_some_and(|m| m.has_file(&child)) {
                     found.foreign.push(child);
                 }
                 return Ok(found);
             }
             let inner = scan(output, &child, keep, manifest)?;
             // A folder no build made is named once, unless something in it is kept.
-            if !manifest.is_some_and(|m| m.folders.contains(&child)) && inner.carry.is_empty() {
+            if !manifest.is_some_and(|m| m.has_folder(&child)) && inner.carry.is_empty() {
                 found.foreign.push(format!("{child}/"));
                 return Ok(found);
             }
