@@ -121,8 +121,9 @@ impl Diagnostic {
                     .annotation(AnnotationKind::Primary.span(start.min(line.len())..end)),
             );
         }
-        if let Some(hint) = &self.hint {
-            group = group.element(Level::HELP.message(hint.as_str()));
+        let hint = self.hint.as_deref().map(crate::escape::terminal);
+        if let Some(hint) = &hint {
+            group = group.element(Level::HELP.message(hint.as_ref()));
         }
         if excerpt.is_some() || self.hint.is_some() {
             let renderer = if color { Renderer::styled() } else { Renderer::plain() };
@@ -138,10 +139,12 @@ fn byte_of_column(line: &str, column: usize) -> usize {
 }
 
 /// The one-line form, `path:line:col: error: message`, as editors and
-/// `grep` expect it.
+/// `grep` expect it. Names and messages can hold a contributor's text:
+/// control characters in them are printed escaped, never raw.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        use crate::escape::terminal;
+        write!(f, "{}", terminal(&self.path.to_string_lossy()))?;
         if let Some(p) = self.position {
             write!(f, ":{}:{}", p.line, p.column)?;
         }
@@ -149,7 +152,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {label}: {}", self.message)
+        write!(f, ": {label}: {}", terminal(&self.message))
     }
 }
 

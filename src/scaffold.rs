@@ -4,7 +4,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::content::model::slugify;
+use crate::content::model::{capped, slugify};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum NewKind {
@@ -93,7 +93,7 @@ pub fn init(dir: &Path) -> io::Result<()> {
 
 /// Creates a briefing, actor or question file named after `title`.
 pub fn new(root: &Path, kind: NewKind, title: &str) -> io::Result<PathBuf> {
-    let id = slugify(title);
+    let id = capped(slugify(title), title);
     if id.is_empty() {
         return Err(io::Error::other("the title has no letters or digits to make a file name from"));
     }

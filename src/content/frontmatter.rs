@@ -44,18 +44,42 @@ impl SplitError {
     }
 }
 
-/// Removes a UTF-8 byte-order mark, turns CRLF line endings into LF and NUL
-/// into U+FFFD.
+/// Removes a UTF-8 byte-order mark, turns CRLF line endings into LF, and
+/// every character XML forbids (NUL and the other C0 controls but tab,
+/// newline and carriage return; U+FFFE, U+FFFF) into U+FFFD: a title
+/// holding one would make every feed it is in unreadable.
 pub fn normalize(text: &str) -> std::borrow::Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Bytes, not chars (neither byte can be part of a longer UTF-8
+    // Bytes, not chars (none of these bytes can be part of a longer UTF-8
     // sequence), and memchr's vectorized search: this runs over every file.
-    if memchr::memchr2(b'\r', 0, text.as_bytes()).is_some() {
-        // NUL is not allowed in HTML; CommonMark replaces it with U+FFFD.
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\0', "\u{fffd}"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\r', bytes).is_none() && !has_forbidden(bytes) {
+        return std::borrow::Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            c if forbidden(c) => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether XML forbids `c` (see [`normalize`]).
+pub fn forbidden(c: char) -> bool {
+    matches!(c, '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// Whether `bytes` hold a character [`forbidden`] names. Chunks folded
+/// without branches, which the compiler vectorizes; U+FFFE and U+FFFF
+/// start with `EF BF`, rare enough to find with memmem.
+fn has_forbidden(bytes: &[u8]) -> bool {
+    let control = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r');
+    bytes.chunks(64).any(|chunk| chunk.iter().fold(false, |any, &b| any | control(b)))
+        || memchr::memmem::find_iter(bytes, b"\xef\xbf").any(|i| matches!(bytes.get(i + 2), Some(0xbe | 0xbf)))
 }
 
 fn is_fence(line: &str) -> bool {
@@ -114,6 +138,12 @@ mod tests {
         assert_eq!(normalize("a\r\nb\0c"), "a\nb\u{fffd}c");
         assert_eq!(normalize("only a nul\0"), "only a nul\u{fffd}");
         assert_eq!(normalize("only crlf\r\n"), "only crlf\n");
+        assert_eq!(normalize("bell\x07, escape\x1b[2J, tab\tok"), "bell\u{fffd}, escape\u{fffd}[2J, tab\tok");
+        assert_eq!(normalize("non-characters \u{fffe}\u{ffff} \u{ffe5}"), "non-characters \u{fffd}\u{fffd} \u{ffe5}");
+        assert!(matches!(
+            normalize("long text with no control \u{ffe5} ".repeat(20).as_str()),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -172,11 +172,15 @@ impl Id {
         let valid = !s.is_empty()
             && s.len() <= 200
             && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if valid {
-            Ok(Id(s.to_owned()))
-        } else {
-            Err(format!("invalid id `{s}`: ids use lowercase letters, digits and `-` (try `{}`)", slugify(s)))
+        if !valid {
+            return Err(format!("invalid id `{s}`: ids use lowercase letters, digits and `-` (try `{}`)", slugify(s)));
         }
+        if WINDOWS_RESERVED.contains(&s) || windows_device(s) {
+            return Err(format!(
+                "invalid id `{s}`: Windows reserves the name `{s}`, so a checkout or copy of the site there fails (try `{s}-1`)"
+            ));
+        }
+        Ok(Id(s.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -232,6 +236,15 @@ impl<'de> Deserialize<'de> for Id {
     }
 }
 
+/// Names Windows gives devices: no file or folder can have them there.
+const WINDOWS_RESERVED: &[&str] = &["con", "prn", "aux", "nul"];
+
+/// `com1`…`com9`, `lpt1`…`lpt9`.
+fn windows_device(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 4 && (s.starts_with("com") || s.starts_with("lpt")) && (b'1'..=b'9').contains(&b[3])
+}
+
 /// Turns any text into an id: lowercase words joined by `-`.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -248,6 +261,31 @@ pub fn slugify(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// The longest generated URL name (publishers, new files' ids): file
+/// systems refuse names over 255 bytes, and URLs that long help no one.
+pub const MAX_SLUG: usize = 80;
+
+/// `slug`, made from `text`, cut to [`MAX_SLUG`] bytes when longer: the
+/// first words, then a short hash of the whole text, so that two long
+/// names sharing a beginning stay apart.
+pub fn capped(slug: String, text: &str) -> String {
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    let mut cut = MAX_SLUG - 9;
+    while !slug.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = slug[..cut].trim_end_matches('-');
+    let head = head.rsplit_once('-').filter(|(h, _)| h.len() >= cut / 2).map_or(head, |(h, _)| h);
+    format!("{head}-{:08x}", fnv1a(text.as_bytes()) as u32)
+}
+
+/// FNV-1a: a hash that is the same on every machine and in every version.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Latin letters with accents lose them in ids; other scripts are kept out.
@@ -454,6 +492,11 @@ mod tests {
             assert!(Id::parse(bad).is_err(), "{bad}");
         }
         assert_eq!(slugify("Émmanuel  Macron!"), "emmanuel-macron");
+        let long = "The Ministry of Foreign Affairs of a Country With a Very Long Name, Department ".repeat(4);
+        let (a, b) = (capped(slugify(&long), &long), capped(slugify(&(long.clone() + "2")), &(long + "2")));
+        assert!(a.len() <= MAX_SLUG && b.len() <= MAX_SLUG, "{a} {b}");
+        assert!(a.starts_with("the-ministry-of-foreign-affairs") && a != b, "{a} {b}");
+        assert_eq!(capped("short".into(), "Short"), "short");
     }
 
     #[test]

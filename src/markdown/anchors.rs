@@ -1,11 +1,58 @@
 //! Stable `id`s on headings and the table of contents built from them.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::TocEntry;
+
+/// Ids the page templates give their own sections and controls; body
+/// headings never take them (a `## Briefings` heading becomes
+/// `briefings-1`), so no page has one id twice.
+pub const RESERVED: &[&str] = &[
+    "main",
+    "top",
+    "summary",
+    "contents",
+    "actors",
+    "active-actors",
+    "all-questions",
+    "affiliations",
+    "appears-with",
+    "briefings",
+    "latest",
+    "members",
+    "mentioned-in",
+    "network",
+    "network-arrow",
+    "open-questions",
+    "over-time",
+    "positions",
+    "preview-card",
+    "reference",
+    "related",
+    "search-app",
+    "search-q",
+    "site-search-q",
+    "sources",
+    "stance-map",
+    "timeline",
+    "where-they-stand",
+];
+
+/// The ids of a page's source entries start so (`source-<id>`): citations
+/// link to them and preview cards copy them.
+pub const SOURCE_PREFIX: &str = "source-";
+
+/// Whether the page keeps `id` for itself: one of `reserved` (the
+/// template's), or a source entry's. A body's headings never take such an
+/// id, and `safe_html` removes it from a body's raw HTML, where it could
+/// stand in for the real element (`<a id="source-s1">` spoofing a
+/// citation's preview card, `<div id="search-app">` breaking the search).
+pub fn taken_by_page(id: &str, reserved: &[&str]) -> bool {
+    id.starts_with(SOURCE_PREFIX) || reserved.contains(&id)
+}
 
 /// An anchor from heading text: lowercase letters and digits (any script)
 /// joined by `-`; punctuation such as apostrophes is dropped.
@@ -38,6 +85,9 @@ where
     // Ids headings took; the reserved ones are checked where they are
     // (most bodies have a few headings, and the template's ids are many).
     let mut used: HashSet<String> = HashSet::new();
+    // The next suffix to try for each base id: 20,000 headings with the
+    // same text would otherwise each count up from 1 again (quadratic).
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut events = events;
     // A heading's events wait here once its id is known; every other event
     // passes straight through without allocating.
@@ -61,12 +111,21 @@ where
                 break;
             }
         }
-        let base = id.map(|i| i.to_string()).unwrap_or_else(|| slug(&title));
+        let mut base = id.map(|i| i.to_string()).unwrap_or_else(|| slug(&title));
+        // No suffix frees a name in the source entries' space: move it out.
+        if base.starts_with(SOURCE_PREFIX) {
+            base.insert_str(0, "section-");
+        }
         let mut unique = base.clone();
-        let mut n = 0;
-        while reserved.contains(&unique.as_str()) || !used.insert(unique.clone()) {
-            n += 1;
-            unique = format!("{base}-{n}");
+        if taken_by_page(&unique, reserved) || !used.insert(unique.clone()) {
+            let n = next.entry(base.clone()).or_insert(0);
+            loop {
+                *n += 1;
+                unique = format!("{base}-{n}");
+                if !taken_by_page(&unique, reserved) && used.insert(unique.clone()) {
+                    break;
+                }
+            }
         }
         toc.push(TocEntry { level: level as u8, id: unique.clone(), title: title.trim().to_owned() });
         Some((Event::Start(Tag::Heading { level, id: Some(CowStr::from(unique)), classes, attrs }), range))

@@ -7,7 +7,7 @@
 //! The adapters do not know the site: they ask a [`Links`] implementation,
 //! which is how the resolve stage checks every reference exactly once.
 
-mod anchors;
+pub mod anchors;
 mod autolink;
 mod citations;
 mod highlight;

@@ -9,6 +9,8 @@
 
 use std::sync::LazyLock;
 
+use super::anchors::{RESERVED, taken_by_page};
+
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     // Anchors, citations and footnotes link by id; highlighting and our
@@ -22,6 +24,11 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b.add_tag_attributes("code", ["data-lang"]);
     // Our links stay as written: no rel added to every one.
     b.link_rel(None);
+    // Ids the page keeps for itself would let raw HTML stand in for them.
+    b.attribute_filter(|_, attribute, value| match attribute == "id" && taken_by_page(value, RESERVED) {
+        true => None,
+        false => Some(value.into()),
+    });
     b
 });
 
@@ -44,6 +51,12 @@ mod tests {
             assert!(!cleaned.contains(gone), "{gone} left in {cleaned}");
         }
         assert!(cleaned.contains("<img src=\"x\">") && cleaned.contains(">b</a>"), "{cleaned}");
+    }
+
+    #[test]
+    fn ids_the_page_keeps_for_itself_go() {
+        let dirty = "<a id=\"source-s1\" class=\"preview\">fake</a><div id=\"search-app\">x</div><p id=\"mine\">y</p>";
+        assert_eq!(clean(dirty), "<a class=\"preview\">fake</a><div>x</div><p id=\"mine\">y</p>");
     }
 
     #[test]

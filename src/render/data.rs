@@ -143,6 +143,17 @@ fn source_ref(s: &SourceMatter) -> SourceRef<'_> {
     SourceRef { title: &s.title, publisher: s.publisher.as_deref(), url: s.url.as_ref().map(|u| u.as_str()) }
 }
 
+/// A cell a spreadsheet will not run as a formula: text starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as
+/// OWASP recommends against CSV injection (a quote reading
+/// `=HYPERLINK(…)` would otherwise be a live link in the researcher's sheet).
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 /// The same rows, flat: several sources of one position are joined with
 /// " | " in `source_titles` and `source_urls` (empty for a source without
 /// a URL), so the two columns line up.
@@ -169,7 +180,7 @@ fn positions_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
     for r in rows.iter() {
         let titles: Vec<&str> = r.sources.iter().map(|s| s.title).collect();
         let urls: Vec<&str> = r.sources.iter().map(|s| s.url.unwrap_or("")).collect();
-        w.write_record([
+        let record = [
             r.actor,
             r.actor_name,
             r.question.unwrap_or(""),
@@ -184,8 +195,9 @@ fn positions_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
             r.briefing,
             r.briefing_title,
             &r.briefing_url,
-        ])
-        .map_err(e)?;
+        ];
+        let cells = record.map(inert);
+        w.write_record(cells.iter().map(|c| c.as_bytes())).map_err(e)?;
     }
     w.flush()
 }

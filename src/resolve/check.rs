@@ -1,9 +1,9 @@
 //! Reference checks on front matter: every id a briefing or actor names must
 //! exist, each problem pointing at the id as typed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::lookup::{BodyRefs, Lookup};
+use super::lookup::Lookup;
 use crate::content::Document;
 use crate::content::model::{ActorMatter, BriefingMatter};
 use crate::content::yaml::Seg;
@@ -69,13 +69,14 @@ pub fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnost
 }
 
 /// A source that is neither cited nor behind a position is probably a
-/// leftover; it is still listed, so this is a warning.
-pub fn unused_sources(doc: &Document<BriefingMatter>, refs: &BodyRefs) -> Vec<Diagnostic> {
+/// leftover; it is still listed, so this is a warning. `cited`: by source.
+pub fn unused_sources(doc: &Document<BriefingMatter>, cited: &[bool]) -> Vec<Diagnostic> {
     let m = &doc.matter;
+    let named: HashSet<&str> = m.positions.iter().flat_map(|p| p.sources.iter().map(|s| s.as_str())).collect();
     m.sources
         .iter()
         .enumerate()
-        .filter(|(i, s)| !refs.cited.contains(i) && !m.positions.iter().any(|p| p.sources.contains(&s.id)))
+        .filter(|(i, s)| !cited[*i] && !named.contains(s.id.as_str()))
         .map(|(i, s)| {
             let at = [Seg::Key("sources"), Seg::Index(i), Seg::Key("id")];
             doc.warning_at(&at, format!("source `{}` is never cited", s.id))

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 
 use super::{Actor, Briefing};
-use crate::content::model::{Stance, slugify};
+use crate::content::model::{Stance, capped, slugify};
 
 /// A position, by briefing and by its place in that briefing's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,17 +296,20 @@ fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
     // only in case in a fixed order, whatever order the map gave.
     list.sort_by_cached_key(|g| (g.publisher.is_empty(), g.publisher.to_lowercase(), g.publisher.clone()));
     let mut slugs = std::collections::HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::default();
     for g in &mut list {
         g.sources.sort_by_cached_key(|u| briefings[u.first.0].sources[u.first.1].title.to_lowercase());
         let base = match slugify(&g.publisher) {
             s if g.publisher.is_empty() => format!("unnamed{s}"),
             s if s.is_empty() => "publisher".to_owned(),
-            s => s,
+            s => capped(s, &g.publisher),
         };
         let mut slug = base.clone();
-        let mut n = 1;
+        // Counted on from the last suffix a base took: thousands of names
+        // with one slug would otherwise each count up from 2 again.
+        let n = next.entry(base.clone()).or_insert(1);
         while !slugs.insert(slug.clone()) {
-            n += 1;
+            *n += 1;
             slug = format!("{base}-{n}");
         }
         g.slug = slug;

@@ -122,9 +122,24 @@ pub struct BodyRefs {
 /// Resolves one body's links against the site; `sources` is the briefing's
 /// source list (empty for other pages, where citations are an error).
 pub struct BodyLinks<'l, 'c> {
-    pub lookup: &'l Lookup<'c>,
-    pub sources: &'l [SourceMatter],
+    lookup: &'l Lookup<'c>,
+    sources: &'l [SourceMatter],
     pub refs: BodyRefs,
+    /// Made at the first citation: a body may cite thousands of sources.
+    cites: Option<Cites<'l>>,
+}
+
+/// A briefing's sources by id, and the number each was first cited as.
+struct Cites<'l> {
+    index: HashMap<&'l str, usize>,
+    /// By source index; 0 while not cited.
+    number: Vec<usize>,
+}
+
+impl<'l, 'c> BodyLinks<'l, 'c> {
+    pub fn new(lookup: &'l Lookup<'c>, sources: &'l [SourceMatter]) -> Self {
+        BodyLinks { lookup, sources, refs: BodyRefs::default(), cites: None }
+    }
 }
 
 fn push_unique(list: &mut Vec<usize>, i: usize) {
@@ -182,7 +197,12 @@ impl Links for BodyLinks<'_, '_> {
     }
 
     fn citation(&mut self, key: &str) -> Result<(usize, String), Unresolved> {
-        let Some(i) = self.sources.iter().position(|s| s.id.as_str() == key) else {
+        let sources = self.sources;
+        let cites = self.cites.get_or_insert_with(|| Cites {
+            index: sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect(),
+            number: vec![0; sources.len()],
+        });
+        let Some(&i) = cites.index.get(key) else {
             let hint = if self.sources.is_empty() {
                 Some("citations need a `sources:` list in a briefing's front matter".to_owned())
             } else {
@@ -191,8 +211,11 @@ impl Links for BodyLinks<'_, '_> {
             };
             return Err(Unresolved { message: format!("unknown source `{key}`"), hint });
         };
-        push_unique(&mut self.refs.cited, i);
-        let number = self.refs.cited.iter().position(|&c| c == i).unwrap_or(0) + 1;
+        if cites.number[i] == 0 {
+            self.refs.cited.push(i);
+            cites.number[i] = self.refs.cited.len();
+        }
+        let number = cites.number[i];
         let mut anchor = String::with_capacity(7 + key.len());
         anchor.push_str("source-");
         anchor.push_str(key);

@@ -28,39 +28,7 @@ pub use index::{Index, PositionRef, SourceGroup, SourceUse, chronological};
 pub use lookup::BodyRefs;
 use lookup::{BodyLinks, Lookup};
 
-/// Ids the page templates give their own sections and controls; body
-/// headings never take them (a `## Briefings` heading becomes
-/// `briefings-1`), so no page has one id twice.
-pub const RESERVED_ANCHORS: &[&str] = &[
-    "main",
-    "top",
-    "summary",
-    "contents",
-    "actors",
-    "active-actors",
-    "all-questions",
-    "affiliations",
-    "appears-with",
-    "briefings",
-    "latest",
-    "members",
-    "mentioned-in",
-    "network",
-    "network-arrow",
-    "open-questions",
-    "over-time",
-    "positions",
-    "preview-card",
-    "reference",
-    "related",
-    "search-app",
-    "search-q",
-    "site-search-q",
-    "sources",
-    "stance-map",
-    "timeline",
-    "where-they-stand",
-];
+pub use crate::markdown::anchors::RESERVED as RESERVED_ANCHORS;
 
 #[derive(Debug)]
 pub struct Site {
@@ -361,7 +329,7 @@ fn render_with_refs<M>(
     reserved: &[&str],
     autolinks: &[AutoLink],
 ) -> BodyResult {
-    let mut links = BodyLinks { lookup, sources, refs: BodyRefs::default() };
+    let mut links = BodyLinks::new(lookup, sources);
     let mut rendered = markdown::render(body, &mut links, reserved, autolinks);
     if lookup.safe_html {
         rendered.html = markdown::sanitize::clean(&rendered.html);
@@ -388,11 +356,14 @@ fn resolve_briefing(doc: &Document<BriefingMatter>, body: &str, lookup: &Lookup)
     problems.extend(body_problems);
 
     // Number sources: cited ones in order of first citation, then the rest.
+    let mut cited = vec![false; doc.matter.sources.len()];
+    refs.cited.iter().for_each(|&i| cited[i] = true);
     let mut order = refs.cited.clone();
-    order.extend((0..doc.matter.sources.len()).filter(|i| !refs.cited.contains(i)));
+    order.extend((0..doc.matter.sources.len()).filter(|&i| !cited[i]));
     let sources: Vec<SourceMatter> = order.iter().map(|&i| doc.matter.sources[i].clone()).collect();
-    let number_of = |id: &Id| sources.iter().position(|s| s.id == *id);
-    problems.extend(check::unused_sources(doc, &refs));
+    let numbers: HashMap<&Id, usize> = sources.iter().enumerate().map(|(n, s)| (&s.id, n)).collect();
+    let number_of = |id: &Id| numbers.get(id).copied();
+    problems.extend(check::unused_sources(doc, &cited));
 
     let mut actors: Vec<usize> = Vec::new();
     let mut add_actor = |i: usize| {

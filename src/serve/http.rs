@@ -1,7 +1,14 @@
 //! Answering requests from the in-memory site (the one place that uses
-//! axum): files by path, `index.html` for folders, the site's 404 page, the
-//! reload event stream, and the reload script (plus the error overlay)
-//! injected into HTML.
+//! axum and hyper): files by path, `index.html` for folders, the site's 404
+//! page, the reload event stream, and the reload script (plus the error
+//! overlay) injected into HTML.
+//!
+//! It is a local preview, and guards against what a web page open in the
+//! same browser could do: a request naming another host (`Host:
+//! attacker.example`, as DNS rebinding makes a browser send) gets 421, the
+//! reload stream answers only this server's own pages (`Origin`), and a
+//! connection that does not send a whole request header in time is closed,
+//! idle or trickling (slowloris).
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -9,7 +16,7 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::State as Shared;
-use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use tokio_stream::StreamExt;
@@ -21,20 +28,49 @@ use crate::escape;
 /// Where open pages listen for "the site changed".
 pub const EVENTS_PATH: &str = "/__dossier/events";
 
+/// How long a connection may take to send a request's header, counted
+/// from when it opens or its last response ended.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Serves until the process ends.
 pub async fn run(listener: tokio::net::TcpListener, state: Arc<State>) -> std::io::Result<()> {
     let app = axum::Router::new().fallback(respond).with_state(state);
-    axum::serve(listener, app).await
+    let service = hyper_util::service::TowerToHyperService::new(app);
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT);
+    loop {
+        let (stream, _) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            // Out of file descriptors and the like: wait, do not spin.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let connection = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service.clone());
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+    }
 }
 
-async fn respond(Shared(state): Shared<Arc<State>>, method: Method, uri: Uri) -> Response {
+async fn respond(Shared(state): Shared<Arc<State>>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
     if method != Method::GET && method != Method::HEAD {
         return text(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD are served");
+    }
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    if !host.is_none_or(is_local_host) {
+        return text(StatusCode::MISDIRECTED_REQUEST, "this preview answers only to its own address");
     }
     let Some(path) = decode_path(uri.path()) else {
         return text(StatusCode::BAD_REQUEST, "bad request path");
     };
     if path == EVENTS_PATH {
+        let origin = headers.get(header::ORIGIN).and_then(|h| h.to_str().ok());
+        let own = |o: &str| o.strip_prefix("http://").is_some_and(is_local_host);
+        if !origin.is_none_or(own) {
+            return text(StatusCode::FORBIDDEN, "the reload stream is for this preview's own pages");
+        }
         let seen = uri.query().unwrap_or("").split('&').find_map(|kv| kv.strip_prefix("v=")?.parse().ok());
         return events(state.version.subscribe(), seen).into_response();
     }
@@ -42,8 +78,21 @@ async fn respond(Shared(state): Shared<Arc<State>>, method: Method, uri: Uri) ->
     state.read(|now| lookup(&path, now, state.live_reload.then(|| *state.version.borrow())))
 }
 
+/// Whether a `Host` header names this server, not a domain someone else
+/// controls: `localhost` or an IP address (which no DNS answer can stand
+/// for), with any port.
+pub fn is_local_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => return v6.split_once(']').is_some_and(|(ip, _)| ip.parse::<std::net::Ipv6Addr>().is_ok()),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
 /// Percent-decodes a request path and refuses anything that could name a
 /// file outside the site: `..` or `.` segments, backslashes, NUL, non-UTF-8.
+/// Runs of `/` count as one: `//actors` is `/actors`, never a redirect to
+/// `//actors/` (which a browser reads as another host).
 pub fn decode_path(raw: &str) -> Option<String> {
     if !raw.starts_with('/') {
         return None;
@@ -61,6 +110,7 @@ pub fn decode_path(raw: &str) -> Option<String> {
             i += 1;
         }
     }
+    out.dedup_by(|a, b| *a == b'/' && *b == b'/');
     let path = String::from_utf8(out).ok()?;
     let unsafe_segment = path.split('/').any(|s| s == ".." || s == ".");
     if unsafe_segment || path.contains(['\\', '\0']) {
@@ -164,12 +214,25 @@ fn text(status: StatusCode, body: &'static str) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::decode_path;
+    use super::{decode_path, is_local_host};
+
+    #[test]
+    fn only_local_names_and_addresses_are_this_host() {
+        for ok in ["127.0.0.1:1111", "localhost:1111", "LOCALHOST", "[::1]:1111", "192.168.1.5:80", "127.0.0.1"] {
+            assert!(is_local_host(ok), "{ok}");
+        }
+        for bad in ["attacker.example", "attacker.example:1111", "localhost.attacker.example", "[::1", "1.2.3.4.nip.io"]
+        {
+            assert!(!is_local_host(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn paths_that_leave_the_site_are_refused() {
         assert_eq!(decode_path("/actors/x/").as_deref(), Some("/actors/x/"));
         assert_eq!(decode_path("/a%20b").as_deref(), Some("/a b"));
+        assert_eq!(decode_path("//actors//x").as_deref(), Some("/actors/x"));
+        assert_eq!(decode_path("/%2f/evil.example").as_deref(), Some("/evil.example"));
         for bad in
             ["/../etc/passwd", "/a/%2e%2e/b", "/%2E%2E/x", "/a/./b", "/a%5cb", "/a%00", "/%zz", "/%ff", "etc", "/%2"]
         {

@@ -104,7 +104,7 @@ fn start_search_worker(state: Arc<State>) -> mpsc::Sender<SearchJob> {
                     state.publish_search(build, files.into_iter().map(|(k, v)| (Arc::from(k), Arc::from(v))).collect());
                     eprintln!("Search index updated in {} ms.", started.elapsed().as_millis());
                 }
-                Err(d) => eprintln!("warning: {}", d.message),
+                Err(d) => eprintln!("warning: {}", crate::escape::terminal(&d.message)),
             }
         }
     });
@@ -139,7 +139,8 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let watcher = {
         let (state, session, build, search) = (Arc::clone(&state), Arc::clone(&session), build.clone(), search.clone());
         watch::start(&build.root.clone(), move |changed| {
-            let names: Vec<String> = changed.iter().take(3).map(|p| p.display().to_string()).collect();
+            let names: Vec<String> =
+                changed.iter().take(3).map(|p| crate::escape::terminal(&p.to_string_lossy()).into_owned()).collect();
             let more = if changed.len() > 3 { format!(" and {} more", changed.len() - 3) } else { String::new() };
             eprintln!("Changed: {}{more}", names.join(", "));
             let mut session = session.lock().unwrap_or_else(|e| e.into_inner());

@@ -41,7 +41,42 @@ fn parse_with<T: DeserializeOwned>(
         return Ok(value);
     }
     let text = if yaml.trim().is_empty() { "{}" } else { yaml };
-    serde_yaml::from_str(text).map_err(|e| to_diagnostic(&e, yaml, path, first_line))
+    let parsed = serde_yaml::from_str(text).map_err(|e| to_diagnostic(&e, yaml, path, first_line))?;
+    if memchr::memchr(b'\\', yaml.as_bytes()).is_none() {
+        return Ok(parsed);
+    }
+    // A `"\e"` or `"\x01"` escape spells a character XML forbids, which
+    // loading took out of the text itself: replace them here too. Rare
+    // (front matter with a backslash), so parsed a second time for it.
+    let mut tree: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|e| to_diagnostic(&e, yaml, path, first_line))?;
+    if !replace_forbidden(&mut tree) {
+        return Ok(parsed);
+    }
+    serde_yaml::from_value(tree).map_err(|e| to_diagnostic(&e, yaml, path, first_line))
+}
+
+/// Replaces characters XML forbids in every string of `value` with U+FFFD;
+/// whether there were any.
+fn replace_forbidden(value: &mut serde_yaml::Value) -> bool {
+    use crate::content::frontmatter::forbidden;
+    use serde_yaml::Value;
+    match value {
+        Value::String(s) if s.contains(forbidden) => {
+            *s = s.chars().map(|c| if forbidden(c) { '\u{fffd}' } else { c }).collect();
+            true
+        }
+        Value::Sequence(items) => items.iter_mut().fold(false, |any, v| replace_forbidden(v) | any),
+        Value::Mapping(map) => {
+            let mut any = false;
+            for (_, v) in map.iter_mut() {
+                any |= replace_forbidden(v);
+            }
+            any
+        }
+        Value::Tagged(tagged) => replace_forbidden(&mut tagged.value),
+        _ => false,
+    }
 }
 
 /// serde_yaml refuses more than 128 levels of nesting, but its scanner takes

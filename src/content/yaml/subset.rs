@@ -260,7 +260,7 @@ fn double_quoted(text: &str) -> Option<(Cow<'_, str>, &str)> {
                     let valid = digits.len() == n && digits.bytes().all(|b| b.is_ascii_hexdigit());
                     if valid { char::from_u32(u32::from_str_radix(&digits, 16).ok()?) } else { None }
                 };
-                out.push(match e {
+                let escaped = match e {
                     '0' => '\0',
                     'a' => '\x07',
                     'b' => '\x08',
@@ -282,7 +282,12 @@ fn double_quoted(text: &str) -> Option<(Cow<'_, str>, &str)> {
                     'u' => hex(4, &mut chars)?,
                     'U' => hex(8, &mut chars)?,
                     _ => return None,
-                });
+                };
+                // What XML forbids is replaced after serde_yaml parses it.
+                if crate::content::frontmatter::forbidden(escaped) {
+                    return None;
+                }
+                out.push(escaped);
             }
             c => out.push(c),
         }

@@ -40,7 +40,7 @@ function previewCards() {
     const card = cards.get(href);
     if (card) return card.content.cloneNode(true);
     if (!href.startsWith("#source-")) return null;
-    const entry = document.getElementById(decodeURIComponent(href.slice(1)));
+    const entry = byFragment(href.slice(1));
     if (!entry || entry === link.closest("li")) return null;
     const copy = entry.cloneNode(true);
     copy.querySelectorAll(".backref").forEach((e) => e.remove());
@@ -94,10 +94,23 @@ function previewCards() {
   });
 }
 
+// The element a link's fragment names. A fragment is percent-encoded, but
+// an author's own heading id may hold a stray `%` (`{#%zz}`), which
+// decodeURIComponent refuses: then the fragment is the id as written.
+function byFragment(fragment) {
+  let id = fragment;
+  try {
+    id = decodeURIComponent(fragment);
+  } catch {
+    // not encoded: keep it as it is
+  }
+  return document.getElementById(id);
+}
+
 // Marks the table of contents' entry for the section being read.
 function tocHighlight() {
   const links = [...document.querySelectorAll(".toc a[href^='#']")];
-  const targets = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1)))).filter(Boolean);
+  const targets = links.map((a) => byFragment(a.hash.slice(1))).filter(Boolean);
   if (targets.length === 0 || !("IntersectionObserver" in window)) return;
   const visible = new Set();
   const observer = new IntersectionObserver((entries) => {
@@ -105,7 +118,7 @@ function tocHighlight() {
     const first = targets.find((t) => visible.has(t));
     if (!first) return;
     for (const a of links) {
-      if (a.hash.slice(1) === first.id) a.setAttribute("aria-current", "location");
+      if (byFragment(a.hash.slice(1)) === first) a.setAttribute("aria-current", "location");
       else a.removeAttribute("aria-current");
     }
   }, { rootMargin: "0px 0px -60% 0px" });
