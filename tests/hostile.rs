@@ -56,9 +56,9 @@ fn yaml_alias_bombs_are_refused() {
 #[test]
 fn nul_bytes_never_reach_the_html() {
     let site = TestSite::new();
-    site.briefing("nul", "title: \"Nul\\0 title\"\ndate: 2025-01-01", "Body \0 with a NUL.\n");
+    site.briefing("nul-byte", "title: \"Nul\\0 title\"\ndate: 2025-01-01", "Body \0 with a NUL.\n");
     assert_ok(&build_quickly(&site));
-    let page = std::fs::read(site.root().join("public/briefings/nul/index.html")).unwrap();
+    let page = std::fs::read(site.root().join("public/briefings/nul-byte/index.html")).unwrap();
     assert!(!page.contains(&0), "no NUL byte in the page");
     assert!(String::from_utf8(page).unwrap().contains("Body \u{fffd} with a NUL."));
 }

@@ -345,10 +345,13 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<Loaded, Dia
     })?;
     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     let id = Id::parse(stem).map_err(|msg| {
+        // The plain slug, unless that is refused too (`nul`): then `nul-1`.
+        let slug = model::slugify(stem);
+        let better = if Id::parse(&slug).is_ok() { slug } else { format!("{slug}-1") };
         Diagnostic::error(&path, format!("file name: {msg}")).hint(format!(
             "the file name is the {}'s id and URL; rename it to `{}.md`",
             kind.noun(),
-            model::slugify(stem)
+            better
         ))
     })?;
     // The text read is kept as the body (its front part cut off in place)
