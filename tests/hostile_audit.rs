@@ -274,3 +274,22 @@ fn a_heading_id_with_a_stray_percent_sign_breaks_no_script() {
     assert!(browser.html().contains("href=\"#%zz\""));
     assert_eq!(browser.console_errors(), Vec::<String>::new());
 }
+
+#[test]
+fn a_hundred_thousand_aliases_link_in_linear_time() {
+    let site = TestSite::new();
+    site.write("dossier.yaml", "title: T\nautolink: true\n");
+    let aliases: Vec<String> = (0..100_000).map(|i| format!("\"Alias Number {i}\"")).collect();
+    site.actor("a", &format!("name: Ann Example\naliases: [{}]", aliases.join(", ")));
+    site.actor("b", "name: Bo");
+    let text: String = (0..2_000).map(|i| format!("Words about alias number {i} and more. ")).collect();
+    site.briefing(
+        "x",
+        "title: X\ndate: 2025-01-01\nactors: [a, b]",
+        &format!("{text}Then Alias Number 77777 spoke, and Bo.\n"),
+    );
+    assert_ok(&build_within(&site, Duration::from_secs(10)));
+    let page = site.page("briefings/x/index.html");
+    assert!(page.contains("<a href=\"/actors/a/\" class=\"autolink\">Alias Number 77777</a>"), "{page}");
+    assert!(page.contains("<a href=\"/actors/b/\" class=\"autolink\">Bo</a>"));
+}
