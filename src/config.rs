@@ -119,6 +119,14 @@ impl Config {
     }
 }
 
+/// The site `from` is in: the nearest folder, `from` itself or one above
+/// it, that holds `dossier.yaml` or `content/`. `.` when that is `from`, so
+/// paths print as they did.
+pub fn find_site(from: &Path) -> Option<std::path::PathBuf> {
+    let found = from.ancestors().find(|dir| dir.join(CONFIG_FILE).is_file() || dir.join("content").is_dir())?;
+    Some(if found == from { ".".into() } else { found.to_path_buf() })
+}
+
 /// Points `d` at the value at `path` in the file's `text`, when found.
 fn at_value(text: &str, path: &[yaml::Seg], d: Diagnostic) -> Diagnostic {
     match yaml::locate(text, path) {

@@ -25,8 +25,10 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (default: public/).
     Build {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site's folder (default: the nearest folder, from here up,
+        /// holding dossier.yaml or content/).
+        #[arg(long)]
+        root: Option<PathBuf>,
         /// The folder to write the site into (default: public/ in the site).
         /// A folder holding files dossier did not write is refused.
         #[arg(long)]
@@ -46,8 +48,10 @@ enum Command {
     /// Build into memory and serve the site, rebuilding and reloading the
     /// browser on every change. Never writes the output folder.
     Serve {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site's folder (default: the nearest folder, from here up,
+        /// holding dossier.yaml or content/).
+        #[arg(long)]
+        root: Option<PathBuf>,
         #[arg(long, default_value_t = 1111)]
         port: u16,
         /// The address to listen on; anything but loopback exposes the preview.
@@ -64,8 +68,10 @@ enum Command {
     },
     /// Validate everything and write nothing.
     Check {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The site's folder (default: the nearest folder, from here up,
+        /// holding dossier.yaml or content/).
+        #[arg(long)]
+        root: Option<PathBuf>,
         #[arg(long)]
         drafts: bool,
     },
@@ -77,9 +83,21 @@ enum Command {
         /// The briefing's title, the actor's name or the question.
         #[arg(required = true, num_args = 1..)]
         title: Vec<String>,
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
+        /// The file name and URL id to use instead of one made from the title.
+        #[arg(long)]
+        id: Option<String>,
+        /// The site's folder (default: the nearest folder, from here up,
+        /// holding dossier.yaml or content/).
+        #[arg(long)]
+        root: Option<PathBuf>,
     },
+}
+
+/// `--root`, or the site found from the current folder up (as cargo finds
+/// `Cargo.toml`), or the current folder.
+fn site_root(root: Option<PathBuf>) -> PathBuf {
+    root.or_else(|| std::env::current_dir().ok().and_then(|here| dossier::config::find_site(&here)))
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 fn print_diagnostics(diags: &Diagnostics, root: &std::path::Path) {
@@ -96,7 +114,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { root, output, base_url, drafts, force } => {
-            let options = BuildOptions { root, output, base_url, drafts, force };
+            let options = BuildOptions { root: site_root(root), output, base_url, drafts, force };
             match dossier::build(&options) {
                 Ok(report) => {
                     print_diagnostics(&report.warnings, &options.root);
@@ -126,7 +144,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Serve { root, port, bind, drafts, open, no_reload } => {
-            let build = BuildOptions { drafts, ..BuildOptions::new(root) };
+            let build = BuildOptions { drafts, ..BuildOptions::new(site_root(root)) };
             let options = dossier::serve::ServeOptions { build, bind, port, open, live_reload: !no_reload };
             match dossier::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -137,7 +155,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { root, drafts } => {
-            let options = BuildOptions { drafts, ..BuildOptions::new(root) };
+            let options = BuildOptions { drafts, ..BuildOptions::new(site_root(root)) };
             let diags = dossier::check(&options);
             print_diagnostics(&diags, &options.root);
             eprintln!(
@@ -161,7 +179,14 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::New { kind, title, root } => match scaffold::new(&root, kind, &title.join(" ")) {
+        Command::New { kind, title, root, id } => match scaffold::new(&site_root(root), kind, &title.join(" "), id) {
+            Ok(path) if kind == scaffold::NewKind::Briefing => {
+                eprintln!(
+                    "Created {}, as a draft: `dossier serve --drafts` shows it; remove `draft: true` to publish it.",
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
             Ok(path) => {
                 eprintln!("Created {}", path.display());
                 ExitCode::SUCCESS

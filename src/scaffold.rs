@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::model::{capped, slugify};
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum NewKind {
     Briefing,
     Actor,
@@ -91,18 +91,23 @@ pub fn init(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Creates a briefing, actor or question file named after `title`.
-pub fn new(root: &Path, kind: NewKind, title: &str) -> io::Result<PathBuf> {
-    let id = capped(slugify(title), title);
+/// Creates a briefing, actor or question file named after `title` (or
+/// `id`, when given). A briefing starts as a draft: published empty, it
+/// would top the home page and the feed.
+pub fn new(root: &Path, kind: NewKind, title: &str, id: Option<String>) -> io::Result<PathBuf> {
+    let id = match id {
+        Some(id) => crate::content::model::Id::parse(&id).map_err(io::Error::other)?.as_str().to_owned(),
+        None => capped(slugify(title), title),
+    };
     if id.is_empty() {
-        return Err(io::Error::other("the title has no letters or digits to make a file name from"));
+        return Err(io::Error::other("the title has no letters or digits to make a file name from; pass --id"));
     }
     let quoted = serde_json::to_string(title.trim()).unwrap_or_default();
     let (folder, text) = match kind {
         NewKind::Briefing => (
             "briefings",
             format!(
-                "---\ntitle: {quoted}\ndate: {}\nsummary: \"\"\ntopics: []\nactors: []\npositions: []\nsources: []\n---\n",
+                "---\ntitle: {quoted}\ndate: {}\ndraft: true\nsummary: \"\"\ntopics: []\nactors: []\npositions: []\nsources: []\n---\n",
                 today()
             ),
         ),

@@ -62,3 +62,56 @@ fn build_outside_a_site_explains_what_to_do() {
     let err = common::stderr(&out);
     assert!(err.contains("no content/ folder here") && err.contains("dossier init"), "{err}");
 }
+
+#[test]
+fn commands_find_the_site_from_any_folder_inside_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(dossier(&["init", "s"], tmp.path()).status.success());
+    let root = tmp.path().join("s");
+    let inside = root.join("content/briefings");
+    let out = dossier(&["new", "actor", "Ada Lovelace"], &inside);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(root.join("content/actors/ada-lovelace.md").is_file());
+    assert!(!inside.join("content").exists(), "`new` nested a content/ folder");
+    common::assert_ok(&dossier(&["build"], &inside));
+    assert!(root.join("public/actors/ada-lovelace/index.html").is_file());
+    assert!(!inside.join("public").exists());
+    assert!(common::stderr(&dossier(&["check"], &root.join("content"))).contains("Checked: 0 errors"));
+}
+
+#[test]
+fn new_makes_ids_from_any_script_and_starts_briefings_as_drafts() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(dossier(&["init", "s"], tmp.path()).status.success());
+    let root = tmp.path().join("s");
+    for (kind, title, path) in [
+        ("actor", "Віталій Кличко", "content/actors/vitalii-klichko.md"),
+        ("actor", "习近平", "content/actors/xi-jin-ping.md"),
+        ("question", "Чи потрібні гарантії?", "content/questions/chi-potribni-garantiyi.md"),
+    ] {
+        let out = dossier(&["new", kind, title], &root);
+        assert!(out.status.success(), "{title}: {}", common::stderr(&out));
+        assert!(root.join(path).is_file(), "{title}: {path}");
+        assert!(std::fs::read_to_string(root.join(path)).unwrap().contains(title));
+    }
+    let out = dossier(&["new", "actor", "محمد بن سلمان", "--id", "mohammed-bin-salman"], &root);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(root.join("content/actors/mohammed-bin-salman.md").is_file());
+    assert!(!dossier(&["new", "actor", "X", "--id", "Not An Id"], &root).status.success());
+
+    let long = "A very long title ".repeat(30);
+    let out = dossier(&["new", "briefing", &long], &root);
+    let err = common::stderr(&out);
+    assert!(out.status.success() && err.contains("as a draft"), "{err}");
+    let file = std::fs::read_dir(root.join("content/briefings"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with("a-very-long-title"))
+        .expect("the briefing's file");
+    assert!(file.file_name().len() <= 83, "{:?}", file.file_name());
+    assert!(std::fs::read_to_string(file.path()).unwrap().contains("draft: true"));
+    common::assert_ok(&dossier(&["build"], &root));
+    let id = file.path().file_stem().unwrap().to_string_lossy().into_owned();
+    assert!(!root.join("public/briefings").join(&id).exists(), "a new briefing was published at once");
+    assert!(!std::fs::read_to_string(root.join("public/atom.xml")).unwrap().contains("A very long title"));
+}

@@ -245,16 +245,22 @@ fn windows_device(s: &str) -> bool {
     b.len() == 4 && (s.starts_with("com") || s.starts_with("lpt")) && (b'1'..=b'9').contains(&b[3])
 }
 
-/// Turns any text into an id: lowercase words joined by `-`.
+/// Turns any text into an id: lowercase words joined by `-`, every script
+/// transliterated to Latin letters (`Віталій Кличко` → `vitalii-klichko`,
+/// `习近平` → `xi-jin-ping`) by deunicode.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let push = |c: char, out: &mut String| {
         if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if c.is_alphanumeric() {
-            out.push_str(&deunicode_char(c));
+            out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
+        }
+    };
+    for c in text.chars() {
+        match c.is_ascii() || !c.is_alphanumeric() {
+            true => push(c, &mut out),
+            false => deunicode::deunicode_char(c).unwrap_or("").chars().for_each(|t| push(t, &mut out)),
         }
     }
     while out.ends_with('-') {
@@ -286,13 +292,6 @@ pub fn capped(slug: String, text: &str) -> String {
 /// FNV-1a: a hash that is the same on every machine and in every version.
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// Latin letters with accents lose them in ids; other scripts are kept out.
-fn deunicode_char(c: char) -> String {
-    const FROM: &str = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ";
-    const TO: &str = "aaaaaaceeeeiiiinoooooouuuuyy";
-    FROM.chars().position(|f| f == c).and_then(|i| TO.chars().nth(i)).map(String::from).unwrap_or_default()
 }
 
 /// A calendar date, `YYYY-MM-DD`; a full RFC 3339 time is accepted and kept.
@@ -492,6 +491,9 @@ mod tests {
             assert!(Id::parse(bad).is_err(), "{bad}");
         }
         assert_eq!(slugify("Émmanuel  Macron!"), "emmanuel-macron");
+        assert_eq!(slugify("Віталій Кличко"), "vitalii-klichko");
+        assert_eq!(slugify("习近平"), "xi-jin-ping");
+        assert!(!slugify("محمد بن سلمان").is_empty());
         let long = "The Ministry of Foreign Affairs of a Country With a Very Long Name, Department ".repeat(4);
         let (a, b) = (capped(slugify(&long), &long), capped(slugify(&(long.clone() + "2")), &(long + "2")));
         assert!(a.len() <= MAX_SLUG && b.len() <= MAX_SLUG, "{a} {b}");

@@ -214,7 +214,11 @@ fn rebuild(
         }
         Err(diags) => {
             eprint!("{}", diags.render(&options.root, use_color()));
-            eprintln!("Build failed ({} errors); still serving the last good build.", diags.error_count());
+            let errors = match diags.error_count() {
+                1 => "1 error".to_owned(),
+                n => format!("{n} errors"),
+            };
+            eprintln!("Build failed ({errors}); still serving the last good build.");
             state.publish(Err(diags.render(&options.root, false)));
         }
     }
