@@ -189,3 +189,32 @@ fn a_broken_body_keeps_the_last_good_site_until_fixed() {
     assert!(page(&session, "briefings/first/index.html").contains("again"));
     assert_same_as_full_build(&session, root, "the fix");
 }
+
+/// What a preview shows is what a build would write: a template or theme
+/// change after a failed edit must not hide that edit's errors, and files
+/// that a failed config needed rebuild with it once they appear.
+#[test]
+fn a_failed_edit_stays_failed_through_later_changes_until_fixed() {
+    let site = site();
+    let root = site.root();
+    let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
+
+    // error → template change → fix
+    let first = edit(root, "content/briefings/first.md", "date: 2025-01-10", "date: 2025-13-01");
+    assert!(session.update(std::slice::from_ref(&first)).is_err());
+    site.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}<p>own page</p>{% endblock %}");
+    let text = session.update(&[PathBuf::from("templates/page.html")]).unwrap_err().render(root, false);
+    assert!(text.contains("first.md") && text.contains("2025-13-01"), "the broken date is still reported:\n{text}");
+    edit(root, "content/briefings/first.md", "date: 2025-13-01", "date: 2025-01-11");
+    session.update(std::slice::from_ref(&first)).unwrap();
+    assert!(page(&session, "about/index.html").contains("own page"));
+    assert_same_as_full_build(&session, root, "the fix after a template change");
+
+    // a config that fails → the files it needs appear
+    site.write("dossier.yaml", "title: Test briefings\nsearch: true\ntheme: plain\n");
+    assert!(session.update(&[PathBuf::from("dossier.yaml")]).is_err());
+    site.write("themes/plain/static/style.css", "body { color: #123456 }\n");
+    session.update(&[PathBuf::from("themes/plain/static/style.css")]).unwrap();
+    assert_eq!(page(&session, "style.css"), "body { color: #123456 }\n");
+    assert_same_as_full_build(&session, root, "the theme's folder appearing");
+}

@@ -56,6 +56,10 @@ pub struct Session {
     /// One per entity, in [`search::entities`] order; empty when search is off.
     records: Vec<Arc<Record>>,
     warnings: Diagnostics,
+    /// Changes whose update failed: still on disk, so every later update
+    /// takes them in again. A template saved after a broken briefing must
+    /// not show the site as fine.
+    failed: Vec<PathBuf>,
 }
 
 impl Session {
@@ -74,8 +78,17 @@ impl Session {
             if site.config.search { search::records(site).into_iter().map(Arc::new).collect() } else { Vec::new() };
         let report = BuildReport { pages, elapsed: started.elapsed(), warnings: warnings.clone(), stages };
         let paths = content.paths();
-        let session =
-            Session { options: options.clone(), content, paths, renderer, files: Arc::new(files), records, warnings };
+        let files = Arc::new(files);
+        let session = Session {
+            options: options.clone(),
+            content,
+            paths,
+            renderer,
+            files,
+            records,
+            warnings,
+            failed: Vec::new(),
+        };
         Ok((session, report))
     }
 
@@ -98,8 +111,20 @@ impl Session {
     }
 
     /// Brings the site up to date with `changed` (paths relative to the
-    /// site root). On errors the session is left as it was.
+    /// site root), and with the changes of earlier updates that failed. On
+    /// errors the session is left as it was, and remembers the changes.
     pub fn update(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
+        let mut all = std::mem::take(&mut self.failed);
+        let mut seen: std::collections::HashSet<PathBuf> = all.iter().cloned().collect();
+        all.extend(changed.iter().filter(|c| seen.insert(c.to_path_buf())).cloned());
+        let updated = self.apply(&all);
+        if updated.is_err() {
+            self.failed = all;
+        }
+        updated
+    }
+
+    fn apply(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
         let started = Instant::now();
         let (rebuild, pages) = match self.plan(changed) {
             Plan::Full => {
