@@ -265,3 +265,19 @@ fn unknown_theme() {
     let err = fails("dossier.yaml", "theme: fancy\n");
     assert!(err.contains("dossier.yaml: error: theme `fancy` not found"), "{err}");
 }
+
+#[test]
+fn an_update_before_the_date_and_a_position_from_the_future_are_errors() {
+    let err = fails(
+        "content/briefings/dated.md",
+        "---\ntitle: Dated\ndate: 2025-05-10\nupdated: 2025-05-01\nactors: [alice]\npositions:\n  - actor: alice\n    stance: supports\n    date: 2999-01-01\n    sources: [s]\nsources:\n  - id: s\n    title: S\n---\nx\n",
+    );
+    assert!(
+        err.contains("content/briefings/dated.md:4:10: error: `updated` (2025-05-01) is before the briefing's `date` (2025-05-10)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/briefings/dated.md:9:11: error: this position is dated in the future (2999-01-01)"),
+        "{err}"
+    );
+}

@@ -111,7 +111,7 @@ fn serve_updates_text_edits_alone_and_watches_folders_created_later() {
     let original = std::fs::read_to_string(&file).unwrap();
     atomic_save(&file, &original.replace("changed course", "changed course once more"));
     server.wait_for("/briefings/second/", "the new text", |r| r.body.contains("changed course once more"));
-    server.wait_log("Built 1 pages in");
+    server.wait_log("Built 1 page in");
     assert!(server.log().contains("(text only)"), "only the page was rendered again:\n{}", server.log());
 
     // templates/ did not exist when serve started.

@@ -37,8 +37,23 @@ pub fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnost
             );
         }
     }
+    if let Some(updated) = m.updated.as_ref().filter(|u| u.days() < m.date.days()) {
+        out.push(
+            doc.error_at(
+                &[Seg::Key("updated")],
+                format!("`updated` ({}) is before the briefing's `date` ({})", updated.ymd(), m.date.ymd()),
+            )
+            .hint("`updated` is when the briefing last changed: the same day as `date` or later"),
+        );
+    }
     for (i, p) in m.positions.iter().enumerate() {
         let at = |key| [Seg::Key("positions"), Seg::Index(i), Seg::Key(key)];
+        if let Some(date) = p.date.as_ref().filter(|d| d.days() > lookup.today.days()) {
+            out.push(
+                doc.error_at(&at("date"), format!("this position is dated in the future ({})", date.ymd()))
+                    .hint("a position records what was said: date it on the day it was said (check the year)"),
+            );
+        }
         if !lookup.actors.contains_key(p.actor.as_str()) {
             out.push(unknown(doc, &at("actor"), lookup.unknown("actor", p.actor.as_str(), &lookup.actors)));
         }

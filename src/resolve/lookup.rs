@@ -6,7 +6,7 @@ use std::collections::HashSet;
 // FxHash: keys are ids and dates from the site itself, looked up per link.
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::content::model::{ActorMatter, Id, SourceMatter};
+use crate::content::model::{ActorMatter, Date, Id, SourceMatter};
 use crate::content::{Content, Document};
 use crate::diagnostics::did_you_mean;
 use crate::markdown::{Links, Target, Unresolved};
@@ -31,6 +31,8 @@ pub struct Lookup<'c> {
     pub autolink: bool,
     /// Whether bodies are sanitized (`safe_html`).
     pub safe_html: bool,
+    /// Today (or `SOURCE_DATE_EPOCH`'s day): a position cannot be later.
+    pub today: Date,
 }
 
 impl<'c> Lookup<'c> {
@@ -59,6 +61,7 @@ impl<'c> Lookup<'c> {
             drafts: content.draft_briefings.iter().map(Id::as_str).collect(),
             autolink: false,
             safe_html: false,
+            today: Date::today(),
         }
     }
 

@@ -201,11 +201,12 @@ fn rebuild(
                 Rebuild::Templates => " (templates and static files)",
                 Rebuild::Bodies => " (text only)",
             };
+            let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
             eprintln!(
-                "Built {} pages in {} ms{how}, {} warnings.",
-                update.pages,
+                "Built {} in {} ms{how}, {}.",
+                count(update.pages, "page"),
                 update.elapsed.as_millis(),
-                s.warnings().warning_count()
+                count(s.warnings().warning_count(), "warning")
             );
             let build = state.publish(Ok(Arc::clone(s.files())));
             if let Some(records) = s.search_records().filter(|_| update.rebuild != Rebuild::Templates) {
@@ -214,11 +215,9 @@ fn rebuild(
         }
         Err(diags) => {
             eprint!("{}", diags.render(&options.root, use_color()));
-            let errors = match diags.error_count() {
-                1 => "1 error".to_owned(),
-                n => format!("{n} errors"),
-            };
-            eprintln!("Build failed ({errors}); still serving the last good build.");
+            let errors = diags.error_count();
+            let s = if errors == 1 { "" } else { "s" };
+            eprintln!("Build failed ({errors} error{s}); still serving the last good build.");
             state.publish(Err(diags.render(&options.root, false)));
         }
     }
