@@ -219,6 +219,11 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// "1 warning", "2 warnings": counts in summary lines.
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Suggests the candidate nearest to `wrong`, when one is near enough to be
 /// a likely typo.
 pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

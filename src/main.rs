@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use dossier::diagnostics::plural;
 use dossier::{BuildOptions, Diagnostics, scaffold};
 
 /// jemalloc: a 10,000-briefing build spends about a tenth less time than
@@ -104,10 +105,6 @@ fn print_diagnostics(diags: &Diagnostics, root: &std::path::Path) {
     if !diags.is_empty() {
         eprint!("{}", diags.render(root, std::io::stderr().is_terminal()));
     }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 fn main() -> ExitCode {

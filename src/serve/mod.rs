@@ -16,6 +16,7 @@ use std::time::Instant;
 pub use session::{Files, Rebuild, Session, Update};
 
 use crate::BuildOptions;
+use crate::diagnostics::plural;
 use crate::search::Record;
 
 #[derive(Debug, Clone)]
@@ -201,12 +202,11 @@ fn rebuild(
                 Rebuild::Templates => " (templates and static files)",
                 Rebuild::Bodies => " (text only)",
             };
-            let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
             eprintln!(
                 "Built {} in {} ms{how}, {}.",
-                count(update.pages, "page"),
+                plural(update.pages, "page"),
                 update.elapsed.as_millis(),
-                count(s.warnings().warning_count(), "warning")
+                plural(s.warnings().warning_count(), "warning")
             );
             let build = state.publish(Ok(Arc::clone(s.files())));
             if let Some(records) = s.search_records().filter(|_| update.rebuild != Rebuild::Templates) {
@@ -215,9 +215,8 @@ fn rebuild(
         }
         Err(diags) => {
             eprint!("{}", diags.render(&options.root, use_color()));
-            let errors = diags.error_count();
-            let s = if errors == 1 { "" } else { "s" };
-            eprintln!("Build failed ({errors} error{s}); still serving the last good build.");
+            let errors = plural(diags.error_count(), "error");
+            eprintln!("Build failed ({errors}); still serving the last good build.");
             state.publish(Err(diags.render(&options.root, false)));
         }
     }
