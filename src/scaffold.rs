@@ -79,10 +79,23 @@ Edit this file, add actors under `content/actors/`, then run `dossier build`.
     ("content/about.md", "---\ntitle: About\n---\nWhat this site is and who writes it.\n"),
 ];
 
-/// Creates a new site in `dir`, which must be empty or not exist.
+/// Creates a new site in `dir`, which must not exist or hold only what a
+/// fresh repository has (a README, a licence, dotfiles such as `.git`).
 pub fn init(dir: &Path) -> io::Result<()> {
-    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
-        return Err(io::Error::other(format!("{} is not empty; choose a new folder", dir.display())));
+    if dir.exists() {
+        let mut held: Vec<String> = fs::read_dir(dir)?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !harmless(name) || INIT_FILES.iter().any(|(rel, _)| rel == name))
+            .collect();
+        if !held.is_empty() {
+            held.sort();
+            return Err(io::Error::other(format!(
+                "{} is not empty (it holds {}); choose a new folder (a README, a licence and dotfiles may be there)",
+                dir.display(),
+                held.join(", ")
+            )));
+        }
     }
     for (rel, text) in INIT_FILES {
         write_new(&dir.join(rel), text)?;
@@ -117,6 +130,12 @@ pub fn new(root: &Path, kind: NewKind, title: &str, id: Option<String>) -> io::R
     let path = root.join("content").join(folder).join(format!("{id}.md"));
     write_new(&path, &text)?;
     Ok(path)
+}
+
+/// What a new repository holds before a site is made in it.
+fn harmless(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    name.starts_with('.') || ["README", "LICENSE", "LICENCE", "COPYING"].iter().any(|p| upper.starts_with(p))
 }
 
 fn write_new(path: &Path, text: &str) -> io::Result<()> {

@@ -115,3 +115,36 @@ fn new_makes_ids_from_any_script_and_starts_briefings_as_drafts() {
     assert!(!root.join("public/briefings").join(&id).exists(), "a new briefing was published at once");
     assert!(!std::fs::read_to_string(root.join("public/atom.xml")).unwrap().contains("A very long title"));
 }
+
+#[test]
+fn init_takes_a_fresh_repository_and_refuses_anything_more() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::write(repo.join("README.md"), "# Our briefings\n").unwrap();
+    std::fs::write(repo.join("LICENSE"), "CC BY 4.0\n").unwrap();
+    let out = dossier(&["init", "repo"], tmp.path());
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(std::fs::read_to_string(repo.join("README.md")).unwrap(), "# Our briefings\n");
+    assert!(repo.join("dossier.yaml").is_file());
+    let other = tmp.path().join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("notes.txt"), "mine").unwrap();
+    let err = common::stderr(&dossier(&["init", "other"], tmp.path()));
+    assert!(err.contains("is not empty (it holds notes.txt)"), "{err}");
+    assert!(!other.join("dossier.yaml").exists());
+}
+
+#[test]
+fn check_asks_about_a_topic_used_once_next_to_a_near_one() {
+    let site = common::sample_site();
+    for (id, topic) in [("third", "economy"), ("fourth", "econmy")] {
+        site.briefing(id, &format!("title: {id}\ndate: 2025-02-01\nactors: [bob]\ntopics: [{topic}]"), "x\n");
+    }
+    let err = common::stderr(&dossier(&["check"], site.root()));
+    assert!(
+        err.contains("content/briefings/fourth.md:5:10: warning: topic `econmy` is used by this briefing only; `economy` is used by others"),
+        "{err}"
+    );
+    assert!(!err.contains("topic `economy` is used"), "{err}");
+}

@@ -6,7 +6,9 @@
 //! - in a briefing marked `status: developing`, a position older than
 //!   `editorial.stale_after_days`;
 //! - a source without a `date`, or with neither `url` nor `archive`;
-//! - an actor with no positions.
+//! - an actor with no positions;
+//! - a topic only one briefing uses, when a topic of a near name exists
+//!   (probably a typo, which would otherwise make a topic page of its own).
 
 use std::collections::HashMap;
 
@@ -24,7 +26,41 @@ pub fn check(site: &Site, content: &Content, today: &Date) -> Vec<Diagnostic> {
     stale_positions(site, content, today, &mut out);
     thin_sources(content, &mut out);
     actors_without_positions(site, content, &mut out);
+    topic_typos(content, &mut out);
     out
+}
+
+fn topic_typos(content: &Content, out: &mut Vec<Diagnostic>) {
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for t in content.briefings.iter().flat_map(|b| &b.matter.topics) {
+        *uses.entry(t.as_str()).or_default() += 1;
+    }
+    let described: Vec<&str> = content.topics.iter().map(|t| t.id.as_str()).collect();
+    // Established topics: used twice or more, or described by a file.
+    let mut established: Vec<&str> = uses.iter().filter(|&(_, &n)| n > 1).map(|(&t, _)| t).collect();
+    established.extend(described.iter().copied());
+    established.sort_unstable();
+    established.dedup();
+    for doc in &content.briefings {
+        for (j, topic) in doc.matter.topics.iter().enumerate() {
+            let t = topic.as_str();
+            if uses[t] != 1 || described.contains(&t) {
+                continue;
+            }
+            let near = crate::diagnostics::nearest(t, established.iter().copied().filter(|&e| e != t));
+            if let Some(near) = near {
+                out.push(
+                    doc.warning_at(
+                        &[Seg::Key("topics"), Seg::Index(j)],
+                        format!("topic `{t}` is used by this briefing only; `{near}` is used by others"),
+                    )
+                    .hint(format!(
+                        "if it is a typo, write `{near}`; if it is a new topic, describe it in content/topics/{t}.md"
+                    )),
+                );
+            }
+        }
+    }
 }
 
 fn one_sided_questions(site: &Site, content: &Content, out: &mut Vec<Diagnostic>) {
