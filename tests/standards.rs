@@ -251,3 +251,38 @@ fn preview_cards_open_on_focus_and_hover_and_stay_on_screen() {
         assert_eq!(browser.console_errors(), Vec::<String>::new());
     }
 }
+
+/// Words and addresses longer than a phone's line break instead of
+/// widening the page, in both themes.
+#[test]
+fn long_words_and_addresses_fit_a_phone() {
+    let long_word = "Rechtsschutzversicherungsgesellschaften".repeat(4);
+    let long_url = format!("https://example.org/{}", "very-long-path-segment/".repeat(12));
+    let mut sites = Vec::new();
+    for theme in ["default", "broadsheet"] {
+        let copy = broadsheet();
+        std::fs::write(copy.path().join("dossier.yaml"), format!("title: Long words\ntheme: {theme}\n")).unwrap();
+        std::fs::write(
+            copy.path().join("content/briefings/long-words.md"),
+            format!(
+                "---\ntitle: {long_word}\ndate: 2025-09-06\nsummary: {long_word}\nactors: [vladimir-putin]\n\
+                 sources:\n  - id: long\n    title: {long_word}\n    publisher: {long_word}\n    url: {long_url}\n---\n\
+                 See {long_url} and <{long_url}> [@long]. {long_word}\n\n## {long_word}\n\nMore.\n"
+            ),
+        )
+        .unwrap();
+        sites.push((theme, copy));
+    }
+    for (theme, copy) in &sites {
+        let server = Server::start_with(copy.path(), &["--no-reload"]);
+        for width in [320, 375] {
+            let Some(browser) = Browser::start(width, 800) else { return };
+            for path in ["/briefings/long-words/", "/briefings/", "/actors/vladimir-putin/"] {
+                browser.open(&format!("{}{path}", server.base));
+                browser.wait_for("document.readyState === 'complete'");
+                let excess = browser.eval("const d = document.documentElement; return d.scrollWidth - d.clientWidth;");
+                assert_eq!(excess, serde_json::json!(0), "{theme}: {path} overflows at {width}px");
+            }
+        }
+    }
+}
