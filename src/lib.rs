@@ -269,8 +269,7 @@ pub fn build_with(
     let output = options.output_dir();
     let failed = |d: Diagnostic| with(Diagnostics::default(), d);
     let config = Config::load(&options.root).map_err(failed)?;
-    let keep =
-        output::Keep::new(&config.keep).map_err(|(_, msg)| failed(Diagnostic::error(config::CONFIG_FILE, msg)))?;
+    let keep = output::Keep::new(&config.keep).map_err(|msg| failed(Diagnostic::error(config::CONFIG_FILE, msg)))?;
     let waiting = || eprintln!("Waiting for another build into {} to finish…", output.display());
     let target = output::Target::take(&options.root, &output, waiting).map_err(failed)?;
     let staging = target.staging().map_err(|e| write_failed(Diagnostics::default(), &output, &e))?;
@@ -305,9 +304,9 @@ fn with(mut diags: Diagnostics, d: Diagnostic) -> Diagnostics {
     diags
 }
 
-fn write_failed(mut diags: Diagnostics, output: &std::path::Path, e: &std::io::Error) -> Diagnostics {
-    diags.push(
+fn write_failed(diags: Diagnostics, output: &std::path::Path, e: &std::io::Error) -> Diagnostics {
+    with(
+        diags,
         Diagnostic::error(output, format!("cannot write the site: {e}")).hint("check that the folder is writable"),
-    );
-    diags
+    )
 }

@@ -26,18 +26,14 @@ Anything else here stops a build, unless it is .git or matches `keep:` in dossie
 pub struct Keep(GlobSet);
 
 impl Keep {
-    /// Compiles the patterns; an invalid one is returned with its index
-    /// and what is wrong with it.
-    pub fn new(patterns: &[String]) -> Result<Keep, (usize, String)> {
+    /// Compiles the patterns (checked when `dossier.yaml` was read, by
+    /// [`pattern_error`]); what is wrong with the first bad one.
+    pub fn new(patterns: &[String]) -> Result<Keep, String> {
         let mut set = GlobSetBuilder::new();
-        for (i, p) in patterns.iter().enumerate() {
-            let glob = globset::GlobBuilder::new(p.trim_start_matches('/'))
-                .literal_separator(true)
-                .build()
-                .map_err(|e| (i, e.kind().to_string()))?;
-            set.add(glob);
+        for p in patterns {
+            set.add(glob(p).map_err(|e| e.kind().to_string())?);
         }
-        set.build().map(Keep).map_err(|e| (0, e.to_string()))
+        set.build().map(Keep).map_err(|e| e.to_string())
     }
 
     fn matches(&self, rel: &str) -> bool {
@@ -45,9 +41,14 @@ impl Keep {
     }
 }
 
-/// Checks one pattern as [`Keep::new`] would, for `dossier.yaml`'s errors.
+/// A `keep:` pattern: relative to the output, `*` within one folder.
+fn glob(pattern: &str) -> Result<Glob, globset::Error> {
+    globset::GlobBuilder::new(pattern.trim_start_matches('/')).literal_separator(true).build()
+}
+
+/// Checks one pattern as [`Keep::new`] does, for `dossier.yaml`'s errors.
 pub fn pattern_error(pattern: &str) -> Option<String> {
-    Glob::new(pattern.trim_start_matches('/')).err().map(|e| e.kind().to_string())
+    glob(pattern).err().map(|e| e.kind().to_string())
 }
 
 /// What the output folder holds, as seen before a build replaces it.
