@@ -101,11 +101,14 @@ impl Diagnostic {
     /// Renders the diagnostic with a source excerpt; `source` is the whole
     /// file's text when it could be read.
     pub fn render(&self, source: Option<&str>, color: bool) -> String {
+        let line = self.position.zip(source).and_then(|(pos, src)| src.lines().nth(pos.line.checked_sub(1)?));
+        self.render_line(line, color)
+    }
+
+    /// [`Diagnostic::render`] given the line its position is on.
+    fn render_line(&self, line: Option<&str>, color: bool) -> String {
         let mut out = self.to_string();
-        let excerpt = self.position.zip(source).and_then(|(pos, src)| {
-            let line = src.lines().nth(pos.line.checked_sub(1)?)?;
-            Some((pos, line))
-        });
+        let excerpt = self.position.zip(line);
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -194,18 +197,21 @@ impl Diagnostics {
         self
     }
 
-    /// Renders every diagnostic, reading each file once for its excerpt.
+    /// Renders every diagnostic, reading each file once for its excerpts
+    /// and splitting it in lines once (a file may have 100,000 warnings).
     pub fn render(&self, root: &Path, color: bool) -> String {
         let mut out = String::new();
-        let mut cache: Option<(PathBuf, Option<String>)> = None;
-        for d in &self.items {
-            if cache.as_ref().is_none_or(|(p, _)| p != &d.path) {
-                let text = std::fs::read_to_string(root.join(&d.path)).ok();
-                cache = Some((d.path.clone(), text));
+        for run in self.items.chunk_by(|a, b| a.path == b.path) {
+            let text = std::fs::read_to_string(root.join(&run[0].path)).ok();
+            let lines: Vec<&str> = match run.iter().any(|d| d.position.is_some()) {
+                true => text.as_deref().map_or_else(Vec::new, |t| t.lines().collect()),
+                false => Vec::new(),
+            };
+            for d in run {
+                let line = d.position.and_then(|p| lines.get(p.line.checked_sub(1)?).copied());
+                out.push_str(&d.render_line(line, color));
+                out.push('\n');
             }
-            let source = cache.as_ref().and_then(|(_, t)| t.as_deref());
-            out.push_str(&d.render(source, color));
-            out.push('\n');
         }
         out
     }

@@ -49,6 +49,17 @@ fn a_hundred_thousand_positions_with_their_own_sources_build_in_linear_time() {
     }
     site.briefing("p", &front, "Body.\n");
     assert_ok(&build_within(&site, Duration::from_secs(20)));
+    // `check` points each of the 200,000 warnings (no date, no address) at
+    // its line: finding and quoting every line once scanned the file again.
+    let started = Instant::now();
+    let out = site.run(&["check"]);
+    eprintln!("checked in {:?}", started.elapsed());
+    assert!(started.elapsed() < Duration::from_secs(30), "took {:?}", started.elapsed());
+    let err = stderr(&out);
+    assert!(err.contains("0 errors, 200000 warnings"), "{}", &err[err.len().saturating_sub(300)..]);
+    // Front matter from line 2, positions at 3 lines each, then `sources:`.
+    let line = 6 + 3 * 100_000 + 1 + 3 * 99_999;
+    assert!(err.contains(&format!("content/briefings/p.md:{line}:9: warning: source `s99999` has no `date`")));
 }
 
 #[test]

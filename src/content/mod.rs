@@ -10,6 +10,7 @@ pub mod yaml;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -69,6 +70,8 @@ pub struct Document<M> {
     pub body: String,
     /// Line (1-based) on which the body starts.
     pub body_line: usize,
+    /// The front matter's outline, made on the first [`Document::locate`].
+    outline: OnceLock<Arc<yaml::Outline>>,
 }
 
 impl<M: Clone> Document<M> {
@@ -91,13 +94,15 @@ impl<M> Document<M> {
             front_matter_line: self.front_matter_line,
             body: String::new(),
             body_line: self.body_line,
+            outline: OnceLock::new(),
         }
     }
 
     /// Position in the file of a value found by [`yaml::locate`], or the
     /// first front-matter line when the value cannot be found.
     pub fn locate(&self, path: &[yaml::Seg]) -> (Position, usize) {
-        match yaml::locate(&self.front_matter, path) {
+        let outline = self.outline.get_or_init(|| Arc::new(yaml::Outline::new(&self.front_matter)));
+        match outline.locate(&self.front_matter, path) {
             Some(s) => (Position::new(s.line + self.front_matter_line - 1, s.column), s.length),
             None => (Position::new(self.front_matter_line.saturating_sub(1).max(1), 1), 3),
         }
@@ -401,6 +406,7 @@ impl Parts<'_> {
             front_matter_line: self.front_matter_line,
             body: self.body,
             body_line: self.body_line,
+            outline: OnceLock::new(),
         })
     }
 }

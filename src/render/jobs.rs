@@ -199,6 +199,36 @@ impl Job {
         actors
     }
 
+    /// A rough cost of rendering the job (the entries it shows; a body
+    /// counts a unit per 512 bytes), only to start the costliest first: the
+    /// build ends when its longest page does.
+    pub fn weight(self, site: &Site) -> usize {
+        let ix = &site.index;
+        let body = |html: &str| html.len() / 512;
+        1 + match self {
+            Job::Briefing(i) => {
+                let b = &site.briefings[i];
+                2 * b.positions.len() + b.sources.len() + body(&b.body.html)
+            }
+            Job::Actor(i) => {
+                2 * ix.actor_positions[i].len()
+                    + ix.actor_briefings[i].len()
+                    + ix.actor_mentions[i].len()
+                    + body(&site.actors[i].body.html)
+            }
+            Job::Question(i) => 2 * ix.question_positions[i].len() + ix.question_briefings[i].len(),
+            Job::Topic(i) => ix.topic_briefings[i].len(),
+            Job::Publisher(i) => ix.sources[i].sources.len(),
+            Job::Page(i) => body(&site.pages[i].body.html),
+            Job::Home | Job::Briefings | Job::Sitemap(_) | Job::SitemapPart(_) => site.briefings.len(),
+            Job::Actors => site.actors.len(),
+            Job::Questions => site.questions.len(),
+            Job::Topics => site.topics.len(),
+            Job::Sources => ix.sources.len(),
+            Job::Search | Job::NotFound | Job::Robots | Job::Feed(_) => 0,
+        }
+    }
+
     /// Whether the job writes an HTML page a reader (and a sitemap) would list.
     pub fn is_listed_page(self) -> bool {
         !matches!(

@@ -238,29 +238,43 @@ impl Renderer {
         sink: Sink,
         write_error: &(dyn Fn(&str, &std::io::Error) -> Diagnostic + Sync),
     ) -> Result<usize, Vec<Diagnostic>> {
-        let pages = self.pages();
+        let mut pages = self.pages();
+        let count = pages.len();
+        // Costliest first (longest processing time first): a large page
+        // started last would run alone while the other threads idle.
+        pages.sort_by_cached_key(|p| std::cmp::Reverse(p.0.weight(&self.site)));
         let stopped = AtomicBool::new(false);
-        // Small batches: pages differ a hundredfold in cost (an actor's
-        // against a briefing's), and a long batch left to one thread at
-        // the end keeps the other idle.
+        // One page per task: pages differ a hundredfold in cost (an
+        // actor's against a briefing's) and up to ten thousandfold (a
+        // briefing of 100,000 positions), and two costly pages in one batch
+        // keep the other thread idle. Each thread keeps a page buffer; it is
+        // taken out while in use, as a thread waiting inside a page (its
+        // views are made in parallel) may render another meanwhile.
+        thread_local! {
+            static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+        }
         let problems: Vec<Diagnostic> = pages
             .par_iter()
-            .with_max_len(16)
-            .map_init(
-                || Vec::with_capacity(64 * 1024),
-                |buffer, &page| {
-                    if stopped.load(Ordering::Relaxed) {
-                        return None;
-                    }
-                    let file = match self.render_page(page, buffer) {
-                        Ok(file) => file,
-                        Err(d) => return Some(d),
-                    };
-                    let e = sink.put(&file, buffer).err()?;
-                    // Only the first is reported; others may race it.
-                    (!stopped.swap(true, Ordering::Relaxed)).then(|| write_error(&file, &e))
-                },
-            )
+            .with_max_len(1)
+            .map(|&page| {
+                if stopped.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let mut buffer = BUFFER.take();
+                let file = match self.render_page(page, &mut buffer) {
+                    Ok(file) => file,
+                    Err(d) => return Some(d),
+                };
+                let written = sink.put(&file, &buffer);
+                // The threads outlive the build in `serve`: a huge page's
+                // buffer is not kept.
+                if buffer.capacity() <= 16 << 20 {
+                    BUFFER.set(buffer);
+                }
+                let e = written.err()?;
+                // Only the first is reported; others may race it.
+                (!stopped.swap(true, Ordering::Relaxed)).then(|| write_error(&file, &e))
+            })
             .flatten()
             .collect();
         // One broken template fails every page using it; report it once.
@@ -270,6 +284,6 @@ impl Renderer {
                 unique.push(d);
             }
         }
-        if unique.is_empty() { Ok(pages.len()) } else { Err(unique) }
+        if unique.is_empty() { Ok(count) } else { Err(unique) }
     }
 }

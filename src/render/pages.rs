@@ -1,6 +1,7 @@
 //! One context builder per kind of page. Each returns the template's data
 //! as a `tera::Value`; shared entity references are cloned by refcount.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
@@ -74,14 +75,21 @@ impl<'s> Ctx<'s> {
     pub fn briefing(&self, i: usize) -> Value {
         let b: &Briefing = &self.site.briefings[i];
         let m = &b.doc.matter;
-        let positions: Vec<Value> = (0..b.positions.len()).map(|p| self.refs.position(self.site, i, p)).collect();
+        // In parallel: a briefing may hold many thousands of positions and
+        // sources, and its page is then the build's longest single task.
+        let positions: Vec<Value> = (0..b.positions.len())
+            .into_par_iter()
+            .with_min_len(256)
+            .map(|p| self.refs.position(self.site, i, p))
+            .collect();
         let mut timeline: Vec<usize> = (0..positions.len()).collect();
         timeline.sort_by(|&x, &y| b.positions[x].date.cmp(&b.positions[y].date).then(x.cmp(&y)));
-        let sources: Vec<SourceView> = b
+        let sources: Vec<Value> = b
             .sources
-            .iter()
+            .par_iter()
+            .with_min_len(256)
             .enumerate()
-            .map(|(n, s)| SourceView::new(self.refs, n + 1, s, n < b.refs.cited.len()))
+            .map(|(n, s)| value(&SourceView::new(self.refs, n + 1, s, n < b.refs.cited.len())))
             .collect();
         let mentioned = b.refs.actors.iter().copied().filter(|a| !b.actors.contains(a));
         #[derive(Serialize)]
@@ -92,7 +100,7 @@ impl<'s> Ctx<'s> {
             mentioned: Vec<&'a Value>,
             positions: Vec<Value>,
             timeline: Vec<usize>,
-            sources: Vec<SourceView<'a>>,
+            sources: Vec<Value>,
             related: Vec<&'a Value>,
             backlinks: Vec<&'a Value>,
             extra: &'a crate::content::model::Extra,

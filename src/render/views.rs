@@ -214,18 +214,16 @@ impl Refs {
             .collect();
         let mut refs = Refs { actors, questions, topics, briefings, positions, previews, shared };
         // The partial sees the position as pages do, less its own `html`.
-        let html: Vec<Vec<Value>> = (0..site.briefings.len())
-            .into_par_iter()
-            .map(|b| {
-                (0..refs.positions[b].len())
-                    .map(|p| render_partial(tera, POSITION, "p", refs.position_view(site, b, p, None)))
-                    .collect()
-            })
+        // One flat list, so one briefing's many positions share the threads.
+        let every: Vec<(usize, usize)> =
+            refs.positions.iter().enumerate().flat_map(|(b, ps)| (0..ps.len()).map(move |p| (b, p))).collect();
+        let html: Vec<Value> = every
+            .par_iter()
+            .with_min_len(64)
+            .map(|&(b, p)| render_partial(tera, POSITION, "p", refs.position_view(site, b, p, None)))
             .collect::<Result<_, _>>()?;
-        for (parts, html) in refs.positions.iter_mut().zip(html) {
-            for (part, html) in parts.iter_mut().zip(html) {
-                part.html = Some(html);
-            }
+        for ((b, p), html) in every.into_iter().zip(html) {
+            refs.positions[b][p].html = Some(html);
         }
         Ok(refs)
     }

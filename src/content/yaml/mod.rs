@@ -11,7 +11,10 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 
+mod locate;
 mod subset;
+
+pub use locate::{Outline, Seg, Spot, locate};
 
 /// Deserializes `yaml`, which starts on line `first_line` of the file at `path`.
 pub fn parse<T: DeserializeOwned>(yaml: &str, path: &Path, first_line: usize) -> Result<T, Diagnostic> {
@@ -197,138 +200,6 @@ fn first_backticked(message: &str) -> Option<&str> {
     backticked(message).into_iter().next()
 }
 
-/// One step of a path into the YAML tree: a key or a list index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Seg<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-/// Where a scalar value sits: line (1-based, within `yaml`), column (1-based,
-/// characters) and its length in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Spot {
-    pub line: usize,
-    pub column: usize,
-    pub length: usize,
-}
-
-struct Line<'a> {
-    no: usize,
-    text: &'a str,
-    indent: usize,
-}
-
-/// A region of the text: the rest of line `first` from byte `col`, then the
-/// following lines up to (not including) `end`.
-#[derive(Clone, Copy)]
-struct Node {
-    first: usize,
-    col: usize,
-    end: usize,
-}
-
-/// Finds the value at `path` in block-style YAML (the way front matter is
-/// written). Returns `None` for layouts it does not follow; callers then
-/// fall back to a coarser position.
-pub fn locate(yaml: &str, path: &[Seg]) -> Option<Spot> {
-    let lines: Vec<Line> = yaml
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(|(no, text)| Line { no: no + 1, text, indent: text.len() - text.trim_start_matches(' ').len() })
-        .collect();
-    let first = lines.first()?;
-    let mut node = Node { first: 0, col: first.indent, end: lines.len() };
-    for seg in path {
-        node = match *seg {
-            Seg::Key(k) => find_key(&lines, node, k)?,
-            Seg::Index(i) => {
-                let text = &lines[node.first].text[node.col..];
-                if text.starts_with('[') {
-                    return flow_item(&lines[node.first], node.col, i);
-                }
-                find_item(&lines, node, i)?
-            }
-        };
-    }
-    let line = &lines[node.first];
-    let value = strip_comment(&line.text[node.col..]).trim_end();
-    Some(Spot {
-        line: line.no,
-        column: line.text[..node.col].chars().count() + 1,
-        length: value.chars().count().max(1),
-    })
-}
-
-fn strip_comment(s: &str) -> &str {
-    match s.find(" #") {
-        Some(i) if !s.starts_with('"') && !s.starts_with('\'') => &s[..i],
-        _ => s,
-    }
-}
-
-/// The lines belonging to an entry that starts at line `i` with indent `indent`.
-fn block_end(lines: &[Line], i: usize, end: usize, indent: usize, allow_dash_at_indent: bool) -> usize {
-    (i + 1..end)
-        .find(|&j| {
-            let l = &lines[j];
-            l.indent < indent || (l.indent == indent && !(allow_dash_at_indent && l.text[l.indent..].starts_with('-')))
-        })
-        .unwrap_or(end)
-}
-
-/// Lines that start an entry of `node`: its first line (from its column)
-/// and every later line at the same indent. Yields the line's index and the
-/// entry's text.
-fn entries<'l>(lines: &'l [Line], node: Node) -> impl Iterator<Item = (usize, &'l str)> + 'l {
-    // Later lines start an entry only at the node's own indent, which is
-    // also the column the first line's entry starts at.
-    (node.first..node.end)
-        .filter(move |&i| i == node.first || lines[i].indent == node.col)
-        .map(move |i| (i, &lines[i].text[node.col..]))
-}
-
-fn find_key(lines: &[Line], node: Node, key: &str) -> Option<Node> {
-    let (i, after) = entries(lines, node).find_map(|(i, rest)| {
-        let after = rest.strip_prefix(key)?.strip_prefix(':')?;
-        (after.is_empty() || after.starts_with(' ')).then_some((i, after))
-    })?;
-    let end = block_end(lines, i, node.end, node.col, true);
-    if strip_comment(after).trim().is_empty() {
-        let next = i + 1;
-        return (next < end).then(|| Node { first: next, col: lines[next].indent, end });
-    }
-    let value_col = node.col + key.len() + 1 + (after.len() - after.trim_start().len());
-    Some(Node { first: i, col: value_col, end })
-}
-
-fn find_item(lines: &[Line], node: Node, index: usize) -> Option<Node> {
-    let (i, rest) = entries(lines, node).filter(|(_, rest)| *rest == "-" || rest.starts_with("- ")).nth(index)?;
-    let after = &rest[1..];
-    let col = node.col + 1 + (after.len() - after.trim_start().len());
-    Some(Node { first: i, col, end: block_end(lines, i, node.end, node.col, false) })
-}
-
-fn flow_item(line: &Line, col: usize, index: usize) -> Option<Spot> {
-    let text = &line.text[col + 1..];
-    let close = text.find(']').unwrap_or(text.len());
-    let mut offset = col + 1;
-    for (n, item) in text[..close].split(',').enumerate() {
-        if n == index {
-            let lead = item.len() - item.trim_start().len();
-            let start = offset + lead;
-            return Some(Spot {
-                line: line.no,
-                column: line.text[..start].chars().count() + 1,
-                length: item.trim().chars().count().max(1),
-            });
-        }
-        offset += item.len() + 1;
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -345,29 +216,6 @@ mod tests {
     }
 
     use super::*;
-
-    const DOC: &str = "title: A\nactors: [a, bee, c]\npositions:\n  - actor: putn\n    sources: [x]\n  - actor: macron\n    sources:\n      - one\n      - two  # note\n";
-
-    fn at(path: &[Seg]) -> Option<(usize, usize, usize)> {
-        locate(DOC, path).map(|s| (s.line, s.column, s.length))
-    }
-
-    #[test]
-    fn finds_scalars_in_block_and_flow_style() {
-        assert_eq!(at(&[Seg::Key("title")]), Some((1, 8, 1)));
-        assert_eq!(at(&[Seg::Key("actors"), Seg::Index(1)]), Some((2, 13, 3)));
-        assert_eq!(at(&[Seg::Key("positions"), Seg::Index(0), Seg::Key("actor")]), Some((4, 12, 4)));
-        assert_eq!(at(&[Seg::Key("positions"), Seg::Index(1), Seg::Key("actor")]), Some((6, 12, 6)));
-        assert_eq!(at(&[Seg::Key("positions"), Seg::Index(1), Seg::Key("sources"), Seg::Index(1)]), Some((9, 9, 3)));
-        assert_eq!(at(&[Seg::Key("nope")]), None);
-    }
-
-    #[test]
-    fn sequences_may_sit_at_the_key_indent() {
-        let doc = "positions:\n- actor: a\n- actor: b\n";
-        let spot = locate(doc, &[Seg::Key("positions"), Seg::Index(1), Seg::Key("actor")]).unwrap();
-        assert_eq!((spot.line, spot.column), (3, 10));
-    }
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
