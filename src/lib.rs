@@ -103,7 +103,9 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
         return (None, diags);
     }
     let mut content = content::load(&options.root, options.drafts, &mut diags);
-    let site = if diags.has_errors() { None } else { resolve::resolve(config, &mut content, &mut diags) };
+    // Files that failed to load are left out; the rest are still checked,
+    // so one run reports every file's problems.
+    let site = resolve::resolve(config, &mut content, &mut diags);
     content.drop_bodies();
     (site.map(|s| (s, content)), diags.sorted())
 }

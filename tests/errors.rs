@@ -191,7 +191,9 @@ fn all_problems_are_reported_together() {
     assert_eq!(out.status.code(), Some(1));
     assert!(err.contains("content/actors/x.md:2:1: error: unknown field `nme`"), "{err}");
     assert!(err.contains("content/questions/y.md:1:1: error: the file is empty"), "{err}");
-    assert!(err.contains("Build failed: 2 errors"), "load errors stop before reference checks: {err}");
+    // A file that fails to load leaves the others checked.
+    assert!(err.contains("content/briefings/z.md:4:10: error: unknown actor `nobody`"), "{err}");
+    assert!(err.contains("Build failed: 3 errors"), "{err}");
     assert!(!site.root().join("public").exists(), "nothing is written on failure");
 }
 
@@ -280,4 +282,46 @@ fn an_update_before_the_date_and_a_position_from_the_future_are_errors() {
         err.contains("content/briefings/dated.md:9:11: error: this position is dated in the future (2999-01-01)"),
         "{err}"
     );
+}
+
+#[test]
+fn every_files_problems_are_reported_in_one_run_without_echoes_of_a_broken_file() {
+    let site = sample_site();
+    // A colon mistake in an actor file the sample's briefings name.
+    site.actor("bob", "name: Bob: the builder\nkind: person");
+    site.briefing("third", "title: Third\ndate: 2025-04-01\nactors: [alise]", "Text.\n");
+    site.briefing("fourth", "title: Fourth\ndate: 2025-04-02\nactors: [alice]", "Claim [@nope].\n");
+    let out = site.build();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/actors/bob.md:2:7: error: this value holds `: `"), "{err}");
+    assert!(err.contains("content/briefings/third.md:4:10: error: unknown actor `alise`"), "{err}");
+    assert!(err.contains("content/briefings/fourth.md:6:8: error: unknown source `nope`"), "{err}");
+    // `first` names `bob` twice (actors list, body link): his own error covers it.
+    assert!(!err.contains("unknown actor `bob`"), "{err}");
+    assert!(err.contains("(3 errors)") || err.contains("3 errors"), "{err}");
+}
+
+#[test]
+fn yaml_mistakes_are_said_in_plain_words_where_they_are() {
+    let cases = [
+        (
+            "actors:\n\t- alice\n",
+            "content/briefings/bad.md:5:1: error: a tab indents this line",
+            "replace the tab with spaces",
+        ),
+        ("summary: \"He said \"no\" to it\"\n", "bad.md:4:10: error: this value's quotes end early", "single quotes"),
+        ("summary: \"Never closed\nstatus: developing\n", "bad.md:4:10: error: this `\"` is never closed", "same line"),
+        (
+            "summary: a\ntitle: again\n",
+            "bad.md:5:1: error: `title` is set twice; it is already set on line 2",
+            "keep one",
+        ),
+        ("summary: Note: this\n", "bad.md:4:10: error: this value holds `: `", "`summary: \"Note: this\"`"),
+    ];
+    for (front, said, hint) in cases {
+        let err = fails("content/briefings/bad.md", &briefing(front));
+        assert!(err.contains(said), "{front:?}:\n{err}");
+        assert!(err.contains(hint), "{front:?}:\n{err}");
+    }
 }

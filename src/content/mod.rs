@@ -141,6 +141,10 @@ pub struct Content {
     pub pages: Vec<Document<PageMatter>>,
     /// Ids of briefings left out as drafts, so a link to one gets a useful hint.
     pub draft_briefings: Vec<Id>,
+    /// Files that failed to load, by kind and id: the rest of the site is
+    /// still checked, and a reference to one of them is not an error of its
+    /// own (the file's error covers it).
+    pub broken: Vec<(Kind, Id)>,
 }
 
 /// One loaded file, typed by the folder it sits in.
@@ -290,7 +294,12 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> Conte
         files.par_iter().map(|file| load_file(root, &content_dir, file)).collect();
 
     let mut content = Content::default();
-    for result in results {
+    for (file, result) in files.iter().zip(results) {
+        if result.is_err() {
+            let kind = Kind::of(file.strip_prefix(&content_dir).unwrap_or(file));
+            let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            content.broken.extend(Id::parse(stem).ok().map(|id| (kind, id)));
+        }
         match result {
             Ok(Loaded::Briefing(d)) if d.matter.draft && !include_drafts => content.draft_briefings.push(d.id),
             Ok(Loaded::Briefing(d)) => content.briefings.push(d),

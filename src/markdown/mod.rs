@@ -38,6 +38,14 @@ pub struct Target {
 pub struct Unresolved {
     pub message: String,
     pub hint: Option<String>,
+    /// The target's own file failed to load: its error stands for this one.
+    pub broken: bool,
+}
+
+impl Unresolved {
+    pub fn new(message: String, hint: Option<String>) -> Self {
+        Unresolved { message, hint, broken: false }
+    }
 }
 
 /// What the Markdown adapters need from the site.
@@ -113,14 +121,14 @@ mod tests {
             match target {
                 "putin" => Ok(Target { url: "/actors/putin/".into(), label: "Vladimir Putin".into() }),
                 "Putin" => Ok(Target { url: "/actors/putin/".into(), label: "Putin".into() }),
-                _ => Err(Unresolved { message: format!("unknown actor `{target}`"), hint: None }),
+                _ => Err(Unresolved::new(format!("unknown actor `{target}`"), None)),
             }
         }
         fn citation(&mut self, key: &str) -> Result<(usize, String), Unresolved> {
             match key {
                 "a" => Ok((1, "source-a".into())),
                 "b" => Ok((2, "source-b".into())),
-                _ => Err(Unresolved { message: format!("unknown source `{key}`"), hint: None }),
+                _ => Err(Unresolved::new(format!("unknown source `{key}`"), None)),
             }
         }
     }

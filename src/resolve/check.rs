@@ -9,8 +9,9 @@ use crate::content::model::{ActorMatter, BriefingMatter};
 use crate::content::yaml::Seg;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 
-fn unknown(doc: &Document<impl Sized>, at: &[Seg], problem: crate::markdown::Unresolved) -> Diagnostic {
-    doc.error_at(at, problem.message).maybe_hint(problem.hint)
+/// The error for an unknown id; none when the id's own file failed to load.
+fn unknown(doc: &Document<impl Sized>, at: &[Seg], problem: crate::markdown::Unresolved) -> Option<Diagnostic> {
+    (!problem.broken).then(|| doc.error_at(at, problem.message).maybe_hint(problem.hint))
 }
 
 pub fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnostic> {
@@ -18,7 +19,7 @@ pub fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnost
     let mut out = Vec::new();
     for (i, actor) in m.actors.iter().enumerate() {
         if !lookup.actors.contains_key(actor.as_str()) {
-            out.push(unknown(
+            out.extend(unknown(
                 doc,
                 &[Seg::Key("actors"), Seg::Index(i)],
                 lookup.unknown("actor", actor.as_str(), &lookup.actors),
@@ -55,10 +56,10 @@ pub fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnost
             );
         }
         if !lookup.actors.contains_key(p.actor.as_str()) {
-            out.push(unknown(doc, &at("actor"), lookup.unknown("actor", p.actor.as_str(), &lookup.actors)));
+            out.extend(unknown(doc, &at("actor"), lookup.unknown("actor", p.actor.as_str(), &lookup.actors)));
         }
         if let Some(q) = p.question.as_ref().filter(|q| !lookup.questions.contains_key(q.as_str())) {
-            out.push(unknown(doc, &at("question"), lookup.unknown("question", q.as_str(), &lookup.questions)));
+            out.extend(unknown(doc, &at("question"), lookup.unknown("question", q.as_str(), &lookup.questions)));
         }
         if p.sources.is_empty() {
             out.push(
@@ -109,7 +110,7 @@ pub fn affiliations(doc: &Document<ActorMatter>, lookup: &Lookup) -> (Vec<usize>
             Some(_) if *a == doc.id => problems.push(doc.error_at(&at, "an actor cannot be affiliated with itself")),
             Some(&j) if !found.contains(&j) => found.push(j),
             Some(_) => {}
-            None => problems.push(unknown(doc, &at, lookup.unknown("actor", a.as_str(), &lookup.actors))),
+            None => problems.extend(unknown(doc, &at, lookup.unknown("actor", a.as_str(), &lookup.actors))),
         }
     }
     (found, problems)

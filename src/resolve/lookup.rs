@@ -27,6 +27,8 @@ pub struct Lookup<'c> {
     pub topics: HashMap<&'c str, usize>,
     pub topic_titles: Vec<String>,
     pub drafts: HashSet<&'c str>,
+    /// Files that failed to load, by noun ("actor") and id.
+    pub broken: HashSet<(&'static str, &'c str)>,
     /// Whether briefing bodies link the first mention of each involved actor.
     pub autolink: bool,
     /// Whether bodies are sanitized (`safe_html`).
@@ -59,6 +61,7 @@ impl<'c> Lookup<'c> {
             topics: topic_ids.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect(),
             topic_titles,
             drafts: content.draft_briefings.iter().map(Id::as_str).collect(),
+            broken: content.broken.iter().map(|(kind, id)| (kind.noun(), id.as_str())).collect(),
             autolink: false,
             safe_html: false,
             today: Date::today(),
@@ -77,7 +80,8 @@ impl<'c> Lookup<'c> {
         if hint.is_none() && noun == "question" {
             hint = Some(format!("create content/questions/{wrong}.md to add this question"));
         }
-        Unresolved { message: format!("unknown {noun} `{wrong}`"), hint }
+        let broken = self.broken.contains(&(noun, wrong));
+        Unresolved { message: format!("unknown {noun} `{wrong}`"), hint, broken }
     }
 
     /// An actor by id, name or alias (case-insensitive for the latter two).
@@ -89,10 +93,10 @@ impl<'c> Lookup<'c> {
             Some([one]) => Ok(*one),
             Some(many) if many.len() > 1 => {
                 let ids: Vec<String> = many.iter().map(|&i| format!("`{}`", self.actor_docs[i].id)).collect();
-                Err(Unresolved {
-                    message: format!("`{key}` is ambiguous: it names {}", ids.join(" and ")),
-                    hint: Some("link by id instead, e.g. [[actor-id|text]]".into()),
-                })
+                Err(Unresolved::new(
+                    format!("`{key}` is ambiguous: it names {}", ids.join(" and ")),
+                    Some("link by id instead, e.g. [[actor-id|text]]".into()),
+                ))
             }
             _ => {
                 let mut problem = self.unknown("actor", key, &self.actors);
@@ -188,10 +192,10 @@ impl Links for BodyLinks<'_, '_> {
                 Some(&i) => Ok(Target { url: l.urls.topic(key), label: l.topic_titles[i].clone() }),
                 None => Err(l.unknown("topic", key, &l.topics)),
             },
-            other => Err(Unresolved {
-                message: format!("unknown link section `{other}/` in [[{target}]]"),
-                hint: Some("link [[actor-id]], [[questions/id]], [[briefings/id]] or [[topics/id]]".into()),
-            }),
+            other => Err(Unresolved::new(
+                format!("unknown link section `{other}/` in [[{target}]]"),
+                Some("link [[actor-id]], [[questions/id]], [[briefings/id]] or [[topics/id]]".into()),
+            )),
         };
         resolved.map(|mut t| {
             t.url.push_str(&fragment);
@@ -212,7 +216,7 @@ impl Links for BodyLinks<'_, '_> {
                 did_you_mean(key, self.sources.iter().map(|s| s.id.as_str()))
                     .or_else(|| Some(format!("add a source with `id: {key}` under `sources:`")))
             };
-            return Err(Unresolved { message: format!("unknown source `{key}`"), hint });
+            return Err(Unresolved::new(format!("unknown source `{key}`"), hint));
         };
         if cites.number[i] == 0 {
             self.refs.cited.push(i);

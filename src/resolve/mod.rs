@@ -337,6 +337,7 @@ fn render_with_refs<M>(
     let problems = rendered
         .problems
         .iter()
+        .filter(|(_, problem)| !problem.broken)
         .map(|(range, problem)| {
             Diagnostic::error(&doc.path, &problem.message)
                 .at(doc.body_position(body, range.start))

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 
 mod locate;
+mod plain;
 mod subset;
 
 pub use locate::{Outline, Seg, Spot, locate};
@@ -138,6 +139,12 @@ fn to_diagnostic(e: &serde_yaml::Error, yaml: &str, path: &Path, first_line: usi
         Some(i) => raw[..i].to_owned(),
         None => raw.clone(),
     };
+    if let Some(p) = e.location().and_then(|l| plain::explain(&message, yaml, first_line, l.line(), l.column())) {
+        return Diagnostic::error(path, p.message)
+            .at(Position::new(p.line + first_line - 1, p.column))
+            .spanning(p.length)
+            .hint(p.hint);
+    }
     let position = e
         .location()
         .map(|l| Position::new(l.line() + first_line - 1, l.column()))
