@@ -128,6 +128,26 @@ pub fn find_site(from: &Path) -> Option<std::path::PathBuf> {
 }
 
 /// Points `d` at the value at `path` in the file's `text`, when found.
+/// A warning when feeds or the sitemap are on and `base_url` is a path: their
+/// links then lack a host, and feed readers and search engines reject them.
+/// `root` holds the `dossier.yaml` the warning points into.
+pub fn base_url_warning(root: &Path, config: &Config) -> Option<Diagnostic> {
+    let absolute = config.base_url.starts_with("https://") || config.base_url.starts_with("http://");
+    if absolute || !(config.feeds || config.sitemap) {
+        return None;
+    }
+    let d = Diagnostic::warning(
+        CONFIG_FILE,
+        format!(
+            "`base_url: {}` is a path, so the feeds and the sitemap link to pages without a host, which feed readers and search engines reject",
+            config.base_url
+        ),
+    )
+    .hint("set the address the site is published at, e.g. `base_url: https://example.org/`, or pass `--base-url` to `build`");
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
+    Some(at_value(&text, &[yaml::Seg::Key("base_url")], d))
+}
+
 fn at_value(text: &str, path: &[yaml::Seg], d: Diagnostic) -> Diagnostic {
     match yaml::locate(text, path) {
         Some(s) => d.at(crate::diagnostics::Position::new(s.line, s.column)).spanning(s.length),

@@ -190,11 +190,42 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    /// Every error, and the first `limit` warnings; with the number of
+    /// warnings left out. Builds print these: thousands of warnings would
+    /// scroll the errors away (`check` prints all).
+    pub fn capped(&self, limit: usize) -> (Diagnostics, usize) {
+        let mut shown = 0;
+        let items = self
+            .items
+            .iter()
+            .filter(|d| {
+                let show = d.is_error() || shown < limit;
+                shown += usize::from(!d.is_error() && show);
+                show
+            })
+            .cloned()
+            .collect::<Vec<_>>();
+        let left = self.items.len() - items.len();
+        (Diagnostics { items }, left)
+    }
+
     /// Sorted by file and position so output is stable across parallel runs.
     pub fn sorted(mut self) -> Self {
         self.items.sort_by(|a, b| (&a.path, a.position, &a.message).cmp(&(&b.path, b.position, &b.message)));
         self.items.dedup();
         self
+    }
+
+    /// [`Diagnostics::render`] of every error and the first
+    /// [`SHOWN_WARNINGS`] warnings, then how many more there are.
+    pub fn render_capped(&self, root: &Path, color: bool) -> String {
+        let (shown, left) = self.capped(SHOWN_WARNINGS);
+        let mut out = shown.render(root, color);
+        if left > 0 {
+            let noun = if left == 1 { "warning" } else { "warnings" };
+            out.push_str(&format!("… and {left} more {noun}; `dossier check` lists them all\n"));
+        }
+        out
     }
 
     /// Renders every diagnostic, reading each file once for its excerpts
@@ -222,6 +253,18 @@ impl IntoIterator for Diagnostics {
     type IntoIter = std::vec::IntoIter<Diagnostic>;
     fn into_iter(self) -> Self::IntoIter {
         self.items.into_iter()
+    }
+}
+
+/// How many warnings a build prints before "… and N more".
+pub const SHOWN_WARNINGS: usize = 20;
+
+/// The tail of a build's summary line for `notes` editorial notes: empty,
+/// or "; `dossier check` has 9 editorial notes".
+pub fn notes_tail(notes: usize) -> String {
+    match notes {
+        0 => String::new(),
+        n => format!("; `dossier check` has {}", plural(n, "editorial note")),
     }
 }
 

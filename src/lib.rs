@@ -60,6 +60,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub elapsed: Duration,
     pub warnings: Diagnostics,
+    /// How many editorial notes `check` would add (not printed by builds).
+    pub notes: usize,
     /// Time spent in each stage, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
 }
@@ -154,13 +156,16 @@ pub fn generate_pages(
     sink: render::Sink,
 ) -> Result<(BuildReport, render::Renderer), Diagnostics> {
     let started = Instant::now();
-    let (site, diags) = load_site(options);
-    let Some(site) = site else { return Err(diags) };
+    let (loaded, mut diags) = load(options);
+    let Some((site, content)) = loaded else { return Err(diags) };
+    diags.extend(config::base_url_warning(&options.root, &site.config));
+    let notes = resolve::editorial::count(&site, &content, &content::model::Date::today());
+    drop(content);
     let mut stages = vec![("load+resolve", started.elapsed())];
     let lap = Instant::now();
     let (pages, renderer, warnings) = render_site(options, Arc::new(site), diags, sink)?;
     stages.push(("render+write", lap.elapsed()));
-    Ok((BuildReport { pages, elapsed: started.elapsed(), warnings, stages }, renderer))
+    Ok((BuildReport { pages, elapsed: started.elapsed(), warnings, notes, stages }, renderer))
 }
 
 /// Renders a resolved site: theme static files, pages, then the site's own
@@ -251,7 +256,11 @@ fn write_error(options: &BuildOptions, rel: &str, e: &std::io::Error) -> Diagnos
 /// ```
 /// let dir = tempfile::tempdir()?;
 /// dossier::scaffold::init(&dir.path().join("site"))?;
-/// let report = dossier::build(&dossier::BuildOptions::new(dir.path().join("site"))).expect("builds");
+/// let options = dossier::BuildOptions {
+///     base_url: Some("https://example.org/".into()),
+///     ..dossier::BuildOptions::new(dir.path().join("site"))
+/// };
+/// let report = dossier::build(&options).expect("builds");
 /// assert!(report.pages > 5 && report.warnings.is_empty());
 /// let page = std::fs::read_to_string(dir.path().join("site/public/actors/jane-doe/index.html"))?;
 /// assert!(page.contains("Mayor of Example City"));

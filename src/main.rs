@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dossier::diagnostics::plural;
+use dossier::diagnostics::{notes_tail, plural};
 use dossier::{BuildOptions, Diagnostics, scaffold};
 
 /// jemalloc: a 10,000-briefing build spends about a tenth less time than
@@ -101,9 +101,13 @@ fn site_root(root: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-fn print_diagnostics(diags: &Diagnostics, root: &std::path::Path) {
-    if !diags.is_empty() {
-        eprint!("{}", diags.render(root, std::io::stderr().is_terminal()));
+/// Prints `diags`; builds cap the warnings (`capped`), `check` prints all.
+fn print_diagnostics(diags: &Diagnostics, root: &std::path::Path, capped: bool) {
+    let color = std::io::stderr().is_terminal();
+    match (diags.is_empty(), capped) {
+        (true, _) => {}
+        (false, true) => eprint!("{}", diags.render_capped(root, color)),
+        (false, false) => eprint!("{}", diags.render(root, color)),
     }
 }
 
@@ -114,23 +118,24 @@ fn main() -> ExitCode {
             let options = BuildOptions { root: site_root(root), output, base_url, drafts, force };
             match dossier::build(&options) {
                 Ok(report) => {
-                    print_diagnostics(&report.warnings, &options.root);
+                    print_diagnostics(&report.warnings, &options.root, true);
                     if std::env::var_os("DOSSIER_TIMINGS").is_some() {
                         for (stage, time) in &report.stages {
                             eprintln!("  {stage:>14}: {} ms", time.as_millis());
                         }
                     }
                     eprintln!(
-                        "Built {} into {} in {} ms, {}.",
+                        "Built {} into {} in {} ms, {}{}.",
                         plural(report.pages, "page"),
                         options.output_dir().display(),
                         report.elapsed.as_millis(),
-                        plural(report.warnings.warning_count(), "warning")
+                        plural(report.warnings.warning_count(), "warning"),
+                        notes_tail(report.notes)
                     );
                     ExitCode::SUCCESS
                 }
                 Err(diags) => {
-                    print_diagnostics(&diags, &options.root);
+                    print_diagnostics(&diags, &options.root, true);
                     eprintln!(
                         "Build failed: {}, {}; the output folder was left as it was.",
                         plural(diags.error_count(), "error"),
@@ -154,7 +159,7 @@ fn main() -> ExitCode {
         Command::Check { root, drafts } => {
             let options = BuildOptions { drafts, ..BuildOptions::new(site_root(root)) };
             let diags = dossier::check(&options);
-            print_diagnostics(&diags, &options.root);
+            print_diagnostics(&diags, &options.root, false);
             eprintln!(
                 "Checked: {}, {}.",
                 plural(diags.error_count(), "error"),

@@ -16,7 +16,10 @@ pub enum NewKind {
 const INIT_FILES: &[(&str, &str)] = &[
     (
         "dossier.yaml",
-        "title: My briefings\ndescription: Who stands where, and how we know.\nbase_url: /\nlanguage: en\n\
+        "title: My briefings\ndescription: Who stands where, and how we know.\n\
+         # The address the site is published at. Feeds, the sitemap and robots.txt\n\
+         # need it whole (https://…): `dossier build` warns until it is set.\n\
+         base_url: /\nlanguage: en\n\
          # Full-text search (Pagefind) and a /search/ page; indexing adds about 4 ms per page to a build.\n\
          search: true\n",
     ),

@@ -14,9 +14,17 @@ fn init_then_build_works_outside_the_repository() {
     let site = tmp.path().join("x");
     let out = dossier(&["init", site.to_str().unwrap()], tmp.path());
     assert!(out.status.success(), "{}", common::stderr(&out));
+    // The one warning is that the site's address is not set yet, at its line.
     let out = dossier(&["build", "--root", site.to_str().unwrap()], tmp.path());
     let err = common::assert_ok(&out);
-    assert!(err.contains("0 warnings"), "{err}");
+    assert!(err.contains("dossier.yaml:5:11: warning: `base_url: /` is a path"), "{err}");
+    assert!(err.contains(", 1 warning."), "{err}");
+    let url = ["build", "--root", site.to_str().unwrap(), "--base-url", "https://example.org/"];
+    let err = common::assert_ok(&dossier(&url, tmp.path()));
+    assert!(err.contains(", 0 warnings."), "{err}");
+    std::fs::write(site.join("dossier.yaml"), "title: X\nfeeds: false\nsitemap: false\n").unwrap();
+    let err = common::assert_ok(&dossier(&["build", "--root", site.to_str().unwrap()], tmp.path()));
+    assert!(err.contains(", 0 warnings."), "with nothing that needs a host, a path is fine: {err}");
     let briefing = std::fs::read_to_string(site.join("public/briefings/first-briefing/index.html")).unwrap();
     assert!(briefing.contains("We should build it"), "{briefing}");
     assert!(site.join("public/style.css").is_file(), "the embedded theme's CSS is written");
@@ -147,4 +155,25 @@ fn check_asks_about_a_topic_used_once_next_to_a_near_one() {
         "{err}"
     );
     assert!(!err.contains("topic `economy` is used"), "{err}");
+}
+
+#[test]
+fn a_build_prints_the_first_warnings_and_counts_the_rest_and_the_editorial_notes() {
+    let site = common::TestSite::new();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\n");
+    site.actor("a", "name: Ann");
+    let mut front = String::from("title: B\ndate: 2025-01-01\nactors: [a]\nsources:\n");
+    for i in 0..30 {
+        front.push_str(&format!("  - id: s{i}\n    title: S{i}\n"));
+    }
+    site.briefing("b", &front, "Text.\n");
+    let err = common::assert_ok(&site.build());
+    assert_eq!(err.matches("is never cited").count(), 20, "{err}");
+    assert!(err.contains("… and 10 more warnings; `dossier check` lists them all"), "{err}");
+    // Undated, unlinked sources (2 × 30) and an actor without positions.
+    assert!(err.contains(", 30 warnings; `dossier check` has 61 editorial notes."), "{err}");
+    let out = site.run(&["check"]);
+    let err = common::stderr(&out);
+    assert_eq!(err.matches("is never cited").count(), 30, "{err}");
+    assert!(err.contains("Checked: 0 errors, 91 warnings."), "{err}");
 }

@@ -223,10 +223,11 @@ fn ambiguous_alias_is_an_error_at_the_link() {
 #[test]
 fn unused_source_is_a_warning() {
     let site = sample_site();
+    site.write("dossier.yaml", "title: Test briefings\nbase_url: https://example.org/\n");
     site.briefing("x", "title: X\ndate: 2025-01-01\nsources:\n  - id: lonely\n    title: L", "Text.\n");
     let err = assert_ok(&site.build());
     assert!(err.contains("content/briefings/x.md:5:9: warning: source `lonely` is never cited"), "{err}");
-    assert!(err.contains("1 warning."), "{err}");
+    assert!(err.contains(", 1 warning;"), "{err}");
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn example_site_builds_without_warnings_and_links_resolve() {
         .unwrap();
     let err = common::stderr(&run);
     assert!(run.status.success(), "{err}");
-    assert!(err.contains(", 0 warnings."), "{err}");
+    assert!(err.contains(", 0 warnings"), "{err}");
     assert!(!err.contains("warning:"), "{err}");
     assert_eq!(common::broken_links(&output, "/"), Vec::<String>::new());
 

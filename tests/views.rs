@@ -257,3 +257,30 @@ fn check_warns_about_one_sided_questions_stale_positions_thin_sources_and_idle_a
     site.write("dossier.yaml", "title: Views\neditorial:\n  stale_after_days: 60\n");
     assert!(!check(&site, "1744243200").contains("days old"));
 }
+
+#[test]
+fn stale_positions_of_one_briefing_are_one_warning_naming_them() {
+    let site = TestSite::new();
+    site.write("dossier.yaml", "title: T\n");
+    let mut front = String::from("title: D\ndate: 2025-01-01\nstatus: developing\npositions:\n");
+    for i in 0..7 {
+        site.actor(&format!("a{i}"), &format!("name: A{i}"));
+        front.push_str(&format!(
+            "  - actor: a{i}\n    stance: supports\n    date: 2025-01-0{}\n    sources: [s]\n",
+            i + 1
+        ));
+    }
+    front.push_str("sources:\n  - id: s\n    title: S\n    date: 2025-01-01\n    url: https://example.org/s\n");
+    site.briefing("d", &front, "Text.\n");
+    // 2025-03-21.
+    let err = check(&site, "1742515200");
+    let stale: Vec<&str> = err.lines().filter(|l| l.contains("older than")).collect();
+    assert_eq!(
+        stale,
+        [
+            "content/briefings/d.md:8:11: warning: 7 positions are older than 30 days in a briefing marked `status: developing`: `a0` (79 days), `a1` (78 days), `a2` (77 days), `a3` (76 days), `a4` (75 days), 2 more"
+        ],
+        "{err}"
+    );
+    assert!(!err.contains("days old"), "{err}");
+}

@@ -21,16 +21,44 @@ use crate::diagnostics::Diagnostic;
 /// Warnings for `site`, pointing into `content` (the documents it was
 /// resolved from, in the site's order, front matter kept), as of `today`.
 pub fn check(site: &Site, content: &Content, today: &Date) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    one_sided_questions(site, content, &mut out);
-    stale_positions(site, content, today, &mut out);
-    thin_sources(content, &mut out);
-    actors_without_positions(site, content, &mut out);
-    topic_typos(content, &mut out);
-    out
+    let mut notes = Notes { list: Vec::new(), count: 0, full: true };
+    all(site, content, today, &mut notes);
+    notes.list
 }
 
-fn topic_typos(content: &Content, out: &mut Vec<Diagnostic>) {
+/// How many warnings [`check`] would give, for `build`'s summary; cheaper,
+/// as none is pointed at its line.
+pub fn count(site: &Site, content: &Content, today: &Date) -> usize {
+    let mut notes = Notes { list: Vec::new(), count: 0, full: false };
+    all(site, content, today, &mut notes);
+    notes.count
+}
+
+fn all(site: &Site, content: &Content, today: &Date, out: &mut Notes) {
+    one_sided_questions(site, content, out);
+    stale_positions(site, content, today, out);
+    thin_sources(content, out);
+    actors_without_positions(site, content, out);
+    topic_typos(content, out);
+}
+
+/// Where the checks put their notes: made in full, or only counted.
+struct Notes {
+    list: Vec<Diagnostic>,
+    count: usize,
+    full: bool,
+}
+
+impl Notes {
+    fn push(&mut self, make: impl FnOnce() -> Diagnostic) {
+        self.count += 1;
+        if self.full {
+            self.list.push(make());
+        }
+    }
+}
+
+fn topic_typos(content: &Content, out: &mut Notes) {
     let mut uses: HashMap<&str, usize> = HashMap::new();
     for t in content.briefings.iter().flat_map(|b| &b.matter.topics) {
         *uses.entry(t.as_str()).or_default() += 1;
@@ -49,21 +77,21 @@ fn topic_typos(content: &Content, out: &mut Vec<Diagnostic>) {
             }
             let near = crate::diagnostics::nearest(t, established.iter().copied().filter(|&e| e != t));
             if let Some(near) = near {
-                out.push(
+                out.push(|| {
                     doc.warning_at(
                         &[Seg::Key("topics"), Seg::Index(j)],
                         format!("topic `{t}` is used by this briefing only; `{near}` is used by others"),
                     )
                     .hint(format!(
                         "if it is a typo, write `{near}`; if it is a new topic, describe it in content/topics/{t}.md"
-                    )),
-                );
+                    ))
+                });
             }
         }
     }
 }
 
-fn one_sided_questions(site: &Site, content: &Content, out: &mut Vec<Diagnostic>) {
+fn one_sided_questions(site: &Site, content: &Content, out: &mut Notes) {
     for (q, refs) in site.index.question_positions.iter().enumerate() {
         // Each actor's latest stance: the list is oldest first.
         let mut latest: HashMap<usize, Stance> = HashMap::new();
@@ -79,12 +107,12 @@ fn one_sided_questions(site: &Site, content: &Content, out: &mut Vec<Diagnostic>
             _ => continue,
         };
         let doc = &content.questions[q];
-        out.push(
+        out.push(|| {
             doc.warning_at(&[Seg::Key("title")], format!("only one side is represented: {present}, none {missing}"))
                 .hint(format!(
                     "add the position of an actor who {missing}, or say in the question's text why no one does"
-                )),
-        );
+                ))
+        });
     }
 }
 
@@ -96,68 +124,84 @@ fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
-fn stale_positions(site: &Site, content: &Content, today: &Date, out: &mut Vec<Diagnostic>) {
+/// One note per briefing, at its first stale position, naming them all
+/// (five at most): a briefing left `developing` has many at once.
+fn stale_positions(site: &Site, content: &Content, today: &Date, out: &mut Notes) {
     let limit = i64::from(site.config.editorial.stale_after_days);
     let now = today.days();
     for doc in content.briefings.iter().filter(|d| d.matter.status == Some(Status::Developing)) {
-        for (i, p) in doc.matter.positions.iter().enumerate() {
-            let date = p.date.as_ref().unwrap_or(&doc.matter.date);
-            let age = now - date.days();
-            if age <= limit {
-                continue;
-            }
+        let stale: Vec<(usize, i64, &Date)> = (doc.matter.positions.iter().enumerate())
+            .map(|(i, p)| (i, p.date.as_ref().unwrap_or(&doc.matter.date)))
+            .map(|(i, date)| (i, now - date.days(), date))
+            .filter(|&(_, age, _)| age > limit)
+            .collect();
+        let Some(&(first, age, date)) = stale.first() else { continue };
+        out.push(|| {
+            let p = &doc.matter.positions[first];
             // Point at the position's own date, or at its actor when it
             // takes the briefing's date (the briefing's `date` would be
             // the same spot for every such position).
             let key = if p.date.is_some() { "date" } else { "actor" };
-            let at = [Seg::Key("positions"), Seg::Index(i), Seg::Key(key)];
-            out.push(
-                doc.warning_at(
-                    &at,
+            let at = [Seg::Key("positions"), Seg::Index(first), Seg::Key(key)];
+            let message = match stale.len() {
+                1 => format!(
+                    "`{}`'s position is {age} days old ({}) in a briefing marked `status: developing`",
+                    p.actor,
+                    date.ymd()
+                ),
+                n => {
+                    let mut named: Vec<String> = stale
+                        .iter()
+                        .take(5)
+                        .map(|&(i, age, _)| format!("`{}` ({age} days)", doc.matter.positions[i].actor))
+                        .collect();
+                    if n > 5 {
+                        named.push(format!("{} more", n - 5));
+                    }
                     format!(
-                        "`{}`'s position is {age} days old ({}) in a briefing marked `status: developing`",
-                        p.actor,
-                        date.ymd()
-                    ),
-                )
-                .hint(format!(
-                    "check whether it still holds and add a newer position, or mark the briefing `status: settled`; \
-                     the limit is `editorial: {{ stale_after_days: {limit} }}` in dossier.yaml"
-                )),
-            );
-        }
+                        "{n} positions are older than {limit} days in a briefing marked `status: developing`: {}",
+                        named.join(", ")
+                    )
+                }
+            };
+            let (them, hold) = if stale.len() == 1 { ("it", "holds") } else { ("they", "hold") };
+            doc.warning_at(&at, message).hint(format!(
+                "check whether {them} still {hold} and add newer positions, or mark the briefing `status: settled`; \
+                 the limit is `editorial: {{ stale_after_days: {limit} }}` in dossier.yaml"
+            ))
+        });
     }
 }
 
-fn thin_sources(content: &Content, out: &mut Vec<Diagnostic>) {
+fn thin_sources(content: &Content, out: &mut Notes) {
     for doc in &content.briefings {
         for (i, s) in doc.matter.sources.iter().enumerate() {
             let at = [Seg::Key("sources"), Seg::Index(i), Seg::Key("id")];
             if s.date.is_none() {
-                out.push(
+                out.push(|| {
                     doc.warning_at(&at, format!("source `{}` has no `date`", s.id))
-                        .hint("add the date it was published (`date: 2025-09-04`) so readers can weigh it"),
-                );
+                        .hint("add the date it was published (`date: 2025-09-04`) so readers can weigh it")
+                });
             }
             if s.url.is_none() && s.archive.is_none() {
-                out.push(
+                out.push(|| {
                     doc.warning_at(&at, format!("source `{}` has neither `url` nor `archive`", s.id))
-                        .hint("readers cannot check it: add the address where it can be read, or an `archive:` copy"),
-                );
+                        .hint("readers cannot check it: add the address where it can be read, or an `archive:` copy")
+                });
             }
         }
     }
 }
 
-fn actors_without_positions(site: &Site, content: &Content, out: &mut Vec<Diagnostic>) {
+fn actors_without_positions(site: &Site, content: &Content, out: &mut Notes) {
     for (a, positions) in site.index.actor_positions.iter().enumerate() {
         if positions.is_empty() {
             let doc = &content.actors[a];
-            out.push(
+            out.push(|| {
                 doc.warning_at(&[Seg::Key("name")], format!("{} has no positions", doc.matter.name)).hint(
                     "add a position for this actor in a briefing, or remove the file if the site does not need it",
-                ),
-            );
+                )
+            });
         }
     }
 }

@@ -195,7 +195,7 @@ fn rebuild(
         Ok(update) => {
             let Some(s) = session.as_ref() else { return };
             if update.rebuild == Rebuild::Full && !s.warnings().is_empty() {
-                eprint!("{}", s.warnings().render(&options.root, use_color()));
+                eprint!("{}", s.warnings().render_capped(&options.root, use_color()));
             }
             let how = match update.rebuild {
                 Rebuild::Full => "",
@@ -203,10 +203,11 @@ fn rebuild(
                 Rebuild::Bodies => " (text only)",
             };
             eprintln!(
-                "Built {} in {} ms{how}, {}.",
+                "Built {} in {} ms{how}, {}{}.",
                 plural(update.pages, "page"),
                 update.elapsed.as_millis(),
-                plural(s.warnings().warning_count(), "warning")
+                plural(s.warnings().warning_count(), "warning"),
+                crate::diagnostics::notes_tail(s.notes())
             );
             let build = state.publish(Ok(Arc::clone(s.files())));
             if let Some(records) = s.search_records().filter(|_| update.rebuild != Rebuild::Templates) {
@@ -214,10 +215,10 @@ fn rebuild(
             }
         }
         Err(diags) => {
-            eprint!("{}", diags.render(&options.root, use_color()));
+            eprint!("{}", diags.render_capped(&options.root, use_color()));
             let errors = plural(diags.error_count(), "error");
             eprintln!("Build failed ({errors}); still serving the last good build.");
-            state.publish(Err(diags.render(&options.root, false)));
+            state.publish(Err(diags.render_capped(&options.root, false)));
         }
     }
 }

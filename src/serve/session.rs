@@ -60,6 +60,8 @@ pub struct Session {
     /// takes them in again. A template saved after a broken briefing must
     /// not show the site as fine.
     failed: Vec<PathBuf>,
+    /// Editorial notes `check` would add, as of the last full build.
+    notes: usize,
 }
 
 impl Session {
@@ -76,7 +78,8 @@ impl Session {
         let site = renderer.site();
         let records =
             if site.config.search { search::records(site).into_iter().map(Arc::new).collect() } else { Vec::new() };
-        let report = BuildReport { pages, elapsed: started.elapsed(), warnings: warnings.clone(), stages };
+        let notes = crate::resolve::editorial::count(site, &content, &crate::content::model::Date::today());
+        let report = BuildReport { pages, elapsed: started.elapsed(), warnings: warnings.clone(), notes, stages };
         let paths = content.paths();
         let files = Arc::new(files);
         let session = Session {
@@ -88,8 +91,14 @@ impl Session {
             records,
             warnings,
             failed: Vec::new(),
+            notes,
         };
         Ok((session, report))
+    }
+
+    /// Editorial notes `check` would add.
+    pub fn notes(&self) -> usize {
+        self.notes
     }
 
     /// Every file of the site.

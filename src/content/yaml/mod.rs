@@ -183,7 +183,9 @@ fn hint_for(message: &str) -> Option<String> {
     }
     if message.contains("missing field") {
         let field = quoted.first()?;
-        return Some(format!("add `{field}:` to the front matter"));
+        // "positions[0]: missing field …": the field belongs to that entry.
+        let whose = if message.contains(": missing field") { "this entry" } else { "the front matter" };
+        return Some(format!("add `{field}:` to {whose}"));
     }
     if message.contains("invalid type") && message.contains("expected a sequence") {
         return Some("write a list, like `[a, b]` or one `- item` per line".into());
