@@ -284,18 +284,22 @@ impl Output for Staging {
 }
 
 /// Whether the file at `path` (whose length is known to be `bytes.len()`)
-/// holds exactly `bytes`. Read into one buffer per thread, reused: every
-/// page of a rebuild is compared.
+/// holds exactly `bytes`. Read in pieces into one buffer per thread: every
+/// page of a rebuild is compared, and a page may be 100 MB.
 fn holds(path: &Path, bytes: &[u8]) -> bool {
+    const PIECE: usize = 256 * 1024;
     thread_local! {
         static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    let Ok(mut file) = fs::File::open(path) else { return false };
     BUFFER.with_borrow_mut(|buffer| {
-        if buffer.len() < bytes.len() {
-            buffer.resize(bytes.len(), 0);
+        if buffer.len() < PIECE.min(bytes.len()) {
+            buffer.resize(PIECE.min(bytes.len()), 0);
         }
-        let old = &mut buffer[..bytes.len()];
-        fs::File::open(path).and_then(|mut f| f.read_exact(old)).is_ok() && *old == *bytes
+        bytes.chunks(PIECE).all(|expected| {
+            let old = &mut buffer[..expected.len()];
+            file.read_exact(old).is_ok() && *old == *expected
+        })
     })
 }
 

@@ -6,6 +6,9 @@ use serde::Serialize;
 use tera::Value;
 
 use super::views::{Refs, SourceView, value};
+
+/// Lists longer than this are made in parallel.
+const LONG: usize = 512;
 use crate::content::model::Stance;
 use crate::markdown::TocEntry;
 use crate::resolve::{Briefing, PositionRef, Site};
@@ -75,22 +78,21 @@ impl<'s> Ctx<'s> {
     pub fn briefing(&self, i: usize) -> Value {
         let b: &Briefing = &self.site.briefings[i];
         let m = &b.doc.matter;
-        // In parallel: a briefing may hold many thousands of positions and
-        // sources, and its page is then the build's longest single task.
-        let positions: Vec<Value> = (0..b.positions.len())
-            .into_par_iter()
-            .with_min_len(256)
-            .map(|p| self.refs.position(self.site, i, p))
-            .collect();
+        // In parallel when long: a briefing may hold many thousands of
+        // positions and sources, and its page is then the build's longest
+        // task. (Short lists are quicker made in place.)
+        let position = |p| self.refs.position(self.site, i, p);
+        let positions: Vec<Value> = match b.positions.len() {
+            n if n > LONG => (0..n).into_par_iter().with_min_len(LONG).map(position).collect(),
+            n => (0..n).map(position).collect(),
+        };
         let mut timeline: Vec<usize> = (0..positions.len()).collect();
         timeline.sort_by(|&x, &y| b.positions[x].date.cmp(&b.positions[y].date).then(x.cmp(&y)));
-        let sources: Vec<Value> = b
-            .sources
-            .par_iter()
-            .with_min_len(256)
-            .enumerate()
-            .map(|(n, s)| value(&SourceView::new(self.refs, n + 1, s, n < b.refs.cited.len())))
-            .collect();
+        let source = |(n, s)| value(&SourceView::new(self.refs, n + 1, s, n < b.refs.cited.len()));
+        let sources: Vec<Value> = match b.sources.len() {
+            n if n > LONG => b.sources.par_iter().with_min_len(LONG).enumerate().map(source).collect(),
+            _ => b.sources.iter().enumerate().map(source).collect(),
+        };
         let mentioned = b.refs.actors.iter().copied().filter(|a| !b.actors.contains(a));
         #[derive(Serialize)]
         struct View<'a> {
