@@ -161,8 +161,11 @@ impl Session {
         for rel in changed {
             match rel.components().next().and_then(|c| c.as_os_str().to_str()) {
                 Some("templates" | "themes" | "static") => templates = true,
-                // Loading skips everything else under content/.
-                Some("content") if self.options.root.join(rel).is_file() && !content::is_markdown(rel) => {}
+                // Loading skips every other file under content/, there or
+                // gone. (A folder moved away must rebuild: it has no `.`.)
+                Some("content")
+                    if !content::is_markdown(rel)
+                        && (self.options.root.join(rel).is_file() || rel.extension().is_some()) => {}
                 Some("content") => match self.body_only(rel) {
                     Some(doc) => docs.push(doc),
                     None => return Plan::Full,

@@ -21,7 +21,8 @@ const QUIET: Duration = Duration::from_millis(20);
 /// changes. Watching stops when the returned watcher is dropped.
 pub fn start(root: &Path, mut on_change: impl FnMut(&[PathBuf]) + Send + 'static) -> notify::Result<Watching> {
     let root = std::fs::canonicalize(root)?;
-    let (tx, rx) = mpsc::channel::<PathBuf>();
+    // Each changed path, and whether the change created it.
+    let (tx, rx) = mpsc::channel::<(PathBuf, bool)>();
     // The path relative to the root, if a change there matters.
     let relevant = {
         let root = root.clone();
@@ -40,8 +41,9 @@ pub fn start(root: &Path, mut on_change: impl FnMut(&[PathBuf]) + Send + 'static
         if matches!(event.kind, EventKind::Access(_) | EventKind::Other) {
             return;
         }
+        let created = matches!(event.kind, EventKind::Create(_));
         for rel in event.paths.iter().filter_map(|p| relevant(p)) {
-            let _ = tx.send(rel);
+            let _ = tx.send((rel, created));
         }
     })?;
     // The root itself, not recursively: `dossier.yaml` and folders created later.
@@ -56,11 +58,19 @@ pub fn start(root: &Path, mut on_change: impl FnMut(&[PathBuf]) + Send + 'static
     let weak = Arc::downgrade(&watcher);
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
-            let mut burst = vec![first];
-            while let Ok(path) = rx.recv_timeout(QUIET) {
-                if !burst.contains(&path) {
-                    burst.push(path);
+            let mut burst: Vec<(PathBuf, bool)> = vec![first];
+            while let Ok((path, created)) = rx.recv_timeout(QUIET) {
+                match burst.iter_mut().find(|(p, _)| *p == path) {
+                    Some((_, was)) => *was |= created,
+                    None => burst.push((path, created)),
                 }
+            }
+            // A file made and gone within the burst is an editor's temporary
+            // (saved to, then renamed over the real file): not a change.
+            burst.retain(|(rel, created)| !created || root.join(rel).exists());
+            let burst: Vec<PathBuf> = burst.into_iter().map(|(rel, _)| rel).collect();
+            if burst.is_empty() {
+                continue;
             }
             // A watched folder created after the start (a new `templates/`)
             // is watched from now on; the rebuild below reads what is in it.
@@ -83,4 +93,38 @@ pub fn start(root: &Path, mut on_change: impl FnMut(&[PathBuf]) + Send + 'static
 /// Watching goes on while this lives.
 pub struct Watching {
     _watcher: Arc<Mutex<RecommendedWatcher>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Waits for the next burst the watcher reports.
+    fn next(rx: &mpsc::Receiver<Vec<PathBuf>>) -> Vec<PathBuf> {
+        rx.recv_timeout(Duration::from_secs(10)).expect("a change is reported")
+    }
+
+    #[test]
+    fn an_editors_save_through_a_temporary_file_is_one_change_to_the_real_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/briefings")).unwrap();
+        std::fs::write(root.join("content/briefings/a.md"), "old").unwrap();
+        let (tx, rx) = mpsc::channel();
+        let _watching = start(root, move |burst| tx.send(burst.to_vec()).unwrap()).unwrap();
+        // As many editors save: write a temporary beside the file, rename it over.
+        let temporary = root.join("content/briefings/a.md.tmp-4913");
+        std::fs::write(&temporary, "new").unwrap();
+        std::fs::rename(&temporary, root.join("content/briefings/a.md")).unwrap();
+        assert_eq!(next(&rx), [PathBuf::from("content/briefings/a.md")]);
+        // A file made and removed alone is no change at all: the next burst
+        // reported is the template written after it.
+        std::fs::write(root.join("content/briefings/4913"), "").unwrap();
+        std::fs::remove_file(root.join("content/briefings/4913")).unwrap();
+        std::thread::sleep(QUIET * 10);
+        std::fs::create_dir_all(root.join("static")).unwrap();
+        std::fs::write(root.join("static/x.css"), "").unwrap();
+        let burst = next(&rx);
+        assert!(!burst.iter().any(|p| p.ends_with("4913")), "{burst:?}");
+    }
 }
