@@ -23,6 +23,29 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+enum ThemeAction {
+    /// List the built-in themes and the site's own.
+    List {
+        /// The site's folder (default: the nearest folder, from here up,
+        /// holding dossier.yaml or content/).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// Write a built-in theme's templates and static files into a new folder.
+    Export {
+        /// The built-in theme to write out.
+        #[arg(default_value = "default")]
+        name: String,
+        /// Where to write it (default: themes/<NAME>-custom/ in the site).
+        dir: Option<PathBuf>,
+        /// The site's folder (default: the nearest folder, from here up,
+        /// holding dossier.yaml or content/).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (default: public/).
     Build {
@@ -78,6 +101,12 @@ enum Command {
     },
     /// Create a new site with one example briefing.
     Init { dir: PathBuf },
+    /// Work with themes: `dossier theme export broadsheet` writes a built-in
+    /// theme's templates and static files out to start your own from.
+    Theme {
+        #[command(subcommand)]
+        action: ThemeAction,
+    },
     /// Add a new briefing, actor or question from a title or name.
     New {
         kind: scaffold::NewKind,
@@ -181,6 +210,38 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Theme { action: ThemeAction::List { root } } => {
+            let root = site_root(root);
+            for t in dossier::render::templates::THEMES {
+                println!("{} (built in)", t.name);
+            }
+            let own = std::fs::read_dir(root.join("themes")).into_iter().flatten().flatten();
+            let mut own: Vec<String> =
+                own.filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+            own.sort();
+            for name in own {
+                println!("{name} (themes/{name}/)");
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Theme { action: ThemeAction::Export { name, dir, root } } => {
+            let dir = dir.unwrap_or_else(|| site_root(root).join("themes").join(format!("{name}-custom")));
+            match scaffold::export_theme(&name, &dir) {
+                Ok(count) => {
+                    let folder = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    eprintln!(
+                        "Wrote {} of the `{name}` theme into {}. Use it with `theme: {folder}` in dossier.yaml (when the folder is in themes/).",
+                        plural(count, "file"),
+                        dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::New { kind, title, root, id } => match scaffold::new(&site_root(root), kind, &title.join(" "), id) {
             Ok(path) if kind == scaffold::NewKind::Briefing => {
                 eprintln!(

@@ -141,7 +141,28 @@ fn harmless(name: &str) -> bool {
     name.starts_with('.') || ["README", "LICENSE", "LICENCE", "COPYING"].iter().any(|p| upper.starts_with(p))
 }
 
+/// Writes built-in theme `name` into `dir` (`templates/`, `static/`), to
+/// start a theme from; returns how many files it wrote. `dir` must be new
+/// or empty: nothing is overwritten.
+pub fn export_theme(name: &str, dir: &Path) -> io::Result<usize> {
+    let files = crate::render::templates::builtin_files(name).ok_or_else(|| {
+        let names: Vec<&str> = crate::render::templates::THEMES.iter().map(|t| t.name).collect();
+        io::Error::other(format!("no built-in theme `{name}`; the built-in themes are {}", names.join(", ")))
+    })?;
+    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
+        return Err(io::Error::other(format!("{} is not empty; choose a new folder", dir.display())));
+    }
+    for (rel, bytes) in &files {
+        write_new_bytes(&dir.join(rel), bytes)?;
+    }
+    Ok(files.len())
+}
+
 fn write_new(path: &Path, text: &str) -> io::Result<()> {
+    write_new_bytes(path, text.as_bytes())
+}
+
+fn write_new_bytes(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Some(p) = path.parent() {
         fs::create_dir_all(p)?;
     }
@@ -152,7 +173,7 @@ fn write_new(path: &Path, text: &str) -> io::Result<()> {
             e
         }
     })?;
-    io::Write::write_all(&mut file, text.as_bytes())
+    io::Write::write_all(&mut file, bytes)
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`.

@@ -177,3 +177,44 @@ fn a_build_prints_the_first_warnings_and_counts_the_rest_and_the_editorial_notes
     assert_eq!(err.matches("is never cited").count(), 30, "{err}");
     assert!(err.contains("Checked: 0 errors, 91 warnings."), "{err}");
 }
+
+#[test]
+fn both_themes_ship_in_the_binary_and_export_to_start_a_theme_from() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("s");
+    assert!(dossier(&["init", "s"], tmp.path()).status.success());
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let broadsheet_css = std::fs::read(repo.join("themes/broadsheet/static/style.css")).unwrap();
+    // No themes/ folder in the site: the binary has the theme.
+    std::fs::write(site.join("dossier.yaml"), "title: S\ntheme: broadsheet\n").unwrap();
+    common::assert_ok(&dossier(&["build"], &site));
+    assert_eq!(std::fs::read(site.join("public/style.css")).unwrap(), broadsheet_css);
+    let list = dossier(&["theme", "list"], &site);
+    assert_eq!(String::from_utf8_lossy(&list.stdout), "default (built in)\nbroadsheet (built in)\n");
+
+    // Exported, it is a whole theme: every built-in template with the
+    // theme's own over them, every static file.
+    let err = common::assert_ok(&dossier(&["theme", "export", "broadsheet"], &site));
+    assert!(err.contains("Use it with `theme: broadsheet-custom`"), "{err}");
+    let theme = site.join("themes/broadsheet-custom");
+    let front = std::fs::read(repo.join("themes/broadsheet/templates/index.html")).unwrap();
+    assert_eq!(std::fs::read(theme.join("templates/index.html")).unwrap(), front);
+    assert_eq!(
+        std::fs::read(theme.join("templates/base.html")).unwrap(),
+        std::fs::read(repo.join("templates/base.html")).unwrap()
+    );
+    assert_eq!(std::fs::read(theme.join("static/style.css")).unwrap(), broadsheet_css);
+    assert!(theme.join("static/site.js").is_file() && theme.join("templates/partials/position.html").is_file());
+    std::fs::write(theme.join("static/style.css"), "body { color: #123456 }\n").unwrap();
+    std::fs::write(site.join("dossier.yaml"), "title: S\ntheme: broadsheet-custom\n").unwrap();
+    common::assert_ok(&dossier(&["build"], &site));
+    assert_eq!(std::fs::read_to_string(site.join("public/style.css")).unwrap(), "body { color: #123456 }\n");
+    let list = dossier(&["theme", "list"], &site);
+    assert!(String::from_utf8_lossy(&list.stdout).ends_with("broadsheet-custom (themes/broadsheet-custom/)\n"));
+
+    // Nothing is overwritten; an unknown name says which exist.
+    let again = dossier(&["theme", "export", "broadsheet"], &site);
+    assert!(!again.status.success() && common::stderr(&again).contains("is not empty"));
+    let unknown = dossier(&["theme", "export", "glossy"], &site);
+    assert!(common::stderr(&unknown).contains("the built-in themes are default, broadsheet"));
+}

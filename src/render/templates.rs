@@ -49,6 +49,38 @@ pub const DEFAULT_THEME_STATIC: &[(&str, &[u8])] = &[
 ];
 pub const DEFAULT_THEME_NAME: &str = "default";
 
+/// A theme compiled into the binary: templates laid over [`BUILTIN`] and
+/// static files over [`DEFAULT_THEME_STATIC`]. A folder `themes/<name>/` in
+/// the site takes its place.
+pub struct BuiltinTheme {
+    pub name: &'static str,
+    pub templates: &'static [(&'static str, &'static str)],
+    pub statics: &'static [(&'static str, &'static [u8])],
+}
+
+/// Every theme that ships, the default first.
+pub const THEMES: &[BuiltinTheme] = &[
+    BuiltinTheme { name: DEFAULT_THEME_NAME, templates: &[], statics: &[] },
+    BuiltinTheme {
+        name: "broadsheet",
+        templates: &[("index.html", include_str!("../../themes/broadsheet/templates/index.html"))],
+        statics: &[("style.css", include_bytes!("../../themes/broadsheet/static/style.css"))],
+    },
+];
+
+/// Every file of built-in theme `name` as a theme folder holds them
+/// (`templates/…`, `static/…`), to start a theme from; `None` when no theme
+/// of that name ships.
+pub fn builtin_files(name: &str) -> Option<Vec<(String, &'static [u8])>> {
+    let theme = THEMES.iter().find(|t| t.name == name)?;
+    let mut templates: BTreeMap<&str, &[u8]> = BUILTIN.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    templates.extend(theme.templates.iter().map(|(n, t)| (*n, t.as_bytes())));
+    let mut statics: BTreeMap<&str, &[u8]> = DEFAULT_THEME_STATIC.iter().copied().collect();
+    statics.extend(theme.statics.iter().copied());
+    let files = templates.into_iter().map(|(n, b)| (format!("templates/{n}"), b));
+    Some(files.chain(statics.into_iter().map(|(n, b)| (format!("static/{n}"), b))).collect())
+}
+
 /// A theme's static files, in memory: relative path and bytes.
 pub type StaticFiles = Vec<(String, Vec<u8>)>;
 
@@ -77,12 +109,22 @@ pub fn load(
         if let Err(d) = crate::walk::each_file(root, &theme_dir.join("static"), warnings, &mut put) {
             problems.push(d);
         }
-    } else if theme != DEFAULT_THEME_NAME {
+    } else if let Some(builtin) = THEMES.iter().find(|t| t.name == theme) {
+        for (name, text) in builtin.templates {
+            let shown = PathBuf::from(format!("<built-in {theme}>")).join(name);
+            sources.insert((*name).to_owned(), (shown, (*text).to_owned()));
+        }
+        for (rel, bytes) in builtin.statics {
+            statics.retain(|(p, _)| p != rel);
+            statics.push(((*rel).to_owned(), bytes.to_vec()));
+        }
+    } else {
+        let names: Vec<String> = THEMES.iter().map(|t| format!("`{}`", t.name)).collect();
         let d = Diagnostic::error(
             crate::config::CONFIG_FILE,
-            format!("theme `{theme}` not found: no folder themes/{theme}/"),
+            format!("theme `{theme}` not found: no folder themes/{theme}/ and no built-in theme of that name"),
         )
-        .hint("set `theme: default` or add the theme's folder under themes/");
+        .hint(format!("the built-in themes are {}; a theme of your own goes in themes/{theme}/", names.join(" and ")));
         return Err(vec![d]);
     };
     read_dir(root, &root.join("templates"), &mut sources, &mut problems, warnings);
