@@ -112,8 +112,9 @@ where
             }
         }
         let mut base = id.map(|i| i.to_string()).unwrap_or_else(|| slug(&title));
-        // No suffix frees a name in the source entries' space: move it out.
-        if base.starts_with(SOURCE_PREFIX) {
+        // No suffix frees a name in the source entries' or the footnotes'
+        // space: move it out.
+        if base.starts_with(SOURCE_PREFIX) || super::footnotes::PREFIXES.iter().any(|p| base.starts_with(p)) {
             base.insert_str(0, "section-");
         }
         let mut unique = base.clone();

@@ -10,6 +10,7 @@
 pub mod anchors;
 mod autolink;
 mod citations;
+mod footnotes;
 mod highlight;
 mod merge;
 pub mod sanitize;
@@ -101,6 +102,7 @@ pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str], autoli
         let events = wikilinks::resolve(events, &links, &problems);
         let events = citations::resolve(events, source, &links, &problems);
         let events = autolink::link(events, autolinks, source);
+        let events = footnotes::link(events);
         let events = anchors::add(events, reserved_ids, &mut toc);
         pulldown_cmark::html::push_html(&mut html, highlight::highlight(events));
     }
@@ -115,7 +117,7 @@ pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str], autoli
 mod tests {
     use super::*;
 
-    struct Fake;
+    pub(super) struct Fake;
     impl Links for Fake {
         fn wikilink(&mut self, target: &str) -> Result<Target, Unresolved> {
             match target {

@@ -19,7 +19,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     // Task lists: `<input disabled="" type="checkbox" checked="">`.
     b.add_tags(["input"]);
     b.add_tag_attributes("input", ["type", "checked", "disabled"]);
-    b.add_tag_attributes("a", ["title"]);
+    b.add_tag_attributes("a", ["title", "aria-label"]);
     // Highlighted code names its language.
     b.add_tag_attributes("code", ["data-lang"]);
     // Our links stay as written: no rel added to every one.
