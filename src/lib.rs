@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod escape;
 pub mod markdown;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
@@ -42,11 +43,13 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replace an output folder holding files no build wrote.
     pub force: bool,
+    /// Counts the build's steps as it goes, for a progress display.
+    pub progress: Option<std::sync::Arc<progress::Progress>>,
 }
 
 impl BuildOptions {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        BuildOptions { root: root.into(), output: None, base_url: None, drafts: false, force: false }
+        BuildOptions { root: root.into(), output: None, base_url: None, drafts: false, force: false, progress: None }
     }
 
     pub fn output_dir(&self) -> PathBuf {
@@ -133,6 +136,7 @@ pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildRepor
     let (mut report, renderer) = generate_pages(options, sink)?;
     let site = renderer.site();
     if site.config.search {
+        progress::start(options.progress.as_deref(), "Indexing for search", 0);
         let lap = Instant::now();
         let written = search_bundle(&search::records(site), &site.config.language)
             .and_then(|files| put_all(options, sink, &files));
@@ -156,6 +160,7 @@ pub fn generate_pages(
     sink: render::Sink,
 ) -> Result<(BuildReport, render::Renderer), Diagnostics> {
     let started = Instant::now();
+    progress::start(options.progress.as_deref(), "Loading", 0);
     let (loaded, mut diags) = load(options);
     let Some((site, content)) = loaded else { return Err(diags) };
     diags.extend(config::base_url_warning(&options.root, &site.config));
@@ -202,7 +207,7 @@ pub fn render_site(
     // Pages go to the sink as they render, never all in memory at once.
     // The open data files (one thread's work) are made meanwhile.
     let (pages, data) = rayon::join(
-        || renderer.render_all(sink, &|rel, e| write_error(options, rel, e)),
+        || renderer.render_all(sink, &|rel, e| write_error(options, rel, e), options.progress.as_deref()),
         || match renderer.site().config.open_data {
             true => render::data::files(renderer.site(), sink).map_err(|(rel, e)| write_error(options, &rel, &e)),
             false => Ok(0),

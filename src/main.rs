@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod progress_bar;
 use dossier::diagnostics::{notes_tail, plural};
 use dossier::{BuildOptions, Diagnostics, scaffold};
 
@@ -144,8 +146,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { root, output, base_url, drafts, force } => {
-            let options = BuildOptions { root: site_root(root), output, base_url, drafts, force };
-            match dossier::build(&options) {
+            let progress = std::sync::Arc::new(dossier::progress::Progress::default());
+            let root = site_root(root);
+            let options = BuildOptions { root, output, base_url, drafts, force, progress: Some(progress.clone()) };
+            let shown = progress_bar::show(progress);
+            let built = dossier::build(&options);
+            drop(shown);
+            match built {
                 Ok(report) => {
                     print_diagnostics(&report.warnings, &options.root, true);
                     if std::env::var_os("DOSSIER_TIMINGS").is_some() {

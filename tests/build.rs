@@ -199,3 +199,19 @@ fn the_broadsheet_theme_replaces_the_css_and_the_front_page_only() {
     let briefing = site.page("briefings/first/index.html");
     assert!(briefing.contains("class=\"briefing-layout\""), "built-in briefing template");
 }
+
+#[test]
+fn a_build_counts_its_progress_for_the_terminal() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: Test briefings\nsearch: false\n");
+    let progress = std::sync::Arc::new(dossier::progress::Progress::default());
+    let options = dossier::BuildOptions { progress: Some(progress.clone()), ..dossier::BuildOptions::new(site.root()) };
+    let report = dossier::build(&options).unwrap();
+    let (stage, done, total) = progress.now();
+    assert_eq!(stage, "Rendering pages");
+    // Every page was counted; the open data files come on top of them.
+    assert!(total > 10 && done == total && report.pages > total, "{done}/{total} of {}", report.pages);
+    site.write("dossier.yaml", "title: Test briefings\nsearch: true\n");
+    dossier::build(&options).unwrap();
+    assert_eq!(progress.now().0, "Indexing for search");
+}

@@ -237,8 +237,10 @@ impl Renderer {
         &self,
         sink: Sink,
         write_error: &(dyn Fn(&str, &std::io::Error) -> Diagnostic + Sync),
+        progress: Option<&crate::progress::Progress>,
     ) -> Result<usize, Vec<Diagnostic>> {
         let mut pages = self.pages();
+        crate::progress::start(progress, "Rendering pages", pages.len());
         let count = pages.len();
         // Costliest first (longest processing time first): a large page
         // started last would run alone while the other threads idle.
@@ -266,6 +268,9 @@ impl Renderer {
                     Err(d) => return Some(d),
                 };
                 let written = sink.put(&file, &buffer);
+                if let Some(p) = progress {
+                    p.tick();
+                }
                 // The threads outlive the build in `serve`: a huge page's
                 // buffer is not kept.
                 if buffer.capacity() <= 16 << 20 {
