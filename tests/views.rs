@@ -144,7 +144,7 @@ fn network(html: &str) -> (Vec<String>, Vec<(String, String, String)>) {
     nodes.sort();
     let mut edges: Vec<(String, String, String)> = doc
         .descendants()
-        .filter(|n| n.has_tag_name("line"))
+        .filter(|n| n.has_tag_name("path") && n.attribute("data-from").is_some())
         .map(|l| {
             let kind = l.attribute("class").unwrap().replace("edge edge-", "");
             (l.attribute("data-from").unwrap().to_owned(), l.attribute("data-to").unwrap().to_owned(), kind)
