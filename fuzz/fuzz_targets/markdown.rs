@@ -14,7 +14,7 @@ impl Links for Site {
     fn wikilink(&mut self, target: &str) -> Result<Target, Unresolved> {
         match target {
             "alice" | "questions/q" | "briefings/b" => Ok(Target { url: format!("/{target}/"), label: target.into() }),
-            _ => Err(Unresolved { message: format!("unknown `{target}`"), hint: None }),
+            _ => Err(Unresolved::new(format!("unknown `{target}`"), None)),
         }
     }
 
@@ -22,7 +22,7 @@ impl Links for Site {
         match key {
             "s1" => Ok((1, "source-s1".into())),
             "s2" => Ok((2, "source-s2".into())),
-            _ => Err(Unresolved { message: format!("unknown source `{key}`"), hint: None }),
+            _ => Err(Unresolved::new(format!("unknown source `{key}`"), None)),
         }
     }
 }
