@@ -132,7 +132,7 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
 /// Produces every file of the site and hands each to `sink` (path relative
 /// to the output folder, bytes): see [`generate_pages`], then the search
 /// bundle. Writes nothing itself; [`build`] gives it a staging folder.
-pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildReport, Diagnostics> {
+pub fn generate(options: &BuildOptions, sink: output::Sink) -> Result<BuildReport, Diagnostics> {
     let (mut report, renderer) = generate_pages(options, sink)?;
     let site = renderer.site();
     if site.config.search {
@@ -157,7 +157,7 @@ pub fn generate(options: &BuildOptions, sink: render::Sink) -> Result<BuildRepor
 /// Returns the renderer too (it holds the site), for the search index.
 pub fn generate_pages(
     options: &BuildOptions,
-    sink: render::Sink,
+    sink: output::Sink,
 ) -> Result<(BuildReport, render::Renderer), Diagnostics> {
     let started = Instant::now();
     progress::start(options.progress.as_deref(), "Loading", 0);
@@ -181,7 +181,7 @@ pub fn render_site(
     options: &BuildOptions,
     site: Arc<Site>,
     mut diags: Diagnostics,
-    sink: render::Sink,
+    sink: output::Sink,
 ) -> Result<(usize, render::Renderer, Diagnostics), Diagnostics> {
     let mut skipped = Vec::new();
     let loaded = render::templates::load(&options.root, &site.config.theme, &mut skipped);
@@ -246,7 +246,7 @@ pub fn search_bundle<'r>(
 }
 
 /// Hands generated files (path relative to the output folder, bytes) to `sink`.
-fn put_all(options: &BuildOptions, sink: render::Sink, files: &[(String, Vec<u8>)]) -> Result<(), Diagnostic> {
+fn put_all(options: &BuildOptions, sink: output::Sink, files: &[(String, Vec<u8>)]) -> Result<(), Diagnostic> {
     files.iter().try_for_each(|(rel, bytes)| sink.put(rel, bytes).map_err(|e| write_error(options, rel, &e)))
 }
 
@@ -279,7 +279,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// write to): tests put a failing writer between the two.
 pub fn build_with(
     options: &BuildOptions,
-    make: impl FnOnce(render::Sink) -> Result<BuildReport, Diagnostics>,
+    make: impl FnOnce(output::Sink) -> Result<BuildReport, Diagnostics>,
 ) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let output = options.output_dir();

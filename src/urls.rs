@@ -2,6 +2,12 @@
 //! always agree. URLs are pretty (`/actors/<id>/`) and start with the
 //! `base_url`'s path, so a site can live in a sub-folder.
 
+/// The folder, under the output, holding the search bundle.
+pub const SEARCH_BUNDLE_DIR: &str = "pagefind";
+
+/// The folder, under the output, holding the open data files.
+pub const DATA_DIR: &str = "data";
+
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,

@@ -203,7 +203,7 @@ fn four_builds_at_once_leave_one_whole_build() {
 
 /// A writer that fails at the `n`th file, as a full disk would.
 struct FailAt<'a> {
-    inner: dossier::render::Sink<'a>,
+    inner: dossier::output::Sink<'a>,
     n: usize,
     count: AtomicUsize,
 }
@@ -217,7 +217,7 @@ impl FailAt<'_> {
     }
 }
 
-impl dossier::render::Output for FailAt<'_> {
+impl dossier::output::Output for FailAt<'_> {
     fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
         self.tick()?;
         self.inner.put(rel, bytes)

@@ -11,6 +11,7 @@
 
 mod lock;
 pub mod owner;
+mod sink;
 mod swap;
 
 use std::fs;
@@ -21,8 +22,8 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::Output;
 pub use owner::{Keep, MANIFEST};
+pub use sink::{Output, Sink};
 
 /// Refuses output folders whose replacement would destroy the user's work.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {

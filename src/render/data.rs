@@ -9,10 +9,9 @@ use serde::Serialize;
 use crate::content::model::{Date, SourceKind, SourceMatter};
 use crate::resolve::{Site, chronological};
 
-use super::Sink;
+use crate::output::Sink;
 
-/// The folder, under the output, that holds the data files.
-pub const DATA_DIR: &str = "data";
+pub use crate::urls::DATA_DIR;
 
 const SCHEMAS: &[(&str, &str)] = &[
     ("positions.schema.json", include_str!("schemas/positions.schema.json")),

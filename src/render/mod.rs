@@ -2,17 +2,13 @@
 //! into memory. Nothing here touches the output folder.
 
 pub mod data;
-mod indexes;
-mod jobs;
 mod jsonld;
 mod network;
 mod pages;
-mod publish;
 mod stance_map;
 pub mod templates;
 mod views;
 
-use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,39 +19,10 @@ use tera::{Context, Tera};
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
+use crate::output::Sink;
 use crate::resolve::{Entity, Site};
-use jobs::Job;
-use pages::Ctx;
-use views::Refs;
-
-/// Where generated files go, from several threads at once: each file's
-/// path relative to the output folder, and its bytes. Any
-/// `Fn(&str, &[u8]) -> io::Result<()>` is one.
-pub trait Output: Sync {
-    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
-
-    /// A file made piece by piece by `write`, for files too big to want
-    /// whole in memory (the open data runs to tens of megabytes). By
-    /// default gathered, then [`Output::put`].
-    fn put_streamed(
-        &self,
-        rel: &str,
-        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
-    ) -> std::io::Result<()> {
-        let mut bytes = Vec::new();
-        write(&mut bytes)?;
-        self.put(rel, &bytes)
-    }
-}
-
-impl<F: Fn(&str, &[u8]) -> std::io::Result<()> + Sync> Output for F {
-    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self(rel, bytes)
-    }
-}
-
-/// What rendering writes to.
-pub type Sink<'a> = &'a dyn Output;
+use pages::Job;
+use views::{Ctx, Refs};
 
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -145,7 +112,7 @@ impl Reads {
             let read = |name: &str| vars.contains(name) || implicit.iter().any(|i| i == name);
             Reads { jsonld: read("jsonld"), previews: read("previews") }
         };
-        Job::TEMPLATES.iter().map(|&t| (t, reads(t))).collect()
+        Job::templates().map(|t| (t, reads(t))).collect()
     }
 }
 
@@ -171,14 +138,7 @@ impl Renderer {
     /// body. `None` when the site is shared and cannot change in place.
     pub fn replace_body(&mut self, entity: Entity, body: Rendered) -> Option<(PageJob, Rendered)> {
         let old = std::mem::replace(Arc::get_mut(&mut self.site)?.body_mut(entity), body);
-        let job = match entity {
-            Entity::Briefing(i) => Job::Briefing(i),
-            Entity::Actor(i) => Job::Actor(i),
-            Entity::Question(i) => Job::Question(i),
-            Entity::Topic(i) => Job::Topic(i),
-            Entity::Page(i) => Job::Page(i),
-        };
-        Some((PageJob(job), old))
+        Some((PageJob(Job::of(entity)), old))
     }
 
     /// Every page the site has.
@@ -188,30 +148,27 @@ impl Renderer {
 
     /// The page's URL, e.g. `/actors/vladimir-putin/`.
     pub fn url(&self, page: PageJob) -> String {
-        page.0.target(&self.site).1
+        page.0.url(&self.site)
     }
 
     /// Renders one page into `buffer` (cleared first); returns its output path.
     pub fn render_page(&self, page: PageJob, buffer: &mut Vec<u8>) -> Result<String, Diagnostic> {
-        let (template, url, section) = page.0.target(&self.site);
-        let ctx = Ctx { site: &self.site, refs: &self.refs };
+        let (site, Job { kind, n }) = (&*self.site, page.0);
+        let (template, url) = (kind.template(site, n), kind.url(site, n));
         let mut context = Context::new();
-        context.insert_value("page", page.0.view(&ctx));
+        context.insert_value("page", kind.view(&Ctx { site, refs: &self.refs }, n));
         context.insert("url", &url);
-        context.insert("canonical", &self.site.urls.absolute(&url));
-        context.insert("section", section);
-        context.insert("meta", &page.0.meta(&self.site));
-        context.insert("feeds", &page.0.feeds(&self.site));
+        context.insert("canonical", &site.urls.absolute(&url));
+        context.insert("section", kind.section());
+        context.insert("meta", &kind.meta(site, n));
+        context.insert("feeds", &page.0.feeds(site));
         let reads = self.reads.iter().find(|(t, _)| *t == template).map_or(Reads::ALL, |(_, r)| *r);
-        let previewed = if reads.previews { page.0.previewed_actors(&self.site) } else { Vec::new() };
+        let mut previewed = if reads.previews { kind.previewed(site, n) } else { Vec::new() };
+        previewed.sort_unstable();
+        previewed.dedup();
         let previews: Vec<&tera::Value> = previewed.into_iter().map(|a| &self.refs.previews[a]).collect();
         context.insert("previews", &previews);
-        let structured = match page.0 {
-            _ if !reads.jsonld => None,
-            Job::Briefing(i) => Some(jsonld::briefing(&self.site, i)),
-            Job::Actor(i) => Some(jsonld::actor(&self.site, i)),
-            _ => None,
-        };
+        let structured = if reads.jsonld { kind.jsonld(site, n) } else { None };
         context.insert_value("jsonld", structured.map_or_else(tera::Value::none, |j| tera::Value::safe_string(&j)));
         buffer.clear();
         self.tera.render_to(template, &context, &mut *buffer).map_err(|e| {
@@ -244,7 +201,7 @@ impl Renderer {
         let count = pages.len();
         // Costliest first (longest processing time first): a large page
         // started last would run alone while the other threads idle.
-        pages.sort_by_cached_key(|p| std::cmp::Reverse(p.0.weight(&self.site)));
+        pages.sort_by_cached_key(|p| std::cmp::Reverse(1 + p.0.kind.weight(&self.site, p.0.n)));
         let stopped = AtomicBool::new(false);
         // One page per task: pages differ a hundredfold in cost (an
         // actor's against a briefing's) and up to ten thousandfold (a

@@ -14,8 +14,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tera::Value;
 
-use super::pages::Ctx;
-use super::views::value;
+use super::views::{Ctx, value};
 use crate::resolve::Site;
 
 /// Most actors the overview draws, and most neighbours an actor page draws.
@@ -379,54 +378,49 @@ struct NetworkView {
     edges: Vec<EdgeView>,
 }
 
-impl Ctx<'_> {
-    /// The template data for `graph` (empty when it has no links).
-    pub fn network(&self, graph: &Graph, center: Option<usize>) -> Value {
-        if graph.edges.is_empty() {
-            return Value::none();
-        }
-        let center = center.and_then(|a| graph.nodes.iter().position(|&n| n == a));
-        let points = layout(graph, center);
-        let widths: Vec<f64> = graph
-            .nodes
-            .iter()
-            .map(|&a| LABEL_CHAR * self.site.actors[a].doc.matter.name.chars().count() as f64)
-            .collect();
-        let labels = place_labels(&points, &widths, center);
-        let nodes = graph
-            .nodes
-            .iter()
-            .zip(points.iter().zip(labels))
-            .enumerate()
-            .map(|(i, (&a, (&(x, y), label)))| NodeView {
-                actor: self.refs.actors[a].clone(),
-                kind: self.site.actors[a].doc.matter.kind.map_or("other", |k| k.as_str()),
-                x: round(x),
-                y: round(y),
-                label_x: round(label.x),
-                label_y: round(label.y),
-                anchor: label.anchor,
-                center: Some(i) == center,
-            })
-            .collect();
-        let edges = graph
-            .edges
-            .iter()
-            .map(|&(i, j, link, count)| EdgeView {
-                from: self.refs.actors[graph.nodes[i]].clone(),
-                to: self.refs.actors[graph.nodes[j]].clone(),
-                link,
-                count,
-                x1: round(points[i].0),
-                y1: round(points[i].1),
-                x2: round(points[j].0),
-                y2: round(points[j].1),
-                d: edge_path(&points, i, j),
-                width: round(1.0 + (count as f64).ln_1p().min(3.0)),
-            })
-            .collect();
-        value(&NetworkView { width: WIDTH, height: HEIGHT, nodes, edges })
+/// The template data for `graph` (empty when it has no links).
+pub fn view(ctx: &Ctx, graph: &Graph, center: Option<usize>) -> Value {
+    if graph.edges.is_empty() {
+        return Value::none();
     }
+    let center = center.and_then(|a| graph.nodes.iter().position(|&n| n == a));
+    let points = layout(graph, center);
+    let widths: Vec<f64> =
+        graph.nodes.iter().map(|&a| LABEL_CHAR * ctx.site.actors[a].doc.matter.name.chars().count() as f64).collect();
+    let labels = place_labels(&points, &widths, center);
+    let nodes = graph
+        .nodes
+        .iter()
+        .zip(points.iter().zip(labels))
+        .enumerate()
+        .map(|(i, (&a, (&(x, y), label)))| NodeView {
+            actor: ctx.refs.actors[a].clone(),
+            kind: ctx.site.actors[a].doc.matter.kind.map_or("other", |k| k.as_str()),
+            x: round(x),
+            y: round(y),
+            label_x: round(label.x),
+            label_y: round(label.y),
+            anchor: label.anchor,
+            center: Some(i) == center,
+        })
+        .collect();
+    let edges = graph
+        .edges
+        .iter()
+        .map(|&(i, j, link, count)| EdgeView {
+            from: ctx.refs.actors[graph.nodes[i]].clone(),
+            to: ctx.refs.actors[graph.nodes[j]].clone(),
+            link,
+            count,
+            x1: round(points[i].0),
+            y1: round(points[i].1),
+            x2: round(points[j].0),
+            y2: round(points[j].1),
+            d: edge_path(&points, i, j),
+            width: round(1.0 + (count as f64).ln_1p().min(3.0)),
+        })
+        .collect();
+    value(&NetworkView { width: WIDTH, height: HEIGHT, nodes, edges })
 }
 
 #[cfg(test)]

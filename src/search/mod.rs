@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use crate::resolve::{Entity, Site};
 
 /// The folder, under the output, that holds the search bundle.
-pub const BUNDLE_DIR: &str = "pagefind";
+pub use crate::urls::SEARCH_BUNDLE_DIR as BUNDLE_DIR;
 
 /// One searchable page.
 #[derive(Debug, Clone, PartialEq)]

@@ -280,7 +280,7 @@ fn one(d: Diagnostic) -> Diagnostics {
 }
 
 /// Runs `produce` with a sink that gathers files into memory.
-fn collect<T, E>(produce: impl FnOnce(crate::render::Sink) -> Result<T, E>) -> Result<(Files, T), E> {
+fn collect<T, E>(produce: impl FnOnce(crate::output::Sink) -> Result<T, E>) -> Result<(Files, T), E> {
     let files = Mutex::new(Files::new());
     let out = produce(&|rel: &str, bytes: &[u8]| {
         files.lock().unwrap_or_else(|e| e.into_inner()).insert(Arc::from(rel), Arc::from(bytes));

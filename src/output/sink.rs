@@ -1,0 +1,34 @@
+//! Where generated files go: the interface every stage that makes files
+//! writes through, whether into a staging folder, memory (`serve`) or
+//! nowhere (`check`).
+
+use std::io::Write;
+
+/// Where generated files go, from several threads at once: each file's
+/// path relative to the output folder, and its bytes. Any
+/// `Fn(&str, &[u8]) -> io::Result<()>` is one.
+pub trait Output: Sync {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// A file made piece by piece by `write`, for files too big to want
+    /// whole in memory (the open data runs to tens of megabytes). By
+    /// default gathered, then [`Output::put`].
+    fn put_streamed(
+        &self,
+        rel: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        self.put(rel, &bytes)
+    }
+}
+
+impl<F: Fn(&str, &[u8]) -> std::io::Result<()> + Sync> Output for F {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self(rel, bytes)
+    }
+}
+
+/// What the stages making files write to.
+pub type Sink<'a> = &'a dyn Output;

@@ -1,0 +1,97 @@
+//! A briefing's page: its text, who is involved, their positions (as a
+//! list and a timeline), its numbered sources and related briefings.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Value;
+
+use super::{Body, Meta, PageKind, body_weight, latest};
+use crate::render::jsonld;
+use crate::render::views::{Ctx, Refs, SourceView, value};
+use crate::resolve::Site;
+
+/// Lists longer than this are made in parallel.
+const LONG: usize = 512;
+
+pub struct Briefing;
+
+impl PageKind for Briefing {
+    fn templates(&self) -> &'static [&'static str] {
+        &["briefing.html"]
+    }
+    fn count(&self, site: &Site) -> usize {
+        site.briefings.len()
+    }
+    fn url(&self, site: &Site, n: usize) -> String {
+        site.urls.briefing(&site.briefings[n].doc.id)
+    }
+    fn section(&self) -> &'static str {
+        "briefings"
+    }
+    fn meta(&self, site: &Site, n: usize) -> Meta {
+        let m = &site.briefings[n].doc.matter;
+        let description = m.summary.clone().unwrap_or_else(|| site.config.description.clone());
+        Meta::titled(site, &m.title, description, "article")
+    }
+    fn weight(&self, site: &Site, n: usize) -> usize {
+        let b = &site.briefings[n];
+        2 * b.positions.len() + b.sources.len() + body_weight(&b.body)
+    }
+    fn lastmod(&self, site: &Site, n: usize) -> Option<String> {
+        Some(latest(site, n))
+    }
+    fn previewed(&self, site: &Site, n: usize) -> Vec<usize> {
+        let b = &site.briefings[n];
+        b.actors.iter().chain(&b.refs.actors).copied().collect()
+    }
+    fn jsonld(&self, site: &Site, n: usize) -> Option<String> {
+        Some(jsonld::briefing(site, n))
+    }
+
+    fn view(&self, ctx: &Ctx, i: usize) -> Value {
+        let b = &ctx.site.briefings[i];
+        // In parallel when long: a briefing may hold many thousands of
+        // positions and sources, and its page is then the build's longest
+        // task. (Short lists are quicker made in place.)
+        let position = |p| ctx.refs.position(ctx.site, i, p);
+        let positions: Vec<Value> = match b.positions.len() {
+            n if n > LONG => (0..n).into_par_iter().with_min_len(LONG).map(position).collect(),
+            n => (0..n).map(position).collect(),
+        };
+        let mut timeline: Vec<usize> = (0..positions.len()).collect();
+        timeline.sort_by(|&x, &y| b.positions[x].date.cmp(&b.positions[y].date).then(x.cmp(&y)));
+        let source = |(n, s)| value(&SourceView::new(ctx.refs, n + 1, s, n < b.refs.cited.len()));
+        let sources: Vec<Value> = match b.sources.len() {
+            n if n > LONG => b.sources.par_iter().with_min_len(LONG).enumerate().map(source).collect(),
+            _ => b.sources.iter().enumerate().map(source).collect(),
+        };
+        let mentioned = b.refs.actors.iter().copied().filter(|a| !b.actors.contains(a));
+        let ix = &ctx.site.index;
+        value(&View {
+            briefing: &ctx.refs.briefings[i],
+            body: Body::from(&b.body),
+            actors: Refs::pick(&ctx.refs.actors, b.actors.iter().copied()),
+            mentioned: Refs::pick(&ctx.refs.actors, mentioned),
+            positions,
+            timeline,
+            sources,
+            related: Refs::pick(&ctx.refs.briefings, ix.briefing_related[i].iter().copied()),
+            backlinks: Refs::pick(&ctx.refs.briefings, ix.briefing_backlinks[i].iter().copied()),
+            extra: &b.doc.matter.extra,
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct View<'a> {
+    briefing: &'a Value,
+    body: Body<'a>,
+    actors: Vec<&'a Value>,
+    mentioned: Vec<&'a Value>,
+    positions: Vec<Value>,
+    timeline: Vec<usize>,
+    sources: Vec<Value>,
+    related: Vec<&'a Value>,
+    backlinks: Vec<&'a Value>,
+    extra: &'a crate::content::model::Extra,
+}

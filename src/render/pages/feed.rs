@@ -1,0 +1,127 @@
+//! Atom feeds: the site's, and one per actor, question and topic, each of
+//! the newest briefings.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::{Meta, PageKind};
+use crate::render::views::{Ctx, Refs, value};
+use crate::resolve::Site;
+
+/// Entries per feed: the newest briefings.
+const FEED_ENTRIES: usize = 20;
+
+/// A feed: the whole site's, or one actor's, question's or topic's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feed {
+    Site,
+    Actor(usize),
+    Question(usize),
+    Topic(usize),
+}
+
+impl Feed {
+    /// Feed `n` of the site: its own, then one per actor, question, topic.
+    fn nth(site: &Site, n: usize) -> Feed {
+        let (a, q) = (site.actors.len(), site.questions.len());
+        match n {
+            0 => Feed::Site,
+            n if n <= a => Feed::Actor(n - 1),
+            n if n <= a + q => Feed::Question(n - 1 - a),
+            n => Feed::Topic(n - 1 - a - q),
+        }
+    }
+
+    /// The page the feed belongs to.
+    fn page(self, site: &Site) -> String {
+        let u = &site.urls;
+        match self {
+            Feed::Site => u.home(),
+            Feed::Actor(i) => u.actor(&site.actors[i].doc.id),
+            Feed::Question(i) => u.question(&site.questions[i].doc.id),
+            Feed::Topic(i) => u.topic(&site.topics[i].id),
+        }
+    }
+
+    pub fn url(self, site: &Site) -> String {
+        format!("{}atom.xml", self.page(site))
+    }
+
+    pub fn title(self, site: &Site) -> String {
+        let name = match self {
+            Feed::Site => return site.config.title.clone(),
+            Feed::Actor(i) => &site.actors[i].doc.matter.name,
+            Feed::Question(i) => &site.questions[i].doc.matter.title,
+            Feed::Topic(i) => &site.topics[i].title,
+        };
+        format!("{name} — {}", site.config.title)
+    }
+
+    /// The briefings it has entries for, newest first.
+    fn briefings(self, site: &Site) -> Vec<usize> {
+        let ix = &site.index;
+        let list = match self {
+            Feed::Site => return (0..site.briefings.len().min(FEED_ENTRIES)).collect(),
+            Feed::Actor(i) => &ix.actor_briefings[i],
+            Feed::Question(i) => &ix.question_briefings[i],
+            Feed::Topic(i) => &ix.topic_briefings[i],
+        };
+        list.iter().copied().take(FEED_ENTRIES).collect()
+    }
+}
+
+/// Every feed, when `feeds` is on.
+pub struct Feeds;
+
+impl PageKind for Feeds {
+    fn templates(&self) -> &'static [&'static str] {
+        &["atom.xml"]
+    }
+    fn count(&self, site: &Site) -> usize {
+        match site.config.feeds {
+            true => 1 + site.actors.len() + site.questions.len() + site.topics.len(),
+            false => 0,
+        }
+    }
+    fn url(&self, site: &Site, n: usize) -> String {
+        Feed::nth(site, n).url(site)
+    }
+    fn section(&self) -> &'static str {
+        "feed"
+    }
+    fn meta(&self, site: &Site, _n: usize) -> Meta {
+        Meta::machine(site)
+    }
+    fn listed(&self) -> bool {
+        false
+    }
+
+    fn view(&self, ctx: &Ctx, n: usize) -> Value {
+        let site = ctx.site;
+        let feed = Feed::nth(site, n);
+        let chosen = feed.briefings(site);
+        let updated = chosen
+            .iter()
+            .map(|&b| {
+                let m = &site.briefings[b].doc.matter;
+                m.updated.as_ref().unwrap_or(&m.date)
+            })
+            .max()
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |d| d.rfc3339());
+        #[derive(Serialize)]
+        struct View<'a> {
+            title: String,
+            page_url: String,
+            feed_url: String,
+            updated: String,
+            entries: Vec<&'a Value>,
+        }
+        value(&View {
+            title: feed.title(site),
+            page_url: site.urls.absolute(&feed.page(site)),
+            feed_url: site.urls.absolute(&feed.url(site)),
+            updated,
+            entries: Refs::pick(&ctx.refs.briefings, chosen),
+        })
+    }
+}

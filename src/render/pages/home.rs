@@ -1,0 +1,69 @@
+//! The home page: the newest briefings, the actors most present and the
+//! questions most recently argued over.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::lists::{Counted, actor_counts, question_counts};
+use super::{Meta, PageKind, latest};
+use crate::render::views::{Ctx, value};
+use crate::resolve::Site;
+
+const HOME_BRIEFINGS: usize = 10;
+const HOME_ACTORS: usize = 8;
+const HOME_QUESTIONS: usize = 6;
+
+pub struct Home;
+
+impl PageKind for Home {
+    fn templates(&self) -> &'static [&'static str] {
+        &["index.html"]
+    }
+    fn count(&self, _site: &Site) -> usize {
+        1
+    }
+    fn url(&self, site: &Site, _n: usize) -> String {
+        site.urls.home()
+    }
+    fn section(&self) -> &'static str {
+        "home"
+    }
+    fn meta(&self, site: &Site, _n: usize) -> Meta {
+        let c = &site.config;
+        Meta { title: c.title.clone(), description: c.description.clone(), kind: "website" }
+    }
+    fn weight(&self, site: &Site, _n: usize) -> usize {
+        site.briefings.len()
+    }
+    fn lastmod(&self, site: &Site, _n: usize) -> Option<String> {
+        (!site.briefings.is_empty()).then(|| latest(site, 0))
+    }
+
+    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+        let mut actors = actor_counts(ctx);
+        actors.sort_by_key(|a| std::cmp::Reverse(a.positions + a.briefings));
+        actors.retain(|a| a.positions + a.briefings > 0);
+        actors.truncate(HOME_ACTORS);
+        // Open questions: those most recently argued over.
+        let site = ctx.site;
+        let mut questions: Vec<(usize, Counted)> =
+            question_counts(ctx).into_iter().enumerate().filter(|(_, c)| c.positions > 0).collect();
+        let latest = |q: usize| {
+            site.index.question_positions[q].last().map(|r| &site.briefings[r.briefing].positions[r.position].date)
+        };
+        questions.sort_by(|(x, _), (y, _)| latest(*y).cmp(&latest(*x)));
+        #[derive(Serialize)]
+        struct View {
+            briefings: Vec<Value>,
+            more_briefings: bool,
+            actors: Vec<Counted>,
+            questions: Vec<Counted>,
+        }
+        value(&View {
+            briefings: ctx.refs.briefings.iter().take(HOME_BRIEFINGS).cloned().collect(),
+            more_briefings: ctx.refs.briefings.len() > HOME_BRIEFINGS,
+            actors,
+            questions: questions.into_iter().take(HOME_QUESTIONS).map(|(_, c)| c).collect(),
+        })
+    }
+}

@@ -1,0 +1,189 @@
+//! The section pages listing every briefing (by year), actor (by kind,
+//! with the network), question (with the stance map) and topic.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::{Meta, PageKind, latest};
+use crate::content::model::ActorKind;
+use crate::render::network::{self, Graph};
+use crate::render::stance_map;
+use crate::render::views::{Ctx, value};
+use crate::resolve::Site;
+
+/// An actor or question with how many positions and briefings it has.
+#[derive(Serialize)]
+pub(super) struct Counted {
+    item: Value,
+    pub(super) positions: usize,
+    pub(super) briefings: usize,
+}
+
+pub(super) fn actor_counts(ctx: &Ctx) -> Vec<Counted> {
+    let ix = &ctx.site.index;
+    (0..ctx.site.actors.len())
+        .map(|a| Counted {
+            item: ctx.refs.actors[a].clone(),
+            positions: ix.actor_positions[a].len(),
+            briefings: ix.actor_briefings[a].len() + ix.actor_mentions[a].len(),
+        })
+        .collect()
+}
+
+pub(super) fn question_counts(ctx: &Ctx) -> Vec<Counted> {
+    let ix = &ctx.site.index;
+    (0..ctx.site.questions.len())
+        .map(|q| Counted {
+            item: ctx.refs.questions[q].clone(),
+            positions: ix.question_positions[q].len(),
+            briefings: ix.question_briefings[q].len(),
+        })
+        .collect()
+}
+
+/// The section's page: one, at `/<name>/`, titled `title`.
+macro_rules! section_page {
+    ($template:literal, $name:literal, $title:literal) => {
+        fn templates(&self) -> &'static [&'static str] {
+            &[$template]
+        }
+        fn count(&self, _site: &Site) -> usize {
+            1
+        }
+        fn url(&self, site: &Site, _n: usize) -> String {
+            site.urls.path(&[$name])
+        }
+        fn section(&self) -> &'static str {
+            $name
+        }
+        fn meta(&self, site: &Site, _n: usize) -> Meta {
+            Meta::section(site, $title)
+        }
+    };
+}
+pub(super) use section_page;
+
+pub struct Briefings;
+
+impl PageKind for Briefings {
+    section_page!("briefings.html", "briefings", "Briefings");
+
+    fn weight(&self, site: &Site, _n: usize) -> usize {
+        site.briefings.len()
+    }
+    fn lastmod(&self, site: &Site, _n: usize) -> Option<String> {
+        (!site.briefings.is_empty()).then(|| latest(site, 0))
+    }
+
+    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+        #[derive(Serialize)]
+        struct Year {
+            year: u16,
+            briefings: Vec<Value>,
+        }
+        let mut years: Vec<Year> = Vec::new();
+        for (i, b) in ctx.site.briefings.iter().enumerate() {
+            let year = b.doc.matter.date.year;
+            if years.last().is_none_or(|y| y.year != year) {
+                years.push(Year { year, briefings: Vec::new() });
+            }
+            years.last_mut().expect("just pushed").briefings.push(ctx.refs.briefings[i].clone());
+        }
+        #[derive(Serialize)]
+        struct View {
+            years: Vec<Year>,
+            count: usize,
+        }
+        value(&View { years, count: ctx.site.briefings.len() })
+    }
+}
+
+pub struct Actors;
+
+impl PageKind for Actors {
+    section_page!("actors.html", "actors", "Actors");
+
+    fn weight(&self, site: &Site, _n: usize) -> usize {
+        site.actors.len()
+    }
+
+    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+        #[derive(Serialize)]
+        struct Group {
+            kind: String,
+            actors: Vec<Counted>,
+        }
+        let mut counts: Vec<Option<Counted>> = actor_counts(ctx).into_iter().map(Some).collect();
+        let kinds = ActorKind::ALL.iter().map(|k| Some(*k)).chain([None]);
+        let mut groups: Vec<Group> = Vec::new();
+        for kind in kinds {
+            let actors: Vec<Counted> = (ctx.site.actors.iter().enumerate())
+                .filter(|(_, a)| a.doc.matter.kind == kind)
+                .filter_map(|(i, _)| counts[i].take())
+                .collect();
+            if !actors.is_empty() {
+                let label = match kind {
+                    Some(ActorKind::Person) => "People",
+                    Some(ActorKind::State) => "States",
+                    Some(ActorKind::Organization) => "Organizations",
+                    Some(ActorKind::Group) => "Groups",
+                    None => "Others",
+                };
+                groups.push(Group { kind: label.into(), actors });
+            }
+        }
+        #[derive(Serialize)]
+        struct View {
+            groups: Vec<Group>,
+            count: usize,
+            network: Value,
+        }
+        let network = network::view(ctx, &Graph::overview(ctx.site), None);
+        value(&View { groups, count: ctx.site.actors.len(), network })
+    }
+}
+
+pub struct Questions;
+
+impl PageKind for Questions {
+    section_page!("questions.html", "questions", "Questions");
+
+    fn weight(&self, site: &Site, _n: usize) -> usize {
+        site.questions.len()
+    }
+
+    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+        #[derive(Serialize)]
+        struct View {
+            questions: Vec<Counted>,
+            map: Value,
+        }
+        value(&View { questions: question_counts(ctx), map: stance_map::view(ctx) })
+    }
+}
+
+pub struct Topics;
+
+impl PageKind for Topics {
+    section_page!("topics.html", "topics", "Topics");
+
+    fn weight(&self, site: &Site, _n: usize) -> usize {
+        site.topics.len()
+    }
+
+    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+        #[derive(Serialize)]
+        struct TopicCount {
+            topic: Value,
+            count: usize,
+        }
+        #[derive(Serialize)]
+        struct View {
+            topics: Vec<TopicCount>,
+        }
+        let topics = (0..ctx.site.topics.len())
+            .map(|t| TopicCount { topic: ctx.refs.topics[t].clone(), count: ctx.site.index.topic_briefings[t].len() })
+            .collect();
+        value(&View { topics })
+    }
+}

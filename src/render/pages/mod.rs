@@ -1,0 +1,208 @@
+//! Every kind of page the site has, one module each. A kind ([`PageKind`])
+//! says how many pages of it the site has and, for each, its URL, its
+//! template, the data the template gets and what `<head>` says about it.
+//! [`KINDS`] lists the kinds in the order the sitemap lists their pages:
+//! adding a kind of page is one module here and one line there.
+
+mod actor;
+mod briefing;
+mod feed;
+mod history;
+mod home;
+mod lists;
+mod plain;
+mod publisher;
+mod question;
+mod search;
+mod sitemap;
+mod topic;
+
+use serde::Serialize;
+use tera::Value;
+
+use super::views::Ctx;
+use crate::resolve::{Entity, Site};
+pub use feed::Feed;
+
+/// One kind of page. `n` numbers the kind's pages from 0 (for entity pages,
+/// the entity's index in the site).
+pub trait PageKind: Sync {
+    /// Every template the kind renders with.
+    fn templates(&self) -> &'static [&'static str];
+    /// How many pages of this kind the site has.
+    fn count(&self, site: &Site) -> usize;
+    /// The template page `n` renders with.
+    fn template(&self, _site: &Site, _n: usize) -> &'static str {
+        self.templates()[0]
+    }
+    fn url(&self, site: &Site, n: usize) -> String;
+    /// The navigation section the page belongs to (for highlighting).
+    fn section(&self) -> &'static str;
+    /// The data the template gets as `page`.
+    fn view(&self, ctx: &Ctx, n: usize) -> Value;
+    fn meta(&self, site: &Site, n: usize) -> Meta;
+    /// A rough cost of rendering the page (the entries it shows; a body
+    /// counts a unit per 512 bytes), only to start the costliest first.
+    fn weight(&self, _site: &Site, _n: usize) -> usize {
+        0
+    }
+    /// Whether it is an HTML page a reader (and the sitemap) would list.
+    fn listed(&self) -> bool {
+        true
+    }
+    /// The page's last change, as a sitemap `lastmod` date.
+    fn lastmod(&self, _site: &Site, _n: usize) -> Option<String> {
+        None
+    }
+    /// The page's own feed, announced besides the site's.
+    fn feed(&self, _n: usize) -> Option<Feed> {
+        None
+    }
+    /// Actors whose preview cards the page carries: those it links to
+    /// besides lists of every actor (the card is for links in running
+    /// text, tables and boxes, where a reader wonders who someone is).
+    fn previewed(&self, _site: &Site, _n: usize) -> Vec<usize> {
+        Vec::new()
+    }
+    /// The page's JSON-LD, when it describes a thing of its own.
+    fn jsonld(&self, _site: &Site, _n: usize) -> Option<String> {
+        None
+    }
+}
+
+/// Every kind of page, in the order the sitemap lists them: the section
+/// pages first, then each entity's.
+pub const KINDS: &[&dyn PageKind] = &[
+    &home::Home,
+    &lists::Briefings,
+    &lists::Actors,
+    &lists::Questions,
+    &lists::Topics,
+    &publisher::Sources,
+    &plain::NotFound,
+    &sitemap::Robots,
+    &briefing::Briefing,
+    &actor::Actor,
+    &question::Question,
+    &topic::Topic,
+    &publisher::Publisher,
+    &plain::Page,
+    &search::Search,
+    &feed::Feeds,
+    &sitemap::Sitemap,
+];
+
+/// One page: its kind and its number among the kind's pages.
+#[derive(Clone, Copy)]
+pub struct Job {
+    pub kind: &'static dyn PageKind,
+    pub n: usize,
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}#{}", self.kind.templates()[0], self.n)
+    }
+}
+
+impl Job {
+    /// Every page of the site, kind by kind in [`KINDS`]' order.
+    pub fn all(site: &Site) -> Vec<Job> {
+        KINDS.iter().flat_map(|&kind| (0..kind.count(site)).map(move |n| Job { kind, n })).collect()
+    }
+
+    /// The page showing `entity` (and its body).
+    pub fn of(entity: Entity) -> Job {
+        let (kind, n): (&'static dyn PageKind, usize) = match entity {
+            Entity::Briefing(i) => (&briefing::Briefing, i),
+            Entity::Actor(i) => (&actor::Actor, i),
+            Entity::Question(i) => (&question::Question, i),
+            Entity::Topic(i) => (&topic::Topic, i),
+            Entity::Page(i) => (&plain::Page, i),
+        };
+        Job { kind, n }
+    }
+
+    /// Every template some page names (one missing here is treated as
+    /// reading everything).
+    pub fn templates() -> impl Iterator<Item = &'static str> {
+        KINDS.iter().flat_map(|k| k.templates().iter().copied())
+    }
+
+    pub fn url(self, site: &Site) -> String {
+        self.kind.url(site, self.n)
+    }
+
+    /// Feeds announced on this page: the site's, and the page's own; none
+    /// when the site has feeds off.
+    pub fn feeds(self, site: &Site) -> Vec<FeedLink> {
+        if !site.config.feeds {
+            return Vec::new();
+        }
+        std::iter::once(Feed::Site)
+            .chain(self.kind.feed(self.n))
+            .map(|f| FeedLink { title: f.title(site), url: f.url(site) })
+            .collect()
+    }
+}
+
+/// What `<head>` says about a page: title, description, Open Graph type.
+#[derive(Serialize)]
+pub struct Meta {
+    title: String,
+    description: String,
+    kind: &'static str,
+}
+
+impl Meta {
+    /// A page of its own: "Title — Site".
+    fn titled(site: &Site, title: &str, description: String, kind: &'static str) -> Meta {
+        Meta { title: format!("{title} — {}", site.config.title), description, kind }
+    }
+
+    /// A section's page: "Briefings — Site", with the site's description.
+    fn section(site: &Site, title: &str) -> Meta {
+        Meta::titled(site, title, site.config.description.clone(), "website")
+    }
+
+    /// A file for machines (feed, sitemap): the site's title alone.
+    fn machine(site: &Site) -> Meta {
+        Meta { title: site.config.title.clone(), description: String::new(), kind: "website" }
+    }
+}
+
+/// A feed to announce with `<link rel="alternate">`.
+#[derive(Serialize)]
+pub struct FeedLink {
+    title: String,
+    url: String,
+}
+
+/// A body as templates see it: its HTML and its table of contents.
+#[derive(Serialize)]
+struct Body<'a> {
+    html: &'a str,
+    toc: &'a [crate::markdown::TocEntry],
+}
+
+impl<'a> From<&'a crate::markdown::Rendered> for Body<'a> {
+    fn from(r: &'a crate::markdown::Rendered) -> Self {
+        Body { html: &r.html, toc: &r.toc }
+    }
+}
+
+/// A body's weight: a unit per 512 bytes of HTML.
+fn body_weight(r: &crate::markdown::Rendered) -> usize {
+    r.html.len() / 512
+}
+
+/// A briefing's last change, as a sitemap `lastmod` date.
+fn latest(site: &Site, b: usize) -> String {
+    let m = &site.briefings[b].doc.matter;
+    m.updated.as_ref().unwrap_or(&m.date).ymd()
+}
+
+/// The newest of `briefings` (newest first), as a sitemap `lastmod` date.
+fn newest(site: &Site, briefings: &[usize]) -> Option<String> {
+    briefings.first().map(|&b| latest(site, b))
+}

@@ -1,0 +1,78 @@
+//! Plain pages (`content/pages/`: about, methodology) and the page shown
+//! for a URL that does not exist.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::{Body, Meta, PageKind, body_weight};
+use crate::render::views::{Ctx, value};
+use crate::resolve::Site;
+
+pub struct Page;
+
+impl PageKind for Page {
+    fn templates(&self) -> &'static [&'static str] {
+        &["page.html"]
+    }
+    fn count(&self, site: &Site) -> usize {
+        site.pages.len()
+    }
+    fn url(&self, site: &Site, n: usize) -> String {
+        site.urls.page(&site.pages[n].doc.id)
+    }
+    fn section(&self) -> &'static str {
+        "pages"
+    }
+    fn meta(&self, site: &Site, n: usize) -> Meta {
+        let m = &site.pages[n].doc.matter;
+        let description = m.summary.clone().unwrap_or_else(|| site.config.description.clone());
+        Meta::titled(site, &m.title, description, "website")
+    }
+    fn weight(&self, site: &Site, n: usize) -> usize {
+        body_weight(&site.pages[n].body)
+    }
+
+    fn view(&self, ctx: &Ctx, i: usize) -> Value {
+        let p = &ctx.site.pages[i];
+        #[derive(Serialize)]
+        struct View<'a> {
+            title: &'a str,
+            summary: Option<&'a str>,
+            body: Body<'a>,
+            extra: &'a crate::content::model::Extra,
+        }
+        value(&View {
+            title: &p.doc.matter.title,
+            summary: p.doc.matter.summary.as_deref(),
+            body: Body::from(&p.body),
+            extra: &p.doc.matter.extra,
+        })
+    }
+}
+
+/// `404.html`, which static hosts serve for a missing URL.
+pub struct NotFound;
+
+impl PageKind for NotFound {
+    fn templates(&self) -> &'static [&'static str] {
+        &["404.html"]
+    }
+    fn count(&self, _site: &Site) -> usize {
+        1
+    }
+    fn url(&self, site: &Site, _n: usize) -> String {
+        site.urls.asset("404.html")
+    }
+    fn section(&self) -> &'static str {
+        "404"
+    }
+    fn meta(&self, site: &Site, _n: usize) -> Meta {
+        Meta::section(site, "Page not found")
+    }
+    fn listed(&self) -> bool {
+        false
+    }
+    fn view(&self, _ctx: &Ctx, _n: usize) -> Value {
+        Value::none()
+    }
+}

@@ -1,0 +1,101 @@
+//! The sources index (`/sources/`: every publisher cited, with counts) and
+//! each publisher's page (its sources, each with the briefings citing it).
+
+use serde::Serialize;
+use tera::Value;
+
+use super::lists::section_page;
+use super::{Meta, PageKind};
+use crate::render::views::{Ctx, Refs, value};
+use crate::resolve::Site;
+
+pub struct Sources;
+
+impl PageKind for Sources {
+    section_page!("sources.html", "sources", "Sources");
+
+    fn weight(&self, site: &Site, _n: usize) -> usize {
+        site.index.sources.len()
+    }
+
+    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+        #[derive(Serialize)]
+        struct Publisher<'a> {
+            publisher: &'a str,
+            url: String,
+            count: usize,
+        }
+        #[derive(Serialize)]
+        struct View<'a> {
+            publishers: Vec<Publisher<'a>>,
+            count: usize,
+        }
+        let groups = &ctx.site.index.sources;
+        let publishers = groups
+            .iter()
+            .map(|g| Publisher {
+                publisher: &g.publisher,
+                url: ctx.site.urls.path(&["sources", &g.slug]),
+                count: g.sources.len(),
+            })
+            .collect();
+        value(&View { publishers, count: groups.iter().map(|g| g.sources.len()).sum() })
+    }
+}
+
+pub struct Publisher;
+
+impl PageKind for Publisher {
+    fn templates(&self) -> &'static [&'static str] {
+        &["publisher.html"]
+    }
+    fn count(&self, site: &Site) -> usize {
+        site.index.sources.len()
+    }
+    fn url(&self, site: &Site, n: usize) -> String {
+        site.urls.path(&["sources", &site.index.sources[n].slug])
+    }
+    fn section(&self) -> &'static str {
+        "sources"
+    }
+    fn meta(&self, site: &Site, n: usize) -> Meta {
+        let p = &site.index.sources[n].publisher;
+        let name = if p.is_empty() { "Publisher not named" } else { p };
+        Meta::titled(site, name, format!("Sources from {name} cited on {}.", site.config.title), "website")
+    }
+    fn weight(&self, site: &Site, n: usize) -> usize {
+        site.index.sources[n].sources.len()
+    }
+
+    fn view(&self, ctx: &Ctx, i: usize) -> Value {
+        #[derive(Serialize)]
+        struct Entry<'a> {
+            title: &'a str,
+            url: Option<&'a str>,
+            date: Option<Value>,
+            kind: Option<&'static str>,
+            citing: Vec<&'a Value>,
+        }
+        #[derive(Serialize)]
+        struct View<'a> {
+            publisher: &'a str,
+            sources: Vec<Entry<'a>>,
+        }
+        let g = &ctx.site.index.sources[i];
+        let sources = g
+            .sources
+            .iter()
+            .map(|u| {
+                let s = &ctx.site.briefings[u.first.0].sources[u.first.1];
+                Entry {
+                    title: &s.title,
+                    url: s.url.as_ref().map(|u| u.as_str()),
+                    date: s.date.as_ref().map(|d| ctx.refs.date(d)),
+                    kind: s.kind.map(|k| k.as_str()),
+                    citing: Refs::pick(&ctx.refs.briefings, u.citing.iter().copied()),
+                }
+            })
+            .collect();
+        value(&View { publisher: &g.publisher, sources })
+    }
+}

@@ -1,0 +1,58 @@
+//! The search page, when `search` is on: where the index lives and which
+//! filters it offers.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::{Meta, PageKind};
+use crate::render::views::{Ctx, value};
+use crate::resolve::Site;
+use crate::urls::SEARCH_BUNDLE_DIR;
+
+pub struct Search;
+
+impl PageKind for Search {
+    fn templates(&self) -> &'static [&'static str] {
+        &["search.html"]
+    }
+    fn count(&self, site: &Site) -> usize {
+        usize::from(site.config.search)
+    }
+    fn url(&self, site: &Site, _n: usize) -> String {
+        site.urls.path(&["search"])
+    }
+    fn section(&self) -> &'static str {
+        "search"
+    }
+    fn meta(&self, site: &Site, _n: usize) -> Meta {
+        let c = &site.config;
+        Meta::titled(site, "Search", format!("Search {}.", c.title), "website")
+    }
+    fn listed(&self) -> bool {
+        false
+    }
+
+    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+        #[derive(Serialize)]
+        struct Filter {
+            name: &'static str,
+            label: &'static str,
+        }
+        #[derive(Serialize)]
+        struct View {
+            bundle: String,
+            filters: [Filter; 5],
+        }
+        let f = |name, label| Filter { name, label };
+        value(&View {
+            bundle: ctx.site.urls.asset(&format!("{SEARCH_BUNDLE_DIR}/pagefind.js")),
+            filters: [
+                f("type", "Type"),
+                f("actor", "Actor"),
+                f("question", "Question"),
+                f("topic", "Topic"),
+                f("stance", "Stance"),
+            ],
+        })
+    }
+}

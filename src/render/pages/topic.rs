@@ -1,0 +1,58 @@
+//! A topic's page: its description, its text, and its briefings.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::Feed;
+use super::{Body, Meta, PageKind, newest};
+use crate::render::views::{Ctx, Refs, value};
+use crate::resolve::Site;
+
+pub struct Topic;
+
+impl PageKind for Topic {
+    fn templates(&self) -> &'static [&'static str] {
+        &["topic.html"]
+    }
+    fn count(&self, site: &Site) -> usize {
+        site.topics.len()
+    }
+    fn url(&self, site: &Site, n: usize) -> String {
+        site.urls.topic(&site.topics[n].id)
+    }
+    fn section(&self) -> &'static str {
+        "topics"
+    }
+    fn meta(&self, site: &Site, n: usize) -> Meta {
+        let t = &site.topics[n];
+        let description = t.description.clone().unwrap_or_else(|| format!("Briefings on {}.", t.title));
+        Meta::titled(site, &t.title, description, "website")
+    }
+    fn weight(&self, site: &Site, n: usize) -> usize {
+        site.index.topic_briefings[n].len()
+    }
+    fn lastmod(&self, site: &Site, n: usize) -> Option<String> {
+        newest(site, &site.index.topic_briefings[n])
+    }
+    fn feed(&self, n: usize) -> Option<Feed> {
+        Some(Feed::Topic(n))
+    }
+
+    fn view(&self, ctx: &Ctx, i: usize) -> Value {
+        let t = &ctx.site.topics[i];
+        value(&View {
+            topic: &ctx.refs.topics[i],
+            description: t.description.as_deref(),
+            body: Body::from(&t.body),
+            briefings: Refs::pick(&ctx.refs.briefings, ctx.site.index.topic_briefings[i].iter().copied()),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct View<'a> {
+    topic: &'a Value,
+    description: Option<&'a str>,
+    body: Body<'a>,
+    briefings: Vec<&'a Value>,
+}

@@ -1,0 +1,266 @@
+//! View models: the plain data templates see.
+//!
+//! Short references to every entity (`ActorRef`, `BriefingRef`, …) are built
+//! once and shared as `tera::Value`s, which clone by reference count: an
+//! actor shown on ten thousand pages is serialized once, not ten thousand
+//! times. Templates never see loader or resolver types.
+
+mod partials;
+mod position;
+mod preview;
+mod shared;
+mod sources;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Tera, Value};
+
+use crate::content::model::{Date, Stance};
+use crate::diagnostics::Diagnostic;
+use crate::resolve::{Briefing, Site, id_to_words};
+use partials::{BRIEFING_ITEM, POSITION, component, render_partial};
+use position::{PositionParts, PositionView, SourceLink};
+use shared::Shared;
+pub use sources::SourceView;
+
+/// Everything a page's view is made from: the site and the shared references.
+pub struct Ctx<'s> {
+    pub site: &'s Site,
+    pub refs: &'s Refs,
+}
+
+/// Serializes a view into a template value; shared `Value`s inside it are
+/// reference-counted, not copied.
+pub fn value<T: Serialize>(view: &T) -> Value {
+    Value::from_serializable(view)
+}
+
+/// Shared short references to every entity, indexed like `Site`'s lists.
+pub struct Refs {
+    pub actors: Vec<Value>,
+    pub questions: Vec<Value>,
+    pub topics: Vec<Value>,
+    pub briefings: Vec<Value>,
+    /// Per briefing, per position: its own parts, made once. The position as
+    /// templates see it is put together when a page asks
+    /// ([`Refs::position`]): held for every position through the build, those
+    /// maps took a third of a large site's memory.
+    positions: Vec<Vec<PositionParts>>,
+    /// Per actor: the preview card shown over links to it (`html`), and
+    /// the URL of those links (`url`).
+    pub previews: Vec<Value>,
+    shared: Shared,
+}
+
+#[derive(Serialize)]
+struct ActorRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: String,
+    kind: Option<&'static str>,
+    kind_label: Option<String>,
+    role: Option<&'a str>,
+    image: Option<&'a str>,
+    /// The `actor_link` and `actor_card` components' HTML for the actor,
+    /// rendered once: a page shows hundreds of links, and each component
+    /// call costs more than the attribute lookup.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    card: Option<Value>,
+}
+
+#[derive(Serialize)]
+struct QuestionRef<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct TopicRef<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+}
+
+/// A briefing as lists and feeds show it.
+#[derive(Serialize)]
+struct BriefingRef<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+    /// Absolute URL (when `base_url` has a host), for feeds.
+    permalink: String,
+    date: Value,
+    updated: Option<Value>,
+    /// RFC 3339 times for feeds: first published, and last updated.
+    published: String,
+    modified: String,
+    summary: Option<&'a str>,
+    status: Option<&'static str>,
+    topics: Vec<Value>,
+    /// `partials/briefing_item.html` rendered for it; absent while that renders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<Value>,
+}
+
+impl Refs {
+    /// Builds every reference once; list items and positions are rendered
+    /// through their partial templates here, once each, and reused by every
+    /// page that shows them.
+    pub fn build(site: &Site, tera: &Tera) -> Result<Refs, Diagnostic> {
+        let shared = Shared::new(site, tera)?;
+        let actors = actor_refs(site, tera)?;
+        let questions: Vec<Value> = site
+            .questions
+            .iter()
+            .map(|q| {
+                let urls = &site.urls;
+                value(&QuestionRef { id: q.doc.id.as_str(), title: &q.doc.matter.title, url: urls.question(&q.doc.id) })
+            })
+            .collect();
+        let topics: Vec<Value> = site
+            .topics
+            .iter()
+            .map(|t| value(&TopicRef { id: t.id.as_str(), title: &t.title, url: site.urls.topic(&t.id) }))
+            .collect();
+        let briefings = site
+            .briefings
+            .par_iter()
+            .map(|b| briefing_ref(tera, site, &shared, &topics, b))
+            .collect::<Result<_, _>>()?;
+        let previews = (0..site.actors.len())
+            .into_par_iter()
+            .map(|a| preview::preview(tera, site, &shared, a, (&actors, &questions)))
+            .collect::<Result<_, _>>()?;
+        let positions = site.briefings.par_iter().map(|b| position_parts(site, &shared, b)).collect();
+        let mut refs = Refs { actors, questions, topics, briefings, positions, previews, shared };
+        refs.render_positions(site, tera)?;
+        Ok(refs)
+    }
+
+    /// Renders every position's partial. The partial sees the position as
+    /// pages do, less its own `html`. One flat list, so one briefing's many
+    /// positions share the threads.
+    fn render_positions(&mut self, site: &Site, tera: &Tera) -> Result<(), Diagnostic> {
+        let every: Vec<(usize, usize)> =
+            self.positions.iter().enumerate().flat_map(|(b, ps)| (0..ps.len()).map(move |p| (b, p))).collect();
+        let html: Vec<Value> = every
+            .par_iter()
+            .with_min_len(64)
+            .map(|&(b, p)| render_partial(tera, POSITION, "p", self.position_view(site, b, p, None)))
+            .collect::<Result<_, _>>()?;
+        for ((b, p), html) in every.into_iter().zip(html) {
+            self.positions[b][p].html = Some(html);
+        }
+        Ok(())
+    }
+
+    /// The entries of `list` at `indices`, borrowed: serializing the page
+    /// clones each once (by refcount), no need to before.
+    pub fn pick(list: &[Value], indices: impl IntoIterator<Item = usize>) -> Vec<&Value> {
+        indices.into_iter().map(|i| &list[i]).collect()
+    }
+
+    /// A stance as templates see it.
+    pub fn stance(&self, s: Stance) -> &Value {
+        self.shared.stance(s)
+    }
+
+    /// A date as templates see it.
+    pub fn date(&self, d: &Date) -> Value {
+        self.shared.date(d)
+    }
+
+    /// Position `p` of briefing `b` as every page shows it, with `html`.
+    pub fn position(&self, site: &Site, b: usize, p: usize) -> Value {
+        self.position_view(site, b, p, self.positions[b][p].html.as_ref())
+    }
+
+    /// Borrows every part: serializing into a `Value` clones each once
+    /// (by refcount), and a page asks for hundreds of positions.
+    fn position_view(&self, site: &Site, b: usize, p: usize, html: Option<&Value>) -> Value {
+        let pos = &site.briefings[b].positions[p];
+        let parts = &self.positions[b][p];
+        value(&PositionView {
+            actor: &self.actors[pos.actor],
+            question: pos.question.map(|q| &self.questions[q]),
+            stance: self.shared.stance(pos.stance),
+            summary: parts.summary.as_ref(),
+            quote: parts.quote.as_ref(),
+            date: &parts.date,
+            briefing: &self.briefings[b],
+            sources: &parts.sources,
+            changed_from: site.index.changed_from[b][p].map(|s| self.shared.stance(s)),
+            html,
+        })
+    }
+}
+
+/// Every actor's reference, with its link and card components rendered.
+fn actor_refs(site: &Site, tera: &Tera) -> Result<Vec<Value>, Diagnostic> {
+    let urls = &site.urls;
+    site.actors
+        .par_iter()
+        .map(|a| {
+            let m = &a.doc.matter;
+            let mut actor = ActorRef {
+                id: a.doc.id.as_str(),
+                name: &m.name,
+                url: urls.actor(&a.doc.id),
+                kind: m.kind.map(|k| k.as_str()),
+                kind_label: m.kind.map(|k| id_to_words(k.as_str())),
+                role: m.role.as_deref(),
+                image: m.image.as_deref(),
+                link: None,
+                card: None,
+            };
+            let plain = value(&actor);
+            actor.link = component(tera, "actor_link", "actor", &plain)?;
+            actor.card = component(tera, "actor_card", "actor", &plain)?;
+            Ok(value(&actor))
+        })
+        .collect()
+}
+
+/// A briefing's reference, with its list item rendered.
+fn briefing_ref(
+    tera: &Tera,
+    site: &Site,
+    shared: &Shared,
+    topics: &[Value],
+    b: &Briefing,
+) -> Result<Value, Diagnostic> {
+    let urls = &site.urls;
+    let m = &b.doc.matter;
+    let mut item = BriefingRef {
+        id: b.doc.id.as_str(),
+        title: &m.title,
+        url: urls.briefing(&b.doc.id),
+        permalink: urls.absolute(&urls.briefing(&b.doc.id)),
+        published: m.date.rfc3339(),
+        modified: m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
+        date: shared.date(&m.date),
+        updated: m.updated.as_ref().map(|d| shared.date(d)),
+        summary: m.summary.as_deref(),
+        status: m.status.map(|s| s.as_str()),
+        topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
+        html: None,
+    };
+    item.html = Some(render_partial(tera, BRIEFING_ITEM, "briefing", value(&item))?);
+    Ok(value(&item))
+}
+
+/// The own parts of a briefing's positions, with links to its numbered
+/// sources (shared by its positions).
+fn position_parts(site: &Site, shared: &Shared, b: &Briefing) -> Vec<PositionParts> {
+    let url = site.urls.briefing(&b.doc.id);
+    let links: Vec<Value> = b
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(n, s)| value(&SourceLink { number: n + 1, title: &s.title, url: format!("{url}#source-{}", s.id) }))
+        .collect();
+    b.positions.iter().map(|p| PositionParts::new(p, &links, shared)).collect()
+}

@@ -1,0 +1,59 @@
+//! A position as templates see it: its own parts made once, the rest
+//! shared references put together when a page asks.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::shared::Shared;
+use crate::resolve::Position;
+
+/// What is a position's own, as template values, made once: other fields
+/// are shared references.
+pub(super) struct PositionParts {
+    /// The shared date value, looked up once rather than on every page.
+    pub(super) date: Value,
+    pub(super) summary: Option<Value>,
+    pub(super) quote: Option<Value>,
+    pub(super) sources: Value,
+    pub(super) html: Option<Value>,
+}
+
+impl PositionParts {
+    /// `links` are the position's briefing's sources.
+    pub(super) fn new(p: &Position, links: &[Value], shared: &Shared) -> Self {
+        PositionParts {
+            date: shared.date(&p.date),
+            summary: p.summary.as_deref().map(Value::from),
+            quote: p.quote.as_deref().map(Value::from),
+            sources: Value::from(p.sources.iter().map(|&s| links[s].clone()).collect::<Vec<_>>()),
+            html: None,
+        }
+    }
+}
+
+/// A link to a numbered source in some briefing's list.
+#[derive(Serialize)]
+pub(super) struct SourceLink<'a> {
+    pub(super) number: usize,
+    pub(super) title: &'a str,
+    pub(super) url: String,
+}
+
+/// A position as every page shows it; with `html`, `partials/position.html`
+/// rendered for it.
+#[derive(Serialize)]
+pub(super) struct PositionView<'a> {
+    pub(super) actor: &'a Value,
+    pub(super) question: Option<&'a Value>,
+    pub(super) stance: &'a Value,
+    pub(super) summary: Option<&'a Value>,
+    pub(super) quote: Option<&'a Value>,
+    pub(super) date: &'a Value,
+    pub(super) briefing: &'a Value,
+    pub(super) sources: &'a Value,
+    /// The actor's previous stance on this question, when this one changed it.
+    pub(super) changed_from: Option<&'a Value>,
+    /// `partials/position.html` rendered for it; absent while that renders.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) html: Option<&'a Value>,
+}

@@ -1,0 +1,96 @@
+//! Stances and dates as template values, made once per site and shared by
+//! every page that shows them.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Tera, Value};
+
+use super::partials::component;
+use super::value;
+use crate::content::model::{Date, Stance};
+use crate::diagnostics::Diagnostic;
+use crate::resolve::Site;
+
+/// A date as templates want it: machine form for `<time datetime>` and
+/// words for people.
+#[derive(Serialize, Clone)]
+struct DateView {
+    iso: String,
+    text: String,
+    /// The `date` component's HTML for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<Value>,
+}
+
+impl From<&Date> for DateView {
+    fn from(d: &Date) -> Self {
+        DateView { iso: d.ymd(), text: d.long(), html: None }
+    }
+}
+
+/// A stance as a word (for the reader and screen readers), a key (for
+/// the badge's CSS class) and the badge's symbol.
+#[derive(Serialize, Clone)]
+struct StanceView {
+    key: &'static str,
+    label: &'static str,
+    mark: &'static str,
+    /// The `stance_badge` component's HTML for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    badge: Option<Value>,
+}
+
+impl From<Stance> for StanceView {
+    fn from(s: Stance) -> Self {
+        StanceView { key: s.as_str(), label: s.label(), mark: s.mark(), badge: None }
+    }
+}
+
+/// Stances and dates as template values, made once each: 40,000 positions
+/// share five stances and a few thousand days.
+pub(super) struct Shared {
+    stances: Vec<Value>,
+    dates: HashMap<Date, Value>,
+}
+
+impl Shared {
+    pub(super) fn new(site: &Site, tera: &Tera) -> Result<Self, Diagnostic> {
+        let stances = Stance::ALL
+            .iter()
+            .map(|&s| {
+                let mut view = StanceView::from(s);
+                view.badge = component(tera, "stance_badge", "stance", &value(&view))?;
+                Ok(value(&view))
+            })
+            .collect::<Result<_, _>>()?;
+        let mut days: Vec<&Date> = Vec::new();
+        for b in &site.briefings {
+            days.extend(b.positions.iter().map(|p| &p.date));
+            days.extend([&b.doc.matter.date].into_iter().chain(&b.doc.matter.updated));
+            days.extend(b.sources.iter().flat_map(|s| s.date.iter().chain(&s.accessed)));
+        }
+        days.sort_unstable();
+        days.dedup();
+        let dates = days
+            .into_par_iter()
+            .map(|d| {
+                let mut view = DateView::from(d);
+                view.html = component(tera, "date", "d", &value(&view))?;
+                Ok((d.clone(), value(&view)))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Shared { stances, dates })
+    }
+
+    pub(super) fn stance(&self, s: Stance) -> &Value {
+        &self.stances[s as usize]
+    }
+
+    /// Every date of the site's briefings, positions and sources is made
+    /// in advance; another (none yet) goes without `html`.
+    pub(super) fn date(&self, d: &Date) -> Value {
+        self.dates.get(d).cloned().unwrap_or_else(|| value(&DateView::from(d)))
+    }
+}

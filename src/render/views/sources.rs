@@ -1,0 +1,42 @@
+//! A briefing's sources as its page lists them.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::Refs;
+use crate::content::model::SourceMatter;
+
+/// A source as listed under a briefing, numbered.
+#[derive(Serialize)]
+pub struct SourceView<'a> {
+    pub number: usize,
+    pub id: &'a str,
+    pub anchor: String,
+    pub title: &'a str,
+    pub publisher: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub archive: Option<&'a str>,
+    pub date: Option<Value>,
+    pub accessed: Option<Value>,
+    pub kind: Option<&'static str>,
+    /// Whether the text cites it, so the list can link back to the citation.
+    pub cited: bool,
+}
+
+impl<'a> SourceView<'a> {
+    pub fn new(refs: &Refs, number: usize, s: &'a SourceMatter, cited: bool) -> Self {
+        SourceView {
+            number,
+            id: s.id.as_str(),
+            anchor: format!("source-{}", s.id),
+            title: &s.title,
+            publisher: s.publisher.as_deref(),
+            url: s.url.as_ref().map(|u| u.as_str()),
+            archive: s.archive.as_ref().map(|u| u.as_str()),
+            date: s.date.as_ref().map(|d| refs.date(d)),
+            accessed: s.accessed.as_ref().map(|d| refs.date(d)),
+            kind: s.kind.map(|k| k.as_str()),
+            cited,
+        }
+    }
+}
