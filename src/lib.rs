@@ -77,7 +77,7 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
 }
 
 /// [`load_site`], also returning the content the site was resolved from:
-/// sorted as the site lists it, front matter kept, bodies dropped. `serve`
+/// sorted as the site lists it, its front matter (bodies are rendered by then). `serve`
 /// keeps it to tell which edits leave the front matter alone.
 pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagnostics) {
     let mut diags = Diagnostics::default();
@@ -107,11 +107,10 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
         );
         return (None, diags);
     }
-    let mut content = content::load(&options.root, options.drafts, &mut diags);
+    let (mut content, bodies) = content::load(&options.root, options.drafts, &mut diags);
     // Files that failed to load are left out; the rest are still checked,
     // so one run reports every file's problems.
-    let site = resolve::resolve(config, &mut content, &mut diags);
-    content.drop_bodies();
+    let site = resolve::resolve(config, &mut content, bodies, &mut diags);
     (site.map(|s| (s, content)), diags.sorted())
 }
 

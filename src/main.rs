@@ -148,123 +148,112 @@ fn main() -> ExitCode {
         Command::Build { root, output, base_url, drafts, force } => {
             let progress = std::sync::Arc::new(dossier::progress::Progress::default());
             let root = site_root(root);
-            let options = BuildOptions { root, output, base_url, drafts, force, progress: Some(progress.clone()) };
-            let shown = progress_bar::show(progress);
-            let built = dossier::build(&options);
-            drop(shown);
-            match built {
-                Ok(report) => {
-                    print_diagnostics(&report.warnings, &options.root, true);
-                    if std::env::var_os("DOSSIER_TIMINGS").is_some() {
-                        for (stage, time) in &report.stages {
-                            eprintln!("  {stage:>14}: {} ms", time.as_millis());
-                        }
-                    }
-                    eprintln!(
-                        "Built {} into {} in {} ms, {}{}.",
-                        plural(report.pages, "page"),
-                        options.output_dir().display(),
-                        report.elapsed.as_millis(),
-                        plural(report.warnings.warning_count(), "warning"),
-                        notes_tail(report.notes)
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => {
-                    print_diagnostics(&diags, &options.root, true);
-                    eprintln!(
-                        "Build failed: {}, {}; the output folder was left as it was.",
-                        plural(diags.error_count(), "error"),
-                        plural(diags.warning_count(), "warning")
-                    );
-                    ExitCode::FAILURE
-                }
-            }
+            build(BuildOptions { root, output, base_url, drafts, force, progress: Some(progress) })
         }
         Command::Serve { root, port, bind, drafts, open, no_reload } => {
             let build = BuildOptions { drafts, ..BuildOptions::new(site_root(root)) };
             let options = dossier::serve::ServeOptions { build, bind, port, open, live_reload: !no_reload };
-            match dossier::serve::serve(options) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            done(dossier::serve::serve(options))
         }
-        Command::Check { root, drafts } => {
-            let options = BuildOptions { drafts, ..BuildOptions::new(site_root(root)) };
-            let diags = dossier::check(&options);
-            print_diagnostics(&diags, &options.root, false);
-            eprintln!(
-                "Checked: {}, {}.",
-                plural(diags.error_count(), "error"),
-                plural(diags.warning_count(), "warning")
-            );
-            if diags.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+        Command::Check { root, drafts } => check(BuildOptions { drafts, ..BuildOptions::new(site_root(root)) }),
+        Command::Init { dir } => {
+            let said = format!("Created a new site in {0}. Build it with: dossier build --root {0}", dir.display());
+            done(scaffold::init(&dir).map(|()| eprintln!("{said}")))
         }
-        Command::Init { dir } => match scaffold::init(&dir) {
-            Ok(()) => {
-                eprintln!(
-                    "Created a new site in {}. Build it with: dossier build --root {}",
-                    dir.display(),
-                    dir.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
         Command::Theme { action: ThemeAction::List { root } } => {
-            let root = site_root(root);
-            for t in dossier::render::templates::THEMES {
-                println!("{} (built in)", t.name);
-            }
-            let own = std::fs::read_dir(root.join("themes")).into_iter().flatten().flatten();
-            let mut own: Vec<String> =
-                own.filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
-            own.sort();
-            for name in own {
-                println!("{name} (themes/{name}/)");
-            }
+            list_themes(&site_root(root));
             ExitCode::SUCCESS
         }
         Command::Theme { action: ThemeAction::Export { name, dir, root } } => {
             let dir = dir.unwrap_or_else(|| site_root(root).join("themes").join(format!("{name}-custom")));
-            match scaffold::export_theme(&name, &dir) {
-                Ok(count) => {
-                    let folder = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                    eprintln!(
-                        "Wrote {} of the `{name}` theme into {}. Use it with `theme: {folder}` in dossier.yaml (when the folder is in themes/).",
-                        plural(count, "file"),
-                        dir.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            done(export_theme(&name, &dir))
         }
-        Command::New { kind, title, root, id } => match scaffold::new(&site_root(root), kind, &title.join(" "), id) {
-            Ok(path) if kind == scaffold::NewKind::Briefing => {
-                eprintln!(
+        Command::New { kind, title, root, id } => {
+            let made = scaffold::new(&site_root(root), kind, &title.join(" "), id);
+            done(made.map(|path| match kind {
+                scaffold::NewKind::Briefing => eprintln!(
                     "Created {}, as a draft: `dossier serve --drafts` shows it; remove `draft: true` to publish it.",
                     path.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Ok(path) => {
-                eprintln!("Created {}", path.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
+                ),
+                _ => eprintln!("Created {}", path.display()),
+            }))
+        }
     }
+}
+
+/// Success, or the error said on stderr.
+fn done<E: std::fmt::Display>(result: Result<(), E>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build(options: BuildOptions) -> ExitCode {
+    let shown = options.progress.clone().map(progress_bar::show);
+    let built = dossier::build(&options);
+    drop(shown);
+    match built {
+        Ok(report) => {
+            print_diagnostics(&report.warnings, &options.root, true);
+            if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+                for (stage, time) in &report.stages {
+                    eprintln!("  {stage:>14}: {} ms", time.as_millis());
+                }
+            }
+            eprintln!(
+                "Built {} into {} in {} ms, {}{}.",
+                plural(report.pages, "page"),
+                options.output_dir().display(),
+                report.elapsed.as_millis(),
+                plural(report.warnings.warning_count(), "warning"),
+                notes_tail(report.notes)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            print_diagnostics(&diags, &options.root, true);
+            eprintln!(
+                "Build failed: {}, {}; the output folder was left as it was.",
+                plural(diags.error_count(), "error"),
+                plural(diags.warning_count(), "warning")
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(options: BuildOptions) -> ExitCode {
+    let diags = dossier::check(&options);
+    print_diagnostics(&diags, &options.root, false);
+    eprintln!("Checked: {}, {}.", plural(diags.error_count(), "error"), plural(diags.warning_count(), "warning"));
+    if diags.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// The built-in themes, then the site's own.
+fn list_themes(root: &std::path::Path) {
+    for t in dossier::render::templates::THEMES {
+        println!("{} (built in)", t.name);
+    }
+    let own = std::fs::read_dir(root.join("themes")).into_iter().flatten().flatten();
+    let mut own: Vec<String> =
+        own.filter(|e| e.path().is_dir()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    own.sort();
+    for name in own {
+        println!("{name} (themes/{name}/)");
+    }
+}
+
+fn export_theme(name: &str, dir: &std::path::Path) -> Result<(), std::io::Error> {
+    let count = scaffold::export_theme(name, dir)?;
+    let folder = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    eprintln!(
+        "Wrote {} of the `{name}` theme into {}. Use it with `theme: {folder}` in dossier.yaml (when the folder is in themes/).",
+        plural(count, "file"),
+        dir.display()
+    );
+    Ok(())
 }

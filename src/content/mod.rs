@@ -5,6 +5,7 @@
 //! every broken file.
 
 pub mod frontmatter;
+mod load;
 pub mod model;
 pub mod yaml;
 
@@ -12,10 +13,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use rayon::prelude::*;
-use serde::de::DeserializeOwned;
-
-use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::diagnostics::{Diagnostic, Position};
+pub use load::{is_markdown, load, load_one};
 use model::{ActorMatter, BriefingMatter, Id, PageMatter, QuestionMatter, TopicMatter};
 
 /// What a file under `content/` is, decided by the folder it sits in.
@@ -56,8 +55,9 @@ impl Kind {
 /// Page URLs a plain page may not take: the generated sections own them.
 pub const RESERVED_SECTIONS: &[&str] = &["briefings", "actors", "questions", "topics", "sources", "search"];
 
-/// One loaded file: its id (the file stem), where it is, its typed front
-/// matter and its Markdown body.
+/// One loaded file: its id (the file stem), where it is and its typed front
+/// matter. Its Markdown body is loaded beside it ([`Bodies`]), for the
+/// resolve stage to render and let go.
 #[derive(Debug, Clone)]
 pub struct Document<M> {
     pub id: Id,
@@ -67,35 +67,27 @@ pub struct Document<M> {
     pub front_matter: String,
     /// Line (1-based) of the first front-matter line.
     pub front_matter_line: usize,
-    pub body: String,
     /// Line (1-based) on which the body starts.
     pub body_line: usize,
     /// The front matter's outline, made on the first [`Document::locate`].
     outline: OnceLock<Arc<yaml::Outline>>,
 }
 
-impl<M: Clone> Document<M> {
-    /// A copy without the source text, for the stages after resolving: by
-    /// then the Markdown is rendered and positions are no longer needed, and
-    /// a large site should not hold every file twice.
-    pub fn without_text(&self) -> Self {
-        self.with_matter(self.matter.clone())
-    }
+/// A document as the stages after resolving keep it: which it is, where it
+/// came from and what its front matter says. Its text is rendered by then,
+/// and a large site should not hold every file twice.
+#[derive(Debug, Clone)]
+pub struct Entry<M> {
+    pub id: Id,
+    /// Relative to the site root.
+    pub path: PathBuf,
+    pub matter: M,
 }
 
 impl<M> Document<M> {
-    /// [`Document::without_text`], with `matter` for front matter.
-    pub fn with_matter<N>(&self, matter: N) -> Document<N> {
-        Document {
-            id: self.id.clone(),
-            path: self.path.clone(),
-            matter,
-            front_matter: String::new(),
-            front_matter_line: self.front_matter_line,
-            body: String::new(),
-            body_line: self.body_line,
-            outline: OnceLock::new(),
-        }
+    /// The document's entry, with `matter` (its own, or what of it is kept).
+    pub fn entry<N>(&self, matter: N) -> Entry<N> {
+        Entry { id: self.id.clone(), path: self.path.clone(), matter }
     }
 
     /// Position in the file of a value found by [`yaml::locate`], or the
@@ -108,8 +100,7 @@ impl<M> Document<M> {
         }
     }
 
-    /// Position in the file of byte `offset` of the body, `body` (which
-    /// [`crate::resolve`] may have taken out of the document).
+    /// Position in the file of byte `offset` of the body, `body`.
     pub fn body_position(&self, body: &str, offset: usize) -> Position {
         let p = Position::of_offset(body, offset);
         Position::new(p.line + self.body_line - 1, p.column)
@@ -145,6 +136,17 @@ pub struct Content {
     /// still checked, and a reference to one of them is not an error of its
     /// own (the file's error covers it).
     pub broken: Vec<(Kind, Id)>,
+}
+
+/// The Markdown bodies of [`Content`]'s documents, each list in the same
+/// order as the documents.
+#[derive(Debug, Default)]
+pub struct Bodies {
+    pub briefings: Vec<String>,
+    pub actors: Vec<String>,
+    pub questions: Vec<String>,
+    pub topics: Vec<String>,
+    pub pages: Vec<String>,
 }
 
 /// One loaded file, typed by the folder it sits in.
@@ -224,19 +226,6 @@ impl KindOf for PageMatter {
 }
 
 impl Content {
-    /// Drops every body (the front matter stays): for keeping the content
-    /// beside the resolved site, whose bodies are already rendered.
-    pub fn drop_bodies(&mut self) {
-        fn clear<M>(docs: &mut [Document<M>]) {
-            docs.iter_mut().for_each(|d| d.body = String::new());
-        }
-        clear(&mut self.briefings);
-        clear(&mut self.actors);
-        clear(&mut self.questions);
-        clear(&mut self.topics);
-        clear(&mut self.pages);
-    }
-
     /// Every document's path (relative to the site root), with its kind and
     /// its index in that kind's list.
     pub fn paths(&self) -> HashMap<PathBuf, (Kind, usize)> {
@@ -260,179 +249,6 @@ impl Content {
             Kind::Question => self.questions[index].head(),
             Kind::Topic => self.topics[index].head(),
             Kind::Page => self.pages[index].head(),
-        }
-    }
-}
-
-/// Loads every Markdown file under `root/content`.
-pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> Content {
-    let content_dir = root.join("content");
-    let mut files = Vec::new();
-    if content_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&content_dir).sort_by_file_name() {
-            match entry {
-                Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => files.push(e.into_path()),
-                // Links are never followed: one could point anywhere on the
-                // machine, or back at its own folder. Say so, so that no
-                // content goes missing in silence.
-                Ok(e) if e.path_is_symlink() => diags.push(
-                    Diagnostic::warning(
-                        relative(root, e.path()),
-                        "symbolic link skipped: dossier does not follow links",
-                    )
-                    .hint("copy the file or folder into content/ instead"),
-                ),
-                Ok(_) => {}
-                Err(err) => {
-                    let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| "content".into());
-                    diags.push(Diagnostic::error(path, format!("cannot read: {err}")));
-                }
-            }
-        }
-    }
-    let results: Vec<Result<Loaded, Diagnostic>> =
-        files.par_iter().map(|file| load_file(root, &content_dir, file)).collect();
-
-    let mut content = Content::default();
-    for (file, result) in files.iter().zip(results) {
-        if result.is_err() {
-            let kind = Kind::of(file.strip_prefix(&content_dir).unwrap_or(file));
-            let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-            content.broken.extend(Id::parse(stem).ok().map(|id| (kind, id)));
-        }
-        match result {
-            Ok(Loaded::Briefing(d)) if d.matter.draft && !include_drafts => content.draft_briefings.push(d.id),
-            Ok(Loaded::Briefing(d)) => content.briefings.push(d),
-            Ok(Loaded::Actor(d)) => content.actors.push(d),
-            Ok(Loaded::Question(d)) => content.questions.push(d),
-            Ok(Loaded::Topic(d)) => content.topics.push(d),
-            Ok(Loaded::Page(d)) if d.matter.draft && !include_drafts => {}
-            Ok(Loaded::Page(d)) => content.pages.push(d),
-            Err(d) => diags.push(d),
-        }
-    }
-    check_unique(&content.briefings, Kind::Briefing, diags);
-    check_unique(&content.actors, Kind::Actor, diags);
-    check_unique(&content.questions, Kind::Question, diags);
-    check_unique(&content.topics, Kind::Topic, diags);
-    check_unique(&content.pages, Kind::Page, diags);
-    for page in &content.pages {
-        if RESERVED_SECTIONS.contains(&page.id.as_str()) {
-            diags.push(
-                Diagnostic::error(
-                    &page.path,
-                    format!("page `{}` maps to /{}/, which the {} section uses", page.id, page.id, page.id),
-                )
-                .at(Position::new(1, 1))
-                .hint("rename the file; those URLs are generated by dossier"),
-            );
-        }
-    }
-    content
-}
-
-/// Whether loading reads the file: `.md`, not hidden, not an editor's `#…` file.
-pub fn is_markdown(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    path.extension().is_some_and(|e| e == "md") && !name.starts_with('.') && !name.starts_with('#')
-}
-
-fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
-
-/// Loads one file under `root/content` (`file` as found on disk).
-pub fn load_one(root: &Path, file: &Path) -> Result<Loaded, Diagnostic> {
-    load_file(root, &root.join("content"), file)
-}
-
-fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<Loaded, Diagnostic> {
-    let path = relative(root, file);
-    let kind = Kind::of(file.strip_prefix(content_dir).unwrap_or(file));
-    let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(&path, format!("cannot read file: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let valid = std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
-        Diagnostic::error(&path, "the file is not valid UTF-8")
-            .at(Position::of_offset(valid, valid.len()))
-            .hint("save the file with UTF-8 encoding")
-    })?;
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    let id = Id::parse(stem).map_err(|msg| {
-        // The plain slug, unless that is refused too (`nul`): then `nul-1`.
-        let slug = model::slugify(stem);
-        let better = if Id::parse(&slug).is_ok() { slug } else { format!("{slug}-1") };
-        Diagnostic::error(&path, format!("file name: {msg}")).hint(format!(
-            "the file name is the {}'s id and URL; rename it to `{}.md`",
-            kind.noun(),
-            better
-        ))
-    })?;
-    // The text read is kept as the body (its front part cut off in place)
-    // rather than copied: on a big site that is every file's bytes again.
-    let text = match frontmatter::normalize(&text) {
-        std::borrow::Cow::Owned(normalized) => Some(normalized),
-        std::borrow::Cow::Borrowed(rest) => (rest.len() != text.len()).then(|| rest.to_owned()),
-    }
-    .unwrap_or(text);
-    let split = frontmatter::split(&text).map_err(|e| {
-        let (message, hint, pos) = e.message();
-        Diagnostic::error(&path, message).at(pos).hint(hint)
-    })?;
-    let body_line = Position::of_offset(&text, split.body_offset).line;
-    let (front_matter, front_matter_line, body_offset) =
-        (split.front_matter.to_owned(), split.front_matter_line, split.body_offset);
-    let mut body = text;
-    body.drain(..body_offset);
-    let parts = Parts { id, path: &path, front_matter, front_matter_line, body, body_line };
-    Ok(match kind {
-        Kind::Briefing => Loaded::Briefing(parts.document()?),
-        Kind::Actor => Loaded::Actor(parts.document()?),
-        Kind::Question => Loaded::Question(parts.document()?),
-        Kind::Topic => Loaded::Topic(parts.document()?),
-        Kind::Page => Loaded::Page(parts.document()?),
-    })
-}
-
-/// A file's parts, owned: [`Parts::document`] moves them into the document.
-struct Parts<'a> {
-    id: Id,
-    path: &'a Path,
-    front_matter: String,
-    front_matter_line: usize,
-    body: String,
-    body_line: usize,
-}
-
-impl Parts<'_> {
-    fn document<M: DeserializeOwned>(self) -> Result<Document<M>, Diagnostic> {
-        let matter = yaml::parse(&self.front_matter, self.path, self.front_matter_line)?;
-        Ok(Document {
-            id: self.id,
-            path: self.path.to_path_buf(),
-            matter,
-            front_matter: self.front_matter,
-            front_matter_line: self.front_matter_line,
-            body: self.body,
-            body_line: self.body_line,
-            outline: OnceLock::new(),
-        })
-    }
-}
-
-/// Ids come from file stems, so two files of one kind with one stem clash.
-fn check_unique<M>(docs: &[Document<M>], kind: Kind, diags: &mut Diagnostics) {
-    let mut seen: HashMap<&str, &Path> = HashMap::new();
-    for doc in docs {
-        if let Some(first) = seen.insert(doc.id.as_str(), &doc.path) {
-            diags.push(
-                Diagnostic::error(
-                    &doc.path,
-                    format!("duplicate {} id `{}`: {} has the same file name", kind.noun(), doc.id, first.display()),
-                )
-                .at(Position::new(1, 1))
-                .hint("the file name is the id and the URL; rename one of the two files"),
-            );
         }
     }
 }

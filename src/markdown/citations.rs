@@ -105,45 +105,7 @@ fn split_citations<'a>(
         if open > 0 {
             out.push_back((Event::Text(piece(at..at + open)), range.clone()));
         }
-        let mut html = String::with_capacity(64 + close - open);
-        let mut digits = itoa::Buffer::new();
-        html.push_str(r#"<sup class="cite">"#);
-        for (i, key) in keys.enumerate() {
-            let key = &key[1..];
-            // Locate the key in the source for error positions. The text
-            // may differ from the source (smart punctuation turns `'` into
-            // a three-byte `’`): not found as written, the problem spans the
-            // whole text, never a guessed length that could run past it.
-            let found = source.get(search_from..range.end.max(search_from)).and_then(|s| find_key(s, key));
-            let span = match found {
-                Some(i) => {
-                    search_from += i + 1;
-                    search_from - 1..search_from + key.len()
-                }
-                None => range.clone(),
-            };
-            match links.citation(key) {
-                Ok((number, anchor)) => {
-                    if i > 0 {
-                        html.push_str(", ");
-                    }
-                    html.push_str(r##"<a href="#"##);
-                    escape::push_html(&mut html, &anchor);
-                    html.push('"');
-                    if !cited_before.contains(&number) {
-                        cited_before.push(number);
-                        html.push_str(r#" id="cite-"#);
-                        html.push_str(digits.format(number));
-                        html.push('"');
-                    }
-                    html.push('>');
-                    html.push_str(digits.format(number));
-                    html.push_str("</a>");
-                }
-                Err(problem) => problems.push((span, problem)),
-            }
-        }
-        html.push_str("</sup>");
+        let html = citation_html(keys, range, source, &mut search_from, links, problems, cited_before);
         out.push_back((Event::InlineHtml(CowStr::from(html)), range.clone()));
         rest = &rest[close + 1..];
         at += close + 1;
@@ -151,4 +113,58 @@ fn split_citations<'a>(
     if !rest.is_empty() {
         out.push_back((Event::Text(piece(at..text.len())), range.clone()));
     }
+}
+
+/// One `[@a; @b]` as a `<sup>` of numbered links to the sources; a key
+/// naming no source is a problem at its place in `source` (looked for from
+/// `search_from` on, which moves past it).
+fn citation_html<'k>(
+    keys: impl Iterator<Item = &'k str>,
+    range: &Range<usize>,
+    source: &str,
+    search_from: &mut usize,
+    links: &mut dyn Links,
+    problems: &mut Vec<(Range<usize>, Unresolved)>,
+    cited_before: &mut Vec<usize>,
+) -> String {
+    let mut html = String::with_capacity(80);
+    let mut digits = itoa::Buffer::new();
+    html.push_str(r#"<sup class="cite">"#);
+    for (i, key) in keys.enumerate() {
+        let key = &key[1..];
+        // Locate the key in the source for error positions. The text
+        // may differ from the source (smart punctuation turns `'` into
+        // a three-byte `’`): not found as written, the problem spans the
+        // whole text, never a guessed length that could run past it.
+        let found = source.get(*search_from..range.end.max(*search_from)).and_then(|s| find_key(s, key));
+        let span = match found {
+            Some(i) => {
+                *search_from += i + 1;
+                *search_from - 1..*search_from + key.len()
+            }
+            None => range.clone(),
+        };
+        match links.citation(key) {
+            Ok((number, anchor)) => {
+                if i > 0 {
+                    html.push_str(", ");
+                }
+                html.push_str(r##"<a href="#"##);
+                escape::push_html(&mut html, &anchor);
+                html.push('"');
+                if !cited_before.contains(&number) {
+                    cited_before.push(number);
+                    html.push_str(r#" id="cite-"#);
+                    html.push_str(digits.format(number));
+                    html.push('"');
+                }
+                html.push('>');
+                html.push_str(digits.format(number));
+                html.push_str("</a>");
+            }
+            Err(problem) => problems.push((span, problem)),
+        }
+    }
+    html.push_str("</sup>");
+    html
 }

@@ -48,40 +48,52 @@ pub fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnost
         );
     }
     for (i, p) in m.positions.iter().enumerate() {
-        let at = |key| [Seg::Key("positions"), Seg::Index(i), Seg::Key(key)];
-        if let Some(date) = p.date.as_ref().filter(|d| d.days() > lookup.today.days()) {
-            out.push(
-                doc.error_at(&at("date"), format!("this position is dated in the future ({})", date.ymd()))
-                    .hint("a position records what was said: date it on the day it was said (check the year)"),
-            );
-        }
-        if !lookup.actors.contains_key(p.actor.as_str()) {
-            out.extend(unknown(doc, &at("actor"), lookup.unknown("actor", p.actor.as_str(), &lookup.actors)));
-        }
-        if let Some(q) = p.question.as_ref().filter(|q| !lookup.questions.contains_key(q.as_str())) {
-            out.extend(unknown(doc, &at("question"), lookup.unknown("question", q.as_str(), &lookup.questions)));
-        }
-        if p.sources.is_empty() {
-            out.push(
-                doc.error_at(&at("sources"), "a position needs at least one source")
-                    .hint("list the ids of the sources behind this position, e.g. `sources: [kremlin-statement]`"),
-            );
-        }
-        for (j, s) in p.sources.iter().enumerate() {
-            if !source_ids.contains_key(s.as_str()) {
-                let hint = did_you_mean(s.as_str(), source_ids.keys().copied())
-                    .unwrap_or_else(|| format!("add a source with `id: {s}` under the briefing's `sources:`"));
-                out.push(
-                    doc.error_at(
-                        &[Seg::Key("positions"), Seg::Index(i), Seg::Key("sources"), Seg::Index(j)],
-                        format!("unknown source `{s}`"),
-                    )
-                    .hint(hint),
-                );
-            }
-        }
+        position(doc, i, p, &source_ids, lookup, &mut out);
     }
     out
+}
+
+/// Checks position `i`, `p`, of a briefing whose sources are `source_ids`.
+fn position(
+    doc: &Document<BriefingMatter>,
+    i: usize,
+    p: &crate::content::model::PositionMatter,
+    source_ids: &HashMap<&str, usize>,
+    lookup: &Lookup,
+    out: &mut Vec<Diagnostic>,
+) {
+    let at = |key| [Seg::Key("positions"), Seg::Index(i), Seg::Key(key)];
+    if let Some(date) = p.date.as_ref().filter(|d| d.days() > lookup.today.days()) {
+        out.push(
+            doc.error_at(&at("date"), format!("this position is dated in the future ({})", date.ymd()))
+                .hint("a position records what was said: date it on the day it was said (check the year)"),
+        );
+    }
+    if !lookup.actors.contains_key(p.actor.as_str()) {
+        out.extend(unknown(doc, &at("actor"), lookup.unknown("actor", p.actor.as_str(), &lookup.actors)));
+    }
+    if let Some(q) = p.question.as_ref().filter(|q| !lookup.questions.contains_key(q.as_str())) {
+        out.extend(unknown(doc, &at("question"), lookup.unknown("question", q.as_str(), &lookup.questions)));
+    }
+    if p.sources.is_empty() {
+        out.push(
+            doc.error_at(&at("sources"), "a position needs at least one source")
+                .hint("list the ids of the sources behind this position, e.g. `sources: [kremlin-statement]`"),
+        );
+    }
+    for (j, s) in p.sources.iter().enumerate() {
+        if !source_ids.contains_key(s.as_str()) {
+            let hint = did_you_mean(s.as_str(), source_ids.keys().copied())
+                .unwrap_or_else(|| format!("add a source with `id: {s}` under the briefing's `sources:`"));
+            out.push(
+                doc.error_at(
+                    &[Seg::Key("positions"), Seg::Index(i), Seg::Key("sources"), Seg::Index(j)],
+                    format!("unknown source `{s}`"),
+                )
+                .hint(hint),
+            );
+        }
+    }
 }
 
 /// A source that is neither cited nor behind a position is probably a

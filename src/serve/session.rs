@@ -183,7 +183,7 @@ impl Session {
     /// The file at `rel` loaded again, if it is one the site has and only
     /// its body changed; a file that no longer loads counts as a body
     /// change, so that its error is reported by [`Session::bodies`].
-    fn body_only(&self, rel: &Path) -> Option<Result<Loaded, Diagnostic>> {
+    fn body_only(&self, rel: &Path) -> Option<Result<(Loaded, String), Diagnostic>> {
         let file = self.options.root.join(rel);
         if !file.is_file() || file.is_symlink() {
             return None;
@@ -191,7 +191,7 @@ impl Session {
         let &(kind, index) = self.paths.get(rel)?;
         let old = self.content.head(kind, index);
         match content::load_one(&self.options.root, &file) {
-            Ok(doc) if doc.head() == old => Some(Ok(doc)),
+            Ok((doc, body)) if doc.head() == old => Some(Ok((doc, body))),
             Ok(_) => None,
             Err(d) => Some(Err(d)),
         }
@@ -199,12 +199,12 @@ impl Session {
 
     /// Re-renders the changed bodies and their pages; `None` when a body's
     /// links or citations changed, which the cross-reference index reflects.
-    fn bodies(&mut self, docs: Vec<Result<Loaded, Diagnostic>>) -> Result<Option<usize>, Diagnostics> {
+    fn bodies(&mut self, docs: Vec<Result<(Loaded, String), Diagnostic>>) -> Result<Option<usize>, Diagnostics> {
         let mut errors = Diagnostics::default();
-        let docs: Vec<Loaded> = docs.into_iter().filter_map(|d| d.map_err(|e| errors.push(e)).ok()).collect();
+        let docs: Vec<(Loaded, String)> = docs.into_iter().filter_map(|d| d.map_err(|e| errors.push(e)).ok()).collect();
         let site = self.renderer.site();
         let mut bodies = Vec::new();
-        for (doc, (body, refs, problems)) in docs.iter().zip(resolve::bodies_again(site, &self.content, &docs)) {
+        for ((doc, _), (body, refs, problems)) in docs.iter().zip(resolve::bodies_again(site, &self.content, &docs)) {
             let &(kind, index) = self.paths.get(doc.head().path).expect("found when planned");
             let Some(entity) = site.entity(kind, index, doc.id()) else { return Ok(None) };
             let problems: Vec<Diagnostic> = problems.into_iter().filter(Diagnostic::is_error).collect();
@@ -270,7 +270,7 @@ impl Session {
 enum Plan {
     Full,
     Templates,
-    Bodies(Vec<Result<Loaded, Diagnostic>>),
+    Bodies(Vec<Result<(Loaded, String), Diagnostic>>),
 }
 
 fn one(d: Diagnostic) -> Diagnostics {

@@ -23,17 +23,9 @@ pub fn start(root: &Path, mut on_change: impl FnMut(&[PathBuf]) + Send + 'static
     let root = std::fs::canonicalize(root)?;
     // Each changed path, and whether the change created it.
     let (tx, rx) = mpsc::channel::<(PathBuf, bool)>();
-    // The path relative to the root, if a change there matters.
     let relevant = {
         let root = root.clone();
-        move |path: &Path| -> Option<PathBuf> {
-            let rel = path.strip_prefix(&root).ok()?;
-            let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
-            let hidden = rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-            let backup = rel.to_string_lossy().ends_with('~');
-            let watched = first.is_some_and(|f| WATCHED.contains(&f.as_str()) || f == crate::config::CONFIG_FILE);
-            (watched && !hidden && !backup).then(|| rel.to_path_buf())
-        }
+        move |path: &Path| relevant(&root, path)
     };
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
@@ -58,17 +50,7 @@ pub fn start(root: &Path, mut on_change: impl FnMut(&[PathBuf]) + Send + 'static
     let weak = Arc::downgrade(&watcher);
     std::thread::spawn(move || {
         while let Ok(first) = rx.recv() {
-            let mut burst: Vec<(PathBuf, bool)> = vec![first];
-            while let Ok((path, created)) = rx.recv_timeout(QUIET) {
-                match burst.iter_mut().find(|(p, _)| *p == path) {
-                    Some((_, was)) => *was |= created,
-                    None => burst.push((path, created)),
-                }
-            }
-            // A file made and gone within the burst is an editor's temporary
-            // (saved to, then renamed over the real file): not a change.
-            burst.retain(|(rel, created)| !created || root.join(rel).exists());
-            let burst: Vec<PathBuf> = burst.into_iter().map(|(rel, _)| rel).collect();
+            let burst = burst(&root, first, &rx);
             if burst.is_empty() {
                 continue;
             }
@@ -88,6 +70,33 @@ pub fn start(root: &Path, mut on_change: impl FnMut(&[PathBuf]) + Send + 'static
         }
     });
     Ok(Watching { _watcher: watcher })
+}
+
+/// `path` relative to `root`, if a change there matters: under a watched
+/// folder or `dossier.yaml`, neither hidden nor an editor's backup.
+fn relevant(root: &Path, path: &Path) -> Option<PathBuf> {
+    let rel = path.strip_prefix(root).ok()?;
+    let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let hidden = rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let backup = rel.to_string_lossy().ends_with('~');
+    let watched = first.is_some_and(|f| WATCHED.contains(&f.as_str()) || f == crate::config::CONFIG_FILE);
+    (watched && !hidden && !backup).then(|| rel.to_path_buf())
+}
+
+/// The paths changed in the burst that began with `first`: each once, in
+/// the order first seen, until changes go quiet for [`QUIET`].
+fn burst(root: &Path, first: (PathBuf, bool), rx: &mpsc::Receiver<(PathBuf, bool)>) -> Vec<PathBuf> {
+    let mut burst: Vec<(PathBuf, bool)> = vec![first];
+    while let Ok((path, created)) = rx.recv_timeout(QUIET) {
+        match burst.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, was)) => *was |= created,
+            None => burst.push((path, created)),
+        }
+    }
+    // A file made and gone within the burst is an editor's temporary
+    // (saved to, then renamed over the real file): not a change.
+    burst.retain(|(rel, created)| !created || root.join(rel).exists());
+    burst.into_iter().map(|(rel, _)| rel).collect()
 }
 
 /// Watching goes on while this lives.

@@ -14,11 +14,11 @@
 //! this accepts means what serde_yaml says it means; the unit tests and
 //! the `front_matter` fuzz target compare the two.
 
-use std::borrow::Cow;
-use std::fmt;
+mod de;
 
-use serde::de::value::{BorrowedStrDeserializer, StrDeserializer};
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
+use std::borrow::Cow;
+
+use serde::de::DeserializeOwned;
 
 /// `yaml` as `T`, when it is written in the subset and `T` accepts it.
 pub fn parse<T: DeserializeOwned>(yaml: &str) -> Option<T> {
@@ -353,232 +353,6 @@ fn flow_list(text: &str) -> Option<(Node<'_>, &str)> {
     }
 }
 
-/// How serde_yaml reads a plain scalar where any value may go.
-enum Plain {
-    Null,
-    Bool(bool),
-    /// Could be a number (or `.inf`, `.nan`): left to serde_yaml, whose
-    /// exact rules (radixes, leading zeros) are not repeated here.
-    Number,
-    Text,
-}
-
-fn is_null(s: &str) -> bool {
-    matches!(s, "" | "~" | "null" | "Null" | "NULL")
-}
-
-fn boolean(s: &str) -> Option<bool> {
-    match s {
-        "true" | "True" | "TRUE" => Some(true),
-        "false" | "False" | "FALSE" => Some(false),
-        _ => None,
-    }
-}
-
-fn resolve(s: &str) -> Plain {
-    if is_null(s) {
-        return Plain::Null;
-    }
-    if let Some(b) = boolean(s) {
-        return Plain::Bool(b);
-    }
-    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
-    // Rust's float syntax also takes `inf` and `nan` in any case; serde_yaml
-    // adds `.inf` and `.nan`.
-    let starts_numeric = unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.');
-    let dotted = unsigned.eq_ignore_ascii_case(".inf") || unsigned.eq_ignore_ascii_case(".nan");
-    if dotted || s.parse::<f64>().is_ok() || (starts_numeric && hex_like(unsigned)) {
-        return Plain::Number;
-    }
-    Plain::Text
-}
-
-/// Digits in some radix after an optional `0x`/`0o`/`0b`: maybe an integer.
-fn hex_like(s: &str) -> bool {
-    let digits = ["0x", "0o", "0b"].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(s);
-    let digits = digits.strip_prefix(['+', '-']).unwrap_or(digits);
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// Any failure: the caller falls back to serde_yaml.
-#[derive(Debug)]
-pub struct Bail;
-
-impl fmt::Display for Bail {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not in the front-matter subset")
-    }
-}
-
-impl std::error::Error for Bail {}
-
-impl de::Error for Bail {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        Bail
-    }
-}
-
-macro_rules! bail {
-    ($($method:ident)*) => {
-        $(fn $method<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Bail> { Err(Bail) })*
-    };
-}
-
-impl<'de> Deserializer<'de> for &Node<'de> {
-    type Error = Bail;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
-        match self {
-            Node::Scalar(s, true) => match resolve(s) {
-                Plain::Null => visitor.visit_unit(),
-                Plain::Bool(b) => visitor.visit_bool(b),
-                Plain::Number => Err(Bail),
-                Plain::Text => visitor.visit_str(s),
-            },
-            Node::Scalar(s, false) => visitor.visit_str(s),
-            Node::Seq(items) => visitor.visit_seq(Items(items.iter())),
-            Node::Map(entries) => visitor.visit_map(Entries { entries: entries.iter(), value: None }),
-        }
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
-        match self {
-            Node::Scalar(s, true) => visitor.visit_bool(boolean(s).ok_or(Bail)?),
-            _ => Err(Bail),
-        }
-    }
-
-    /// serde_yaml hands any scalar to a string as written (`1984`, `true`).
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
-        match self {
-            Node::Scalar(s, _) => visitor.visit_str(s),
-            _ => Err(Bail),
-        }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
-        match self {
-            Node::Scalar(s, true) if is_null(s) => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
-        match self {
-            Node::Scalar(s, true) if is_null(s) => visitor.visit_unit(),
-            _ => Err(Bail),
-        }
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
-        match self {
-            Node::Seq(items) => visitor.visit_seq(Items(items.iter())),
-            _ => Err(Bail),
-        }
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
-        match self {
-            Node::Map(entries) => visitor.visit_map(Entries { entries: entries.iter(), value: None }),
-            _ => Err(Bail),
-        }
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Bail> {
-        self.deserialize_map(visitor)
-    }
-
-    /// A unit variant by name, as serde_yaml reads one from a scalar.
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Bail> {
-        match self {
-            Node::Scalar(s, _) => {
-                let word: StrDeserializer<Bail> = s.as_ref().into_deserializer();
-                word.deserialize_enum(name, variants, visitor)
-            }
-            _ => Err(Bail),
-        }
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, Bail> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Bail> {
-        visitor.visit_unit()
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _: &'static str, _: V) -> Result<V::Value, Bail> {
-        Err(Bail)
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, Bail> {
-        Err(Bail)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _: &'static str, _: usize, _: V) -> Result<V::Value, Bail> {
-        Err(Bail)
-    }
-
-    bail!(deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
-        deserialize_f32 deserialize_f64 deserialize_char deserialize_bytes deserialize_byte_buf);
-}
-
-struct Items<'n, 'a>(std::slice::Iter<'n, Node<'a>>);
-
-impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
-    type Error = Bail;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Bail> {
-        self.0.next().map(|node| seed.deserialize(node)).transpose()
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.0.len())
-    }
-}
-
-struct Entries<'n, 'a> {
-    entries: std::slice::Iter<'n, (&'a str, Node<'a>)>,
-    value: Option<&'n Node<'a>>,
-}
-
-impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
-    type Error = Bail;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Bail> {
-        let Some((key, value)) = self.entries.next() else { return Ok(None) };
-        self.value = Some(value);
-        seed.deserialize(BorrowedStrDeserializer::new(key)).map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Bail> {
-        seed.deserialize(self.value.take().ok_or(Bail)?)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,7 +370,7 @@ mod tests {
 
     /// What serde_yaml makes of `yaml` and what the subset does, as JSON
     /// values and as typed front matter (compared by their debug text).
-    fn both<T: DeserializeOwned + fmt::Debug>(yaml: &str) -> (Option<String>, Option<String>) {
+    fn both<T: DeserializeOwned + std::fmt::Debug>(yaml: &str) -> (Option<String>, Option<String>) {
         let full = serde_yaml::from_str::<T>(yaml).ok().map(|v| format!("{v:?}"));
         let subset = parse::<T>(yaml).map(|v| format!("{v:?}"));
         (full, subset)
@@ -636,97 +410,100 @@ mod tests {
         assert!(full.is_some() && full == subset, "{full:?}\n{subset:?}");
     }
 
+    /// Scalars of every kind YAML 1.1 resolves, and near misses.
+    const SCALARS: &[&str] = &[
+        "plain",
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "",
+        "true",
+        "False",
+        "TRUE",
+        "yes",
+        "no",
+        "on",
+        "2024-05-01",
+        "2024-5-1",
+        "1984",
+        "-3",
+        "+4",
+        "0x1F",
+        "0o17",
+        "0b101",
+        "1e3",
+        "1.5",
+        ".5",
+        "1.",
+        "007",
+        "-007",
+        ".inf",
+        "-.Inf",
+        ".nan",
+        "inf",
+        "nan",
+        "infinity",
+        "12:30",
+        "a:b",
+        "C# rocks",
+        "a # comment",
+        "-dash",
+        "1 000",
+        "3 apples",
+        "'single'",
+        "'it''s'",
+        "''",
+        "\"\"",
+        "\"tab\\tnew\\nline\"",
+        "\"\\x41\\u263A\\U0001F600\"",
+        "\"\\N\\_\\L\\P\\e\\0\"",
+        "\"bad \\q\"",
+        "\"\\ud800\"",
+        "[a, b]",
+        "[]",
+        "[ a , 'b' , \"c\" ]",
+        "[a, [b]]",
+        "[a,]",
+        "[a, , b]",
+        "[1, 2]",
+        "[true, ~]",
+        "[a: b]",
+        "[http://x]",
+        "a: b",
+        "a:",
+        "é ü",
+        "\u{85}",
+        "\u{2028}x",
+        "\u{a0}",
+        "*alias",
+        "&anchor a",
+        "!tag a",
+        "|",
+        ">",
+        "{a: b}",
+        "? a",
+        "- a",
+        "`x`",
+        "@x",
+        "%x",
+        "\"a\" # c",
+        "\"a\"# c",
+        "'a' x",
+        "[a] # c",
+        "[a]x",
+        "0.",
+        "+.5",
+        "1_000",
+        "0x",
+        "-",
+        "--",
+        "-1e-3",
+    ];
+
     #[test]
     fn scalars_resolve_as_serde_yaml_resolves_them() {
-        for value in [
-            "plain",
-            "~",
-            "null",
-            "Null",
-            "NULL",
-            "",
-            "true",
-            "False",
-            "TRUE",
-            "yes",
-            "no",
-            "on",
-            "2024-05-01",
-            "2024-5-1",
-            "1984",
-            "-3",
-            "+4",
-            "0x1F",
-            "0o17",
-            "0b101",
-            "1e3",
-            "1.5",
-            ".5",
-            "1.",
-            "007",
-            "-007",
-            ".inf",
-            "-.Inf",
-            ".nan",
-            "inf",
-            "nan",
-            "infinity",
-            "12:30",
-            "a:b",
-            "C# rocks",
-            "a # comment",
-            "-dash",
-            "1 000",
-            "3 apples",
-            "'single'",
-            "'it''s'",
-            "''",
-            "\"\"",
-            "\"tab\\tnew\\nline\"",
-            "\"\\x41\\u263A\\U0001F600\"",
-            "\"\\N\\_\\L\\P\\e\\0\"",
-            "\"bad \\q\"",
-            "\"\\ud800\"",
-            "[a, b]",
-            "[]",
-            "[ a , 'b' , \"c\" ]",
-            "[a, [b]]",
-            "[a,]",
-            "[a, , b]",
-            "[1, 2]",
-            "[true, ~]",
-            "[a: b]",
-            "[http://x]",
-            "a: b",
-            "a:",
-            "é ü",
-            "\u{85}",
-            "\u{2028}x",
-            "\u{a0}",
-            "*alias",
-            "&anchor a",
-            "!tag a",
-            "|",
-            ">",
-            "{a: b}",
-            "? a",
-            "- a",
-            "`x`",
-            "@x",
-            "%x",
-            "\"a\" # c",
-            "\"a\"# c",
-            "'a' x",
-            "[a] # c",
-            "[a]x",
-            "0.",
-            "+.5",
-            "1_000",
-            "0x",
-            "-",
-            "--",
-            "-1e-3",
-        ] {
+        for value in SCALARS {
             agrees(&format!("key: {value}\n"));
             agrees(&format!("key:\n  - {value}\n"));
             agrees(&format!("extra:\n  k: {value}\n"));

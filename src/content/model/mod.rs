@@ -1,0 +1,276 @@
+//! The front matter users write, as typed structs.
+//!
+//! Every struct denies unknown keys (a misspelt key is an error with a hint,
+//! never silently ignored); free-form data lives under `extra:`. Field types
+//! carry their own checks ([`Id`], [`Date`], [`HttpUrl`]) so a bad value is
+//! reported by the YAML layer with its exact line and column.
+
+mod date;
+mod id;
+
+use std::fmt;
+
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+
+pub use date::Date;
+pub use id::{HttpUrl, Id, MAX_SLUG, capped, slugify};
+
+/// Free-form data handed to templates as is.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BriefingMatter {
+    pub title: String,
+    pub date: Date,
+    pub updated: Option<Date>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub topics: Vec<Id>,
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub actors: Vec<Id>,
+    #[serde(default)]
+    pub positions: Vec<PositionMatter>,
+    #[serde(default)]
+    pub sources: Vec<SourceMatter>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+/// A briefing's front matter less its positions and sources, which the
+/// resolved briefing holds checked and numbered.
+#[derive(Debug, Clone)]
+pub struct BriefingInfo {
+    pub title: String,
+    pub date: Date,
+    pub updated: Option<Date>,
+    pub summary: Option<String>,
+    pub topics: Vec<Id>,
+    pub status: Option<Status>,
+    pub actors: Vec<Id>,
+    pub extra: Extra,
+}
+
+impl BriefingMatter {
+    pub fn info(&self) -> BriefingInfo {
+        BriefingInfo {
+            title: self.title.clone(),
+            date: self.date.clone(),
+            updated: self.updated.clone(),
+            summary: self.summary.clone(),
+            topics: self.topics.clone(),
+            status: self.status,
+            actors: self.actors.clone(),
+            extra: self.extra.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionMatter {
+    pub actor: Id,
+    pub question: Option<Id>,
+    pub stance: Stance,
+    pub summary: Option<String>,
+    pub quote: Option<String>,
+    pub date: Option<Date>,
+    pub sources: Vec<Id>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMatter {
+    pub id: Id,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<HttpUrl>,
+    pub date: Option<Date>,
+    pub accessed: Option<Date>,
+    pub archive: Option<HttpUrl>,
+    pub kind: Option<SourceKind>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorMatter {
+    pub name: String,
+    pub kind: Option<ActorKind>,
+    pub role: Option<String>,
+    #[serde(default)]
+    pub affiliations: Vec<Id>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub image: Option<String>,
+    #[serde(default)]
+    pub links: Vec<HttpUrl>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionMatter {
+    pub title: String,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicMatter {
+    pub title: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMatter {
+    pub title: String,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word users write in front matter.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// Where an actor stands on a question.
+    Stance { Supports => "supports", Opposes => "opposes", Conditional => "conditional", Neutral => "neutral", Unclear => "unclear" }
+);
+word_enum!(Status { Developing => "developing", Settled => "settled" });
+word_enum!(SourceKind { Primary => "primary", News => "news", Analysis => "analysis", Data => "data" });
+word_enum!(ActorKind { Person => "person", State => "state", Organization => "organization", Group => "group" });
+
+impl Stance {
+    /// Human words for the stance, as shown beside its badge.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Supports => "Supports",
+            Stance::Opposes => "Opposes",
+            Stance::Conditional => "Conditional",
+            Stance::Neutral => "Neutral",
+            Stance::Unclear => "Unclear",
+        }
+    }
+
+    /// The badge's symbol: ✓ ✗ ± ○ ?
+    pub fn mark(self) -> &'static str {
+        match self {
+            Stance::Supports => "✓",
+            Stance::Opposes => "✗",
+            Stance::Conditional => "±",
+            Stance::Neutral => "○",
+            Stance::Unclear => "?",
+        }
+    }
+}
+
+/// Deserializes a string through `parse`. The check runs inside the
+/// visitor, so the YAML layer attaches the value's line and column to the
+/// error (a check after deserializing would only know the document start).
+fn parse_str<'de, D: Deserializer<'de>, T>(
+    d: D,
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<T, D::Error> {
+    struct Visitor<T> {
+        expecting: &'static str,
+        parse: fn(&str) -> Result<T, String>,
+    }
+    impl<T> de::Visitor<'_> for Visitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            (self.parse)(v).map_err(E::custom)
+        }
+    }
+    d.deserialize_str(Visitor { expecting, parse })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_url_safe() {
+        assert!(Id::parse("vladimir-putin").is_ok());
+        for bad in ["", "Putin", "../etc", "a b", "a/b", "é"] {
+            assert!(Id::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(slugify("Émmanuel  Macron!"), "emmanuel-macron");
+        assert_eq!(slugify("Віталій Кличко"), "vitalii-klichko");
+        assert_eq!(slugify("习近平"), "xi-jin-ping");
+        assert!(!slugify("محمد بن سلمان").is_empty());
+        let long = "The Ministry of Foreign Affairs of a Country With a Very Long Name, Department ".repeat(4);
+        let (a, b) = (capped(slugify(&long), &long), capped(slugify(&(long.clone() + "2")), &(long + "2")));
+        assert!(a.len() <= MAX_SLUG && b.len() <= MAX_SLUG, "{a} {b}");
+        assert!(a.starts_with("the-ministry-of-foreign-affairs") && a != b, "{a} {b}");
+        assert_eq!(capped("short".into(), "Short"), "short");
+    }
+
+    #[test]
+    fn days_and_dates_convert_both_ways() {
+        assert_eq!(Date::from_days(0).ymd(), "1970-01-01");
+        assert_eq!(Date::from_days(20_336).ymd(), "2025-09-05");
+        assert_eq!(Date::parse("2024-03-01").unwrap().days() - Date::parse("2024-02-28").unwrap().days(), 2);
+        for days in (-719_000..2_900_000).step_by(997) {
+            assert_eq!(Date::from_days(days).days(), days);
+        }
+    }
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        assert_eq!(Date::parse("2025-09-04").unwrap().long(), "4 September 2025");
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(Date::parse("2025-02-30").unwrap_err().contains("no day 30"));
+        assert!(Date::parse("2025-9-4").is_err());
+        assert!(Date::parse("2025-09-04T10:00:00Z").is_ok());
+        assert!(Date::parse("2025-09-04T10:00:00+02:00").is_ok());
+        assert!(Date::parse("2025-09-04Tlunch").is_err());
+        assert_eq!(Date::parse("2025-09-04").unwrap().rfc3339(), "2025-09-04T00:00:00Z");
+        assert_eq!(Date::parse("2025-09-04 10:00:00").unwrap().rfc3339(), "2025-09-04T10:00:00Z");
+        assert_eq!(Date::parse("2025-09-04T10:00:00+02:00").unwrap().rfc3339(), "2025-09-04T10:00:00+02:00");
+    }
+
+    #[test]
+    fn urls_must_be_http() {
+        assert!(HttpUrl::parse("https://example.org/a").is_ok());
+        for bad in ["javascript:alert(1)", "data:text/html,x", "ftp://x", "https://", "//x"] {
+            assert!(HttpUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! Resolving one briefing: its front matter checked, its body rendered,
+//! its sources numbered (cited ones first) and its positions tied to
+//! actors, questions and source numbers.
+
+use std::collections::HashMap;
+
+use crate::content::Document;
+use crate::content::model::{BriefingMatter, Id, SourceMatter};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::AutoLink;
+
+use super::body::render_with_refs;
+use super::check;
+use super::lookup::Lookup;
+use super::site::{Briefing, Position};
+
+/// Resolves a briefing whose Markdown is `body`.
+pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Lookup) -> (Briefing, Vec<Diagnostic>) {
+    let mut problems = check::briefing(doc, lookup);
+    let autolinks = if lookup.autolink { autolinks(doc, lookup) } else { Vec::new() };
+    let (body, body_problems, refs) = render_with_refs(doc, body, lookup, &doc.matter.sources, &autolinks);
+    problems.extend(body_problems);
+
+    // Number sources: cited ones in order of first citation, then the rest.
+    let mut cited = vec![false; doc.matter.sources.len()];
+    refs.cited.iter().for_each(|&i| cited[i] = true);
+    let mut order = refs.cited.clone();
+    order.extend((0..doc.matter.sources.len()).filter(|&i| !cited[i]));
+    let sources: Vec<SourceMatter> = order.iter().map(|&i| doc.matter.sources[i].clone()).collect();
+    problems.extend(check::unused_sources(doc, &cited));
+
+    let mut actors: Vec<usize> = Vec::new();
+    let mut add_actor = |i: usize| {
+        if !actors.contains(&i) {
+            actors.push(i);
+        }
+    };
+    doc.matter.actors.iter().filter_map(|a| lookup.actors.get(a.as_str())).for_each(|&i| add_actor(i));
+    let positions = positions(doc, &sources, lookup, &mut add_actor);
+    let topics = doc.matter.topics.iter().filter_map(|t| lookup.topics.get(t.as_str()).copied()).collect();
+    let doc = doc.entry(doc.matter.info());
+    (Briefing { doc, actors, topics, positions, sources, body, refs }, problems)
+}
+
+/// The briefing's positions whose actor and question exist, each citing
+/// its sources by number in `sources` (numbered order); `add_actor` is told
+/// of each position's actor.
+fn positions(
+    doc: &Document<BriefingMatter>,
+    sources: &[SourceMatter],
+    lookup: &Lookup,
+    add_actor: &mut impl FnMut(usize),
+) -> Vec<Position> {
+    let numbers: HashMap<&Id, usize> = sources.iter().enumerate().map(|(n, s)| (&s.id, n)).collect();
+    let number_of = |id: &Id| numbers.get(id).copied();
+    doc.matter
+        .positions
+        .iter()
+        .filter_map(|p| {
+            let actor = *lookup.actors.get(p.actor.as_str())?;
+            add_actor(actor);
+            let question = match &p.question {
+                Some(q) => Some(*lookup.questions.get(q.as_str())?),
+                None => None,
+            };
+            let mut sources: Vec<usize> = p.sources.iter().filter_map(number_of).collect();
+            sources.sort_unstable();
+            sources.dedup();
+            Some(Position {
+                actor,
+                question,
+                stance: p.stance,
+                summary: p.summary.clone(),
+                quote: p.quote.clone(),
+                date: p.date.clone().unwrap_or_else(|| doc.matter.date.clone()),
+                sources,
+            })
+        })
+        .collect()
+}
+
+/// Names and aliases of the briefing's involved actors, longest first.
+fn autolinks(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<AutoLink> {
+    let involved = doc.matter.actors.iter().chain(doc.matter.positions.iter().map(|p| &p.actor));
+    let mut names: Vec<AutoLink> = involved
+        .filter_map(|id| lookup.actors.get(id.as_str()).copied())
+        .flat_map(|i| {
+            let actor = &lookup.actor_docs[i];
+            let url = lookup.urls.actor(&actor.id);
+            std::iter::once(&actor.matter.name)
+                .chain(&actor.matter.aliases)
+                .filter(|name| !name.trim().is_empty())
+                .map(move |name| AutoLink { name: name.trim().to_owned(), url: url.clone(), key: i })
+        })
+        .collect();
+    names.sort_by(|a, b| b.name.len().cmp(&a.name.len()).then_with(|| a.name.cmp(&b.name)).then(a.key.cmp(&b.key)));
+    names.dedup_by(|a, b| a.name == b.name && a.key == b.key);
+    // A name two involved actors share could mean either: link neither.
+    let shared: Vec<String> = names.windows(2).filter(|w| w[0].name == w[1].name).map(|w| w[0].name.clone()).collect();
+    names.retain(|n| !shared.contains(&n.name));
+    names
+}
