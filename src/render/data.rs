@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::content::model::{Date, SourceKind, SourceMatter};
-use crate::resolve::{Site, chronological};
+use crate::resolve::{ActorIx, PositionRef, Site, chronological, ix};
 
 use crate::output::Sink;
 
@@ -95,10 +95,12 @@ fn records<T: Serialize>(w: &mut dyn Write, items: impl IntoIterator<Item = T>) 
 
 /// Every position as (briefing, position) indices, oldest first; positions
 /// of one day in briefing order, then list order.
-fn position_order(site: &Site) -> Vec<(usize, usize)> {
-    let mut order: Vec<(usize, usize)> =
-        site.briefings.iter().enumerate().flat_map(|(b, x)| (0..x.positions.len()).map(move |p| (b, p))).collect();
-    order.sort_by_cached_key(|&(b, p)| chronological(&site.briefings, b, p));
+fn position_order(site: &Site) -> Vec<PositionRef> {
+    let mut order: Vec<PositionRef> = ix::all(site.briefings.len())
+        .zip(&site.briefings)
+        .flat_map(|(briefing, x)| (0..x.positions.len()).map(move |position| PositionRef { briefing, position }))
+        .collect();
+    order.sort_by_cached_key(|r| chronological(&site.briefings, r.briefing, r.position));
     order
 }
 
@@ -106,19 +108,19 @@ fn position_order(site: &Site) -> Vec<(usize, usize)> {
 /// they would take tens of megabytes at once.
 struct Rows<'a> {
     site: &'a Site,
-    order: Vec<(usize, usize)>,
+    order: Vec<PositionRef>,
 }
 
 impl<'a> Rows<'a> {
     fn iter(&self) -> impl Iterator<Item = PositionRow<'a>> + '_ {
-        self.order.iter().map(|&(b, p)| position_row(self.site, b, p))
+        self.order.iter().map(|&r| position_row(self.site, r))
     }
 }
 
-fn position_row(site: &Site, bi: usize, pi: usize) -> PositionRow<'_> {
+fn position_row(site: &Site, r: PositionRef) -> PositionRow<'_> {
     let u = &site.urls;
-    let b = &site.briefings[bi];
-    let p = &b.positions[pi];
+    let b = &site.briefings[r.briefing];
+    let p = &b.positions[r.position];
     let actor = &site.actors[p.actor].doc;
     let question = p.question.map(|q| &site.questions[q].doc);
     PositionRow {
@@ -130,7 +132,7 @@ fn position_row(site: &Site, bi: usize, pi: usize) -> PositionRow<'_> {
         date: p.date.ymd(),
         summary: p.summary.as_deref(),
         quote: p.quote.as_deref(),
-        changed_from: site.index.changed_from[bi][pi].map(|s| s.as_str()),
+        changed_from: site.index.changed_from[r.briefing][r.position].map(|s| s.as_str()),
         sources: p.sources.iter().map(|&s| source_ref(&b.sources[s])).collect(),
         briefing: b.doc.id.as_str(),
         briefing_title: &b.doc.matter.title,
@@ -204,9 +206,8 @@ fn positions_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
 fn actors(site: &Site) -> Vec<ActorRow<'_>> {
     let u = &site.urls;
     let ix = &site.index;
-    site.actors
-        .iter()
-        .enumerate()
+    ix::all::<ActorIx>(site.actors.len())
+        .zip(&site.actors)
         .map(|(i, a)| {
             let m = &a.doc.matter;
             ActorRow {

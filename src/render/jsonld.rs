@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::content::model::{ActorKind, HttpUrl};
-use crate::resolve::Site;
+use crate::resolve::{ActorIx, BriefingIx, Site};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -86,15 +86,15 @@ struct ActorDoc<'a> {
 }
 
 /// The JSON-LD for a briefing page.
-pub fn briefing(site: &Site, i: usize) -> String {
+pub fn briefing(site: &Site, i: BriefingIx) -> String {
     let b = &site.briefings[i];
     let m = &b.doc.matter;
     let u = &site.urls;
     let url = u.absolute(&u.briefing(&b.doc.id));
-    let has_position = |a: &usize| b.positions.iter().any(|p| p.actor == *a);
+    let has_position = |a: &ActorIx| b.positions.iter().any(|p| p.actor == *a);
     let about = b.actors.iter().filter(|a| has_position(a)).map(|&a| thing(site, a)).collect();
     // Involved without a position, or only named in the text: each once.
-    let mut mentioned: Vec<usize> = Vec::new();
+    let mut mentioned: Vec<ActorIx> = Vec::new();
     for &a in b.actors.iter().chain(&b.refs.actors) {
         if !has_position(&a) && !mentioned.contains(&a) {
             mentioned.push(a);
@@ -130,7 +130,7 @@ pub fn briefing(site: &Site, i: usize) -> String {
 }
 
 /// The JSON-LD for an actor page.
-pub fn actor(site: &Site, i: usize) -> String {
+pub fn actor(site: &Site, i: ActorIx) -> String {
     let a = &site.actors[i];
     let m = &a.doc.matter;
     let person = m.kind == Some(ActorKind::Person);
@@ -147,7 +147,7 @@ pub fn actor(site: &Site, i: usize) -> String {
     })
 }
 
-fn thing(site: &Site, i: usize) -> Thing<'_> {
+fn thing(site: &Site, i: ActorIx) -> Thing<'_> {
     let a = &site.actors[i];
     let kind = match a.doc.matter.kind {
         Some(ActorKind::Person) => "Person",

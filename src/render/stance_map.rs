@@ -15,7 +15,7 @@ use tera::Value;
 
 use super::views::{Ctx, value};
 use crate::content::model::{ActorKind, Stance};
-use crate::resolve::PositionRef;
+use crate::resolve::{ActorIx, PositionRef, QuestionIx, TopicIx, ix};
 
 /// Most questions (columns) and actors (rows) the map shows.
 pub const MAP_QUESTIONS: usize = 16;
@@ -73,16 +73,16 @@ pub fn view(ctx: &Ctx) -> Value {
     let site = ctx.site;
     let ix = &site.index;
     // Questions with the most positions, shown in the site's order.
-    let mut questions: Vec<usize> =
-        (0..site.questions.len()).filter(|&q| !ix.question_positions[q].is_empty()).collect();
+    let mut questions: Vec<QuestionIx> =
+        ix::all(site.questions.len()).filter(|&q| !ix.question_positions[q].is_empty()).collect();
     let all_questions = questions.len();
     questions.sort_by_key(|&q| std::cmp::Reverse(ix.question_positions[q].len()));
     questions.truncate(MAP_QUESTIONS);
     questions.sort_unstable();
 
     // Per shown question and actor: the positions, oldest first.
-    let mut histories: HashMap<(usize, usize), Vec<PositionRef>> = HashMap::new();
-    let mut weight: HashMap<usize, usize> = HashMap::new();
+    let mut histories: HashMap<(ActorIx, usize), Vec<PositionRef>> = HashMap::new();
+    let mut weight: HashMap<ActorIx, usize> = HashMap::new();
     for (col, &q) in questions.iter().enumerate() {
         for r in &ix.question_positions[q] {
             let actor = site.briefings[r.briefing].positions[r.position].actor;
@@ -91,7 +91,7 @@ pub fn view(ctx: &Ctx) -> Value {
         }
     }
     let all_actors = weight.len();
-    let mut actors: Vec<usize> = weight.keys().copied().collect();
+    let mut actors: Vec<ActorIx> = weight.keys().copied().collect();
     actors.sort_by_key(|&a| (std::cmp::Reverse(weight[&a]), a));
     actors.truncate(MAP_ACTORS);
     actors.sort_unstable();
@@ -142,12 +142,12 @@ fn cell(ctx: &Ctx, history: &[PositionRef]) -> Cell {
 }
 
 /// The shown questions as columns, each with the topics of its briefings.
-fn columns(ctx: &Ctx, questions: &[usize]) -> Vec<Column> {
+fn columns(ctx: &Ctx, questions: &[QuestionIx]) -> Vec<Column> {
     let site = ctx.site;
     questions
         .iter()
         .map(|&q| {
-            let mut topics: Vec<usize> = site.index.question_positions[q]
+            let mut topics: Vec<TopicIx> = site.index.question_positions[q]
                 .iter()
                 .flat_map(|r| site.briefings[r.briefing].topics.iter().copied())
                 .collect();
@@ -162,7 +162,7 @@ fn columns(ctx: &Ctx, questions: &[usize]) -> Vec<Column> {
 }
 
 /// Filter choices: only the kinds and topics the map has.
-fn choices(ctx: &Ctx, actors: &[usize], columns: &[Column]) -> (Vec<Choice>, Vec<Choice>) {
+fn choices(ctx: &Ctx, actors: &[ActorIx], columns: &[Column]) -> (Vec<Choice>, Vec<Choice>) {
     let site = ctx.site;
     let mut kinds: Vec<Choice> = ActorKind::ALL
         .iter()

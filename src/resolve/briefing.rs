@@ -11,6 +11,7 @@ use crate::markdown::AutoLink;
 
 use super::body::render_with_refs;
 use super::check;
+use super::ix::{ActorIx, Ix};
 use super::lookup::Lookup;
 use super::site::{Briefing, Position};
 
@@ -29,8 +30,8 @@ pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Looku
     let sources: Vec<SourceMatter> = order.iter().map(|&i| doc.matter.sources[i].clone()).collect();
     problems.extend(check::unused_sources(doc, &cited));
 
-    let mut actors: Vec<usize> = Vec::new();
-    let mut add_actor = |i: usize| {
+    let mut actors: Vec<ActorIx> = Vec::new();
+    let mut add_actor = |i: ActorIx| {
         if !actors.contains(&i) {
             actors.push(i);
         }
@@ -49,7 +50,7 @@ fn positions(
     doc: &Document<BriefingMatter>,
     sources: &[SourceMatter],
     lookup: &Lookup,
-    add_actor: &mut impl FnMut(usize),
+    add_actor: &mut impl FnMut(ActorIx),
 ) -> Vec<Position> {
     let numbers: HashMap<&Id, usize> = sources.iter().enumerate().map(|(n, s)| (&s.id, n)).collect();
     let number_of = |id: &Id| numbers.get(id).copied();
@@ -85,12 +86,12 @@ fn autolinks(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<AutoLink> {
     let mut names: Vec<AutoLink> = involved
         .filter_map(|id| lookup.actors.get(id.as_str()).copied())
         .flat_map(|i| {
-            let actor = &lookup.actor_docs[i];
+            let actor = &lookup.actor_docs[i.get()];
             let url = lookup.urls.actor(&actor.id);
             std::iter::once(&actor.matter.name)
                 .chain(&actor.matter.aliases)
                 .filter(|name| !name.trim().is_empty())
-                .map(move |name| AutoLink { name: name.trim().to_owned(), url: url.clone(), key: i })
+                .map(move |name| AutoLink { name: name.trim().to_owned(), url: url.clone(), key: i.get() })
         })
         .collect();
     names.sort_by(|a, b| b.name.len().cmp(&a.name.len()).then_with(|| a.name.cmp(&b.name)).then(a.key.cmp(&b.key)));

@@ -113,7 +113,7 @@ pub fn unused_sources(doc: &Document<BriefingMatter>, cited: &[bool]) -> Vec<Dia
         .collect()
 }
 
-pub fn affiliations(doc: &Document<ActorMatter>, lookup: &Lookup) -> (Vec<usize>, Vec<Diagnostic>) {
+pub fn affiliations(doc: &Document<ActorMatter>, lookup: &Lookup) -> (Vec<super::ActorIx>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for (i, a) in doc.matter.affiliations.iter().enumerate() {

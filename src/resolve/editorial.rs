@@ -94,7 +94,7 @@ fn topic_typos(content: &Content, out: &mut Notes) {
 fn one_sided_questions(site: &Site, content: &Content, out: &mut Notes) {
     for (q, refs) in site.index.question_positions.iter().enumerate() {
         // Each actor's latest stance: the list is oldest first.
-        let mut latest: HashMap<usize, Stance> = HashMap::new();
+        let mut latest: HashMap<crate::resolve::ActorIx, Stance> = HashMap::new();
         for r in refs {
             let p = &site.briefings[r.briefing].positions[r.position];
             latest.insert(p.actor, p.stance);

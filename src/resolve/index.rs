@@ -10,39 +10,40 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
+use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx, all};
 use super::{Actor, Briefing};
 use crate::content::model::{Stance, capped, slugify};
 
 /// A position, by briefing and by its place in that briefing's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PositionRef {
-    pub briefing: usize,
+    pub briefing: BriefingIx,
     pub position: usize,
 }
 
 #[derive(Debug, Default)]
 pub struct Index {
     /// Per actor, oldest first.
-    pub actor_positions: Vec<Vec<PositionRef>>,
+    pub actor_positions: Table<ActorIx, Vec<PositionRef>>,
     /// Per actor: briefings that involve it, newest first.
-    pub actor_briefings: Vec<Vec<usize>>,
+    pub actor_briefings: Table<ActorIx, Vec<BriefingIx>>,
     /// Per actor: briefings that only mention it in their text.
-    pub actor_mentions: Vec<Vec<usize>>,
+    pub actor_mentions: Table<ActorIx, Vec<BriefingIx>>,
     /// Per actor: actors that list it among their affiliations.
-    pub actor_members: Vec<Vec<usize>>,
+    pub actor_members: Table<ActorIx, Vec<ActorIx>>,
     /// Per actor: actors appearing in the same briefings, with the count.
-    pub actor_companions: Vec<Vec<(usize, usize)>>,
+    pub actor_companions: Table<ActorIx, Vec<(ActorIx, usize)>>,
     /// Per briefing and position: the actor's previous stance on the same
     /// question, when this position changed it.
-    pub changed_from: Vec<Vec<Option<Stance>>>,
+    pub changed_from: Table<BriefingIx, Vec<Option<Stance>>>,
     /// Per question, oldest first.
-    pub question_positions: Vec<Vec<PositionRef>>,
+    pub question_positions: Table<QuestionIx, Vec<PositionRef>>,
     /// Per question: briefings with a position on it or a link to it.
-    pub question_briefings: Vec<Vec<usize>>,
-    pub topic_briefings: Vec<Vec<usize>>,
-    pub briefing_related: Vec<Vec<usize>>,
+    pub question_briefings: Table<QuestionIx, Vec<BriefingIx>>,
+    pub topic_briefings: Table<TopicIx, Vec<BriefingIx>>,
+    pub briefing_related: Table<BriefingIx, Vec<BriefingIx>>,
     /// Per briefing: briefings whose text links to it.
-    pub briefing_backlinks: Vec<Vec<usize>>,
+    pub briefing_backlinks: Table<BriefingIx, Vec<BriefingIx>>,
     pub sources: Vec<SourceGroup>,
 }
 
@@ -59,8 +60,8 @@ pub struct SourceGroup {
 /// and every briefing citing it, by briefing and source position.
 #[derive(Debug, Clone)]
 pub struct SourceUse {
-    pub first: (usize, usize),
-    pub citing: Vec<usize>,
+    pub first: (BriefingIx, usize),
+    pub citing: Vec<BriefingIx>,
 }
 
 const COMPANIONS: usize = 8;
@@ -72,14 +73,14 @@ const RELATED_SCAN: usize = 200;
 /// newest first, so the later index first), then list order. A key to
 /// gather once before sorting: comparing through the indices would fetch
 /// positions from all over memory at every step.
-pub fn chronological(briefings: &[Briefing], b: usize, p: usize) -> impl Ord + '_ {
-    let d = &briefings[b].positions[p].date;
+pub fn chronological(briefings: &[Briefing], b: BriefingIx, p: usize) -> impl Ord + '_ {
+    let d = &briefings[b.get()].positions[p].date;
     ((d.year, d.month, d.day), d.time.as_deref(), std::cmp::Reverse(b), p)
 }
 
 /// Lists are filled walking briefings (or actors) in order, so a repeat can
 /// only be the last entry: checking it keeps building linear.
-fn push_new(list: &mut Vec<usize>, i: usize) {
+fn push_new<T: Copy + PartialEq>(list: &mut Vec<T>, i: T) {
     if list.last() != Some(&i) {
         list.push(i);
     }
@@ -88,19 +89,20 @@ fn push_new(list: &mut Vec<usize>, i: usize) {
 impl Index {
     pub fn build(briefings: &[Briefing], actors: &[Actor], questions: usize, topics: usize) -> Index {
         let mut ix = Index {
-            actor_positions: vec![Vec::new(); actors.len()],
-            actor_briefings: vec![Vec::new(); actors.len()],
-            actor_mentions: vec![Vec::new(); actors.len()],
-            actor_members: vec![Vec::new(); actors.len()],
-            question_positions: vec![Vec::new(); questions],
-            question_briefings: vec![Vec::new(); questions],
-            topic_briefings: vec![Vec::new(); topics],
-            briefing_backlinks: vec![Vec::new(); briefings.len()],
+            actor_positions: Table::filled(actors.len()),
+            actor_briefings: Table::filled(actors.len()),
+            actor_mentions: Table::filled(actors.len()),
+            actor_members: Table::filled(actors.len()),
+            question_positions: Table::filled(questions),
+            question_briefings: Table::filled(questions),
+            topic_briefings: Table::filled(topics),
+            briefing_backlinks: Table::filled(briefings.len()),
             ..Index::default()
         };
         // Briefings are newest first; walk them so per-entity lists come out
         // newest first, and reverse the position lists to read oldest first.
         for (b, briefing) in briefings.iter().enumerate() {
+            let b = BriefingIx::new(b);
             for &a in &briefing.actors {
                 ix.actor_briefings[a].push(b);
             }
@@ -144,7 +146,7 @@ impl Index {
         ix.actor_positions.iter_mut().for_each(by_date);
         ix.question_positions.iter_mut().for_each(by_date);
         ix.changed_from = changes(briefings, &ix.actor_positions);
-        for (a, actor) in actors.iter().enumerate() {
+        for (a, actor) in all::<ActorIx>(actors.len()).zip(actors) {
             for &org in &actor.affiliations {
                 push_new(&mut ix.actor_members[org], a);
             }
@@ -155,13 +157,17 @@ impl Index {
 
 /// Walks each actor's positions in date order and marks those whose stance
 /// differs from the actor's previous one on the same question.
-fn changes(briefings: &[Briefing], actor_positions: &[Vec<PositionRef>]) -> Vec<Vec<Option<Stance>>> {
-    let mut changed: Vec<Vec<Option<Stance>>> = briefings.iter().map(|b| vec![None; b.positions.len()]).collect();
-    let mut last: HashMap<Option<usize>, Stance> = HashMap::default();
+fn changes(
+    briefings: &[Briefing],
+    actor_positions: &Table<ActorIx, Vec<PositionRef>>,
+) -> Table<BriefingIx, Vec<Option<Stance>>> {
+    let mut changed: Table<BriefingIx, Vec<Option<Stance>>> =
+        briefings.iter().map(|b| vec![None; b.positions.len()]).collect();
+    let mut last: HashMap<Option<QuestionIx>, Stance> = HashMap::default();
     for refs in actor_positions {
         last.clear();
         for r in refs {
-            let p = &briefings[r.briefing].positions[r.position];
+            let p = &briefings[r.briefing.get()].positions[r.position];
             if let Some(previous) = last.insert(p.question, p.stance).filter(|&s| s != p.stance) {
                 changed[r.briefing][r.position] = Some(previous);
             }
@@ -173,31 +179,31 @@ fn changes(briefings: &[Briefing], actor_positions: &[Vec<PositionRef>]) -> Vec<
 /// Scores by index in a dense array (one per thread), with the indices
 /// scored so far: resetting costs what was scored, so the work is the
 /// number of entries visited, with no hashing.
-struct Scores {
+struct Scores<I> {
     scores: Vec<u32>,
-    touched: Vec<usize>,
+    touched: Vec<I>,
 }
 
-impl Scores {
-    fn new(len: usize) -> Scores {
+impl<I: Ix> Scores<I> {
+    fn new(len: usize) -> Scores<I> {
         Scores { scores: vec![0; len], touched: Vec::new() }
     }
 
-    fn add(&mut self, i: usize, weight: u32) {
-        if self.scores[i] == 0 {
+    fn add(&mut self, i: I, weight: u32) {
+        if self.scores[i.get()] == 0 {
             self.touched.push(i);
         }
-        self.scores[i] += weight;
+        self.scores[i.get()] += weight;
     }
 
     /// The best `n` with their scores, higher first, then the lower index;
     /// every score goes back to zero.
-    fn take_best(&mut self, n: usize) -> Vec<(usize, u32)> {
-        let mut best: Vec<(usize, u32)> = Vec::with_capacity(n + 1);
+    fn take_best(&mut self, n: usize) -> Vec<(I, u32)> {
+        let mut best: Vec<(I, u32)> = Vec::with_capacity(n + 1);
         for i in self.touched.drain(..) {
-            let score = std::mem::take(&mut self.scores[i]);
+            let score = std::mem::take(&mut self.scores[i.get()]);
             // Whether an entry kept so far ranks before this one.
-            let ahead = |&(j, s): &(usize, u32)| s > score || (s == score && j < i);
+            let ahead = |&(j, s): &(I, u32)| s > score || (s == score && j < i);
             // Most entries rank below the n-th best: out at once.
             if best.len() == n && best.last().is_some_and(ahead) {
                 continue;
@@ -214,15 +220,20 @@ impl Scores {
 
 /// For each actor, the actors named with it in the most briefings, with
 /// how many; counted over the actor's own briefings.
-fn companions(briefings: &[Briefing], actor_briefings: &[Vec<usize>]) -> Vec<Vec<(usize, usize)>> {
+fn companions(
+    briefings: &[Briefing],
+    actor_briefings: &Table<ActorIx, Vec<BriefingIx>>,
+) -> Table<ActorIx, Vec<(ActorIx, usize)>> {
     actor_briefings
+        .as_slice()
         .par_iter()
         .enumerate()
         .map_init(
             || Scores::new(actor_briefings.len()),
             |scores, (x, list)| {
+                let x = ActorIx::new(x);
                 for &b in list {
-                    for &y in briefings[b].actors.iter().filter(|&&y| y != x) {
+                    for &y in briefings[b.get()].actors.iter().filter(|&&y| y != x) {
                         scores.add(y, 1);
                     }
                 }
@@ -234,13 +245,14 @@ fn companions(briefings: &[Briefing], actor_briefings: &[Vec<usize>]) -> Vec<Vec
 
 /// Briefings sharing questions (weight 2) or actors (weight 1), best first
 /// (then the newer briefing).
-fn related(briefings: &[Briefing], ix: &Index) -> Vec<Vec<usize>> {
+fn related(briefings: &[Briefing], ix: &Index) -> Table<BriefingIx, Vec<BriefingIx>> {
     briefings
         .par_iter()
         .enumerate()
         .map_init(
             || Scores::new(briefings.len()),
             |scores, (b, briefing)| {
+                let b = BriefingIx::new(b);
                 let questions = briefing.positions.iter().filter_map(|p| p.question);
                 let lists = briefing
                     .actors
@@ -268,7 +280,7 @@ fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
     }
     let mut groups: HashMap<&str, Vec<SourceUse>> = HashMap::default();
     let mut seen: HashMap<Key, (&str, usize)> = HashMap::default();
-    for (b, briefing) in briefings.iter().enumerate() {
+    for (b, briefing) in all::<BriefingIx>(briefings.len()).zip(briefings) {
         for (s, source) in briefing.sources.iter().enumerate() {
             let publisher = source.publisher.as_deref().unwrap_or_default();
             let key = match &source.url {
@@ -298,7 +310,7 @@ fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
     let mut slugs = std::collections::HashSet::new();
     let mut next: HashMap<String, usize> = HashMap::default();
     for g in &mut list {
-        g.sources.sort_by_cached_key(|u| briefings[u.first.0].sources[u.first.1].title.to_lowercase());
+        g.sources.sort_by_cached_key(|u| briefings[u.first.0.get()].sources[u.first.1].title.to_lowercase());
         let base = match slugify(&g.publisher) {
             s if g.publisher.is_empty() => format!("unnamed{s}"),
             s if s.is_empty() => "publisher".to_owned(),

@@ -12,19 +12,21 @@ use crate::diagnostics::did_you_mean;
 use crate::markdown::{Links, Target, Unresolved};
 use crate::urls::Urls;
 
+use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, TopicIx};
+
 /// Read-only maps from ids (and actor names) to positions in the sorted
 /// entity lists.
 pub struct Lookup<'c> {
     pub urls: Urls,
-    pub actors: HashMap<&'c str, usize>,
+    pub actors: HashMap<&'c str, ActorIx>,
     /// Lowercased names and aliases → actors carrying them.
-    pub actor_names: HashMap<String, Vec<usize>>,
+    pub actor_names: HashMap<String, Vec<ActorIx>>,
     pub actor_docs: &'c [Document<ActorMatter>],
-    pub questions: HashMap<&'c str, usize>,
+    pub questions: HashMap<&'c str, QuestionIx>,
     pub question_titles: Vec<&'c str>,
-    pub briefings: HashMap<&'c str, usize>,
+    pub briefings: HashMap<&'c str, BriefingIx>,
     pub briefing_titles: Vec<&'c str>,
-    pub topics: HashMap<&'c str, usize>,
+    pub topics: HashMap<&'c str, TopicIx>,
     pub topic_titles: Vec<String>,
     pub drafts: HashSet<&'c str>,
     /// Files that failed to load, by noun ("actor") and id.
@@ -39,8 +41,9 @@ pub struct Lookup<'c> {
 
 impl<'c> Lookup<'c> {
     pub fn new(content: &'c Content, topic_ids: &'c [Id], topic_titles: Vec<String>, urls: Urls) -> Self {
-        let mut actor_names: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut actor_names: HashMap<String, Vec<ActorIx>> = HashMap::default();
         for (i, actor) in content.actors.iter().enumerate() {
+            let i = ActorIx::new(i);
             let names = std::iter::once(&actor.matter.name).chain(&actor.matter.aliases);
             for name in names {
                 let entry = actor_names.entry(name.trim().to_lowercase()).or_default();
@@ -58,7 +61,7 @@ impl<'c> Lookup<'c> {
             question_titles: content.questions.iter().map(|q| q.matter.title.as_str()).collect(),
             briefings: ids(&content.briefings),
             briefing_titles: content.briefings.iter().map(|b| b.matter.title.as_str()).collect(),
-            topics: topic_ids.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect(),
+            topics: topic_ids.iter().enumerate().map(|(i, t)| (t.as_str(), TopicIx::new(i))).collect(),
             topic_titles,
             drafts: content.draft_briefings.iter().map(Id::as_str).collect(),
             broken: content.broken.iter().map(|(kind, id)| (kind.noun(), id.as_str())).collect(),
@@ -69,7 +72,7 @@ impl<'c> Lookup<'c> {
     }
 
     /// An "unknown X" problem with the nearest known id as a hint.
-    pub fn unknown(&self, noun: &str, wrong: &str, known: &HashMap<&str, usize>) -> Unresolved {
+    pub fn unknown<V>(&self, noun: &str, wrong: &str, known: &HashMap<&str, V>) -> Unresolved {
         let mut hint = did_you_mean(wrong, known.keys().copied());
         if noun == "briefing" && self.drafts.contains(wrong) {
             hint = Some(format!("`{wrong}` is a draft; build with --drafts to include it"));
@@ -85,14 +88,14 @@ impl<'c> Lookup<'c> {
     }
 
     /// An actor by id, name or alias (case-insensitive for the latter two).
-    pub fn actor(&self, key: &str) -> Result<usize, Unresolved> {
+    pub fn actor(&self, key: &str) -> Result<ActorIx, Unresolved> {
         if let Some(&i) = self.actors.get(key) {
             return Ok(i);
         }
         match self.actor_names.get(&key.to_lowercase()).map(Vec::as_slice) {
             Some([one]) => Ok(*one),
             Some(many) if many.len() > 1 => {
-                let ids: Vec<String> = many.iter().map(|&i| format!("`{}`", self.actor_docs[i].id)).collect();
+                let ids: Vec<String> = many.iter().map(|&i| format!("`{}`", self.actor_docs[i.get()].id)).collect();
                 Err(Unresolved::new(
                     format!("`{key}` is ambiguous: it names {}", ids.join(" and ")),
                     Some("link by id instead, e.g. [[actor-id|text]]".into()),
@@ -100,9 +103,12 @@ impl<'c> Lookup<'c> {
             }
             _ => {
                 let mut problem = self.unknown("actor", key, &self.actors);
-                let elsewhere =
-                    [("questions", &self.questions), ("briefings", &self.briefings), ("topics", &self.topics)];
-                if let Some((section, _)) = elsewhere.iter().find(|(_, map)| map.contains_key(key)) {
+                let elsewhere = [
+                    ("questions", self.questions.contains_key(key)),
+                    ("briefings", self.briefings.contains_key(key)),
+                    ("topics", self.topics.contains_key(key)),
+                ];
+                if let Some((section, _)) = elsewhere.iter().find(|(_, found)| *found) {
                     problem.hint =
                         Some(format!("to link the {} write [[{section}/{key}]]", &section[..section.len() - 1]));
                 }
@@ -112,16 +118,16 @@ impl<'c> Lookup<'c> {
     }
 }
 
-fn ids<M>(docs: &[Document<M>]) -> HashMap<&str, usize> {
-    docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect()
+fn ids<M, I: Ix>(docs: &[Document<M>]) -> HashMap<&str, I> {
+    docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), I::new(i))).collect()
 }
 
 /// What a body's links resolved to, gathered while its Markdown renders.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct BodyRefs {
-    pub actors: Vec<usize>,
-    pub questions: Vec<usize>,
-    pub briefings: Vec<usize>,
+    pub actors: Vec<ActorIx>,
+    pub questions: Vec<QuestionIx>,
+    pub briefings: Vec<BriefingIx>,
     /// Indices into the briefing's `sources`, in order of first citation.
     pub cited: Vec<usize>,
 }
@@ -149,7 +155,7 @@ impl<'l, 'c> BodyLinks<'l, 'c> {
     }
 }
 
-fn push_unique(list: &mut Vec<usize>, i: usize) {
+fn push_unique<T: PartialEq>(list: &mut Vec<T>, i: T) {
     if !list.contains(&i) {
         list.push(i);
     }
@@ -169,7 +175,7 @@ impl Links for BodyLinks<'_, '_> {
         let resolved = match section {
             "actors" => l.actor(key).map(|i| {
                 push_unique(&mut self.refs.actors, i);
-                let doc = &l.actor_docs[i];
+                let doc = &l.actor_docs[i.get()];
                 // A link by id shows the name; by name or alias, the words as written.
                 let label = if doc.id.as_str() == key { doc.matter.name.clone() } else { key.to_owned() };
                 Target { url: l.urls.actor(&doc.id), label }
@@ -177,19 +183,19 @@ impl Links for BodyLinks<'_, '_> {
             "questions" => match l.questions.get(key) {
                 Some(&i) => {
                     push_unique(&mut self.refs.questions, i);
-                    Ok(Target { url: l.urls.question(key), label: l.question_titles[i].to_owned() })
+                    Ok(Target { url: l.urls.question(key), label: l.question_titles[i.get()].to_owned() })
                 }
                 None => Err(l.unknown("question", key, &l.questions)),
             },
             "briefings" => match l.briefings.get(key) {
                 Some(&i) => {
                     push_unique(&mut self.refs.briefings, i);
-                    Ok(Target { url: l.urls.briefing(key), label: l.briefing_titles[i].to_owned() })
+                    Ok(Target { url: l.urls.briefing(key), label: l.briefing_titles[i.get()].to_owned() })
                 }
                 None => Err(l.unknown("briefing", key, &l.briefings)),
             },
             "topics" => match l.topics.get(key) {
-                Some(&i) => Ok(Target { url: l.urls.topic(key), label: l.topic_titles[i].clone() }),
+                Some(&i) => Ok(Target { url: l.urls.topic(key), label: l.topic_titles[i.get()].clone() }),
                 None => Err(l.unknown("topic", key, &l.topics)),
             },
             other => Err(Unresolved::new(

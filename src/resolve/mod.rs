@@ -14,6 +14,7 @@ mod briefing;
 mod check;
 pub mod editorial;
 mod index;
+pub mod ix;
 pub mod lookup;
 mod site;
 
@@ -29,6 +30,7 @@ use crate::markdown::Rendered;
 use crate::urls::Urls;
 use body::render_body;
 pub use index::{Index, PositionRef, SourceGroup, SourceUse, chronological};
+pub use ix::{ActorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx};
 pub use lookup::BodyRefs;
 use lookup::Lookup;
 pub use site::{Actor, Briefing, Entity, Page, Position, Question, Site, Topic};

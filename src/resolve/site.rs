@@ -9,6 +9,7 @@ use crate::content::{Entry, Kind};
 use crate::markdown::Rendered;
 use crate::urls::Urls;
 
+use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, TopicIx};
 use super::{BodyRefs, Index};
 
 #[derive(Debug)]
@@ -31,8 +32,8 @@ pub struct Site {
 pub struct Briefing {
     pub doc: Entry<BriefingInfo>,
     /// Involved actors: those listed, then those with positions.
-    pub actors: Vec<usize>,
-    pub topics: Vec<usize>,
+    pub actors: Vec<ActorIx>,
+    pub topics: Vec<TopicIx>,
     pub positions: Vec<Position>,
     /// Numbered in this order (1-based): cited ones first, by first citation.
     pub sources: Vec<SourceMatter>,
@@ -42,8 +43,8 @@ pub struct Briefing {
 
 #[derive(Debug, Clone)]
 pub struct Position {
-    pub actor: usize,
-    pub question: Option<usize>,
+    pub actor: ActorIx,
+    pub question: Option<QuestionIx>,
     pub stance: Stance,
     pub summary: Option<String>,
     pub quote: Option<String>,
@@ -55,7 +56,7 @@ pub struct Position {
 #[derive(Debug)]
 pub struct Actor {
     pub doc: Entry<ActorMatter>,
-    pub affiliations: Vec<usize>,
+    pub affiliations: Vec<ActorIx>,
     pub body: Rendered,
 }
 
@@ -83,10 +84,10 @@ pub struct Page {
 /// One thing with a page and a Markdown body, by its index in the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entity {
-    Briefing(usize),
-    Actor(usize),
-    Question(usize),
-    Topic(usize),
+    Briefing(BriefingIx),
+    Actor(ActorIx),
+    Question(QuestionIx),
+    Topic(TopicIx),
     Page(usize),
 }
 
@@ -95,12 +96,12 @@ impl Site {
     /// this site was resolved from.
     pub fn entity(&self, kind: Kind, index: usize, id: &Id) -> Option<Entity> {
         Some(match kind {
-            Kind::Briefing => Entity::Briefing(index),
-            Kind::Actor => Entity::Actor(index),
-            Kind::Question => Entity::Question(index),
+            Kind::Briefing => Entity::Briefing(BriefingIx::new(index)),
+            Kind::Actor => Entity::Actor(ActorIx::new(index)),
+            Kind::Question => Entity::Question(QuestionIx::new(index)),
             Kind::Page => Entity::Page(index),
             // Topics are listed by id, files or not.
-            Kind::Topic => Entity::Topic(self.topics.iter().position(|t| t.id == *id)?),
+            Kind::Topic => Entity::Topic(TopicIx::new(self.topics.iter().position(|t| t.id == *id)?)),
         })
     }
 

@@ -13,7 +13,7 @@ mod pagefind;
 
 use std::collections::BTreeMap;
 
-use crate::resolve::{Entity, Site};
+use crate::resolve::{Entity, Ix, Site, ix};
 
 /// The folder, under the output, that holds the search bundle.
 pub use crate::urls::SEARCH_BUNDLE_DIR as BUNDLE_DIR;
@@ -80,11 +80,11 @@ pub fn records(site: &Site) -> Vec<Record> {
 /// Every entity with a page, in a fixed order: briefings, actors,
 /// questions, topics, pages.
 pub fn entities(site: &Site) -> impl Iterator<Item = Entity> {
-    (0..site.briefings.len())
+    ix::all(site.briefings.len())
         .map(Entity::Briefing)
-        .chain((0..site.actors.len()).map(Entity::Actor))
-        .chain((0..site.questions.len()).map(Entity::Question))
-        .chain((0..site.topics.len()).map(Entity::Topic))
+        .chain(ix::all(site.actors.len()).map(Entity::Actor))
+        .chain(ix::all(site.questions.len()).map(Entity::Question))
+        .chain(ix::all(site.topics.len()).map(Entity::Topic))
         .chain((0..site.pages.len()).map(Entity::Page))
 }
 
@@ -92,10 +92,10 @@ pub fn entities(site: &Site) -> impl Iterator<Item = Entity> {
 pub fn record_index(site: &Site, entity: Entity) -> usize {
     let (b, a, q, t) = (site.briefings.len(), site.actors.len(), site.questions.len(), site.topics.len());
     match entity {
-        Entity::Briefing(i) => i,
-        Entity::Actor(i) => b + i,
-        Entity::Question(i) => b + a + i,
-        Entity::Topic(i) => b + a + q + i,
+        Entity::Briefing(i) => i.get(),
+        Entity::Actor(i) => b + i.get(),
+        Entity::Question(i) => b + a + i.get(),
+        Entity::Topic(i) => b + a + q + i.get(),
         Entity::Page(i) => b + a + q + t + i,
     }
 }

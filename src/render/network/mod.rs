@@ -18,7 +18,7 @@ mod draw;
 mod layout;
 
 use super::views::{Ctx, value};
-use crate::resolve::Site;
+use crate::resolve::{ActorIx, Site, ix};
 use draw::{edge_path, place_labels, round};
 use layout::layout;
 
@@ -48,7 +48,7 @@ pub enum Link {
 /// `nodes`), each link once.
 #[derive(Debug, Default, PartialEq)]
 pub struct Graph {
-    pub nodes: Vec<usize>,
+    pub nodes: Vec<ActorIx>,
     /// `(from, to, link, briefings together)`, sorted.
     pub edges: Vec<(usize, usize, Link, usize)>,
 }
@@ -58,8 +58,8 @@ impl Graph {
     /// the briefings shared by pairs (by place in `actors`).
     fn with_links(
         site: &Site,
-        actors: Vec<usize>,
-        place: &HashMap<usize, usize>,
+        actors: Vec<ActorIx>,
+        place: &HashMap<ActorIx, usize>,
         together: Vec<((usize, usize), usize)>,
     ) -> Graph {
         let mut edges = Vec::new();
@@ -84,9 +84,9 @@ impl Graph {
     /// Actor `a` and its neighbours, sorted: its affiliations, its members
     /// and the actors it appears with most, at most [`NEIGHBOURS`] besides
     /// itself; empty when it has none.
-    pub fn neighbours(site: &Site, a: usize) -> Vec<usize> {
+    pub fn neighbours(site: &Site, a: ActorIx) -> Vec<ActorIx> {
         let ix = &site.index;
-        let mut near: Vec<usize> = Vec::new();
+        let mut near: Vec<ActorIx> = Vec::new();
         let related = site.actors[a].affiliations.iter().chain(&ix.actor_members[a]);
         for &n in related.chain(ix.actor_companions[a].iter().map(|(c, _)| c)) {
             if n != a && !near.contains(&n) && near.len() < NEIGHBOURS {
@@ -104,9 +104,9 @@ impl Graph {
     /// each actor's list of those it appears with most (the index keeps
     /// it), so drawing a page costs a few dozen lookups however busy its
     /// actors are.
-    pub fn neighbourhood(site: &Site, a: usize) -> Graph {
+    pub fn neighbourhood(site: &Site, a: ActorIx) -> Graph {
         let nodes = Graph::neighbours(site, a);
-        let place: HashMap<usize, usize> = nodes.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+        let place: HashMap<ActorIx, usize> = nodes.iter().enumerate().map(|(i, &n)| (n, i)).collect();
         let mut together: HashMap<(usize, usize), usize> = HashMap::new();
         for (i, &n) in nodes.iter().enumerate() {
             for &(other, count) in &site.index.actor_companions[n] {
@@ -123,13 +123,13 @@ impl Graph {
     /// The actors in the most briefings, at most [`OVERVIEW_ACTORS`].
     pub fn overview(site: &Site) -> Graph {
         let ix = &site.index;
-        let mut actors: Vec<usize> = (0..site.actors.len())
+        let mut actors: Vec<ActorIx> = ix::all(site.actors.len())
             .filter(|&a| !ix.actor_briefings[a].is_empty() || !site.actors[a].affiliations.is_empty())
             .collect();
         actors.sort_by_key(|&a| (std::cmp::Reverse(ix.actor_briefings[a].len()), a));
         actors.truncate(OVERVIEW_ACTORS);
         actors.sort_unstable();
-        let place: HashMap<usize, usize> = actors.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+        let place: HashMap<ActorIx, usize> = actors.iter().enumerate().map(|(i, &a)| (a, i)).collect();
         let together = together(site, &actors, &place);
         Graph::with_links(site, actors, &place, together)
     }
@@ -138,9 +138,9 @@ impl Graph {
 /// How many briefings each pair of `actors` shares, walking each actor's
 /// briefings once; a pair is counted from the side in fewer briefings (so
 /// once). For the overview only: one page.
-fn together(site: &Site, actors: &[usize], place: &HashMap<usize, usize>) -> Vec<((usize, usize), usize)> {
+fn together(site: &Site, actors: &[ActorIx], place: &HashMap<ActorIx, usize>) -> Vec<((usize, usize), usize)> {
     let ix = &site.index;
-    let weight = |a: usize| (ix.actor_briefings[a].len(), a);
+    let weight = |a: ActorIx| (ix.actor_briefings[a].len(), a);
     let mut counts: HashMap<(usize, usize), usize> = HashMap::new();
     for (i, &a) in actors.iter().enumerate() {
         for &b in &ix.actor_briefings[a] {
@@ -196,7 +196,7 @@ struct NetworkView {
 }
 
 /// The template data for `graph` (empty when it has no links).
-pub fn view(ctx: &Ctx, graph: &Graph, center: Option<usize>) -> Value {
+pub fn view(ctx: &Ctx, graph: &Graph, center: Option<ActorIx>) -> Value {
     if graph.edges.is_empty() {
         return Value::none();
     }

@@ -10,7 +10,7 @@ use super::{Body, Meta, PageKind, body_weight, newest};
 use crate::render::jsonld;
 use crate::render::network::{self, Graph};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::Site;
+use crate::resolve::{ActorIx, Ix, Site};
 
 pub struct Actor;
 
@@ -33,6 +33,7 @@ impl PageKind for Actor {
         Meta::titled(site, &m.name, format!("{who}: positions, quotes and sources."), "profile")
     }
     fn weight(&self, site: &Site, n: usize) -> usize {
+        let n = ActorIx::new(n);
         let ix = &site.index;
         2 * ix.actor_positions[n].len()
             + ix.actor_briefings[n].len()
@@ -40,19 +41,24 @@ impl PageKind for Actor {
             + body_weight(&site.actors[n].body)
     }
     fn lastmod(&self, site: &Site, n: usize) -> Option<String> {
+        let n = ActorIx::new(n);
         newest(site, &site.index.actor_briefings[n])
     }
     fn feed(&self, n: usize) -> Option<Feed> {
+        let n = ActorIx::new(n);
         Some(Feed::Actor(n))
     }
-    fn previewed(&self, site: &Site, n: usize) -> Vec<usize> {
+    fn previewed(&self, site: &Site, n: usize) -> Vec<ActorIx> {
+        let n = ActorIx::new(n);
         Graph::neighbours(site, n)
     }
     fn jsonld(&self, site: &Site, n: usize) -> Option<String> {
+        let n = ActorIx::new(n);
         Some(jsonld::actor(site, n))
     }
 
     fn view(&self, ctx: &Ctx, i: usize) -> Value {
+        let i = ActorIx::new(i);
         let a = &ctx.site.actors[i];
         let ix = &ctx.site.index;
         let refs = ctx.refs;

@@ -8,7 +8,7 @@ use tera::Value;
 use super::{Body, Meta, PageKind, body_weight, latest};
 use crate::render::jsonld;
 use crate::render::views::{Ctx, Refs, SourceView, value};
-use crate::resolve::Site;
+use crate::resolve::{ActorIx, BriefingIx, Ix, PositionRef, Site};
 
 /// Lists longer than this are made in parallel.
 const LONG: usize = 512;
@@ -34,26 +34,31 @@ impl PageKind for Briefing {
         Meta::titled(site, &m.title, description, "article")
     }
     fn weight(&self, site: &Site, n: usize) -> usize {
+        let n = BriefingIx::new(n);
         let b = &site.briefings[n];
         2 * b.positions.len() + b.sources.len() + body_weight(&b.body)
     }
     fn lastmod(&self, site: &Site, n: usize) -> Option<String> {
+        let n = BriefingIx::new(n);
         Some(latest(site, n))
     }
-    fn previewed(&self, site: &Site, n: usize) -> Vec<usize> {
+    fn previewed(&self, site: &Site, n: usize) -> Vec<ActorIx> {
+        let n = BriefingIx::new(n);
         let b = &site.briefings[n];
         b.actors.iter().chain(&b.refs.actors).copied().collect()
     }
     fn jsonld(&self, site: &Site, n: usize) -> Option<String> {
+        let n = BriefingIx::new(n);
         Some(jsonld::briefing(site, n))
     }
 
     fn view(&self, ctx: &Ctx, i: usize) -> Value {
+        let i = BriefingIx::new(i);
         let b = &ctx.site.briefings[i];
         // In parallel when long: a briefing may hold many thousands of
         // positions and sources, and its page is then the build's longest
         // task. (Short lists are quicker made in place.)
-        let position = |p| ctx.refs.position(ctx.site, i, p);
+        let position = |position| ctx.refs.position(ctx.site, PositionRef { briefing: i, position });
         let positions: Vec<Value> = match b.positions.len() {
             n if n > LONG => (0..n).into_par_iter().with_min_len(LONG).map(position).collect(),
             n => (0..n).map(position).collect(),

@@ -6,7 +6,7 @@ use tera::Value;
 
 use super::{Meta, PageKind};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::Site;
+use crate::resolve::{ActorIx, BriefingIx, Ix, QuestionIx, Site, TopicIx};
 
 /// Entries per feed: the newest briefings.
 const FEED_ENTRIES: usize = 20;
@@ -15,9 +15,9 @@ const FEED_ENTRIES: usize = 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Feed {
     Site,
-    Actor(usize),
-    Question(usize),
-    Topic(usize),
+    Actor(ActorIx),
+    Question(QuestionIx),
+    Topic(TopicIx),
 }
 
 impl Feed {
@@ -26,9 +26,9 @@ impl Feed {
         let (a, q) = (site.actors.len(), site.questions.len());
         match n {
             0 => Feed::Site,
-            n if n <= a => Feed::Actor(n - 1),
-            n if n <= a + q => Feed::Question(n - 1 - a),
-            n => Feed::Topic(n - 1 - a - q),
+            n if n <= a => Feed::Actor(Ix::new(n - 1)),
+            n if n <= a + q => Feed::Question(Ix::new(n - 1 - a)),
+            n => Feed::Topic(Ix::new(n - 1 - a - q)),
         }
     }
 
@@ -58,10 +58,10 @@ impl Feed {
     }
 
     /// The briefings it has entries for, newest first.
-    fn briefings(self, site: &Site) -> Vec<usize> {
+    fn briefings(self, site: &Site) -> Vec<BriefingIx> {
         let ix = &site.index;
         let list = match self {
-            Feed::Site => return (0..site.briefings.len().min(FEED_ENTRIES)).collect(),
+            Feed::Site => return (0..site.briefings.len().min(FEED_ENTRIES)).map(BriefingIx::new).collect(),
             Feed::Actor(i) => &ix.actor_briefings[i],
             Feed::Question(i) => &ix.question_briefings[i],
             Feed::Topic(i) => &ix.topic_briefings[i],

@@ -6,7 +6,7 @@ use tera::Value;
 
 use crate::content::model::Stance;
 use crate::render::views::{Ctx, Refs};
-use crate::resolve::PositionRef;
+use crate::resolve::{ActorIx, PositionRef, QuestionIx};
 
 /// One line of history: an actor on a question, oldest position first.
 #[derive(Serialize)]
@@ -23,7 +23,7 @@ pub(super) struct History<'a> {
 
 /// Each of `refs` as a template value, in order.
 pub(super) fn positions(ctx: &Ctx, refs: &[PositionRef]) -> Vec<Value> {
-    refs.iter().map(|r| ctx.refs.position(ctx.site, r.briefing, r.position)).collect()
+    refs.iter().map(|&r| ctx.refs.position(ctx.site, r)).collect()
 }
 
 /// What positions are grouped by.
@@ -33,16 +33,24 @@ pub(super) enum By {
     Question,
 }
 
+/// What one history is of. Positions on no question group last.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Group {
+    Actor(ActorIx),
+    Question(QuestionIx),
+    NoQuestion,
+}
+
 /// Groups positions (oldest first; `values` are theirs, in the same order)
 /// by question or by actor; a stable sort keeps each group in date order,
 /// so one pass builds every group.
 pub(super) fn histories<'v>(ctx: &Ctx<'v>, refs: &[PositionRef], values: &'v [Value], by: By) -> Vec<History<'v>> {
     let site = ctx.site;
     let position = |n: usize| &site.briefings[refs[n].briefing].positions[refs[n].position];
-    // Positions on no question group last, under no question.
-    let key = |n: &usize| match by {
-        By::Question => position(*n).question.map_or(usize::MAX, |q| q),
-        By::Actor => position(*n).actor,
+    let key = |n: &usize| match (by, position(*n).question) {
+        (By::Question, Some(q)) => Group::Question(q),
+        (By::Question, None) => Group::NoQuestion,
+        (By::Actor, _) => Group::Actor(position(*n).actor),
     };
     let mut sorted: Vec<usize> = (0..refs.len()).collect();
     sorted.sort_by_key(key);
@@ -52,8 +60,8 @@ pub(super) fn histories<'v>(ctx: &Ctx<'v>, refs: &[PositionRef], values: &'v [Va
             let k = key(&group[0]);
             let stance = position(group[group.len() - 1]).stance;
             History {
-                actor: (by == By::Actor).then(|| &ctx.refs.actors[k]),
-                question: (by == By::Question && k != usize::MAX).then(|| &ctx.refs.questions[k]),
+                actor: if let Group::Actor(a) = k { Some(&ctx.refs.actors[a]) } else { None },
+                question: if let Group::Question(q) = k { Some(&ctx.refs.questions[q]) } else { None },
                 current: ctx.refs.stance(stance),
                 stance,
                 changed: group.iter().any(|&n| site.index.changed_from[refs[n].briefing][refs[n].position].is_some()),

@@ -7,7 +7,7 @@ use tera::Value;
 use super::lists::{Counted, actor_counts, question_counts};
 use super::{Meta, PageKind, latest};
 use crate::render::views::{Ctx, value};
-use crate::resolve::Site;
+use crate::resolve::{BriefingIx, Ix, QuestionIx, Site, ix};
 
 const HOME_BRIEFINGS: usize = 10;
 const HOME_ACTORS: usize = 8;
@@ -36,7 +36,7 @@ impl PageKind for Home {
         site.briefings.len()
     }
     fn lastmod(&self, site: &Site, _n: usize) -> Option<String> {
-        (!site.briefings.is_empty()).then(|| latest(site, 0))
+        (!site.briefings.is_empty()).then(|| latest(site, BriefingIx::new(0)))
     }
 
     fn view(&self, ctx: &Ctx, _n: usize) -> Value {
@@ -46,9 +46,9 @@ impl PageKind for Home {
         actors.truncate(HOME_ACTORS);
         // Open questions: those most recently argued over.
         let site = ctx.site;
-        let mut questions: Vec<(usize, Counted)> =
-            question_counts(ctx).into_iter().enumerate().filter(|(_, c)| c.positions > 0).collect();
-        let latest = |q: usize| {
+        let mut questions: Vec<(QuestionIx, Counted)> =
+            ix::all(site.questions.len()).zip(question_counts(ctx)).filter(|(_, c)| c.positions > 0).collect();
+        let latest = |q: QuestionIx| {
             site.index.question_positions[q].last().map(|r| &site.briefings[r.briefing].positions[r.position].date)
         };
         questions.sort_by(|(x, _), (y, _)| latest(*y).cmp(&latest(*x)));

@@ -9,7 +9,7 @@ use crate::content::model::ActorKind;
 use crate::render::network::{self, Graph};
 use crate::render::stance_map;
 use crate::render::views::{Ctx, value};
-use crate::resolve::Site;
+use crate::resolve::{ActorIx, BriefingIx, Ix, QuestionIx, Site, TopicIx, ix};
 
 /// An actor or question with how many positions and briefings it has.
 #[derive(Serialize)]
@@ -21,7 +21,7 @@ pub(super) struct Counted {
 
 pub(super) fn actor_counts(ctx: &Ctx) -> Vec<Counted> {
     let ix = &ctx.site.index;
-    (0..ctx.site.actors.len())
+    ix::all::<ActorIx>(ctx.site.actors.len())
         .map(|a| Counted {
             item: ctx.refs.actors[a].clone(),
             positions: ix.actor_positions[a].len(),
@@ -32,7 +32,7 @@ pub(super) fn actor_counts(ctx: &Ctx) -> Vec<Counted> {
 
 pub(super) fn question_counts(ctx: &Ctx) -> Vec<Counted> {
     let ix = &ctx.site.index;
-    (0..ctx.site.questions.len())
+    ix::all::<QuestionIx>(ctx.site.questions.len())
         .map(|q| Counted {
             item: ctx.refs.questions[q].clone(),
             positions: ix.question_positions[q].len(),
@@ -72,7 +72,7 @@ impl PageKind for Briefings {
         site.briefings.len()
     }
     fn lastmod(&self, site: &Site, _n: usize) -> Option<String> {
-        (!site.briefings.is_empty()).then(|| latest(site, 0))
+        (!site.briefings.is_empty()).then(|| latest(site, BriefingIx::new(0)))
     }
 
     fn view(&self, ctx: &Ctx, _n: usize) -> Value {
@@ -82,7 +82,7 @@ impl PageKind for Briefings {
             briefings: Vec<Value>,
         }
         let mut years: Vec<Year> = Vec::new();
-        for (i, b) in ctx.site.briefings.iter().enumerate() {
+        for (i, b) in ix::all::<BriefingIx>(ctx.site.briefings.len()).zip(&ctx.site.briefings) {
             let year = b.doc.matter.date.year;
             if years.last().is_none_or(|y| y.year != year) {
                 years.push(Year { year, briefings: Vec::new() });
@@ -181,7 +181,7 @@ impl PageKind for Topics {
         struct View {
             topics: Vec<TopicCount>,
         }
-        let topics = (0..ctx.site.topics.len())
+        let topics = ix::all::<TopicIx>(ctx.site.topics.len())
             .map(|t| TopicCount { topic: ctx.refs.topics[t].clone(), count: ctx.site.index.topic_briefings[t].len() })
             .collect();
         value(&View { topics })

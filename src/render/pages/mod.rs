@@ -21,7 +21,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::views::Ctx;
-use crate::resolve::{Entity, Site};
+use crate::resolve::{ActorIx, BriefingIx, Entity, Ix, Site};
 pub use feed::Feed;
 
 /// One kind of page. `n` numbers the kind's pages from 0 (for entity pages,
@@ -61,7 +61,7 @@ pub trait PageKind: Sync {
     /// Actors whose preview cards the page carries: those it links to
     /// besides lists of every actor (the card is for links in running
     /// text, tables and boxes, where a reader wonders who someone is).
-    fn previewed(&self, _site: &Site, _n: usize) -> Vec<usize> {
+    fn previewed(&self, _site: &Site, _n: usize) -> Vec<ActorIx> {
         Vec::new()
     }
     /// The page's JSON-LD, when it describes a thing of its own.
@@ -114,10 +114,10 @@ impl Job {
     /// The page showing `entity` (and its body).
     pub fn of(entity: Entity) -> Job {
         let (kind, n): (&'static dyn PageKind, usize) = match entity {
-            Entity::Briefing(i) => (&briefing::Briefing, i),
-            Entity::Actor(i) => (&actor::Actor, i),
-            Entity::Question(i) => (&question::Question, i),
-            Entity::Topic(i) => (&topic::Topic, i),
+            Entity::Briefing(i) => (&briefing::Briefing, i.get()),
+            Entity::Actor(i) => (&actor::Actor, i.get()),
+            Entity::Question(i) => (&question::Question, i.get()),
+            Entity::Topic(i) => (&topic::Topic, i.get()),
             Entity::Page(i) => (&plain::Page, i),
         };
         Job { kind, n }
@@ -197,12 +197,12 @@ fn body_weight(r: &crate::markdown::Rendered) -> usize {
 }
 
 /// A briefing's last change, as a sitemap `lastmod` date.
-fn latest(site: &Site, b: usize) -> String {
+fn latest(site: &Site, b: BriefingIx) -> String {
     let m = &site.briefings[b].doc.matter;
     m.updated.as_ref().unwrap_or(&m.date).ymd()
 }
 
 /// The newest of `briefings` (newest first), as a sitemap `lastmod` date.
-fn newest(site: &Site, briefings: &[usize]) -> Option<String> {
+fn newest(site: &Site, briefings: &[BriefingIx]) -> Option<String> {
     briefings.first().map(|&b| latest(site, b))
 }

@@ -8,7 +8,7 @@ use super::Feed;
 use super::history::{By, History, Tally, histories, positions, tally};
 use super::{Body, Meta, PageKind, newest};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::Site;
+use crate::resolve::{ActorIx, Ix, QuestionIx, Site};
 
 pub struct Question;
 
@@ -31,20 +31,25 @@ impl PageKind for Question {
         Meta::titled(site, &m.title, description, "website")
     }
     fn weight(&self, site: &Site, n: usize) -> usize {
+        let n = QuestionIx::new(n);
         2 * site.index.question_positions[n].len() + site.index.question_briefings[n].len()
     }
     fn lastmod(&self, site: &Site, n: usize) -> Option<String> {
+        let n = QuestionIx::new(n);
         newest(site, &site.index.question_briefings[n])
     }
     fn feed(&self, n: usize) -> Option<Feed> {
+        let n = QuestionIx::new(n);
         Some(Feed::Question(n))
     }
-    fn previewed(&self, site: &Site, n: usize) -> Vec<usize> {
+    fn previewed(&self, site: &Site, n: usize) -> Vec<ActorIx> {
+        let n = QuestionIx::new(n);
         let position = |r: &crate::resolve::PositionRef| &site.briefings[r.briefing].positions[r.position];
         site.index.question_positions[n].iter().map(|r| position(r).actor).collect()
     }
 
     fn view(&self, ctx: &Ctx, i: usize) -> Value {
+        let i = QuestionIx::new(i);
         let q = &ctx.site.questions[i];
         let ix = &ctx.site.index;
         let timeline = positions(ctx, &ix.question_positions[i]);

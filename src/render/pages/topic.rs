@@ -6,7 +6,7 @@ use tera::Value;
 use super::Feed;
 use super::{Body, Meta, PageKind, newest};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::Site;
+use crate::resolve::{Ix, Site, TopicIx};
 
 pub struct Topic;
 
@@ -29,16 +29,20 @@ impl PageKind for Topic {
         Meta::titled(site, &t.title, description, "website")
     }
     fn weight(&self, site: &Site, n: usize) -> usize {
+        let n = TopicIx::new(n);
         site.index.topic_briefings[n].len()
     }
     fn lastmod(&self, site: &Site, n: usize) -> Option<String> {
+        let n = TopicIx::new(n);
         newest(site, &site.index.topic_briefings[n])
     }
     fn feed(&self, n: usize) -> Option<Feed> {
+        let n = TopicIx::new(n);
         Some(Feed::Topic(n))
     }
 
     fn view(&self, ctx: &Ctx, i: usize) -> Value {
+        let i = TopicIx::new(i);
         let t = &ctx.site.topics[i];
         value(&View {
             topic: &ctx.refs.topics[i],

@@ -17,7 +17,7 @@ use tera::{Tera, Value};
 
 use crate::content::model::{Date, Stance};
 use crate::diagnostics::Diagnostic;
-use crate::resolve::{Briefing, Site, id_to_words};
+use crate::resolve::{ActorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx, id_to_words};
 use partials::{BRIEFING_ITEM, POSITION, component, render_partial};
 use position::{PositionParts, PositionView, SourceLink};
 use shared::Shared;
@@ -37,18 +37,18 @@ pub fn value<T: Serialize>(view: &T) -> Value {
 
 /// Shared short references to every entity, indexed like `Site`'s lists.
 pub struct Refs {
-    pub actors: Vec<Value>,
-    pub questions: Vec<Value>,
-    pub topics: Vec<Value>,
-    pub briefings: Vec<Value>,
+    pub actors: Table<ActorIx, Value>,
+    pub questions: Table<QuestionIx, Value>,
+    pub topics: Table<TopicIx, Value>,
+    pub briefings: Table<BriefingIx, Value>,
     /// Per briefing, per position: its own parts, made once. The position as
     /// templates see it is put together when a page asks
     /// ([`Refs::position`]): held for every position through the build, those
     /// maps took a third of a large site's memory.
-    positions: Vec<Vec<PositionParts>>,
+    positions: Table<BriefingIx, Vec<PositionParts>>,
     /// Per actor: the preview card shown over links to it (`html`), and
     /// the URL of those links (`url`).
-    pub previews: Vec<Value>,
+    pub previews: Table<ActorIx, Value>,
     shared: Shared,
 }
 
@@ -112,7 +112,7 @@ impl Refs {
     pub fn build(site: &Site, tera: &Tera) -> Result<Refs, Diagnostic> {
         let shared = Shared::new(site, tera)?;
         let actors = actor_refs(site, tera)?;
-        let questions: Vec<Value> = site
+        let questions: Table<QuestionIx, Value> = site
             .questions
             .iter()
             .map(|q| {
@@ -120,7 +120,7 @@ impl Refs {
                 value(&QuestionRef { id: q.doc.id.as_str(), title: &q.doc.matter.title, url: urls.question(&q.doc.id) })
             })
             .collect();
-        let topics: Vec<Value> = site
+        let topics: Table<TopicIx, Value> = site
             .topics
             .iter()
             .map(|t| value(&TopicRef { id: t.id.as_str(), title: &t.title, url: site.urls.topic(&t.id) }))
@@ -132,7 +132,7 @@ impl Refs {
             .collect::<Result<_, _>>()?;
         let previews = (0..site.actors.len())
             .into_par_iter()
-            .map(|a| preview::preview(tera, site, &shared, a, (&actors, &questions)))
+            .map(|a| preview::preview(tera, site, &shared, ActorIx::new(a), (&actors, &questions)))
             .collect::<Result<_, _>>()?;
         let positions = site.briefings.par_iter().map(|b| position_parts(site, &shared, b)).collect();
         let mut refs = Refs { actors, questions, topics, briefings, positions, previews, shared };
@@ -144,22 +144,23 @@ impl Refs {
     /// pages do, less its own `html`. One flat list, so one briefing's many
     /// positions share the threads.
     fn render_positions(&mut self, site: &Site, tera: &Tera) -> Result<(), Diagnostic> {
-        let every: Vec<(usize, usize)> =
-            self.positions.iter().enumerate().flat_map(|(b, ps)| (0..ps.len()).map(move |p| (b, p))).collect();
+        let every: Vec<PositionRef> = (self.positions.enumerate())
+            .flat_map(|(briefing, ps)| (0..ps.len()).map(move |position| PositionRef { briefing, position }))
+            .collect();
         let html: Vec<Value> = every
             .par_iter()
             .with_min_len(64)
-            .map(|&(b, p)| render_partial(tera, POSITION, "p", self.position_view(site, b, p, None)))
+            .map(|&r| render_partial(tera, POSITION, "p", self.position_view(site, r, None)))
             .collect::<Result<_, _>>()?;
-        for ((b, p), html) in every.into_iter().zip(html) {
-            self.positions[b][p].html = Some(html);
+        for (r, html) in every.into_iter().zip(html) {
+            self.positions[r.briefing][r.position].html = Some(html);
         }
         Ok(())
     }
 
     /// The entries of `list` at `indices`, borrowed: serializing the page
     /// clones each once (by refcount), no need to before.
-    pub fn pick(list: &[Value], indices: impl IntoIterator<Item = usize>) -> Vec<&Value> {
+    pub fn pick<I: Ix>(list: &Table<I, Value>, indices: impl IntoIterator<Item = I>) -> Vec<&Value> {
         indices.into_iter().map(|i| &list[i]).collect()
     }
 
@@ -173,14 +174,15 @@ impl Refs {
         self.shared.date(d)
     }
 
-    /// Position `p` of briefing `b` as every page shows it, with `html`.
-    pub fn position(&self, site: &Site, b: usize, p: usize) -> Value {
-        self.position_view(site, b, p, self.positions[b][p].html.as_ref())
+    /// The position as every page shows it, with `html`.
+    pub fn position(&self, site: &Site, r: PositionRef) -> Value {
+        self.position_view(site, r, self.positions[r.briefing][r.position].html.as_ref())
     }
 
     /// Borrows every part: serializing into a `Value` clones each once
     /// (by refcount), and a page asks for hundreds of positions.
-    fn position_view(&self, site: &Site, b: usize, p: usize, html: Option<&Value>) -> Value {
+    fn position_view(&self, site: &Site, r: PositionRef, html: Option<&Value>) -> Value {
+        let (b, p) = (r.briefing, r.position);
         let pos = &site.briefings[b].positions[p];
         let parts = &self.positions[b][p];
         value(&PositionView {
@@ -199,7 +201,7 @@ impl Refs {
 }
 
 /// Every actor's reference, with its link and card components rendered.
-fn actor_refs(site: &Site, tera: &Tera) -> Result<Vec<Value>, Diagnostic> {
+fn actor_refs(site: &Site, tera: &Tera) -> Result<Table<ActorIx, Value>, Diagnostic> {
     let urls = &site.urls;
     site.actors
         .par_iter()
@@ -229,7 +231,7 @@ fn briefing_ref(
     tera: &Tera,
     site: &Site,
     shared: &Shared,
-    topics: &[Value],
+    topics: &Table<TopicIx, Value>,
     b: &Briefing,
 ) -> Result<Value, Diagnostic> {
     let urls = &site.urls;

@@ -7,7 +7,7 @@ use super::partials::partial;
 use super::shared::Shared;
 use super::value;
 use crate::diagnostics::Diagnostic;
-use crate::resolve::Site;
+use crate::resolve::{ActorIx, QuestionIx, Site, Table};
 
 /// Most stances an actor's preview card lists.
 const PREVIEW_STANCES: usize = 3;
@@ -32,12 +32,12 @@ pub(super) fn preview(
     tera: &Tera,
     site: &Site,
     shared: &Shared,
-    a: usize,
-    (actors, questions): (&[Value], &[Value]),
+    a: ActorIx,
+    (actors, questions): (&Table<ActorIx, Value>, &Table<QuestionIx, Value>),
 ) -> Result<Value, Diagnostic> {
     let ix = &site.index;
     let mut stances: Vec<PreviewStance> = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
+    let mut seen: Vec<QuestionIx> = Vec::new();
     // Positions are oldest first: walking back, the first one met on each
     // question is the latest.
     for r in ix.actor_positions[a].iter().rev() {
