@@ -8,16 +8,24 @@ use crate::content::model::Extra;
 use crate::content::{frontmatter, yaml};
 use crate::diagnostics::Diagnostic;
 
+/// The settings file, at the site root.
 pub const CONFIG_FILE: &str = "dossier.yaml";
 
+/// `dossier.yaml`: the site's settings, each with its default.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
+    /// The site's name, in every page title.
     pub title: String,
+    /// What the site is, for the home page and search engines.
     pub description: String,
+    /// Where the site is published (`https://host/path/` or `/path/`), normalized.
     pub base_url: String,
+    /// The content's language (BCP 47), for `lang` and the search index.
     pub language: String,
+    /// The theme: built in (`default`, `broadsheet`) or a folder in `themes/`.
     pub theme: String,
+    /// Link the first mention of each involved actor in briefing bodies.
     pub autolink: bool,
     /// Write a full-text search index and the `/search/` page. Off unless
     /// asked for (as in Zola): indexing costs several times the rest of a
@@ -43,9 +51,11 @@ pub struct Config {
     pub keep: Vec<String>,
     /// Settings of the editorial checks `dossier check` runs.
     pub editorial: Editorial,
+    /// Anything else, handed to templates as `site.extra`.
     pub extra: Extra,
 }
 
+/// Settings of `dossier check`'s editorial checks.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Editorial {

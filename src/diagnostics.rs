@@ -10,20 +10,26 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+/// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// The build cannot go on.
     Error,
+    /// Worth fixing; the build goes on.
     Warning,
 }
 
 /// A point in a file; lines and columns count from 1, columns in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct Position {
+    /// 1-based.
     pub line: usize,
+    /// 1-based, in characters.
     pub column: usize,
 }
 
 impl Position {
+    /// Line and column, both 1-based.
     pub fn new(line: usize, column: usize) -> Self {
         Position { line, column }
     }
@@ -46,19 +52,25 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// A problem with a file: where, what, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// Path as shown to the user (relative to the site root where possible).
     pub path: PathBuf,
+    /// Line and column in the file, when known.
     pub position: Option<Position>,
     /// Length in characters of the offending text, for the caret underline.
     pub length: usize,
+    /// What is wrong.
     pub message: String,
+    /// What to do about it.
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
+    /// An error in the file at `path`.
     pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -70,30 +82,36 @@ impl Diagnostic {
         }
     }
 
+    /// A warning about the file at `path`.
     pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
     }
 
+    /// At `position` in the file.
     pub fn at(mut self, position: Position) -> Self {
         self.position = Some(position);
         self
     }
 
+    /// Underlining `length` characters.
     pub fn spanning(mut self, length: usize) -> Self {
         self.length = length.max(1);
         self
     }
 
+    /// With a hint on what to do.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// With a hint, if there is one.
     pub fn maybe_hint(mut self, hint: Option<String>) -> Self {
         self.hint = hint;
         self
     }
 
+    /// Whether it stops the build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -166,26 +184,32 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// Adds one.
     pub fn push(&mut self, d: Diagnostic) {
         self.items.push(d);
     }
 
+    /// Adds several.
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(other);
     }
 
+    /// Whether any stops the build.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
+    /// How many errors.
     pub fn error_count(&self) -> usize {
         self.items.iter().filter(|d| d.is_error()).count()
     }
 
+    /// How many warnings.
     pub fn warning_count(&self) -> usize {
         self.items.len() - self.error_count()
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

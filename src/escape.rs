@@ -3,13 +3,13 @@
 //! what is printed to a terminal.
 
 /// Escapes text for HTML element content and quoted attribute values.
-pub fn html(s: &str) -> String {
+pub(crate) fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     push_html(&mut out, s);
     out
 }
 
-pub fn push_html(out: &mut String, s: &str) {
+pub(crate) fn push_html(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -24,7 +24,7 @@ pub fn push_html(out: &mut String, s: &str) {
 
 /// Escapes text for element content only (`&`, `<`, `>`): what Pagefind
 /// expects of a record's content, whose excerpts are shown as HTML.
-pub fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
@@ -41,7 +41,7 @@ pub fn text(s: &str) -> String {
 /// could set the clipboard, OSC 52, or clear the screen) and the
 /// bidirectional overrides that reorder what is shown become visible
 /// `\u{..}` escapes. Newlines and tabs stay.
-pub fn terminal(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn terminal(s: &str) -> std::borrow::Cow<'_, str> {
     let unsafe_char = |c: char| {
         (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     };

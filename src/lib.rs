@@ -8,10 +8,14 @@
 //!
 //! [`build`] and [`check`] are what the command line and the tests call.
 
+// The library's API is what is `pub` and reachable, and it is documented;
+// everything else is `pub(crate)` or private.
+#![warn(missing_docs, unreachable_pub)]
+
 pub mod config;
 pub mod content;
 pub mod diagnostics;
-pub mod escape;
+pub(crate) mod escape;
 pub mod markdown;
 pub mod output;
 pub mod progress;
@@ -21,8 +25,8 @@ pub mod scaffold;
 pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
-pub mod urls;
-pub mod walk;
+pub(crate) mod urls;
+pub(crate) mod walk;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -35,11 +39,13 @@ pub use resolve::Site;
 /// What `dossier build` was asked to do.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
+    /// The site folder (holding `dossier.yaml` and `content/`).
     pub root: PathBuf,
     /// Defaults to `root/public`.
     pub output: Option<PathBuf>,
     /// Overrides `base_url` from `dossier.yaml`.
     pub base_url: Option<String>,
+    /// Include briefings and pages marked `draft: true`.
     pub drafts: bool,
     /// Replace an output folder holding files no build wrote.
     pub force: bool,
@@ -48,10 +54,12 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
+    /// Options for building the site in `root` with every default.
     pub fn new(root: impl Into<PathBuf>) -> Self {
         BuildOptions { root: root.into(), output: None, base_url: None, drafts: false, force: false, progress: None }
     }
 
+    /// Where the site is written: `--output`, or `public/` in the site.
     pub fn output_dir(&self) -> PathBuf {
         self.output.clone().unwrap_or_else(|| self.root.join("public"))
     }
@@ -60,8 +68,11 @@ impl BuildOptions {
 /// A finished build: how many files, how long, and the warnings.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// Files written (pages, feeds, data files).
     pub pages: usize,
+    /// From start to the output folder swapped in.
     pub elapsed: Duration,
+    /// Every warning (a build with errors returns them instead).
     pub warnings: Diagnostics,
     /// How many editorial notes `check` would add (not printed by builds).
     pub notes: usize,

@@ -4,6 +4,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// A count of work done in the current step, shared between threads.
 #[derive(Debug, Default)]
 pub struct Progress {
     stage: Mutex<&'static str>,
@@ -19,6 +20,7 @@ impl Progress {
         self.total.store(total, Ordering::Relaxed);
     }
 
+    /// One more item done.
     pub fn tick(&self) {
         self.done.fetch_add(1, Ordering::Relaxed);
     }

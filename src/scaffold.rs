@@ -6,10 +6,14 @@ use std::path::{Path, PathBuf};
 
 use crate::content::model::{capped, slugify};
 
+/// What `dossier new` makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum NewKind {
+    /// A briefing, as a draft.
     Briefing,
+    /// An actor.
     Actor,
+    /// A question.
     Question,
 }
 

@@ -6,7 +6,7 @@
 pub const SEARCH_BUNDLE_DIR: &str = "pagefind";
 
 /// The folder, under the output, holding the open data files.
-pub const DATA_DIR: &str = "data";
+pub(crate) const DATA_DIR: &str = "data";
 
 #[derive(Debug, Clone)]
 pub struct Urls {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Diagnostic;
 
 /// A file found under a walked folder.
-pub struct Found {
+pub(crate) struct Found {
     /// The path relative to the walked folder, `/`-separated.
     pub rel: String,
     /// Where to read it.
@@ -20,7 +20,7 @@ pub struct Found {
 /// Every regular file under `dir` (a folder of the site at `root`), in name
 /// order. Links leading outside the site, broken links and link loops are
 /// skipped, each with a warning in `warnings`; a missing folder has no files.
-pub fn files(root: &Path, dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<Found> {
+pub(crate) fn files(root: &Path, dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<Found> {
     let mut found = Vec::new();
     if !dir.is_dir() {
         return found;
@@ -78,7 +78,7 @@ pub fn files(root: &Path, dir: &Path, warnings: &mut Vec<Diagnostic>) -> Vec<Fou
 /// Reads every file [`files`] finds under `dir`, handing each to `put`
 /// with its relative path; stops at the first error (a file that cannot
 /// be read is named).
-pub fn each_file(
+pub(crate) fn each_file(
     root: &Path,
     dir: &Path,
     warnings: &mut Vec<Diagnostic>,

@@ -7,22 +7,29 @@ use crate::diagnostics::Position;
 /// what the user sees in an editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
+    /// The YAML between the `---` lines.
     pub front_matter: &'a str,
     /// Line (1-based) on which the front matter's first line sits.
     pub front_matter_line: usize,
+    /// Everything after the closing `---`.
     pub body: &'a str,
     /// Byte offset of the body in the whole text.
     pub body_offset: usize,
 }
 
+/// Why a file has no front matter to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SplitError {
+    /// The file is empty.
     Empty,
+    /// The file does not start with `---`.
     Missing,
+    /// No `---` line closes the front matter.
     Unterminated,
 }
 
 impl SplitError {
+    /// What to say about it: message, hint, and where.
     pub fn message(&self) -> (&'static str, &'static str, Position) {
         match self {
             SplitError::Empty => (
@@ -86,6 +93,7 @@ fn is_fence(line: &str) -> bool {
     line.trim_end() == "---"
 }
 
+/// Splits a file's text into front matter and body.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     if text.trim().is_empty() {
         return Err(SplitError::Empty);

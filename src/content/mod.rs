@@ -20,14 +20,20 @@ use model::{ActorMatter, BriefingMatter, Id, PageMatter, QuestionMatter, TopicMa
 /// What a file under `content/` is, decided by the folder it sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// Under `content/briefings/`.
     Briefing,
+    /// Under `content/actors/`.
     Actor,
+    /// Under `content/questions/`.
     Question,
+    /// Under `content/topics/`.
     Topic,
+    /// Anywhere else: a plain page.
     Page,
 }
 
 impl Kind {
+    /// The kind's name in messages: "briefing", "actor".
     pub fn noun(self) -> &'static str {
         match self {
             Kind::Briefing => "briefing",
@@ -60,10 +66,13 @@ pub const RESERVED_SECTIONS: &[&str] = &["briefings", "actors", "questions", "to
 /// resolve stage to render and let go.
 #[derive(Debug, Clone)]
 pub struct Document<M> {
+    /// The file stem: the entity's id and URL segment.
     pub id: Id,
     /// Relative to the site root, as shown in diagnostics.
     pub path: PathBuf,
+    /// The front matter, typed.
     pub matter: M,
+    /// The front matter's text, to point diagnostics into.
     pub front_matter: String,
     /// Line (1-based) of the first front-matter line.
     pub front_matter_line: usize,
@@ -78,9 +87,11 @@ pub struct Document<M> {
 /// and a large site should not hold every file twice.
 #[derive(Debug, Clone)]
 pub struct Entry<M> {
+    /// The file stem: the entity's id and URL segment.
     pub id: Id,
     /// Relative to the site root.
     pub path: PathBuf,
+    /// The front matter, or what of it the stage keeps.
     pub matter: M,
 }
 
@@ -125,10 +136,15 @@ impl<M> Document<M> {
 /// Everything under `content/`, typed, drafts already removed (unless asked for).
 #[derive(Debug, Default, Clone)]
 pub struct Content {
+    /// Under `content/briefings/`, drafts left out unless asked for.
     pub briefings: Vec<Document<BriefingMatter>>,
+    /// Under `content/actors/`.
     pub actors: Vec<Document<ActorMatter>>,
+    /// Under `content/questions/`.
     pub questions: Vec<Document<QuestionMatter>>,
+    /// Under `content/topics/`.
     pub topics: Vec<Document<TopicMatter>>,
+    /// Everywhere else, drafts left out unless asked for.
     pub pages: Vec<Document<PageMatter>>,
     /// Ids of briefings left out as drafts, so a link to one gets a useful hint.
     pub draft_briefings: Vec<Id>,
@@ -142,23 +158,34 @@ pub struct Content {
 /// order as the documents.
 #[derive(Debug, Default)]
 pub struct Bodies {
+    /// Of `Content::briefings`.
     pub briefings: Vec<String>,
+    /// Of `Content::actors`.
     pub actors: Vec<String>,
+    /// Of `Content::questions`.
     pub questions: Vec<String>,
+    /// Of `Content::topics`.
     pub topics: Vec<String>,
+    /// Of `Content::pages`.
     pub pages: Vec<String>,
 }
 
 /// One loaded file, typed by the folder it sits in.
 pub enum Loaded {
+    /// A briefing.
     Briefing(Document<BriefingMatter>),
+    /// An actor.
     Actor(Document<ActorMatter>),
+    /// A question.
     Question(Document<QuestionMatter>),
+    /// A topic's own file.
     Topic(Document<TopicMatter>),
+    /// A plain page.
     Page(Document<PageMatter>),
 }
 
 impl Loaded {
+    /// The file's id (its stem).
     pub fn id(&self) -> &Id {
         match self {
             Loaded::Briefing(d) => &d.id,
@@ -185,10 +212,15 @@ impl Loaded {
 /// What a file holds besides its body (see [`Loaded::head`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Head<'a> {
+    /// Which folder it is in.
     pub kind: Kind,
+    /// Relative to the site root.
     pub path: &'a Path,
+    /// The front matter's text.
     pub front_matter: &'a str,
+    /// Line (1-based) of the first front-matter line.
     pub front_matter_line: usize,
+    /// Line (1-based) on which the body starts.
     pub body_line: usize,
 }
 
@@ -206,6 +238,7 @@ impl<M: KindOf> Document<M> {
 
 /// The kind of document a front-matter type belongs to.
 pub trait KindOf {
+    /// The kind.
     const KIND: Kind;
 }
 

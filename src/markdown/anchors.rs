@@ -10,7 +10,7 @@ use super::TocEntry;
 /// Ids the page templates give their own sections and controls; body
 /// headings never take them (a `## Briefings` heading becomes
 /// `briefings-1`), so no page has one id twice.
-pub const RESERVED: &[&str] = &[
+pub(crate) const RESERVED: &[&str] = &[
     "main",
     "top",
     "summary",
@@ -43,20 +43,20 @@ pub const RESERVED: &[&str] = &[
 
 /// The ids of a page's source entries start so (`source-<id>`): citations
 /// link to them and preview cards copy them.
-pub const SOURCE_PREFIX: &str = "source-";
+pub(crate) const SOURCE_PREFIX: &str = "source-";
 
 /// Whether the page keeps `id` for itself: one of `reserved` (the
 /// template's), or a source entry's. A body's headings never take such an
 /// id, and `safe_html` removes it from a body's raw HTML, where it could
 /// stand in for the real element (`<a id="source-s1">` spoofing a
 /// citation's preview card, `<div id="search-app">` breaking the search).
-pub fn taken_by_page(id: &str, reserved: &[&str]) -> bool {
+pub(crate) fn taken_by_page(id: &str, reserved: &[&str]) -> bool {
     id.starts_with(SOURCE_PREFIX) || reserved.contains(&id)
 }
 
 /// An anchor from heading text: lowercase letters and digits (any script)
 /// joined by `-`; punctuation such as apostrophes is dropped.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars() {
@@ -74,7 +74,7 @@ pub fn slug(text: &str) -> String {
 }
 
 /// Buffers each heading's events, names it, and emits it with its `id`.
-pub fn add<'a, 't>(
+pub(crate) fn add<'a, 't>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)> + 't,
     reserved: &'t [&'t str],
     toc: &'t mut Vec<TocEntry>,

@@ -14,12 +14,15 @@ use crate::escape;
 /// only the first mention of any of them is linked.
 #[derive(Debug, Clone)]
 pub struct AutoLink {
+    /// The name or alias to find in text.
     pub name: String,
+    /// Where its first mention links to.
     pub url: String,
+    /// Whose name it is: one link per key.
     pub key: usize,
 }
 
-pub fn link<'a, 'l>(
+pub(super) fn link<'a, 'l>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l,
     names: &'l [AutoLink],
     source: &str,

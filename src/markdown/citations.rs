@@ -12,7 +12,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use super::{Links, Problems, SharedLinks, Unresolved};
 use crate::escape;
 
-pub fn resolve<'a, 'l, 'm: 'l>(
+pub(super) fn resolve<'a, 'l, 'm: 'l>(
     mut events: impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l,
     source: &'l str,
     links: &'l SharedLinks<'m>,

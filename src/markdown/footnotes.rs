@@ -13,9 +13,9 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Id prefixes of notes and of references to them.
-pub const PREFIXES: &[&str] = &["fn-", "fnref-"];
+pub(super) const PREFIXES: &[&str] = &["fn-", "fnref-"];
 
-pub fn link<'a>(
+pub(super) fn link<'a>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
 ) -> impl Iterator<Item = (Event<'a>, Range<usize>)> {
     // Numbered in order of first appearance, as pulldown-cmark numbers them;

@@ -21,7 +21,9 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-pub fn highlight<'a>(events: impl Iterator<Item = (Event<'a>, Range<usize>)>) -> impl Iterator<Item = Event<'a>> {
+pub(super) fn highlight<'a>(
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> impl Iterator<Item = Event<'a>> {
     let mut code: Option<(String, String)> = None;
     events.filter_map(move |(event, _)| match event {
         Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {

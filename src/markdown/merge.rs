@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event};
 
-pub fn texts<'a>(
+pub(super) fn texts<'a>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
     source: &'a str,
 ) -> impl Iterator<Item = (Event<'a>, Range<usize>)> {

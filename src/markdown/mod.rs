@@ -7,13 +7,13 @@
 //! The adapters do not know the site: they ask a [`Links`] implementation,
 //! which is how the resolve stage checks every reference exactly once.
 
-pub mod anchors;
+pub(crate) mod anchors;
 mod autolink;
 mod citations;
 mod footnotes;
 mod highlight;
 mod merge;
-pub mod sanitize;
+pub(crate) mod sanitize;
 mod wikilinks;
 
 use std::cell::RefCell;
@@ -28,6 +28,7 @@ pub use highlight::CSS_CLASS_PREFIX;
 /// A link target resolved by the site.
 #[derive(Debug, Clone)]
 pub struct Target {
+    /// Where the link goes.
     pub url: String,
     /// What to show when the author wrote a bare id: the actor's name, the
     /// question's title.
@@ -37,13 +38,16 @@ pub struct Target {
 /// A reference the site could not resolve: the message and an optional hint.
 #[derive(Debug, Clone)]
 pub struct Unresolved {
+    /// What is wrong with the link.
     pub message: String,
+    /// What to do about it.
     pub hint: Option<String>,
     /// The target's own file failed to load: its error stands for this one.
     pub broken: bool,
 }
 
 impl Unresolved {
+    /// A link that cannot be resolved.
     pub fn new(message: String, hint: Option<String>) -> Self {
         Unresolved { message, hint, broken: false }
     }
@@ -65,14 +69,20 @@ type Problems = RefCell<Vec<(Range<usize>, Unresolved)>>;
 /// One entry of a page's table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TocEntry {
+    /// 2 to 6.
     pub level: u8,
+    /// The heading's `id`, unique on the page.
     pub id: String,
+    /// The heading's text.
     pub title: String,
 }
 
+/// A body rendered to HTML, with its table of contents.
 #[derive(Debug, Default, Clone)]
 pub struct Rendered {
+    /// The HTML, safe to embed in a page.
     pub html: String,
+    /// Its headings, in order.
     pub toc: Vec<TocEntry>,
     /// Problems found, with the byte range in the Markdown source.
     pub problems: Vec<(Range<usize>, Unresolved)>,

@@ -8,7 +8,7 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 use super::{Problems, SharedLinks};
 use crate::escape;
 
-pub fn resolve<'a, 'l, 'm: 'l>(
+pub(super) fn resolve<'a, 'l, 'm: 'l>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)> + 'l,
     links: &'l SharedLinks<'m>,
     problems: &'l Problems,

@@ -9,7 +9,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// A held lock; released (and its file removed) when dropped.
-pub struct Lock {
+pub(super) struct Lock {
     path: PathBuf,
     _file: File,
 }
@@ -17,7 +17,7 @@ pub struct Lock {
 impl Lock {
     /// Takes the lock of the output at `output`, calling `waiting` once if
     /// another build holds it, then waiting for that build to finish.
-    pub fn acquire(output: &Path, waiting: impl FnOnce()) -> io::Result<Lock> {
+    pub(super) fn acquire(output: &Path, waiting: impl FnOnce()) -> io::Result<Lock> {
         let path = super::beside(output, "lock");
         let mut waiting = Some(waiting);
         loop {

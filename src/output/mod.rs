@@ -10,7 +10,7 @@
 //! `.git` and `keep:` files are carried into each new build.
 
 mod lock;
-pub mod owner;
+pub(crate) mod owner;
 mod sink;
 mod swap;
 

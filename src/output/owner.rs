@@ -47,7 +47,7 @@ fn glob(pattern: &str) -> Result<Glob, globset::Error> {
 }
 
 /// Checks one pattern as [`Keep::new`] does, for `dossier.yaml`'s errors.
-pub fn pattern_error(pattern: &str) -> Option<String> {
+pub(crate) fn pattern_error(pattern: &str) -> Option<String> {
     glob(pattern).err().map(|e| e.kind().to_string())
 }
 
@@ -63,7 +63,7 @@ pub struct Previous {
 
 /// Why a folder may not be replaced.
 #[derive(Debug)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// The path is a file, or a link (replacing a link would leave what it
     /// points at behind, and removing through it would delete elsewhere).
     NotAFolder(&'static str),
@@ -79,7 +79,7 @@ pub enum Refusal {
 
 /// Looks at the folder at `output` before a build replaces it. With
 /// `force`, foreign entries are no obstacle (they go with the old output).
-pub fn inspect(output: &Path, keep: &Keep, force: bool) -> Result<Previous, Refusal> {
+pub(crate) fn inspect(output: &Path, keep: &Keep, force: bool) -> Result<Previous, Refusal> {
     match fs::symlink_metadata(output) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Previous::default()),
         Err(e) => return Err(Refusal::Unreadable(e)),
@@ -160,7 +160,7 @@ fn resorted(mut m: Manifest) -> Manifest {
 }
 
 /// The manifest's text for the files a build wrote (sorted, no repeats).
-pub fn manifest_text(files: &[String]) -> String {
+pub(crate) fn manifest_text(files: &[String]) -> String {
     let mut text = String::with_capacity(HEADER.len() + files.iter().map(|f| f.len() + 1).sum::<usize>() + 1);
     text.push_str(HEADER);
     text.push('\n');

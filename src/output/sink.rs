@@ -8,6 +8,7 @@ use std::io::Write;
 /// path relative to the output folder, and its bytes. Any
 /// `Fn(&str, &[u8]) -> io::Result<()>` is one.
 pub trait Output: Sync {
+    /// Writes the file at `rel` (relative to the output folder).
     fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()>;
 
     /// A file made piece by piece by `write`, for files too big to want

@@ -13,7 +13,7 @@ use std::path::Path;
 /// Swaps `new` into `output`'s place; the old output ends up at `aside`
 /// (where `new` was, after an exchange; otherwise at `spare`, a free path).
 /// On error nothing has moved.
-pub fn replace(new: &Path, output: &Path, spare: &Path) -> io::Result<Aside> {
+pub(super) fn replace(new: &Path, output: &Path, spare: &Path) -> io::Result<Aside> {
     if exchange(new, output)? {
         return Ok(Aside::AtNew);
     }
@@ -27,7 +27,7 @@ pub fn replace(new: &Path, output: &Path, spare: &Path) -> io::Result<Aside> {
 
 /// Where [`replace`] left the old output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Aside {
+pub(super) enum Aside {
     AtNew,
     AtSpare,
 }

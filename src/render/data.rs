@@ -11,7 +11,7 @@ use crate::resolve::{ActorIx, PositionRef, Site, chronological, ix};
 
 use crate::output::Sink;
 
-pub use crate::urls::DATA_DIR;
+pub(crate) use crate::urls::DATA_DIR;
 
 const SCHEMAS: &[(&str, &str)] = &[
     ("positions.schema.json", include_str!("schemas/positions.schema.json")),
@@ -60,7 +60,7 @@ struct ActorRow<'a> {
 /// Makes every data file and writes each to `out` as it is made, the big
 /// ones streamed: on a big site they run to tens of megabytes. Returns how
 /// many there were, or the file that could not be written and why.
-pub fn files(site: &Site, out: Sink) -> Result<usize, (String, io::Error)> {
+pub(crate) fn files(site: &Site, out: Sink) -> Result<usize, (String, io::Error)> {
     let put = |name: &str, write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>| {
         let rel = format!("{DATA_DIR}/{name}");
         out.put_streamed(&rel, write).map_err(|e| (rel, e))

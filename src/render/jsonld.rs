@@ -86,7 +86,7 @@ struct ActorDoc<'a> {
 }
 
 /// The JSON-LD for a briefing page.
-pub fn briefing(site: &Site, i: BriefingIx) -> String {
+pub(super) fn briefing(site: &Site, i: BriefingIx) -> String {
     let b = &site.briefings[i];
     let m = &b.doc.matter;
     let u = &site.urls;
@@ -130,7 +130,7 @@ pub fn briefing(site: &Site, i: BriefingIx) -> String {
 }
 
 /// The JSON-LD for an actor page.
-pub fn actor(site: &Site, i: ActorIx) -> String {
+pub(super) fn actor(site: &Site, i: ActorIx) -> String {
     let a = &site.actors[i];
     let m = &a.doc.matter;
     let person = m.kind == Some(ActorKind::Person);

@@ -1,7 +1,7 @@
 //! Rendering: every page of a resolved [`Site`] through Tera, in parallel,
 //! into memory. Nothing here touches the output folder.
 
-pub mod data;
+pub(crate) mod data;
 mod jsonld;
 mod network;
 mod pages;
@@ -121,6 +121,7 @@ impl Reads {
 pub struct PageJob(Job);
 
 impl Renderer {
+    /// The renderer for `site` with `tera`'s templates; renders every shared partial once.
     pub fn new(site: Arc<Site>, mut tera: Tera) -> Result<Self, Diagnostic> {
         globals(&site, &mut tera);
         let refs = Refs::build(&site, &tera)?;
@@ -128,6 +129,7 @@ impl Renderer {
         Ok(Renderer { site, tera, refs, reads })
     }
 
+    /// The site it renders.
     pub fn site(&self) -> &Arc<Site> {
         &self.site
     }

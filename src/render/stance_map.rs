@@ -18,8 +18,8 @@ use crate::content::model::{ActorKind, Stance};
 use crate::resolve::{ActorIx, PositionRef, QuestionIx, TopicIx, ix};
 
 /// Most questions (columns) and actors (rows) the map shows.
-pub const MAP_QUESTIONS: usize = 16;
-pub const MAP_ACTORS: usize = 40;
+pub(super) const MAP_QUESTIONS: usize = 16;
+pub(super) const MAP_ACTORS: usize = 40;
 
 #[derive(Serialize)]
 struct Column {
@@ -69,7 +69,7 @@ struct Map {
 
 /// The stance map: the most argued questions against the actors most
 /// often on them, each cell the actor's latest stance.
-pub fn view(ctx: &Ctx) -> Value {
+pub(super) fn view(ctx: &Ctx) -> Value {
     let site = ctx.site;
     let ix = &site.index;
     // Questions with the most positions, shown in the site's order.

@@ -47,14 +47,18 @@ pub const DEFAULT_THEME_STATIC: &[(&str, &[u8])] = &[
     ("site.js", include_bytes!("../../themes/default/static/site.js")),
     ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
 ];
+/// The theme a site gets when it names none.
 pub const DEFAULT_THEME_NAME: &str = "default";
 
 /// A theme compiled into the binary: templates laid over [`BUILTIN`] and
 /// static files over [`DEFAULT_THEME_STATIC`]. A folder `themes/<name>/` in
 /// the site takes its place.
 pub struct BuiltinTheme {
+    /// What `theme:` names it.
     pub name: &'static str,
+    /// Its templates, by name, over the default theme's.
     pub templates: &'static [(&'static str, &'static str)],
+    /// Its static files (CSS, scripts, fonts), by path.
     pub statics: &'static [(&'static str, &'static [u8])],
 }
 
@@ -151,6 +155,7 @@ pub fn template_error(e: &tera::Error, sources: &BTreeMap<String, (PathBuf, Stri
         .hint("fix the template; built-in templates can be overridden in templates/")
 }
 
+/// An error and its causes, joined with `: `.
 pub fn error_chain(e: &dyn std::error::Error) -> String {
     let mut message = e.to_string().trim_start_matches("error: ").to_owned();
     let mut cause = e.source();

@@ -14,7 +14,7 @@ fn unknown(doc: &Document<impl Sized>, at: &[Seg], problem: crate::markdown::Unr
     (!problem.broken).then(|| doc.error_at(at, problem.message).maybe_hint(problem.hint))
 }
 
-pub fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnostic> {
+pub(super) fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnostic> {
     let m = &doc.matter;
     let mut out = Vec::new();
     for (i, actor) in m.actors.iter().enumerate() {
@@ -98,7 +98,7 @@ fn position(
 
 /// A source that is neither cited nor behind a position is probably a
 /// leftover; it is still listed, so this is a warning. `cited`: by source.
-pub fn unused_sources(doc: &Document<BriefingMatter>, cited: &[bool]) -> Vec<Diagnostic> {
+pub(super) fn unused_sources(doc: &Document<BriefingMatter>, cited: &[bool]) -> Vec<Diagnostic> {
     let m = &doc.matter;
     let named: HashSet<&str> = m.positions.iter().flat_map(|p| p.sources.iter().map(|s| s.as_str())).collect();
     m.sources
@@ -113,7 +113,7 @@ pub fn unused_sources(doc: &Document<BriefingMatter>, cited: &[bool]) -> Vec<Dia
         .collect()
 }
 
-pub fn affiliations(doc: &Document<ActorMatter>, lookup: &Lookup) -> (Vec<super::ActorIx>, Vec<Diagnostic>) {
+pub(super) fn affiliations(doc: &Document<ActorMatter>, lookup: &Lookup) -> (Vec<super::ActorIx>, Vec<Diagnostic>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for (i, a) in doc.matter.affiliations.iter().enumerate() {

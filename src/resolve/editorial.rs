@@ -20,7 +20,7 @@ use crate::diagnostics::Diagnostic;
 
 /// Warnings for `site`, pointing into `content` (the documents it was
 /// resolved from, in the site's order, front matter kept), as of `today`.
-pub fn check(site: &Site, content: &Content, today: &Date) -> Vec<Diagnostic> {
+pub(crate) fn check(site: &Site, content: &Content, today: &Date) -> Vec<Diagnostic> {
     let mut notes = Notes { list: Vec::new(), count: 0, full: true };
     all(site, content, today, &mut notes);
     notes.list
@@ -28,7 +28,7 @@ pub fn check(site: &Site, content: &Content, today: &Date) -> Vec<Diagnostic> {
 
 /// How many warnings [`check`] would give, for `build`'s summary; cheaper,
 /// as none is pointed at its line.
-pub fn count(site: &Site, content: &Content, today: &Date) -> usize {
+pub(crate) fn count(site: &Site, content: &Content, today: &Date) -> usize {
     let mut notes = Notes { list: Vec::new(), count: 0, full: false };
     all(site, content, today, &mut notes);
     notes.count

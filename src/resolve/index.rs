@@ -17,10 +17,13 @@ use crate::content::model::{Stance, capped, slugify};
 /// A position, by briefing and by its place in that briefing's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PositionRef {
+    /// The briefing it is in.
     pub briefing: BriefingIx,
+    /// Its place in the briefing's positions.
     pub position: usize,
 }
 
+/// Every cross-reference of the site, made once after resolving.
 #[derive(Debug, Default)]
 pub struct Index {
     /// Per actor, oldest first.
@@ -40,19 +43,24 @@ pub struct Index {
     pub question_positions: Table<QuestionIx, Vec<PositionRef>>,
     /// Per question: briefings with a position on it or a link to it.
     pub question_briefings: Table<QuestionIx, Vec<BriefingIx>>,
+    /// Per topic: its briefings, newest first.
     pub topic_briefings: Table<TopicIx, Vec<BriefingIx>>,
+    /// Per briefing: the briefings sharing the most actors and questions.
     pub briefing_related: Table<BriefingIx, Vec<BriefingIx>>,
     /// Per briefing: briefings whose text links to it.
     pub briefing_backlinks: Table<BriefingIx, Vec<BriefingIx>>,
+    /// Every source cited, grouped by publisher.
     pub sources: Vec<SourceGroup>,
 }
 
 /// Sources of one publisher, for the sources index.
 #[derive(Debug, Clone)]
 pub struct SourceGroup {
+    /// As sources name it; empty when they do not.
     pub publisher: String,
     /// Unique URL segment for the publisher's page under `/sources/`.
     pub slug: String,
+    /// By title.
     pub sources: Vec<SourceUse>,
 }
 
@@ -60,7 +68,9 @@ pub struct SourceGroup {
 /// and every briefing citing it, by briefing and source position.
 #[derive(Debug, Clone)]
 pub struct SourceUse {
+    /// Where it is first listed: briefing and source number.
     pub first: (BriefingIx, usize),
+    /// Every briefing citing it, newest first.
     pub citing: Vec<BriefingIx>,
 }
 
@@ -87,6 +97,7 @@ fn push_new<T: Copy + PartialEq>(list: &mut Vec<T>, i: T) {
 }
 
 impl Index {
+    /// Builds the index over resolved briefings and actors.
     pub fn build(briefings: &[Briefing], actors: &[Actor], questions: usize, topics: usize) -> Index {
         let mut ix = Index {
             actor_positions: Table::filled(actors.len()),

@@ -8,7 +8,9 @@ use std::ops::{Index, IndexMut};
 
 /// An index into one of the site's lists.
 pub trait Ix: Copy + Ord {
+    /// The index of place `i`.
     fn new(i: usize) -> Self;
+    /// The place.
     fn get(self) -> usize;
 }
 
@@ -107,18 +109,22 @@ impl<I: Ix, T> Table<I, T> {
         Table::from((0..len).map(|_| T::default()).collect::<Vec<_>>())
     }
 
+    /// How many entries.
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
+    /// The entries in order.
     pub fn iter(&self) -> std::slice::Iter<'_, T> {
         self.items.iter()
     }
 
+    /// The entries in order, to change.
     pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, T> {
         self.items.iter_mut()
     }

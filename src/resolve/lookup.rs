@@ -16,7 +16,7 @@ use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, TopicIx};
 
 /// Read-only maps from ids (and actor names) to positions in the sorted
 /// entity lists.
-pub struct Lookup<'c> {
+pub(crate) struct Lookup<'c> {
     pub urls: Urls,
     pub actors: HashMap<&'c str, ActorIx>,
     /// Lowercased names and aliases → actors carrying them.
@@ -40,7 +40,7 @@ pub struct Lookup<'c> {
 }
 
 impl<'c> Lookup<'c> {
-    pub fn new(content: &'c Content, topic_ids: &'c [Id], topic_titles: Vec<String>, urls: Urls) -> Self {
+    pub(crate) fn new(content: &'c Content, topic_ids: &'c [Id], topic_titles: Vec<String>, urls: Urls) -> Self {
         let mut actor_names: HashMap<String, Vec<ActorIx>> = HashMap::default();
         for (i, actor) in content.actors.iter().enumerate() {
             let i = ActorIx::new(i);
@@ -72,7 +72,7 @@ impl<'c> Lookup<'c> {
     }
 
     /// An "unknown X" problem with the nearest known id as a hint.
-    pub fn unknown<V>(&self, noun: &str, wrong: &str, known: &HashMap<&str, V>) -> Unresolved {
+    pub(crate) fn unknown<V>(&self, noun: &str, wrong: &str, known: &HashMap<&str, V>) -> Unresolved {
         let mut hint = did_you_mean(wrong, known.keys().copied());
         if noun == "briefing" && self.drafts.contains(wrong) {
             hint = Some(format!("`{wrong}` is a draft; build with --drafts to include it"));
@@ -88,7 +88,7 @@ impl<'c> Lookup<'c> {
     }
 
     /// An actor by id, name or alias (case-insensitive for the latter two).
-    pub fn actor(&self, key: &str) -> Result<ActorIx, Unresolved> {
+    pub(crate) fn actor(&self, key: &str) -> Result<ActorIx, Unresolved> {
         if let Some(&i) = self.actors.get(key) {
             return Ok(i);
         }
@@ -125,8 +125,11 @@ fn ids<M, I: Ix>(docs: &[Document<M>]) -> HashMap<&str, I> {
 /// What a body's links resolved to, gathered while its Markdown renders.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct BodyRefs {
+    /// Actors linked, in order of first link.
     pub actors: Vec<ActorIx>,
+    /// Questions linked.
     pub questions: Vec<QuestionIx>,
+    /// Briefings linked.
     pub briefings: Vec<BriefingIx>,
     /// Indices into the briefing's `sources`, in order of first citation.
     pub cited: Vec<usize>,
@@ -134,7 +137,7 @@ pub struct BodyRefs {
 
 /// Resolves one body's links against the site; `sources` is the briefing's
 /// source list (empty for other pages, where citations are an error).
-pub struct BodyLinks<'l, 'c> {
+pub(crate) struct BodyLinks<'l, 'c> {
     lookup: &'l Lookup<'c>,
     sources: &'l [SourceMatter],
     pub refs: BodyRefs,
@@ -150,7 +153,7 @@ struct Cites<'l> {
 }
 
 impl<'l, 'c> BodyLinks<'l, 'c> {
-    pub fn new(lookup: &'l Lookup<'c>, sources: &'l [SourceMatter]) -> Self {
+    pub(crate) fn new(lookup: &'l Lookup<'c>, sources: &'l [SourceMatter]) -> Self {
         BodyLinks { lookup, sources, refs: BodyRefs::default(), cites: None }
     }
 }

@@ -12,10 +12,10 @@
 mod body;
 mod briefing;
 mod check;
-pub mod editorial;
+pub(crate) mod editorial;
 mod index;
 pub mod ix;
-pub mod lookup;
+pub(crate) mod lookup;
 mod site;
 
 use std::collections::HashMap;
@@ -35,7 +35,7 @@ pub use lookup::BodyRefs;
 use lookup::Lookup;
 pub use site::{Actor, Briefing, Entity, Page, Position, Question, Site, Topic};
 
-pub use crate::markdown::anchors::RESERVED as RESERVED_ANCHORS;
+pub(crate) use crate::markdown::anchors::RESERVED as RESERVED_ANCHORS;
 
 /// Resolves `content`; problems go to `diags`. Returns `None` when an error
 /// makes the site unusable for rendering. Sorts `content` in place, in the

@@ -12,9 +12,12 @@ use crate::urls::Urls;
 use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, TopicIx};
 use super::{BodyRefs, Index};
 
+/// A whole site, checked: what the render stage makes pages of.
 #[derive(Debug)]
 pub struct Site {
+    /// `dossier.yaml`.
     pub config: Config,
+    /// Every URL the site has, made one way.
     pub urls: Urls,
     /// Newest first.
     pub briefings: Vec<Briefing>,
@@ -22,72 +25,108 @@ pub struct Site {
     pub actors: Vec<Actor>,
     /// By title.
     pub questions: Vec<Question>,
-    /// By title.
+    /// By title: every topic a briefing names or a file describes.
     pub topics: Vec<Topic>,
+    /// Plain pages, by id.
     pub pages: Vec<Page>,
+    /// Who took which positions, who appears where, what cites what.
     pub index: Index,
 }
 
+/// A briefing with its references resolved and its body rendered.
 #[derive(Debug)]
 pub struct Briefing {
+    /// Its file and front matter (positions and sources are below).
     pub doc: Entry<BriefingInfo>,
     /// Involved actors: those listed, then those with positions.
     pub actors: Vec<ActorIx>,
+    /// Its topics, as front matter lists them.
     pub topics: Vec<TopicIx>,
+    /// Its positions whose actor and question exist, in front-matter order.
     pub positions: Vec<Position>,
     /// Numbered in this order (1-based): cited ones first, by first citation.
     pub sources: Vec<SourceMatter>,
+    /// The Markdown body as HTML.
     pub body: Rendered,
+    /// What the body links to and cites.
     pub refs: BodyRefs,
 }
 
+/// A position, resolved: an actor's stance on a question, dated and sourced.
 #[derive(Debug, Clone)]
 pub struct Position {
+    /// Who takes it.
     pub actor: ActorIx,
+    /// On what; none for a stance on the briefing's subject.
     pub question: Option<QuestionIx>,
+    /// Where the actor stands.
     pub stance: Stance,
+    /// The position in the briefing's words.
     pub summary: Option<String>,
+    /// The actor's own words.
     pub quote: Option<String>,
+    /// When it was taken (the briefing's date unless given).
     pub date: Date,
     /// Indices into the briefing's `sources`.
     pub sources: Vec<usize>,
 }
 
+/// An actor, with its affiliations resolved and its body rendered.
 #[derive(Debug)]
 pub struct Actor {
+    /// Its file and front matter.
     pub doc: Entry<ActorMatter>,
+    /// The actors it belongs to.
     pub affiliations: Vec<ActorIx>,
+    /// The Markdown body as HTML.
     pub body: Rendered,
 }
 
+/// A question, with its body rendered.
 #[derive(Debug)]
 pub struct Question {
+    /// Its file and front matter.
     pub doc: Entry<QuestionMatter>,
+    /// The Markdown body as HTML.
     pub body: Rendered,
 }
 
+/// A topic: named by briefings, described by a file of its own or not.
 #[derive(Debug)]
 pub struct Topic {
+    /// Its id, as briefings name it.
     pub id: Id,
+    /// From its file, or its id in words.
     pub title: String,
+    /// From its file, if any.
     pub description: Option<String>,
+    /// Its file, if it has one.
     pub doc: Option<Entry<TopicMatter>>,
+    /// Its file's body as HTML (empty without a file).
     pub body: Rendered,
 }
 
+/// A plain page, with its body rendered.
 #[derive(Debug)]
 pub struct Page {
+    /// Its file and front matter.
     pub doc: Entry<PageMatter>,
+    /// The Markdown body as HTML.
     pub body: Rendered,
 }
 
 /// One thing with a page and a Markdown body, by its index in the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entity {
+    /// A briefing.
     Briefing(BriefingIx),
+    /// An actor.
     Actor(ActorIx),
+    /// A question.
     Question(QuestionIx),
+    /// A topic.
     Topic(TopicIx),
+    /// A plain page, by its index in the site's list.
     Page(usize),
 }
 

@@ -23,11 +23,13 @@ pub use crate::urls::SEARCH_BUNDLE_DIR as BUNDLE_DIR;
 pub struct Record {
     /// Root-relative, with the site's base path.
     pub url: String,
+    /// The page's title.
     pub title: String,
     /// Plain text, in reading order.
     pub text: String,
     /// Extra fields shown with a result (`kind`, `date`).
     pub meta: BTreeMap<String, String>,
+    /// Filter values (actor, question, topic, stance) by filter name.
     pub filters: BTreeMap<String, Vec<String>>,
     /// `date`: YYYY-MM-DD on briefings; on other pages a value above every
     /// date, so a filter-only listing, newest first, starts with the actor's

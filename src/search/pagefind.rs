@@ -8,7 +8,7 @@ use pagefind::options::PagefindServiceConfig;
 
 use super::{BUNDLE_DIR, Record};
 
-pub fn bundle<'r>(
+pub(super) fn bundle<'r>(
     records: impl IntoIterator<Item = &'r Record>,
     language: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {

@@ -26,14 +26,14 @@ use super::{Snapshot, State};
 use crate::escape;
 
 /// Where open pages listen for "the site changed".
-pub const EVENTS_PATH: &str = "/__dossier/events";
+pub(super) const EVENTS_PATH: &str = "/__dossier/events";
 
 /// How long a connection may take to send a request's header, counted
 /// from when it opens or its last response ended.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub(super) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Serves until the process ends.
-pub async fn run(listener: tokio::net::TcpListener, state: Arc<State>) -> std::io::Result<()> {
+pub(super) async fn run(listener: tokio::net::TcpListener, state: Arc<State>) -> std::io::Result<()> {
     let app = axum::Router::new().fallback(respond).with_state(state);
     let service = hyper_util::service::TowerToHyperService::new(app);
     let mut http = hyper::server::conn::http1::Builder::new();
@@ -81,7 +81,7 @@ async fn respond(Shared(state): Shared<Arc<State>>, method: Method, uri: Uri, he
 /// Whether a `Host` header names this server, not a domain someone else
 /// controls: `localhost` or an IP address (which no DNS answer can stand
 /// for), with any port.
-pub fn is_local_host(host: &str) -> bool {
+pub(super) fn is_local_host(host: &str) -> bool {
     let name = match host.strip_prefix('[') {
         Some(v6) => return v6.split_once(']').is_some_and(|(ip, _)| ip.parse::<std::net::Ipv6Addr>().is_ok()),
         None => host.rsplit_once(':').map_or(host, |(name, _)| name),
@@ -93,7 +93,7 @@ pub fn is_local_host(host: &str) -> bool {
 /// file outside the site: `..` or `.` segments, backslashes, NUL, non-UTF-8.
 /// Runs of `/` count as one: `//actors` is `/actors`, never a redirect to
 /// `//actors/` (which a browser reads as another host).
-pub fn decode_path(raw: &str) -> Option<String> {
+pub(super) fn decode_path(raw: &str) -> Option<String> {
     if !raw.starts_with('/') {
         return None;
     }

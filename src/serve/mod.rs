@@ -19,9 +19,12 @@ use crate::BuildOptions;
 use crate::diagnostics::plural;
 use crate::search::Record;
 
+/// What `dossier serve` was asked to do.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
+    /// The site and how to build it.
     pub build: BuildOptions,
+    /// The address to listen on (127.0.0.1 unless told otherwise).
     pub bind: IpAddr,
     /// 0 picks a free port.
     pub port: u16,
@@ -31,8 +34,10 @@ pub struct ServeOptions {
     pub live_reload: bool,
 }
 
+/// The site as last built: every file, in memory.
 #[derive(Default)]
 pub struct Snapshot {
+    /// Output paths and their bytes.
     pub files: Arc<Files>,
     /// The search bundle, built in the background after the pages, so an
     /// edit shows without waiting for it; the previous one serves meanwhile.

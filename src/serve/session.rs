@@ -37,14 +37,18 @@ pub enum Rebuild {
     Full,
 }
 
+/// What one rebuild did.
 #[derive(Debug)]
 pub struct Update {
+    /// How much was rebuilt.
     pub rebuild: Rebuild,
     /// Files written (pages, plus static files on the slower paths).
     pub pages: usize,
+    /// How long it took.
     pub elapsed: Duration,
 }
 
+/// The preview's state between rebuilds: the site, its content and its files.
 pub struct Session {
     options: BuildOptions,
     /// Sorted as the site lists it; front matter kept, bodies dropped.
@@ -111,10 +115,12 @@ impl Session {
         self.renderer.site().config.search.then_some(self.records.as_slice())
     }
 
+    /// The site as last built.
     pub fn site(&self) -> &crate::Site {
         self.renderer.site()
     }
 
+    /// The last build's warnings.
     pub fn warnings(&self) -> &Diagnostics {
         &self.warnings
     }

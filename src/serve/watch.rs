@@ -19,7 +19,7 @@ const QUIET: Duration = Duration::from_millis(20);
 /// Calls `on_change` (from a thread of its own) with the paths (relative to
 /// `root`, each once, in the order first seen) changed in each burst of
 /// changes. Watching stops when the returned watcher is dropped.
-pub fn start(root: &Path, mut on_change: impl FnMut(&[PathBuf]) + Send + 'static) -> notify::Result<Watching> {
+pub(super) fn start(root: &Path, mut on_change: impl FnMut(&[PathBuf]) + Send + 'static) -> notify::Result<Watching> {
     let root = std::fs::canonicalize(root)?;
     // Each changed path, and whether the change created it.
     let (tx, rx) = mpsc::channel::<(PathBuf, bool)>();
@@ -100,7 +100,7 @@ fn burst(root: &Path, first: (PathBuf, bool), rx: &mpsc::Receiver<(PathBuf, bool
 }
 
 /// Watching goes on while this lives.
-pub struct Watching {
+pub(super) struct Watching {
     _watcher: Arc<Mutex<RecommendedWatcher>>,
 }
 

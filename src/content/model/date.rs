@@ -9,14 +9,18 @@ use super::parse_str;
 /// A calendar date, `YYYY-MM-DD`; a full RFC 3339 time is accepted and kept.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date {
+    /// The year, e.g. 2025.
     pub year: u16,
+    /// 1 to 12.
     pub month: u8,
+    /// 1 to the month's last day.
     pub day: u8,
     /// The time part (`T10:00:00Z`), when one was given.
     pub time: Option<String>,
 }
 
 impl Date {
+    /// Reads `YYYY-MM-DD` or an RFC 3339 time; says what is wrong otherwise.
     pub fn parse(s: &str) -> Result<Date, String> {
         let bad = || format!("invalid date `{s}`: dates are written YYYY-MM-DD, like 2025-09-04");
         let (day_part, time) = match s.find(['T', 't', ' ']) {

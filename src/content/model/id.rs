@@ -13,6 +13,7 @@ use super::parse_str;
 pub struct Id(String);
 
 impl Id {
+    /// Checks `s` is an id; says what is wrong and suggests one otherwise.
     pub fn parse(s: &str) -> Result<Id, String> {
         let valid = !s.is_empty()
             && s.len() <= 200
@@ -28,6 +29,7 @@ impl Id {
         Ok(Id(s.to_owned()))
     }
 
+    /// The id as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -122,6 +124,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 pub struct HttpUrl(String);
 
 impl HttpUrl {
+    /// Checks `s` is an absolute http(s) URL.
     pub fn parse(s: &str) -> Result<HttpUrl, String> {
         let s = s.trim();
         let lower = s.to_ascii_lowercase();
@@ -134,6 +137,7 @@ impl HttpUrl {
         }
     }
 
+    /// The URL as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }

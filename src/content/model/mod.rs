@@ -19,24 +19,37 @@ pub use id::{HttpUrl, Id, MAX_SLUG, capped, slugify};
 /// Free-form data handed to templates as is.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
+/// A briefing's front matter: what it is about, who is involved, the
+/// positions they take and the sources behind them.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BriefingMatter {
+    /// The headline.
     pub title: String,
+    /// When it was published.
     pub date: Date,
+    /// When it last changed, if after `date`.
     pub updated: Option<Date>,
+    /// One or two sentences for lists, feeds and social cards.
     pub summary: Option<String>,
+    /// Topic ids; a topic needs no file of its own.
     #[serde(default)]
     pub topics: Vec<Id>,
+    /// Whether the story is still moving.
     pub status: Option<Status>,
+    /// Left out of builds unless `--drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Actors involved besides those with positions.
     #[serde(default)]
     pub actors: Vec<Id>,
+    /// Who stands where, each backed by sources.
     #[serde(default)]
     pub positions: Vec<PositionMatter>,
+    /// Everything the briefing cites, by id.
     #[serde(default)]
     pub sources: Vec<SourceMatter>,
+    /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,
 }
@@ -45,17 +58,26 @@ pub struct BriefingMatter {
 /// resolved briefing holds checked and numbered.
 #[derive(Debug, Clone)]
 pub struct BriefingInfo {
+    /// The headline.
     pub title: String,
+    /// When it was published.
     pub date: Date,
+    /// When it last changed, if after `date`.
     pub updated: Option<Date>,
+    /// One or two sentences for lists and feeds.
     pub summary: Option<String>,
+    /// Topic ids.
     pub topics: Vec<Id>,
+    /// Whether the story is still moving.
     pub status: Option<Status>,
+    /// Actors involved besides those with positions.
     pub actors: Vec<Id>,
+    /// Anything else, for templates.
     pub extra: Extra,
 }
 
 impl BriefingMatter {
+    /// Everything but the positions and sources.
     pub fn info(&self) -> BriefingInfo {
         BriefingInfo {
             title: self.title.clone(),
@@ -70,73 +92,112 @@ impl BriefingMatter {
     }
 }
 
+/// One actor's stance on a question, as a briefing records it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PositionMatter {
+    /// Who takes the position (an actor id).
     pub actor: Id,
+    /// What it is about (a question id); none for a stance on the briefing's subject.
     pub question: Option<Id>,
+    /// Where the actor stands.
     pub stance: Stance,
+    /// The position in the briefing's words.
     pub summary: Option<String>,
+    /// The actor's own words, verbatim.
     pub quote: Option<String>,
+    /// When it was taken; the briefing's date if not given.
     pub date: Option<Date>,
+    /// Ids of the briefing's sources behind it (at least one).
     pub sources: Vec<Id>,
 }
 
+/// A source a briefing cites.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMatter {
+    /// How the briefing cites it: `[@id]`.
     pub id: Id,
+    /// The document's title.
     pub title: String,
+    /// Who published it.
     pub publisher: Option<String>,
+    /// Where it is.
     pub url: Option<HttpUrl>,
+    /// When it was published.
     pub date: Option<Date>,
+    /// When it was read at `url`.
     pub accessed: Option<Date>,
+    /// An archived copy, for when `url` goes dead.
     pub archive: Option<HttpUrl>,
+    /// Primary document, news, analysis or data.
     pub kind: Option<SourceKind>,
 }
 
+/// An actor's front matter: a person, state, organization or group.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorMatter {
+    /// The name pages show.
     pub name: String,
+    /// Person, state, organization or group.
     pub kind: Option<ActorKind>,
+    /// What the actor is, in a few words ("Prime Minister of Estonia").
     pub role: Option<String>,
+    /// Actors it belongs to (ids).
     #[serde(default)]
     pub affiliations: Vec<Id>,
+    /// Other names it goes by: wikilinks and autolinks find it by them.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// A portrait's path.
     pub image: Option<String>,
+    /// Its pages elsewhere (official site, Wikipedia).
     #[serde(default)]
     pub links: Vec<HttpUrl>,
+    /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,
 }
 
+/// A question actors take positions on.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionMatter {
+    /// The question, as a question.
     pub title: String,
+    /// What is at stake, in a sentence or two.
     pub summary: Option<String>,
+    /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,
 }
 
+/// A topic's own file: its title and description (a topic needs none).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicMatter {
+    /// The title pages show.
     pub title: String,
+    /// What the topic covers.
     pub description: Option<String>,
+    /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,
 }
 
+/// A plain page (about, methodology).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageMatter {
+    /// The title.
     pub title: String,
+    /// A sentence for the page's description.
     pub summary: Option<String>,
+    /// Left out of builds unless `--drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,
 }
@@ -146,9 +207,10 @@ macro_rules! word_enum {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
         #[serde(rename_all = "lowercase")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $(#[doc = concat!("`", $word, "`")] $variant),+ }
 
         impl $name {
+            /// Every value, in the order pages list them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The word users write in front matter.
@@ -169,9 +231,18 @@ word_enum!(
     /// Where an actor stands on a question.
     Stance { Supports => "supports", Opposes => "opposes", Conditional => "conditional", Neutral => "neutral", Unclear => "unclear" }
 );
-word_enum!(Status { Developing => "developing", Settled => "settled" });
-word_enum!(SourceKind { Primary => "primary", News => "news", Analysis => "analysis", Data => "data" });
-word_enum!(ActorKind { Person => "person", State => "state", Organization => "organization", Group => "group" });
+word_enum!(
+    /// Whether a briefing's story is still moving.
+    Status { Developing => "developing", Settled => "settled" }
+);
+word_enum!(
+    /// What kind of document a source is.
+    SourceKind { Primary => "primary", News => "news", Analysis => "analysis", Data => "data" }
+);
+word_enum!(
+    /// What kind of actor an actor is.
+    ActorKind { Person => "person", State => "state", Organization => "organization", Group => "group" }
+);
 
 impl Stance {
     /// Human words for the stance, as shown beside its badge.

@@ -13,7 +13,9 @@ use std::sync::{Arc, Mutex};
 /// One step of a path into the YAML tree: a key or a list index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg<'a> {
+    /// A mapping key.
     Key(&'a str),
+    /// A list item, from 0.
     Index(usize),
 }
 
@@ -21,8 +23,11 @@ pub enum Seg<'a> {
 /// (1-based, characters) and its length in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spot {
+    /// Line (1-based) within the YAML.
     pub line: usize,
+    /// Column (1-based, in characters).
     pub column: usize,
+    /// Characters to underline.
     pub length: usize,
 }
 
@@ -66,6 +71,7 @@ pub struct Outline {
 }
 
 impl Outline {
+    /// The outline of `yaml`: where each block starts.
     pub fn new(yaml: &str) -> Self {
         let mut lines = Vec::new();
         let mut start = 0;

@@ -9,7 +9,7 @@
 /// A problem restated: where (1-based line and column within the YAML text),
 /// how many characters to underline, what is wrong and how to fix it.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Plain {
+pub(super) struct Plain {
     pub line: usize,
     pub column: usize,
     pub length: usize,
@@ -20,7 +20,7 @@ pub struct Plain {
 /// Restates the parser's `message`, given at `line`/`column` of `yaml`, when
 /// it is one of the common cases. `yaml` starts on line `first_line` of its
 /// file, for line numbers in messages.
-pub fn explain(message: &str, yaml: &str, first_line: usize, line: usize, column: usize) -> Option<Plain> {
+pub(super) fn explain(message: &str, yaml: &str, first_line: usize, line: usize, column: usize) -> Option<Plain> {
     let lines: Vec<&str> = yaml.lines().collect();
     if message.contains("end of stream") {
         return unclosed_quote(&lines);

@@ -23,8 +23,8 @@ use draw::{edge_path, place_labels, round};
 use layout::layout;
 
 /// Most actors the overview draws, and most neighbours an actor page draws.
-pub const OVERVIEW_ACTORS: usize = 30;
-pub const NEIGHBOURS: usize = 12;
+pub(super) const OVERVIEW_ACTORS: usize = 30;
+pub(super) const NEIGHBOURS: usize = 12;
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 480.0;
@@ -37,7 +37,7 @@ const LABEL_CHAR: f64 = 8.5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Link {
+pub(super) enum Link {
     /// One actor lists the other among its affiliations (`from` → `to`).
     Affiliation,
     /// The two appear in the same briefings.
@@ -47,7 +47,7 @@ pub enum Link {
 /// Actors (by index in the site) and the links between them (by place in
 /// `nodes`), each link once.
 #[derive(Debug, Default, PartialEq)]
-pub struct Graph {
+pub(super) struct Graph {
     pub nodes: Vec<ActorIx>,
     /// `(from, to, link, briefings together)`, sorted.
     pub edges: Vec<(usize, usize, Link, usize)>,
@@ -84,7 +84,7 @@ impl Graph {
     /// Actor `a` and its neighbours, sorted: its affiliations, its members
     /// and the actors it appears with most, at most [`NEIGHBOURS`] besides
     /// itself; empty when it has none.
-    pub fn neighbours(site: &Site, a: ActorIx) -> Vec<ActorIx> {
+    pub(super) fn neighbours(site: &Site, a: ActorIx) -> Vec<ActorIx> {
         let ix = &site.index;
         let mut near: Vec<ActorIx> = Vec::new();
         let related = site.actors[a].affiliations.iter().chain(&ix.actor_members[a]);
@@ -104,7 +104,7 @@ impl Graph {
     /// each actor's list of those it appears with most (the index keeps
     /// it), so drawing a page costs a few dozen lookups however busy its
     /// actors are.
-    pub fn neighbourhood(site: &Site, a: ActorIx) -> Graph {
+    pub(super) fn neighbourhood(site: &Site, a: ActorIx) -> Graph {
         let nodes = Graph::neighbours(site, a);
         let place: HashMap<ActorIx, usize> = nodes.iter().enumerate().map(|(i, &n)| (n, i)).collect();
         let mut together: HashMap<(usize, usize), usize> = HashMap::new();
@@ -121,7 +121,7 @@ impl Graph {
     }
 
     /// The actors in the most briefings, at most [`OVERVIEW_ACTORS`].
-    pub fn overview(site: &Site) -> Graph {
+    pub(super) fn overview(site: &Site) -> Graph {
         let ix = &site.index;
         let mut actors: Vec<ActorIx> = ix::all(site.actors.len())
             .filter(|&a| !ix.actor_briefings[a].is_empty() || !site.actors[a].affiliations.is_empty())
@@ -196,7 +196,7 @@ struct NetworkView {
 }
 
 /// The template data for `graph` (empty when it has no links).
-pub fn view(ctx: &Ctx, graph: &Graph, center: Option<ActorIx>) -> Value {
+pub(super) fn view(ctx: &Ctx, graph: &Graph, center: Option<ActorIx>) -> Value {
     if graph.edges.is_empty() {
         return Value::none();
     }

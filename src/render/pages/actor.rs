@@ -12,7 +12,7 @@ use crate::render::network::{self, Graph};
 use crate::render::views::{Ctx, Refs, value};
 use crate::resolve::{ActorIx, Ix, Site};
 
-pub struct Actor;
+pub(super) struct Actor;
 
 impl PageKind for Actor {
     fn templates(&self) -> &'static [&'static str] {

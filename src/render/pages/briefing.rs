@@ -13,7 +13,7 @@ use crate::resolve::{ActorIx, BriefingIx, Ix, PositionRef, Site};
 /// Lists longer than this are made in parallel.
 const LONG: usize = 512;
 
-pub struct Briefing;
+pub(super) struct Briefing;
 
 impl PageKind for Briefing {
     fn templates(&self) -> &'static [&'static str] {

@@ -13,7 +13,7 @@ const FEED_ENTRIES: usize = 20;
 
 /// A feed: the whole site's, or one actor's, question's or topic's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Feed {
+pub(crate) enum Feed {
     Site,
     Actor(ActorIx),
     Question(QuestionIx),
@@ -43,11 +43,11 @@ impl Feed {
         }
     }
 
-    pub fn url(self, site: &Site) -> String {
+    pub(crate) fn url(self, site: &Site) -> String {
         format!("{}atom.xml", self.page(site))
     }
 
-    pub fn title(self, site: &Site) -> String {
+    pub(crate) fn title(self, site: &Site) -> String {
         let name = match self {
             Feed::Site => return site.config.title.clone(),
             Feed::Actor(i) => &site.actors[i].doc.matter.name,
@@ -71,7 +71,7 @@ impl Feed {
 }
 
 /// Every feed, when `feeds` is on.
-pub struct Feeds;
+pub(super) struct Feeds;
 
 impl PageKind for Feeds {
     fn templates(&self) -> &'static [&'static str] {

@@ -13,7 +13,7 @@ const HOME_BRIEFINGS: usize = 10;
 const HOME_ACTORS: usize = 8;
 const HOME_QUESTIONS: usize = 6;
 
-pub struct Home;
+pub(super) struct Home;
 
 impl PageKind for Home {
     fn templates(&self) -> &'static [&'static str] {

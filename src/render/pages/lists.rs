@@ -63,7 +63,7 @@ macro_rules! section_page {
 }
 pub(super) use section_page;
 
-pub struct Briefings;
+pub(super) struct Briefings;
 
 impl PageKind for Briefings {
     section_page!("briefings.html", "briefings", "Briefings");
@@ -98,7 +98,7 @@ impl PageKind for Briefings {
     }
 }
 
-pub struct Actors;
+pub(super) struct Actors;
 
 impl PageKind for Actors {
     section_page!("actors.html", "actors", "Actors");
@@ -143,7 +143,7 @@ impl PageKind for Actors {
     }
 }
 
-pub struct Questions;
+pub(super) struct Questions;
 
 impl PageKind for Questions {
     section_page!("questions.html", "questions", "Questions");
@@ -162,7 +162,7 @@ impl PageKind for Questions {
     }
 }
 
-pub struct Topics;
+pub(super) struct Topics;
 
 impl PageKind for Topics {
     section_page!("topics.html", "topics", "Topics");

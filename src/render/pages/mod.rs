@@ -22,11 +22,11 @@ use tera::Value;
 
 use super::views::Ctx;
 use crate::resolve::{ActorIx, BriefingIx, Entity, Ix, Site};
-pub use feed::Feed;
+pub(super) use feed::Feed;
 
 /// One kind of page. `n` numbers the kind's pages from 0 (for entity pages,
 /// the entity's index in the site).
-pub trait PageKind: Sync {
+pub(super) trait PageKind: Sync {
     /// Every template the kind renders with.
     fn templates(&self) -> &'static [&'static str];
     /// How many pages of this kind the site has.
@@ -72,7 +72,7 @@ pub trait PageKind: Sync {
 
 /// Every kind of page, in the order the sitemap lists them: the section
 /// pages first, then each entity's.
-pub const KINDS: &[&dyn PageKind] = &[
+pub(super) const KINDS: &[&dyn PageKind] = &[
     &home::Home,
     &lists::Briefings,
     &lists::Actors,
@@ -94,7 +94,7 @@ pub const KINDS: &[&dyn PageKind] = &[
 
 /// One page: its kind and its number among the kind's pages.
 #[derive(Clone, Copy)]
-pub struct Job {
+pub(super) struct Job {
     pub kind: &'static dyn PageKind,
     pub n: usize,
 }
@@ -107,12 +107,12 @@ impl std::fmt::Debug for Job {
 
 impl Job {
     /// Every page of the site, kind by kind in [`KINDS`]' order.
-    pub fn all(site: &Site) -> Vec<Job> {
+    pub(super) fn all(site: &Site) -> Vec<Job> {
         KINDS.iter().flat_map(|&kind| (0..kind.count(site)).map(move |n| Job { kind, n })).collect()
     }
 
     /// The page showing `entity` (and its body).
-    pub fn of(entity: Entity) -> Job {
+    pub(super) fn of(entity: Entity) -> Job {
         let (kind, n): (&'static dyn PageKind, usize) = match entity {
             Entity::Briefing(i) => (&briefing::Briefing, i.get()),
             Entity::Actor(i) => (&actor::Actor, i.get()),
@@ -125,17 +125,17 @@ impl Job {
 
     /// Every template some page names (one missing here is treated as
     /// reading everything).
-    pub fn templates() -> impl Iterator<Item = &'static str> {
+    pub(super) fn templates() -> impl Iterator<Item = &'static str> {
         KINDS.iter().flat_map(|k| k.templates().iter().copied())
     }
 
-    pub fn url(self, site: &Site) -> String {
+    pub(super) fn url(self, site: &Site) -> String {
         self.kind.url(site, self.n)
     }
 
     /// Feeds announced on this page: the site's, and the page's own; none
     /// when the site has feeds off.
-    pub fn feeds(self, site: &Site) -> Vec<FeedLink> {
+    pub(super) fn feeds(self, site: &Site) -> Vec<FeedLink> {
         if !site.config.feeds {
             return Vec::new();
         }
@@ -148,7 +148,7 @@ impl Job {
 
 /// What `<head>` says about a page: title, description, Open Graph type.
 #[derive(Serialize)]
-pub struct Meta {
+pub(super) struct Meta {
     title: String,
     description: String,
     kind: &'static str,
@@ -173,7 +173,7 @@ impl Meta {
 
 /// A feed to announce with `<link rel="alternate">`.
 #[derive(Serialize)]
-pub struct FeedLink {
+pub(super) struct FeedLink {
     title: String,
     url: String,
 }

@@ -8,7 +8,7 @@ use super::{Body, Meta, PageKind, body_weight};
 use crate::render::views::{Ctx, value};
 use crate::resolve::Site;
 
-pub struct Page;
+pub(super) struct Page;
 
 impl PageKind for Page {
     fn templates(&self) -> &'static [&'static str] {
@@ -51,7 +51,7 @@ impl PageKind for Page {
 }
 
 /// `404.html`, which static hosts serve for a missing URL.
-pub struct NotFound;
+pub(super) struct NotFound;
 
 impl PageKind for NotFound {
     fn templates(&self) -> &'static [&'static str] {

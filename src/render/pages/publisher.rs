@@ -9,7 +9,7 @@ use super::{Meta, PageKind};
 use crate::render::views::{Ctx, Refs, value};
 use crate::resolve::Site;
 
-pub struct Sources;
+pub(super) struct Sources;
 
 impl PageKind for Sources {
     section_page!("sources.html", "sources", "Sources");
@@ -43,7 +43,7 @@ impl PageKind for Sources {
     }
 }
 
-pub struct Publisher;
+pub(super) struct Publisher;
 
 impl PageKind for Publisher {
     fn templates(&self) -> &'static [&'static str] {

@@ -10,7 +10,7 @@ use super::{Body, Meta, PageKind, newest};
 use crate::render::views::{Ctx, Refs, value};
 use crate::resolve::{ActorIx, Ix, QuestionIx, Site};
 
-pub struct Question;
+pub(super) struct Question;
 
 impl PageKind for Question {
     fn templates(&self) -> &'static [&'static str] {

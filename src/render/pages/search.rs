@@ -9,7 +9,7 @@ use crate::render::views::{Ctx, value};
 use crate::resolve::Site;
 use crate::urls::SEARCH_BUNDLE_DIR;
 
-pub struct Search;
+pub(super) struct Search;
 
 impl PageKind for Search {
     fn templates(&self) -> &'static [&'static str] {

@@ -23,7 +23,7 @@ fn listed(site: &Site) -> impl Iterator<Item = Job> + '_ {
 
 /// Page 0 is the sitemap, or with parts the sitemap index naming them;
 /// page `k` is part `k` (from 1).
-pub struct Sitemap;
+pub(super) struct Sitemap;
 
 impl Sitemap {
     fn parts(site: &Site) -> usize {
@@ -92,7 +92,7 @@ impl PageKind for Sitemap {
 }
 
 /// `robots.txt`.
-pub struct Robots;
+pub(super) struct Robots;
 
 impl PageKind for Robots {
     fn templates(&self) -> &'static [&'static str] {

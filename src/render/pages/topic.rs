@@ -8,7 +8,7 @@ use super::{Body, Meta, PageKind, newest};
 use crate::render::views::{Ctx, Refs, value};
 use crate::resolve::{Ix, Site, TopicIx};
 
-pub struct Topic;
+pub(super) struct Topic;
 
 impl PageKind for Topic {
     fn templates(&self) -> &'static [&'static str] {

@@ -21,22 +21,22 @@ use crate::resolve::{ActorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx,
 use partials::{BRIEFING_ITEM, POSITION, component, render_partial};
 use position::{PositionParts, PositionView, SourceLink};
 use shared::Shared;
-pub use sources::SourceView;
+pub(super) use sources::SourceView;
 
 /// Everything a page's view is made from: the site and the shared references.
-pub struct Ctx<'s> {
+pub(super) struct Ctx<'s> {
     pub site: &'s Site,
     pub refs: &'s Refs,
 }
 
 /// Serializes a view into a template value; shared `Value`s inside it are
 /// reference-counted, not copied.
-pub fn value<T: Serialize>(view: &T) -> Value {
+pub(super) fn value<T: Serialize>(view: &T) -> Value {
     Value::from_serializable(view)
 }
 
 /// Shared short references to every entity, indexed like `Site`'s lists.
-pub struct Refs {
+pub(super) struct Refs {
     pub actors: Table<ActorIx, Value>,
     pub questions: Table<QuestionIx, Value>,
     pub topics: Table<TopicIx, Value>,
@@ -109,7 +109,7 @@ impl Refs {
     /// Builds every reference once; list items and positions are rendered
     /// through their partial templates here, once each, and reused by every
     /// page that shows them.
-    pub fn build(site: &Site, tera: &Tera) -> Result<Refs, Diagnostic> {
+    pub(super) fn build(site: &Site, tera: &Tera) -> Result<Refs, Diagnostic> {
         let shared = Shared::new(site, tera)?;
         let actors = actor_refs(site, tera)?;
         let questions: Table<QuestionIx, Value> = site
@@ -160,22 +160,22 @@ impl Refs {
 
     /// The entries of `list` at `indices`, borrowed: serializing the page
     /// clones each once (by refcount), no need to before.
-    pub fn pick<I: Ix>(list: &Table<I, Value>, indices: impl IntoIterator<Item = I>) -> Vec<&Value> {
+    pub(super) fn pick<I: Ix>(list: &Table<I, Value>, indices: impl IntoIterator<Item = I>) -> Vec<&Value> {
         indices.into_iter().map(|i| &list[i]).collect()
     }
 
     /// A stance as templates see it.
-    pub fn stance(&self, s: Stance) -> &Value {
+    pub(super) fn stance(&self, s: Stance) -> &Value {
         self.shared.stance(s)
     }
 
     /// A date as templates see it.
-    pub fn date(&self, d: &Date) -> Value {
+    pub(super) fn date(&self, d: &Date) -> Value {
         self.shared.date(d)
     }
 
     /// The position as every page shows it, with `html`.
-    pub fn position(&self, site: &Site, r: PositionRef) -> Value {
+    pub(super) fn position(&self, site: &Site, r: PositionRef) -> Value {
         self.position_view(site, r, self.positions[r.briefing][r.position].html.as_ref())
     }
 

@@ -8,7 +8,7 @@ use crate::content::model::SourceMatter;
 
 /// A source as listed under a briefing, numbered.
 #[derive(Serialize)]
-pub struct SourceView<'a> {
+pub(crate) struct SourceView<'a> {
     pub number: usize,
     pub id: &'a str,
     pub anchor: String,
@@ -24,7 +24,7 @@ pub struct SourceView<'a> {
 }
 
 impl<'a> SourceView<'a> {
-    pub fn new(refs: &Refs, number: usize, s: &'a SourceMatter, cited: bool) -> Self {
+    pub(crate) fn new(refs: &Refs, number: usize, s: &'a SourceMatter, cited: bool) -> Self {
         SourceView {
             number,
             id: s.id.as_str(),

@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 
 /// `yaml` as `T`, when it is written in the subset and `T` accepts it.
-pub fn parse<T: DeserializeOwned>(yaml: &str) -> Option<T> {
+pub(super) fn parse<T: DeserializeOwned>(yaml: &str) -> Option<T> {
     let node = tree(yaml)?;
     T::deserialize(&node).ok()
 }
