@@ -91,6 +91,12 @@ impl Default for Config {
     }
 }
 
+/// A `keep:` pattern as the output stage matches it: relative to the
+/// output folder, `*` within one folder, `**` across.
+pub(crate) fn keep_glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
+    globset::GlobBuilder::new(pattern.trim_start_matches('/')).literal_separator(true).build()
+}
+
 impl Config {
     /// Reads `root/dossier.yaml`; a missing file means every default.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
@@ -109,7 +115,8 @@ impl Config {
             at_value(&text, &[yaml::Seg::Key("base_url")], d)
         })?;
         for (i, pattern) in config.keep.iter().enumerate() {
-            if let Some(problem) = crate::output::owner::pattern_error(pattern) {
+            if let Err(problem) = keep_glob(pattern) {
+                let problem = problem.kind();
                 let d = Diagnostic::error(CONFIG_FILE, format!("invalid `keep:` pattern `{pattern}`: {problem}"))
                     .hint("write a path relative to the output folder; `*` matches within a folder, `**` across");
                 return Err(at_value(&text, &[yaml::Seg::Key("keep"), yaml::Seg::Index(i)], d));

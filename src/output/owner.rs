@@ -10,7 +10,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 
 /// The manifest's file name, at the top of the output folder.
@@ -26,12 +26,12 @@ Anything else here stops a build, unless it is .git or matches `keep:` in dossie
 pub struct Keep(GlobSet);
 
 impl Keep {
-    /// Compiles the patterns (checked when `dossier.yaml` was read, by
-    /// [`pattern_error`]); what is wrong with the first bad one.
+    /// Compiles the patterns (checked when `dossier.yaml` was read);
+    /// what is wrong with the first bad one.
     pub fn new(patterns: &[String]) -> Result<Keep, String> {
         let mut set = GlobSetBuilder::new();
         for p in patterns {
-            set.add(glob(p).map_err(|e| e.kind().to_string())?);
+            set.add(crate::config::keep_glob(p).map_err(|e| e.kind().to_string())?);
         }
         set.build().map(Keep).map_err(|e| e.to_string())
     }
@@ -39,16 +39,6 @@ impl Keep {
     fn matches(&self, rel: &str) -> bool {
         !self.0.is_empty() && self.0.is_match(rel)
     }
-}
-
-/// A `keep:` pattern: relative to the output, `*` within one folder.
-fn glob(pattern: &str) -> Result<Glob, globset::Error> {
-    globset::GlobBuilder::new(pattern.trim_start_matches('/')).literal_separator(true).build()
-}
-
-/// Checks one pattern as [`Keep::new`] does, for `dossier.yaml`'s errors.
-pub(crate) fn pattern_error(pattern: &str) -> Option<String> {
-    glob(pattern).err().map(|e| e.kind().to_string())
 }
 
 /// What the output folder holds, as seen before a build replaces it.

@@ -188,3 +188,20 @@ fn read_dir(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::resolve::RESERVED_ANCHORS;
+
+    #[test]
+    fn every_fixed_id_in_the_built_in_templates_is_reserved() {
+        for (name, text) in super::BUILTIN {
+            for piece in text.split("id=\"").skip(1) {
+                let id = &piece[..piece.find('"').unwrap()];
+                if !id.contains('{') {
+                    assert!(RESERVED_ANCHORS.contains(&id), "{name} uses id `{id}`: add it to RESERVED_ANCHORS");
+                }
+            }
+        }
+    }
+}

@@ -231,20 +231,3 @@ fn collect_topics(content: &Content) -> (Vec<Id>, Vec<String>, HashMap<Id, usize
     let (titles, ids) = titled.into_iter().unzip();
     (ids, titles, files)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::RESERVED_ANCHORS;
-
-    #[test]
-    fn every_fixed_id_in_the_built_in_templates_is_reserved() {
-        for (name, text) in crate::render::templates::BUILTIN {
-            for piece in text.split("id=\"").skip(1) {
-                let id = &piece[..piece.find('"').unwrap()];
-                if !id.contains('{') {
-                    assert!(RESERVED_ANCHORS.contains(&id), "{name} uses id `{id}`: add it to RESERVED_ANCHORS");
-                }
-            }
-        }
-    }
-}
