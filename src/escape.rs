@@ -24,6 +24,7 @@ pub(crate) fn push_html(out: &mut String, s: &str) {
 
 /// Escapes text for element content only (`&`, `<`, `>`): what Pagefind
 /// expects of a record's content, whose excerpts are shown as HTML.
+#[cfg_attr(not(feature = "search"), allow(dead_code))]
 pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {

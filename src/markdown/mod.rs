@@ -13,7 +13,7 @@ mod citations;
 mod footnotes;
 mod highlight;
 mod merge;
-pub(crate) mod sanitize;
+pub mod sanitize;
 mod wikilinks;
 
 use std::cell::RefCell;

@@ -33,7 +33,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// The body's HTML with everything unsafe removed.
-pub(crate) fn clean(html: &str) -> String {
+pub fn clean(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
 
