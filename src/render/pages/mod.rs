@@ -89,7 +89,7 @@ pub(super) const KINDS: &[&dyn PageKind] = &[
     &plain::Page,
     &search::Search,
     &feed::Feeds,
-    &sitemap::Sitemap,
+    &sitemap::SITEMAP,
 ];
 
 /// One page: its kind and its number among the kind's pages.

@@ -22,13 +22,18 @@ fn listed(site: &Site) -> impl Iterator<Item = Job> + '_ {
 }
 
 /// Page 0 is the sitemap, or with parts the sitemap index naming them;
-/// page `k` is part `k` (from 1).
-pub(super) struct Sitemap;
+/// page `k` is part `k` (from 1), of at most `limit` URLs each.
+pub(super) struct Sitemap {
+    limit: usize,
+}
+
+/// The sitemap as sitemaps.org allows it.
+pub(super) const SITEMAP: Sitemap = Sitemap { limit: SITEMAP_LIMIT };
 
 impl Sitemap {
-    fn parts(site: &Site) -> usize {
+    fn parts(&self, site: &Site) -> usize {
         let urls = KINDS.iter().filter(|k| k.listed()).map(|k| k.count(site)).sum();
-        sitemap_parts(urls, SITEMAP_LIMIT)
+        sitemap_parts(urls, self.limit)
     }
 }
 
@@ -37,10 +42,10 @@ impl PageKind for Sitemap {
         &["sitemap.xml", "sitemap_index.xml"]
     }
     fn count(&self, site: &Site) -> usize {
-        if site.config.sitemap { 1 + Sitemap::parts(site) } else { 0 }
+        if site.config.sitemap { 1 + self.parts(site) } else { 0 }
     }
     fn template(&self, site: &Site, n: usize) -> &'static str {
-        if n == 0 && Sitemap::parts(site) > 0 { "sitemap_index.xml" } else { "sitemap.xml" }
+        if n == 0 && self.parts(site) > 0 { "sitemap_index.xml" } else { "sitemap.xml" }
     }
     fn url(&self, site: &Site, n: usize) -> String {
         match n {
@@ -63,7 +68,7 @@ impl PageKind for Sitemap {
 
     fn view(&self, ctx: &Ctx, n: usize) -> Value {
         let site = ctx.site;
-        let parts = Sitemap::parts(site);
+        let parts = self.parts(site);
         if n == 0 && parts > 0 {
             #[derive(Serialize)]
             struct View {
@@ -81,7 +86,7 @@ impl PageKind for Sitemap {
         struct View {
             entries: Vec<Entry>,
         }
-        let (skip, take) = if n == 0 { (0, usize::MAX) } else { ((n - 1) * SITEMAP_LIMIT, SITEMAP_LIMIT) };
+        let (skip, take) = if n == 0 { (0, usize::MAX) } else { ((n - 1) * self.limit, self.limit) };
         let entries = listed(site)
             .skip(skip)
             .take(take)
@@ -120,7 +125,8 @@ impl PageKind for Robots {
 
 #[cfg(test)]
 mod tests {
-    use super::sitemap_parts;
+    use super::*;
+    use crate::render::views::Refs;
 
     #[test]
     fn sitemaps_split_past_the_limit() {
@@ -128,5 +134,35 @@ mod tests {
         assert_eq!(sitemap_parts(50_000, 50_000), 0);
         assert_eq!(sitemap_parts(50_001, 50_000), 2);
         assert_eq!(sitemap_parts(150_000, 50_000), 3);
+    }
+
+    #[test]
+    fn a_split_sitemap_lists_every_page_once_across_its_parts() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::scaffold::init(dir.path()).unwrap();
+        let site = crate::load_site(&crate::BuildOptions::new(dir.path())).0.expect("the new site loads");
+        let (tera, _) = crate::render::templates::load(dir.path(), "default", &mut Vec::new()).unwrap();
+        let refs = Refs::build(&site, &tera).unwrap();
+        let ctx = Ctx { site: &site, refs: &refs };
+        let json = |kind: &Sitemap, n| serde_json::to_value(kind.view(&ctx, n)).unwrap();
+        let locs = |v: serde_json::Value| -> Vec<String> {
+            v["entries"].as_array().unwrap().iter().map(|e| e["loc"].as_str().unwrap().to_owned()).collect()
+        };
+        let whole = locs(json(&SITEMAP, 0));
+        assert!(whole.len() > 5 && SITEMAP.count(&site) == 1 && SITEMAP.template(&site, 0) == "sitemap.xml");
+        // Parts of at most 3 URLs: an index naming each part, then the parts,
+        // which list every page of the whole sitemap once, in its order.
+        let small = Sitemap { limit: 3 };
+        let parts = whole.len().div_ceil(3);
+        assert_eq!(small.count(&site), 1 + parts);
+        assert_eq!(small.template(&site, 0), "sitemap_index.xml");
+        assert_eq!(small.template(&site, 1), "sitemap.xml");
+        let index = json(&small, 0);
+        let named: Vec<&str> = index["parts"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        assert_eq!(named.len(), parts);
+        assert!(named[0].ends_with("/sitemap-1.xml") && small.url(&site, 1).ends_with("/sitemap-1.xml"), "{named:?}");
+        let listed: Vec<String> = (1..=parts).flat_map(|k| locs(json(&small, k))).collect();
+        assert_eq!(listed, whole);
+        assert!((1..=parts).all(|k| locs(json(&small, k)).len() <= 3));
     }
 }
