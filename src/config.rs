@@ -51,6 +51,12 @@ pub struct Config {
     pub keep: Vec<String>,
     /// Settings of the editorial checks `dossier check` runs.
     pub editorial: Editorial,
+    /// Entries per page of a list that grows with the site (the briefings
+    /// index, a topic's briefings, a publisher's sources); page 1 is at the
+    /// list's own URL, page 2 at `<list>/page/2/`.
+    pub paginate_by: usize,
+    /// Entries per Atom feed: the newest briefings.
+    pub feed_entries: usize,
     /// Anything else, handed to templates as `site.extra`.
     pub extra: Extra,
 }
@@ -86,6 +92,8 @@ impl Default for Config {
             open_data: true,
             keep: Vec::new(),
             editorial: Editorial::default(),
+            paginate_by: 25,
+            feed_entries: 50,
             extra: Extra::new(),
         }
     }
@@ -114,6 +122,18 @@ impl Config {
                 .hint("write a URL like `https://example.org/briefings/` or a path like `/briefings/`");
             at_value(&text, &[yaml::Seg::Key("base_url")], d)
         })?;
+        let defaults = Config::default();
+        let counts = [
+            ("paginate_by", config.paginate_by, defaults.paginate_by),
+            ("feed_entries", config.feed_entries, defaults.feed_entries),
+        ];
+        for (key, value, default) in counts {
+            if value == 0 {
+                let d = Diagnostic::error(CONFIG_FILE, format!("`{key}` must be at least 1"))
+                    .hint(format!("leave `{key}` out for the default ({default})"));
+                return Err(at_value(&text, &[yaml::Seg::Key(key)], d));
+            }
+        }
         for (i, pattern) in config.keep.iter().enumerate() {
             if let Err(problem) = keep_glob(pattern) {
                 let problem = problem.kind();

@@ -91,7 +91,7 @@ fn the_nu_html_checker_finds_no_errors_on_any_page() {
 }
 
 /// A briefing, an actor and a question of the example site, the home page,
-/// and the stance map and actor network overviews.
+/// the stance map and actor network overviews, and a list's second page.
 const PAGES: &[(&str, &str)] = &[
     ("home", "/"),
     ("stance-map", "/questions/"),
@@ -99,6 +99,7 @@ const PAGES: &[(&str, &str)] = &[
     ("briefing", "/briefings/coalition-pledges-troops/"),
     ("actor", "/actors/vladimir-putin/"),
     ("question", "/questions/foreign-troops-in-ukraine/"),
+    ("list-page-2", "/briefings/page/2/"),
 ];
 
 #[test]

@@ -21,7 +21,10 @@ use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
 use crate::output::Sink;
 use crate::resolve::{Entity, Site};
-use pages::Job;
+use pages::{Job, Part};
+
+/// The page at an old address that sends readers on to the new one.
+const REDIRECT: &str = "redirect.html";
 use views::{Ctx, Refs};
 
 #[derive(Serialize)]
@@ -155,14 +158,23 @@ impl Renderer {
 
     /// Renders one page into `buffer` (cleared first); returns its output path.
     pub fn render_page(&self, page: PageJob, buffer: &mut Vec<u8>) -> Result<String, Diagnostic> {
-        let (site, Job { kind, n }) = (&*self.site, page.0);
-        let (template, url) = (kind.template(site, n), kind.url(site, n));
+        let (site, Job { kind, n, part }) = (&*self.site, page.0);
+        let url = page.0.url(site);
         let mut context = Context::new();
-        context.insert_value("page", kind.view(&Ctx { site, refs: &self.refs }, n));
+        let Part::Page(k) = part else {
+            // `page/1/` of a list: sends readers to the list.
+            let target = kind.url(site, n);
+            context.insert("canonical", &site.urls.absolute(&target));
+            context.insert("target", &target);
+            self.render_into(REDIRECT, &url, &context, buffer)?;
+            return Ok(site.urls.output_file(&url));
+        };
+        let template = kind.template(site, n);
+        context.insert_value("page", kind.view(&Ctx { site, refs: &self.refs }, n, k));
         context.insert("url", &url);
         context.insert("canonical", &site.urls.absolute(&url));
         context.insert("section", kind.section());
-        context.insert("meta", &kind.meta(site, n));
+        context.insert("meta", &page.0.meta(site));
         context.insert("feeds", &page.0.feeds(site));
         let reads = self.reads.iter().find(|(t, _)| *t == template).map_or(Reads::ALL, |(_, r)| *r);
         let mut previewed = if reads.previews { kind.previewed(site, n) } else { Vec::new() };
@@ -172,8 +184,20 @@ impl Renderer {
         context.insert("previews", &previews);
         let structured = if reads.jsonld { kind.jsonld(site, n) } else { None };
         context.insert_value("jsonld", structured.map_or_else(tera::Value::none, |j| tera::Value::safe_string(&j)));
+        self.render_into(template, &url, &context, buffer)?;
+        Ok(site.urls.output_file(&url))
+    }
+
+    /// Renders `template` for the page at `url` into `buffer` (cleared first).
+    fn render_into(
+        &self,
+        template: &str,
+        url: &str,
+        context: &Context,
+        buffer: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
         buffer.clear();
-        self.tera.render_to(template, &context, &mut *buffer).map_err(|e| {
+        self.tera.render_to(template, context, &mut *buffer).map_err(|e| {
             let message = format!("cannot render {url}: {}", templates::error_chain(&e));
             Diagnostic::error(Path::new("templates").join(template), message)
                 .hint("check the template against the data documented in README.md")
@@ -184,7 +208,7 @@ impl Renderer {
             let cleaned = String::from_utf8_lossy(buffer).replace('\0', "\u{fffd}");
             *buffer = cleaned.into_bytes();
         }
-        Ok(self.site.urls.output_file(&url))
+        Ok(())
     }
 
     /// Renders every page and hands each to `sink` as soon as it is done,
@@ -203,7 +227,7 @@ impl Renderer {
         let count = pages.len();
         // Costliest first (longest processing time first): a large page
         // started last would run alone while the other threads idle.
-        pages.sort_by_cached_key(|p| std::cmp::Reverse(1 + p.0.kind.weight(&self.site, p.0.n)));
+        pages.sort_by_cached_key(|p| std::cmp::Reverse(p.0.weight(&self.site)));
         let stopped = AtomicBool::new(false);
         // One page per task: pages differ a hundredfold in cost (an
         // actor's against a briefing's) and up to ten thousandfold (a

@@ -34,6 +34,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "sitemap.xml",
     "sitemap_index.xml",
     "robots.txt",
+    "redirect.html",
     "partials/briefing_item.html",
     "partials/position.html",
     "partials/actor_preview.html",

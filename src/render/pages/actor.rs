@@ -57,7 +57,7 @@ impl PageKind for Actor {
         Some(jsonld::actor(site, n))
     }
 
-    fn view(&self, ctx: &Ctx, i: usize) -> Value {
+    fn view(&self, ctx: &Ctx, i: usize, _page: usize) -> Value {
         let i = ActorIx::new(i);
         let a = &ctx.site.actors[i];
         let ix = &ctx.site.index;

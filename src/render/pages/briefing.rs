@@ -52,7 +52,7 @@ impl PageKind for Briefing {
         Some(jsonld::briefing(site, n))
     }
 
-    fn view(&self, ctx: &Ctx, i: usize) -> Value {
+    fn view(&self, ctx: &Ctx, i: usize, _page: usize) -> Value {
         let i = BriefingIx::new(i);
         let b = &ctx.site.briefings[i];
         // In parallel when long: a briefing may hold many thousands of

@@ -8,9 +8,6 @@ use super::{Meta, PageKind};
 use crate::render::views::{Ctx, Refs, value};
 use crate::resolve::{ActorIx, BriefingIx, Ix, QuestionIx, Site, TopicIx};
 
-/// Entries per feed: the newest briefings.
-const FEED_ENTRIES: usize = 20;
-
 /// A feed: the whole site's, or one actor's, question's or topic's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Feed {
@@ -57,16 +54,16 @@ impl Feed {
         format!("{name} — {}", site.config.title)
     }
 
-    /// The briefings it has entries for, newest first.
+    /// The briefings it has entries for: the newest `feed_entries`.
     fn briefings(self, site: &Site) -> Vec<BriefingIx> {
-        let ix = &site.index;
+        let (ix, entries) = (&site.index, site.config.feed_entries);
         let list = match self {
-            Feed::Site => return (0..site.briefings.len().min(FEED_ENTRIES)).map(BriefingIx::new).collect(),
+            Feed::Site => return (0..site.briefings.len().min(entries)).map(BriefingIx::new).collect(),
             Feed::Actor(i) => &ix.actor_briefings[i],
             Feed::Question(i) => &ix.question_briefings[i],
             Feed::Topic(i) => &ix.topic_briefings[i],
         };
-        list.iter().copied().take(FEED_ENTRIES).collect()
+        list.iter().copied().take(entries).collect()
     }
 }
 
@@ -96,7 +93,7 @@ impl PageKind for Feeds {
         false
     }
 
-    fn view(&self, ctx: &Ctx, n: usize) -> Value {
+    fn view(&self, ctx: &Ctx, n: usize, _page: usize) -> Value {
         let site = ctx.site;
         let feed = Feed::nth(site, n);
         let chosen = feed.briefings(site);

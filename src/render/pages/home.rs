@@ -39,7 +39,7 @@ impl PageKind for Home {
         (!site.briefings.is_empty()).then(|| latest(site, BriefingIx::new(0)))
     }
 
-    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+    fn view(&self, ctx: &Ctx, _n: usize, _page: usize) -> Value {
         let mut actors = actor_counts(ctx);
         actors.sort_by_key(|a| std::cmp::Reverse(a.positions + a.briefings));
         actors.retain(|a| a.positions + a.briefings > 0);

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::paginate::{Paginator, page_count, paginate};
 use super::{Meta, PageKind, latest};
 use crate::content::model::ActorKind;
 use crate::render::network::{self, Graph};
@@ -74,16 +75,22 @@ impl PageKind for Briefings {
     fn lastmod(&self, site: &Site, _n: usize) -> Option<String> {
         (!site.briefings.is_empty()).then(|| latest(site, BriefingIx::new(0)))
     }
+    fn pages(&self, site: &Site, _n: usize) -> usize {
+        page_count(site, site.briefings.len())
+    }
 
-    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+    fn view(&self, ctx: &Ctx, n: usize, page: usize) -> Value {
         #[derive(Serialize)]
         struct Year {
             year: u16,
             briefings: Vec<Value>,
         }
+        let site = ctx.site;
+        let all: Vec<BriefingIx> = ix::all(site.briefings.len()).collect();
+        let (shown, paginator) = paginate(site, &self.url(site, n), &all, page);
         let mut years: Vec<Year> = Vec::new();
-        for (i, b) in ix::all::<BriefingIx>(ctx.site.briefings.len()).zip(&ctx.site.briefings) {
-            let year = b.doc.matter.date.year;
+        for &i in shown {
+            let year = site.briefings[i].doc.matter.date.year;
             if years.last().is_none_or(|y| y.year != year) {
                 years.push(Year { year, briefings: Vec::new() });
             }
@@ -93,8 +100,9 @@ impl PageKind for Briefings {
         struct View {
             years: Vec<Year>,
             count: usize,
+            paginator: Paginator,
         }
-        value(&View { years, count: ctx.site.briefings.len() })
+        value(&View { years, count: site.briefings.len(), paginator })
     }
 }
 
@@ -107,7 +115,7 @@ impl PageKind for Actors {
         site.actors.len()
     }
 
-    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+    fn view(&self, ctx: &Ctx, _n: usize, _page: usize) -> Value {
         #[derive(Serialize)]
         struct Group {
             kind: String,
@@ -152,7 +160,7 @@ impl PageKind for Questions {
         site.questions.len()
     }
 
-    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+    fn view(&self, ctx: &Ctx, _n: usize, _page: usize) -> Value {
         #[derive(Serialize)]
         struct View {
             questions: Vec<Counted>,
@@ -171,7 +179,7 @@ impl PageKind for Topics {
         site.topics.len()
     }
 
-    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+    fn view(&self, ctx: &Ctx, _n: usize, _page: usize) -> Value {
         #[derive(Serialize)]
         struct TopicCount {
             topic: Value,

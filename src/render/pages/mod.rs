@@ -10,6 +10,7 @@ mod feed;
 mod history;
 mod home;
 mod lists;
+mod paginate;
 mod plain;
 mod publisher;
 mod question;
@@ -38,8 +39,13 @@ pub(super) trait PageKind: Sync {
     fn url(&self, site: &Site, n: usize) -> String;
     /// The navigation section the page belongs to (for highlighting).
     fn section(&self) -> &'static str;
-    /// The data the template gets as `page`.
-    fn view(&self, ctx: &Ctx, n: usize) -> Value;
+    /// How many pages page `n` spans: lists that grow with the site are
+    /// cut into pages of `paginate_by`.
+    fn pages(&self, _site: &Site, _n: usize) -> usize {
+        1
+    }
+    /// The data the template gets as `page`, on page `page` (from 0) of `n`.
+    fn view(&self, ctx: &Ctx, n: usize, page: usize) -> Value;
     fn meta(&self, site: &Site, n: usize) -> Meta;
     /// A rough cost of rendering the page (the entries it shows; a body
     /// counts a unit per 512 bytes), only to start the costliest first.
@@ -92,23 +98,46 @@ pub(super) const KINDS: &[&dyn PageKind] = &[
     &sitemap::SITEMAP,
 ];
 
-/// One page: its kind and its number among the kind's pages.
+/// One file to write: a page of a kind, by its number among the kind's
+/// pages, and which part of it.
 #[derive(Clone, Copy)]
 pub(super) struct Job {
     pub kind: &'static dyn PageKind,
     pub n: usize,
+    pub part: Part,
+}
+
+/// A page of a paginated list, or the redirect at its `page/1/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Part {
+    /// Page `k` (from 0); 0 for a page that is not a list.
+    Page(usize),
+    /// `<list>/page/1/`, which sends readers to the list itself.
+    FirstPageRedirect,
 }
 
 impl std::fmt::Debug for Job {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}#{}", self.kind.templates()[0], self.n)
+        write!(f, "{}#{} {:?}", self.kind.templates()[0], self.n, self.part)
     }
 }
 
 impl Job {
-    /// Every page of the site, kind by kind in [`KINDS`]' order.
+    /// Every file of the site, kind by kind in [`KINDS`]' order: each
+    /// page, each page of a list, and a redirect at `page/1/` of a list
+    /// with more than one page.
     pub(super) fn all(site: &Site) -> Vec<Job> {
-        KINDS.iter().flat_map(|&kind| (0..kind.count(site)).map(move |n| Job { kind, n })).collect()
+        let mut jobs = Vec::new();
+        for &kind in KINDS {
+            for n in 0..kind.count(site) {
+                let pages = kind.pages(site, n);
+                jobs.extend((0..pages).map(|k| Job { kind, n, part: Part::Page(k) }));
+                if pages > 1 {
+                    jobs.push(Job { kind, n, part: Part::FirstPageRedirect });
+                }
+            }
+        }
+        jobs
     }
 
     /// The page showing `entity` (and its body).
@@ -120,7 +149,7 @@ impl Job {
             Entity::Topic(i) => (&topic::Topic, i.get()),
             Entity::Page(i) => (&plain::Page, i),
         };
-        Job { kind, n }
+        Job { kind, n, part: Part::Page(0) }
     }
 
     /// Every template some page names (one missing here is treated as
@@ -130,7 +159,30 @@ impl Job {
     }
 
     pub(super) fn url(self, site: &Site) -> String {
-        self.kind.url(site, self.n)
+        let base = self.kind.url(site, self.n);
+        match self.part {
+            Part::Page(k) => paginate::page_url(&base, k + 1),
+            Part::FirstPageRedirect => format!("{base}page/1/"),
+        }
+    }
+
+    /// What `<head>` says about it; a list's later pages say which page.
+    pub(super) fn meta(self, site: &Site) -> Meta {
+        let mut meta = self.kind.meta(site, self.n);
+        if let Part::Page(k) = self.part
+            && k > 0
+        {
+            meta.title = format!("Page {}: {}", k + 1, meta.title);
+        }
+        meta
+    }
+
+    /// A rough cost, to start the costliest first (see [`PageKind::weight`]).
+    pub(super) fn weight(self, site: &Site) -> usize {
+        match self.part {
+            Part::Page(_) => 1 + self.kind.weight(site, self.n) / self.kind.pages(site, self.n),
+            Part::FirstPageRedirect => 1,
+        }
     }
 
     /// Feeds announced on this page: the site's, and the page's own; none

@@ -32,7 +32,7 @@ impl PageKind for Page {
         body_weight(&site.pages[n].body)
     }
 
-    fn view(&self, ctx: &Ctx, i: usize) -> Value {
+    fn view(&self, ctx: &Ctx, i: usize, _page: usize) -> Value {
         let p = &ctx.site.pages[i];
         #[derive(Serialize)]
         struct View<'a> {
@@ -72,7 +72,7 @@ impl PageKind for NotFound {
     fn listed(&self) -> bool {
         false
     }
-    fn view(&self, _ctx: &Ctx, _n: usize) -> Value {
+    fn view(&self, _ctx: &Ctx, _n: usize, _page: usize) -> Value {
         Value::none()
     }
 }

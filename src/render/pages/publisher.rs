@@ -5,6 +5,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::lists::section_page;
+use super::paginate::{Paginator, page_count, paginate};
 use super::{Meta, PageKind};
 use crate::render::views::{Ctx, Refs, value};
 use crate::resolve::Site;
@@ -18,7 +19,7 @@ impl PageKind for Sources {
         site.index.sources.len()
     }
 
-    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+    fn view(&self, ctx: &Ctx, _n: usize, _page: usize) -> Value {
         #[derive(Serialize)]
         struct Publisher<'a> {
             publisher: &'a str,
@@ -66,8 +67,11 @@ impl PageKind for Publisher {
     fn weight(&self, site: &Site, n: usize) -> usize {
         site.index.sources[n].sources.len()
     }
+    fn pages(&self, site: &Site, n: usize) -> usize {
+        page_count(site, site.index.sources[n].sources.len())
+    }
 
-    fn view(&self, ctx: &Ctx, i: usize) -> Value {
+    fn view(&self, ctx: &Ctx, i: usize, page: usize) -> Value {
         #[derive(Serialize)]
         struct Entry<'a> {
             title: &'a str,
@@ -80,10 +84,12 @@ impl PageKind for Publisher {
         struct View<'a> {
             publisher: &'a str,
             sources: Vec<Entry<'a>>,
+            count: usize,
+            paginator: Paginator,
         }
         let g = &ctx.site.index.sources[i];
-        let sources = g
-            .sources
+        let (shown, paginator) = paginate(ctx.site, &self.url(ctx.site, i), &g.sources, page);
+        let sources = shown
             .iter()
             .map(|u| {
                 let s = &ctx.site.briefings[u.first.0].sources[u.first.1];
@@ -96,6 +102,6 @@ impl PageKind for Publisher {
                 }
             })
             .collect();
-        value(&View { publisher: &g.publisher, sources })
+        value(&View { publisher: &g.publisher, sources, count: g.sources.len(), paginator })
     }
 }

@@ -48,7 +48,7 @@ impl PageKind for Question {
         site.index.question_positions[n].iter().map(|r| position(r).actor).collect()
     }
 
-    fn view(&self, ctx: &Ctx, i: usize) -> Value {
+    fn view(&self, ctx: &Ctx, i: usize, _page: usize) -> Value {
         let i = QuestionIx::new(i);
         let q = &ctx.site.questions[i];
         let ix = &ctx.site.index;

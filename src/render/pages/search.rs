@@ -32,7 +32,7 @@ impl PageKind for Search {
         false
     }
 
-    fn view(&self, ctx: &Ctx, _n: usize) -> Value {
+    fn view(&self, ctx: &Ctx, _n: usize, _page: usize) -> Value {
         #[derive(Serialize)]
         struct Filter {
             name: &'static str,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::{Job, KINDS, Meta, PageKind};
+use super::{Job, KINDS, Meta, PageKind, Part};
 use crate::render::views::{Ctx, value};
 use crate::resolve::Site;
 
@@ -18,7 +18,10 @@ fn sitemap_parts(urls: usize, limit: usize) -> usize {
 
 /// Every page the sitemap lists, in the site's order.
 fn listed(site: &Site) -> impl Iterator<Item = Job> + '_ {
-    KINDS.iter().filter(|k| k.listed()).flat_map(move |&kind| (0..kind.count(site)).map(move |n| Job { kind, n }))
+    KINDS
+        .iter()
+        .filter(|k| k.listed())
+        .flat_map(move |&kind| (0..kind.count(site)).map(move |n| Job { kind, n, part: Part::Page(0) }))
 }
 
 /// Page 0 is the sitemap, or with parts the sitemap index naming them;
@@ -66,7 +69,7 @@ impl PageKind for Sitemap {
         false
     }
 
-    fn view(&self, ctx: &Ctx, n: usize) -> Value {
+    fn view(&self, ctx: &Ctx, n: usize, _page: usize) -> Value {
         let site = ctx.site;
         let parts = self.parts(site);
         if n == 0 && parts > 0 {
@@ -118,7 +121,7 @@ impl PageKind for Robots {
     fn listed(&self) -> bool {
         false
     }
-    fn view(&self, _ctx: &Ctx, _n: usize) -> Value {
+    fn view(&self, _ctx: &Ctx, _n: usize, _page: usize) -> Value {
         Value::none()
     }
 }
@@ -144,7 +147,7 @@ mod tests {
         let (tera, _) = crate::render::templates::load(dir.path(), "default", &mut Vec::new()).unwrap();
         let refs = Refs::build(&site, &tera).unwrap();
         let ctx = Ctx { site: &site, refs: &refs };
-        let json = |kind: &Sitemap, n| serde_json::to_value(kind.view(&ctx, n)).unwrap();
+        let json = |kind: &Sitemap, n| serde_json::to_value(kind.view(&ctx, n, 0)).unwrap();
         let locs = |v: serde_json::Value| -> Vec<String> {
             v["entries"].as_array().unwrap().iter().map(|e| e["loc"].as_str().unwrap().to_owned()).collect()
         };

@@ -4,6 +4,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::Feed;
+use super::paginate::{Paginator, page_count, paginate};
 use super::{Body, Meta, PageKind, newest};
 use crate::render::views::{Ctx, Refs, value};
 use crate::resolve::{Ix, Site, TopicIx};
@@ -36,19 +37,25 @@ impl PageKind for Topic {
         let n = TopicIx::new(n);
         newest(site, &site.index.topic_briefings[n])
     }
+    fn pages(&self, site: &Site, n: usize) -> usize {
+        page_count(site, site.index.topic_briefings[TopicIx::new(n)].len())
+    }
     fn feed(&self, n: usize) -> Option<Feed> {
         let n = TopicIx::new(n);
         Some(Feed::Topic(n))
     }
 
-    fn view(&self, ctx: &Ctx, i: usize) -> Value {
+    fn view(&self, ctx: &Ctx, i: usize, page: usize) -> Value {
+        let url = self.url(ctx.site, i);
         let i = TopicIx::new(i);
         let t = &ctx.site.topics[i];
+        let (shown, paginator) = paginate(ctx.site, &url, &ctx.site.index.topic_briefings[i], page);
         value(&View {
             topic: &ctx.refs.topics[i],
             description: t.description.as_deref(),
             body: Body::from(&t.body),
-            briefings: Refs::pick(&ctx.refs.briefings, ctx.site.index.topic_briefings[i].iter().copied()),
+            briefings: Refs::pick(&ctx.refs.briefings, shown.iter().copied()),
+            paginator,
         })
     }
 }
@@ -59,4 +66,5 @@ struct View<'a> {
     description: Option<&'a str>,
     body: Body<'a>,
     briefings: Vec<&'a Value>,
+    paginator: Paginator,
 }

@@ -1,0 +1,102 @@
+//! Lists that grow with the site come in pages: the briefings index, a
+//! topic's briefings, a publisher's sources.
+
+mod common;
+
+use common::{TestSite, assert_ok, broken_links, text};
+
+/// Seven briefings on one topic, each citing one source of one publisher,
+/// five to a page.
+fn seven_briefings(paginate_by: usize) -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "dossier.yaml",
+        &format!(
+            "title: T\nbase_url: https://example.org/\nsearch: false\npaginate_by: {paginate_by}\nfeed_entries: 2\n"
+        ),
+    );
+    for d in 1..=7 {
+        site.briefing(
+            &format!("b{d}"),
+            &format!(
+                "title: Briefing {d}\ndate: 2025-01-0{d}\ntopics: [economy]\nsources:\n  - id: s\n    title: Report {d}\n    publisher: Gazette"
+            ),
+            "Text [@s].\n",
+        );
+    }
+    site
+}
+
+/// The briefing titles a list page shows, in order.
+fn titles(html: &str) -> Vec<String> {
+    html.split("<h3><a href=\"/briefings/")
+        .skip(1)
+        .map(|s| s[s.find('>').unwrap() + 1..s.find("</a>").unwrap()].to_owned())
+        .collect()
+}
+
+#[test]
+fn long_lists_are_cut_into_pages_with_a_pager_and_page_one_redirects() {
+    let site = seven_briefings(3);
+    assert_ok(&site.build());
+    let pages: Vec<String> = ["briefings/index.html", "briefings/page/2/index.html", "briefings/page/3/index.html"]
+        .iter()
+        .map(|p| site.page(p))
+        .collect();
+    let shown: Vec<Vec<String>> = pages.iter().map(|p| titles(p)).collect();
+    assert_eq!(shown[0], ["Briefing 7", "Briefing 6", "Briefing 5"]);
+    assert_eq!(shown[1], ["Briefing 4", "Briefing 3", "Briefing 2"]);
+    assert_eq!(shown[2], ["Briefing 1"]);
+    assert!(!site.root().join("public/briefings/page/4").exists());
+
+    // The pager: a labelled nav, this page marked, the ends and neighbours linked.
+    let second = &pages[1];
+    assert!(second.contains(r#"<nav class="pager" aria-label="Pages of this list">"#), "{second}");
+    assert!(second.contains(r#"<a href="/briefings/page/2/" aria-current="page""#));
+    assert!(
+        second.contains(r#"<a href="/briefings/" rel="prev">"#)
+            && second.contains(r#"<a href="/briefings/page/3/" rel="next">"#)
+    );
+    assert!(text(second).contains("Page 2 of 3 · showing 4–6 of 7"), "{}", text(second));
+    assert!(second.contains("<title>Page 2: Briefings — T</title>"));
+    assert!(second.contains(r#"<link rel="canonical" href="https://example.org/briefings/page/2/">"#));
+    assert!(!pages[0].contains("rel=\"prev\"") && !pages[2].contains("rel=\"next\""));
+
+    // page/1/ sends readers to the list, and search engines away.
+    let one = site.page("briefings/page/1/index.html");
+    assert!(one.contains(r#"<meta http-equiv="refresh" content="0; url=/briefings/">"#), "{one}");
+    assert!(one.contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(one.contains(r#"<link rel="canonical" href="https://example.org/briefings/">"#));
+
+    // A topic's briefings and a publisher's sources are paged the same way.
+    assert_eq!(titles(&site.page("topics/economy/page/3/index.html")), ["Briefing 1"]);
+    let publisher = site.page("sources/gazette/page/2/index.html");
+    assert!(text(&publisher).contains("7 sources cited on this site") && publisher.contains("Report 4"), "{publisher}");
+
+    // Every pager link resolves; the sitemap lists each list once.
+    assert_eq!(broken_links(&site.root().join("public"), "/"), Vec::<String>::new());
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/briefings/</loc>") && !sitemap.contains("/page/"), "{sitemap}");
+    // Feeds keep the newest `feed_entries`.
+    assert_eq!(site.page("atom.xml").matches("<entry>").count(), 2);
+}
+
+#[test]
+fn a_list_that_fits_one_page_has_no_pager_and_no_page_folder() {
+    let site = seven_briefings(25);
+    assert_ok(&site.build());
+    let index = site.page("briefings/index.html");
+    assert_eq!(titles(&index).len(), 7);
+    assert!(!index.contains("class=\"pager\""));
+    assert!(!site.root().join("public/briefings/page").exists());
+}
+
+#[test]
+fn paginate_by_zero_is_an_error_at_its_line() {
+    let site = seven_briefings(0);
+    let out = site.build();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("dossier.yaml:4:14: error: `paginate_by` must be at least 1"), "{err}");
+    assert!(err.contains("leave `paginate_by` out for the default (25)"), "{err}");
+}
