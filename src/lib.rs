@@ -224,7 +224,10 @@ pub fn render_site(
         },
     );
     let pages = match pages {
-        Ok(pages) => pages,
+        Ok((pages, over_budget)) => {
+            diags.extend(over_budget);
+            pages
+        }
         Err(problems) => {
             diags.extend(problems);
             return Err(diags);

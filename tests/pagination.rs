@@ -100,3 +100,19 @@ fn paginate_by_zero_is_an_error_at_its_line() {
     assert!(err.contains("dossier.yaml:4:14: error: `paginate_by` must be at least 1"), "{err}");
     assert!(err.contains("leave `paginate_by` out for the default (25)"), "{err}");
 }
+
+#[test]
+fn a_page_over_the_weight_budget_is_a_warning_naming_it_and_its_template() {
+    let site = TestSite::new();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\n");
+    let body = "A paragraph long enough to matter, repeated until the page is heavy.\n\n".repeat(9_000);
+    site.briefing("heavy", "title: Heavy\ndate: 2025-01-01", &body);
+    site.briefing("light", "title: Light\ndate: 2025-01-02", "Short.\n");
+    let err = assert_ok(&site.build());
+    assert!(
+        err.contains("templates/briefing.html: warning: 1 page over the 512 KB budget: /briefings/heavy/ is"),
+        "{err}"
+    );
+    assert!(err.contains("lower `paginate_by`"), "{err}");
+    assert_eq!(err.matches("budget").count(), 1, "one warning, for the one template: {err}");
+}

@@ -1,6 +1,7 @@
 //! Rendering: every page of a resolved [`Site`] through Tera, in parallel,
 //! into memory. Nothing here touches the output folder.
 
+mod budget;
 pub(crate) mod data;
 mod jsonld;
 mod network;
@@ -188,6 +189,14 @@ impl Renderer {
         Ok(site.urls.output_file(&url))
     }
 
+    /// The template the page renders with.
+    fn template(&self, page: Job) -> &'static str {
+        match page.part {
+            Part::Page(_) => page.kind.template(&self.site, page.n),
+            Part::FirstPageRedirect => REDIRECT,
+        }
+    }
+
     /// Renders `template` for the page at `url` into `buffer` (cleared first).
     fn render_into(
         &self,
@@ -212,7 +221,8 @@ impl Renderer {
     }
 
     /// Renders every page and hands each to `sink` as soon as it is done,
-    /// so pages never pile up in memory. Returns the number of pages;
+    /// so pages never pile up in memory. Returns the number of pages and a
+    /// warning per template making pages over the page-weight budget;
     /// template errors are collected, one per template. The first file
     /// that cannot be written (`write_error` says how) stops the rest: on a
     /// full disk every other would fail too.
@@ -221,8 +231,9 @@ impl Renderer {
         sink: Sink,
         write_error: &(dyn Fn(&str, &std::io::Error) -> Diagnostic + Sync),
         progress: Option<&crate::progress::Progress>,
-    ) -> Result<usize, Vec<Diagnostic>> {
+    ) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
         let mut pages = self.pages();
+        let budget = budget::Budget::default();
         crate::progress::start(progress, "Rendering pages", pages.len());
         let count = pages.len();
         // Costliest first (longest processing time first): a large page
@@ -250,6 +261,7 @@ impl Renderer {
                     Ok(file) => file,
                     Err(d) => return Some(d),
                 };
+                budget.check(self.template(page.0), buffer.len(), || page.0.url(&self.site));
                 let written = sink.put(&file, &buffer);
                 if let Some(p) = progress {
                     p.tick();
@@ -272,6 +284,6 @@ impl Renderer {
                 unique.push(d);
             }
         }
-        if unique.is_empty() { Ok(count) } else { Err(unique) }
+        if unique.is_empty() { Ok((count, budget.warnings())) } else { Err(unique) }
     }
 }
