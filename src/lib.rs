@@ -190,29 +190,13 @@ pub fn generate_pages(
 pub fn render_site(
     options: &BuildOptions,
     site: Arc<Site>,
-    mut diags: Diagnostics,
+    diags: Diagnostics,
     sink: output::Sink,
 ) -> Result<(usize, render::Renderer, Diagnostics), Diagnostics> {
-    let mut skipped = Vec::new();
-    let loaded = render::templates::load(&options.root, &site.config.theme, &mut skipped);
-    diags.extend(skipped.drain(..));
-    let (tera, theme_static) = match loaded {
-        Ok(t) => t,
-        Err(problems) => {
-            diags.extend(problems);
-            return Err(diags);
-        }
-    };
+    let (renderer, mut diags) = renderer(options, site, diags, sink)?;
     let fail = |mut diags: Diagnostics, d: Diagnostic| {
         diags.push(d);
         Err(diags)
-    };
-    if let Err(d) = put_all(options, sink, &theme_static) {
-        return fail(diags, d);
-    }
-    let renderer = match render::Renderer::new(site, tera) {
-        Ok(r) => r,
-        Err(d) => return fail(diags, d),
     };
     // Pages go to the sink as they render, never all in memory at once.
     // The open data files (one thread's work) are made meanwhile.
@@ -239,12 +223,40 @@ pub fn render_site(
     };
     let statics = options.root.join("static");
     let mut put = |rel: &str, bytes: &[u8]| sink.put(rel, bytes).map_err(|e| write_error(options, rel, &e));
+    let mut skipped = Vec::new();
     let copied = walk::each_file(&options.root, &statics, &mut skipped, &mut put);
     diags.extend(skipped);
     if let Err(d) = copied {
         return fail(diags, d);
     }
     Ok((pages + data, renderer, diags))
+}
+
+/// The renderer for `site`, its theme's static files handed to `sink`;
+/// errors when the templates do not load or aliases clash with pages.
+fn renderer(
+    options: &BuildOptions,
+    site: Arc<Site>,
+    mut diags: Diagnostics,
+    sink: output::Sink,
+) -> Result<(render::Renderer, Diagnostics), Diagnostics> {
+    let mut skipped = Vec::new();
+    let loaded = render::templates::load(&options.root, &site.config.theme, &mut skipped);
+    diags.extend(skipped);
+    let made = (|| {
+        let (tera, theme_static) = loaded?;
+        put_all(options, sink, &theme_static).map_err(|d| vec![d])?;
+        let renderer = render::Renderer::new(site, tera).map_err(|d| vec![d])?;
+        let clashes = renderer.clashes();
+        if clashes.is_empty() { Ok(renderer) } else { Err(clashes) }
+    })();
+    match made {
+        Ok(renderer) => Ok((renderer, diags)),
+        Err(problems) => {
+            diags.extend(problems);
+            Err(diags)
+        }
+    }
 }
 
 /// The site's search bundle: paths relative to the output folder, bytes.

@@ -147,6 +147,11 @@ impl Renderer {
         Some((PageJob(Job::of(entity)), old))
     }
 
+    /// Errors for aliases that clash with a page or with each other.
+    pub fn clashes(&self) -> Vec<Diagnostic> {
+        Job::clashes(&self.site)
+    }
+
     /// Every page the site has.
     pub fn pages(&self) -> Vec<PageJob> {
         Job::all(&self.site).into_iter().map(PageJob).collect()
@@ -162,14 +167,17 @@ impl Renderer {
         let (site, Job { kind, n, part }) = (&*self.site, page.0);
         let url = page.0.url(site);
         let mut context = Context::new();
-        let Part::Page(k) = part else {
+        let (k, target) = match part {
             // `page/1/` of a list: sends readers to the list.
-            let target = kind.url(site, n);
+            Part::FirstPageRedirect => (0, Some(kind.url(site, n))),
+            Part::Page(k) => (k, kind.redirect(site, n)),
+        };
+        if let Some(target) = target {
             context.insert("canonical", &site.urls.absolute(&target));
             context.insert("target", &target);
             self.render_into(REDIRECT, &url, &context, buffer)?;
             return Ok(site.urls.output_file(&url));
-        };
+        }
         let template = kind.template(site, n);
         context.insert_value("page", kind.view(&Ctx { site, refs: &self.refs }, n, k));
         context.insert("url", &url);

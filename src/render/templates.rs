@@ -35,6 +35,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "sitemap_index.xml",
     "robots.txt",
     "redirect.html",
+    "_redirects",
     "partials/briefing_item.html",
     "partials/position.html",
     "partials/actor_preview.html",

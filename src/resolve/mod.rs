@@ -9,6 +9,7 @@
 //! [`resolve`] runs over the whole site and [`bodies_again`] over the
 //! documents `serve` sees edited.
 
+mod aliases;
 mod body;
 mod briefing;
 mod check;
@@ -28,6 +29,7 @@ use crate::content::{Bodies, Content, Document, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 use crate::urls::Urls;
+pub use aliases::Redirect;
 use body::render_body;
 pub use index::{Index, PositionRef, SourceGroup, SourceUse, chronological};
 pub use ix::{ActorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx};
@@ -74,6 +76,8 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
             Topic { id: id.clone(), title, description, doc, body }
         })
         .collect();
+    let topic_of = |f: usize| TopicIx::new(topic_ids.iter().position(|id| *id == content.topics[f].id).unwrap_or(0));
+    let redirects = aliases::collect(content, &urls, topic_of, diags);
     let pages = content.pages.iter().zip(bodies.pages);
     let pages = pages.map(|(d, body)| plain(d, &body, &lookup, |doc, body| Page { doc, body }));
     let pages = gather(pages.collect(), diags);
@@ -85,7 +89,7 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
         return None;
     }
     let index = Index::build(&briefings, &actors, questions.len(), topics.len());
-    Some(Site { config, urls, briefings, actors, questions, topics, pages, index })
+    Some(Site { config, urls, briefings, actors, questions, topics, pages, index, redirects })
 }
 
 /// The items, their problems moved to `diags`.

@@ -31,6 +31,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Who took which positions, who appears where, what cites what.
     pub index: Index,
+    /// Old URLs (`aliases`, an actor's `redirect_from`) and where they lead.
+    pub redirects: Vec<super::Redirect>,
 }
 
 /// A briefing with its references resolved and its body rendered.

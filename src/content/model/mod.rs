@@ -40,6 +40,10 @@ pub struct BriefingMatter {
     /// Left out of builds unless `--drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Old addresses of this page (an old id, or a path from the site's
+    /// root like `/2024/old-name/`): each gets a page sending readers here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Actors involved besides those with positions.
     #[serde(default)]
     pub actors: Vec<Id>,
@@ -150,6 +154,11 @@ pub struct ActorMatter {
     /// Other names it goes by: wikilinks and autolinks find it by them.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Old addresses of the actor's page (an old id, or a path from the
+    /// site's root): `aliases` are its other names, so these have a key of
+    /// their own.
+    #[serde(default)]
+    pub redirect_from: Vec<String>,
     /// A portrait's path.
     pub image: Option<String>,
     /// Its pages elsewhere (official site, Wikipedia).
@@ -168,6 +177,10 @@ pub struct QuestionMatter {
     pub title: String,
     /// What is at stake, in a sentence or two.
     pub summary: Option<String>,
+    /// Old addresses of this page (an old id, or a path from the site's
+    /// root like `/2024/old-name/`): each gets a page sending readers here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,
@@ -181,6 +194,10 @@ pub struct TopicMatter {
     pub title: String,
     /// What the topic covers.
     pub description: Option<String>,
+    /// Old addresses of this page (an old id, or a path from the site's
+    /// root like `/2024/old-name/`): each gets a page sending readers here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,
@@ -197,6 +214,10 @@ pub struct PageMatter {
     /// Left out of builds unless `--drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Old addresses of this page (an old id, or a path from the site's
+    /// root like `/2024/old-name/`): each gets a page sending readers here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,

@@ -14,6 +14,7 @@ mod paginate;
 mod plain;
 mod publisher;
 mod question;
+mod redirects;
 mod search;
 mod sitemap;
 mod topic;
@@ -70,6 +71,10 @@ pub(super) trait PageKind: Sync {
     fn previewed(&self, _site: &Site, _n: usize) -> Vec<ActorIx> {
         Vec::new()
     }
+    /// Where the page sends readers, when it is only a redirect.
+    fn redirect(&self, _site: &Site, _n: usize) -> Option<String> {
+        None
+    }
     /// The page's JSON-LD, when it describes a thing of its own.
     fn jsonld(&self, _site: &Site, _n: usize) -> Option<String> {
         None
@@ -96,6 +101,8 @@ pub(super) const KINDS: &[&dyn PageKind] = &[
     &search::Search,
     &feed::Feeds,
     &sitemap::SITEMAP,
+    &redirects::Aliases,
+    &redirects::RedirectsFile,
 ];
 
 /// One file to write: a page of a kind, by its number among the kind's
@@ -150,6 +157,11 @@ impl Job {
             Entity::Page(i) => (&plain::Page, i),
         };
         Job { kind, n, part: Part::Page(0) }
+    }
+
+    /// Errors for aliases that clash with a page or with each other.
+    pub(super) fn clashes(site: &Site) -> Vec<crate::diagnostics::Diagnostic> {
+        redirects::clashes(site)
     }
 
     /// Every template some page names (one missing here is treated as

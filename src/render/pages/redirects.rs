@@ -1,0 +1,133 @@
+//! Old addresses: a page at each alias sending readers on (a `meta
+//! refresh` with a canonical link, `noindex`), and `_redirects`, the file
+//! Netlify and Cloudflare Pages read to answer them with a 301 instead.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+use tera::Value;
+
+use super::{Job, Meta, PageKind, Part};
+use crate::diagnostics::Diagnostic;
+use crate::render::views::{Ctx, value};
+use crate::resolve::{Entity, Ix, Site};
+
+/// The section of the pages at aliases, which [`clashes`] checks.
+const ALIAS: &str = "alias";
+
+/// The page at each alias.
+pub(super) struct Aliases;
+
+impl PageKind for Aliases {
+    fn templates(&self) -> &'static [&'static str] {
+        &["redirect.html"]
+    }
+    fn count(&self, site: &Site) -> usize {
+        site.redirects.len()
+    }
+    fn url(&self, site: &Site, n: usize) -> String {
+        site.redirects[n].from.clone()
+    }
+    fn section(&self) -> &'static str {
+        ALIAS
+    }
+    fn meta(&self, site: &Site, _n: usize) -> Meta {
+        Meta::machine(site)
+    }
+    fn listed(&self) -> bool {
+        false
+    }
+    fn redirect(&self, site: &Site, n: usize) -> Option<String> {
+        Some(Job::of(site.redirects[n].to).url(site))
+    }
+    fn view(&self, _ctx: &Ctx, _n: usize, _page: usize) -> Value {
+        Value::none()
+    }
+}
+
+/// `_redirects`: every alias and every list's `page/1/`, one per line.
+pub(super) struct RedirectsFile;
+
+impl PageKind for RedirectsFile {
+    fn templates(&self) -> &'static [&'static str] {
+        &["_redirects"]
+    }
+    fn count(&self, _site: &Site) -> usize {
+        1
+    }
+    fn url(&self, site: &Site, _n: usize) -> String {
+        site.urls.asset("_redirects")
+    }
+    fn section(&self) -> &'static str {
+        "redirects"
+    }
+    fn meta(&self, site: &Site, _n: usize) -> Meta {
+        Meta::machine(site)
+    }
+    fn listed(&self) -> bool {
+        false
+    }
+    fn view(&self, ctx: &Ctx, _n: usize, _page: usize) -> Value {
+        #[derive(Serialize)]
+        struct Rule {
+            from: String,
+            to: String,
+        }
+        let site = ctx.site;
+        let rules: Vec<Rule> = Job::all(site)
+            .into_iter()
+            .filter_map(|job| {
+                let to = match job.part {
+                    Part::FirstPageRedirect => job.kind.url(site, job.n),
+                    Part::Page(_) => job.kind.redirect(site, job.n)?,
+                };
+                Some(Rule { from: job.url(site), to })
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct View {
+            rules: Vec<Rule>,
+        }
+        value(&View { rules })
+    }
+}
+
+/// An error for each alias whose URL a page, or an earlier alias, already
+/// has: naming the alias's file and line, and the other's file.
+pub(super) fn clashes(site: &Site) -> Vec<Diagnostic> {
+    let mut taken: HashMap<String, Option<&Path>> = HashMap::new();
+    for job in Job::all(site).into_iter().filter(|job| job.kind.section() != ALIAS) {
+        taken.insert(job.url(site), None);
+    }
+    // Pages made from a file are named by it.
+    let files = (site.briefings.iter().enumerate()).map(|(i, b)| (Entity::Briefing(Ix::new(i)), &b.doc.path));
+    let files = files.chain(site.actors.iter().enumerate().map(|(i, a)| (Entity::Actor(Ix::new(i)), &a.doc.path)));
+    let files =
+        files.chain(site.questions.iter().enumerate().map(|(i, q)| (Entity::Question(Ix::new(i)), &q.doc.path)));
+    let files = files.chain(
+        (site.topics.iter().enumerate()).filter_map(|(i, t)| Some((Entity::Topic(Ix::new(i)), &t.doc.as_ref()?.path))),
+    );
+    let files = files.chain(site.pages.iter().enumerate().map(|(i, p)| (Entity::Page(i), &p.doc.path)));
+    for (entity, file) in files {
+        taken.insert(Job::of(entity).url(site), Some(file));
+    }
+    let mut problems = Vec::new();
+    for r in &site.redirects {
+        let owner = match taken.get(&r.from) {
+            None => {
+                taken.insert(r.from.clone(), Some(&r.file));
+                continue;
+            }
+            Some(Some(file)) => format!("`{}`", file.display()),
+            Some(None) => "a page dossier makes".to_owned(),
+        };
+        problems.push(
+            Diagnostic::error(&r.file, format!("alias `{}` is already the address of {owner}", r.from))
+                .at(r.at)
+                .spanning(r.span)
+                .hint("an old address can lead to one page only, and never over a page that is there now"),
+        );
+    }
+    problems
+}

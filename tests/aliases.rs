@@ -1,0 +1,105 @@
+//! Old addresses: `aliases` (an actor's `redirect_from`) leave a page at
+//! each old URL that sends readers to the new one, and a `_redirects` file
+//! for hosts that answer with a 301.
+
+mod common;
+
+use common::browser::Browser;
+use common::http::Server;
+use common::{TestSite, assert_ok, broken_links};
+
+/// A briefing renamed from `old-name` (and once at `/2024/story/`), and an
+/// actor whose id changed.
+fn renamed() -> TestSite {
+    let site = TestSite::new();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\n");
+    site.actor("ana", "name: Ana Alves\naliases: [The Minister]\nredirect_from: [ana-alves]");
+    site.briefing(
+        "new-name",
+        "title: Renamed\ndate: 2025-01-01\nactors: [ana]\naliases: [old-name, /2024/story/]",
+        "Said by [[The Minister]].\n",
+    );
+    site
+}
+
+fn failed(site: &TestSite) -> String {
+    let out = site.build();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "the build should fail:\n{err}");
+    err
+}
+
+#[test]
+fn each_old_address_sends_readers_to_the_new_page() {
+    let site = renamed();
+    assert_ok(&site.build());
+    for (old, new) in [
+        ("briefings/old-name/index.html", "/briefings/new-name/"),
+        ("2024/story/index.html", "/briefings/new-name/"),
+        ("actors/ana-alves/index.html", "/actors/ana/"),
+    ] {
+        let page = site.page(old);
+        assert!(page.contains(&format!(r#"<meta http-equiv="refresh" content="0; url={new}">"#)), "{old}: {page}");
+        assert!(page.contains(&format!(r#"<link rel="canonical" href="https://example.org{new}">"#)), "{old}");
+        assert!(page.contains(r#"<meta name="robots" content="noindex">"#), "{old}");
+    }
+    // An actor's `aliases` stay other names: the wikilink found her by one.
+    assert!(
+        site.page("briefings/new-name/index.html")
+            .contains(r#"<a href="/actors/ana/" class="wikilink">The Minister</a>"#)
+    );
+    let rules = site.page("_redirects");
+    for line in [
+        "/briefings/old-name/ /briefings/new-name/ 301",
+        "/2024/story/ /briefings/new-name/ 301",
+        "/actors/ana-alves/ /actors/ana/ 301",
+    ] {
+        assert!(rules.lines().any(|l| l == line), "{line} missing from _redirects:\n{rules}");
+    }
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("/briefings/new-name/") && !sitemap.contains("old-name") && !sitemap.contains("2024"));
+    assert_eq!(broken_links(&site.root().join("public"), "/"), Vec::<String>::new());
+}
+
+#[test]
+fn an_old_address_opened_in_a_browser_lands_on_the_new_page() {
+    let site = renamed();
+    let server = Server::start(site.root());
+    let Some(browser) = Browser::start(800, 600) else { return };
+    browser.open(&format!("{}/briefings/old-name/", server.base));
+    browser.wait_for("location.pathname === '/briefings/new-name/' && document.readyState === 'complete'");
+    assert_eq!(browser.eval("return document.querySelector('h1').textContent;"), serde_json::json!("Renamed"));
+}
+
+#[test]
+fn an_alias_over_a_page_or_another_alias_is_an_error_naming_both_files() {
+    let site = renamed();
+    site.briefing("other", "title: Other\ndate: 2025-01-02\naliases: [new-name]", "Text.\n");
+    let err = failed(&site);
+    assert!(
+        err.contains("content/briefings/other.md:4:11: error: alias `/briefings/new-name/` is already the address of `content/briefings/new-name.md`"),
+        "{err}"
+    );
+
+    let site = renamed();
+    site.write("content/about.md", "---\ntitle: About\naliases: [/2024/story/]\n---\nText.\n");
+    let err = failed(&site);
+    assert!(err.contains("content/about.md:3:11: error: alias `/2024/story/` is already the address of `content/briefings/new-name.md`"), "{err}");
+
+    let site = renamed();
+    site.write("content/about.md", "---\ntitle: About\naliases: [/briefings/]\n---\nText.\n");
+    let err = failed(&site);
+    assert!(err.contains("alias `/briefings/` is already the address of a page dossier makes"), "{err}");
+}
+
+#[test]
+fn an_alias_that_is_no_address_is_an_error_at_its_place() {
+    let site = renamed();
+    site.write("content/about.md", "---\ntitle: About\naliases: [\"Old About\", /a/../b/]\n---\nText.\n");
+    let err = failed(&site);
+    assert!(err.contains("content/about.md:3:11: error: alias `Old About` is neither an id nor a path"), "{err}");
+    assert!(
+        err.contains("content/about.md:3:24: error: alias `/a/../b/` is not a path dossier can write a page at"),
+        "{err}"
+    );
+}
