@@ -57,6 +57,9 @@ pub struct Config {
     pub paginate_by: usize,
     /// Entries per Atom feed: the newest briefings.
     pub feed_entries: usize,
+    /// Published pages taken down on purpose: each address gets a page
+    /// saying so, and why, instead of failing the build as a broken URL.
+    pub removed: Vec<Removed>,
     /// Anything else, handed to templates as `site.extra`.
     pub extra: Extra,
 }
@@ -68,6 +71,19 @@ pub struct Editorial {
     /// In a briefing marked `status: developing`, a position older than this
     /// many days is flagged as possibly out of date.
     pub stale_after_days: u32,
+}
+
+/// A page taken down on purpose (`removed:` in `dossier.yaml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Removed {
+    /// Its address, from the site's root: `/briefings/old-name/`.
+    pub url: String,
+    /// Why, in a sentence readers will see.
+    pub reason: String,
+    /// Where `url` is in `dossier.yaml`, for errors about it.
+    #[serde(skip)]
+    pub at: Option<crate::diagnostics::Position>,
 }
 
 impl Default for Editorial {
@@ -94,6 +110,7 @@ impl Default for Config {
             editorial: Editorial::default(),
             paginate_by: 25,
             feed_entries: 50,
+            removed: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -132,6 +149,16 @@ impl Config {
                 let d = Diagnostic::error(CONFIG_FILE, format!("`{key}` must be at least 1"))
                     .hint(format!("leave `{key}` out for the default ({default})"));
                 return Err(at_value(&text, &[yaml::Seg::Key(key)], d));
+            }
+        }
+        let urls = crate::urls::Urls::new(&config.base_url);
+        for (i, removed) in config.removed.iter_mut().enumerate() {
+            let at = |key| [yaml::Seg::Key("removed"), yaml::Seg::Index(i), yaml::Seg::Key(key)];
+            removed.at = yaml::locate(&text, &at("url")).map(|s| crate::diagnostics::Position::new(s.line, s.column));
+            if urls.rooted(&removed.url).is_none() {
+                let d = Diagnostic::error(CONFIG_FILE, format!("`{}` is not an address of this site", removed.url))
+                    .hint("write the address as published, from the site's root: `/briefings/old-name/`");
+                return Err(at_value(&text, &at("url"), d));
             }
         }
         for (i, pattern) in config.keep.iter().enumerate() {

@@ -19,6 +19,7 @@ pub(crate) mod escape;
 pub mod markdown;
 pub mod output;
 pub mod progress;
+pub mod published;
 pub mod render;
 pub mod resolve;
 pub mod scaffold;
@@ -76,6 +77,9 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// How many editorial notes `check` would add (not printed by builds).
     pub notes: usize,
+    /// Every address the build published (its sitemap's, from the base
+    /// path), for `published-urls`.
+    pub published: Vec<String>,
     /// Time spent in each stage, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
 }
@@ -180,7 +184,8 @@ pub fn generate_pages(
     let lap = Instant::now();
     let (pages, renderer, warnings) = render_site(options, Arc::new(site), diags, sink)?;
     stages.push(("render+write", lap.elapsed()));
-    Ok((BuildReport { pages, elapsed: started.elapsed(), warnings, notes, stages }, renderer))
+    let published = renderer.listed();
+    Ok((BuildReport { pages, elapsed: started.elapsed(), warnings, notes, published, stages }, renderer))
 }
 
 /// Renders a resolved site: theme static files, pages, then the site's own
@@ -247,8 +252,10 @@ fn renderer(
         let (tera, theme_static) = loaded?;
         put_all(options, sink, &theme_static).map_err(|d| vec![d])?;
         let renderer = render::Renderer::new(site, tera).map_err(|d| vec![d])?;
-        let clashes = renderer.clashes();
-        if clashes.is_empty() { Ok(renderer) } else { Err(clashes) }
+        let mut problems = renderer.clashes();
+        let published = published::read(&options.root).map_err(|d| vec![d])?;
+        problems.extend(published::gone(&published, &renderer.served().iter().map(String::as_str).collect()));
+        if problems.is_empty() { Ok(renderer) } else { Err(problems) }
     })();
     match made {
         Ok(renderer) => Ok((renderer, diags)),
@@ -297,7 +304,17 @@ fn write_error(options: &BuildOptions, rel: &str, e: &std::io::Error) -> Diagnos
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    build_with(options, |sink| generate(options, sink))
+    let mut report = build_with(options, |sink| generate(options, sink))?;
+    // Drafts are not published: a build showing them leaves the list be.
+    if !options.drafts
+        && let Err(e) = published::update(&options.root, &report.published)
+    {
+        report.warnings.push(
+            Diagnostic::warning(options.root.join(published::FILE), format!("cannot update: {e}"))
+                .hint("the site was built; check that the site folder is writable"),
+        );
+    }
+    Ok(report)
 }
 
 /// [`build`], with the files made by `make` (given the staging folder to

@@ -69,6 +69,33 @@ impl Urls {
         format!("{}{file}", self.base)
     }
 
+    /// The URL of `path`, written from the site's root (`/2024/story/`,
+    /// `/old.html`): under the base path; a path without a file extension
+    /// is a folder. `None` when it is no path a page can be written at
+    /// (empty, `..`, `//`, a query, a space).
+    pub(crate) fn rooted(&self, path: &str) -> Option<String> {
+        let path = path.strip_prefix('/')?;
+        let segments: Vec<&str> = path.split('/').collect();
+        let last = segments.len() - 1;
+        let bad = |(i, s): (usize, &&str)| {
+            (s.is_empty() && i != last)
+                || *s == "."
+                || *s == ".."
+                || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b))
+        };
+        if path.is_empty() || segments.iter().enumerate().any(bad) {
+            return None;
+        }
+        let file = segments[last].contains('.');
+        Some(if path.ends_with('/') || file { self.asset(path) } else { self.asset(&format!("{path}/")) })
+    }
+
+    /// `url` without the base path, from `/`: how `published-urls` keeps
+    /// it, so that moving the site to another base path changes nothing.
+    pub(crate) fn below_base<'u>(&self, url: &'u str) -> &'u str {
+        url.strip_prefix(self.base.trim_end_matches('/')).unwrap_or(url)
+    }
+
     /// The output file for a URL made by this struct: `a/b/` → `a/b/index.html`.
     pub fn output_file(&self, url: &str) -> String {
         let rel = url.strip_prefix(&self.base).unwrap_or(url);

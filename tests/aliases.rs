@@ -103,3 +103,78 @@ fn an_alias_that_is_no_address_is_an_error_at_its_place() {
         "{err}"
     );
 }
+
+#[test]
+fn an_address_once_published_must_stay_an_alias_or_a_removal_notice() {
+    let site = renamed();
+    site.briefing("draft", "title: Draft\ndate: 2025-01-03\ndraft: true", "Not yet.\n");
+    assert_ok(&site.build());
+    assert_ok(&site.run(&["build", "--drafts"]));
+    let published = site.page("../published-urls");
+    assert!(!published.contains("draft"), "drafts never enter the list:\n{published}");
+    let lines: Vec<&str> = published.lines().collect();
+    let mut sorted = lines.clone();
+    sorted.sort_unstable();
+    assert_eq!(lines, sorted, "one address a line, sorted");
+    assert!(lines.contains(&"/briefings/new-name/") && lines.contains(&"/actors/ana/") && lines.contains(&"/"));
+    assert!(!lines.iter().any(|l| l.starts_with("/sources/g")), "publishers come and go: {lines:?}");
+
+    // Renamed again, without an alias: the old address is named.
+    std::fs::rename(site.root().join("content/briefings/new-name.md"), site.root().join("content/briefings/newer.md"))
+        .unwrap();
+    let line = lines.iter().position(|l| *l == "/briefings/new-name/").unwrap() + 1;
+    let err = failed(&site);
+    assert!(
+        err.contains(&format!("published-urls:{line}:1: error: `/briefings/new-name/` was published and is gone")),
+        "{err}"
+    );
+    assert!(err.contains("add `/briefings/new-name/` to the `aliases` of its new file"), "{err}");
+    assert!(failed_check(&site).contains("`/briefings/new-name/` was published and is gone"));
+
+    // With the alias it builds, and the list keeps both addresses.
+    let text = std::fs::read_to_string(site.root().join("content/briefings/newer.md")).unwrap();
+    site.write("content/briefings/newer.md", &text.replace("aliases: [old-name,", "aliases: [new-name, old-name,"));
+    assert_ok(&site.build());
+    let published = site.page("../published-urls");
+    assert!(published.contains("/briefings/new-name/\n") && published.contains("/briefings/newer/\n"), "{published}");
+    assert!(site.page("briefings/new-name/index.html").contains("url=/briefings/newer/"));
+}
+
+#[test]
+fn a_page_taken_down_leaves_a_notice_saying_why() {
+    let site = renamed();
+    assert_ok(&site.build());
+    std::fs::remove_file(site.root().join("content/briefings/new-name.md")).unwrap();
+    site.write(
+        "dossier.yaml",
+        "title: T\nbase_url: https://example.org/\nremoved:\n  - url: /briefings/new-name/\n    reason: \"Retracted on 2 March 2025: the source withdrew its account.\"\n  - url: /2024/story/\n    reason: Retracted.\n  - url: /briefings/old-name/\n    reason: Retracted.\n",
+    );
+    assert_ok(&site.build());
+    let notice = site.page("briefings/new-name/index.html");
+    assert!(
+        notice.contains("<h1>This page was removed</h1>") && notice.contains("the source withdrew its account"),
+        "{notice}"
+    );
+    assert!(notice.contains(r#"<meta name="robots" content="noindex">"#), "{notice}");
+    assert!(!site.page("sitemap.xml").contains("new-name"));
+
+    // A notice where a page stands is an error at its line.
+    site.briefing("back", "title: Back\ndate: 2025-01-05", "Text.\n");
+    site.write(
+        "dossier.yaml",
+        &site.page("../dossier.yaml").replace("removed:\n", "removed:\n  - url: /briefings/back/\n    reason: No.\n"),
+    );
+    let err = failed(&site);
+    assert!(
+        err.contains(
+            "dossier.yaml:4:10: error: `removed:` lists `/briefings/back/`, the address of `content/briefings/back.md`"
+        ),
+        "{err}"
+    );
+}
+
+fn failed_check(site: &TestSite) -> String {
+    let out = site.run(&["check"]);
+    assert!(!out.status.success());
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}

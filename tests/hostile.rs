@@ -123,9 +123,10 @@ fn a_rebuild_reuses_unchanged_files_and_never_writes_into_the_previous_output() 
     // The site's own robots.txt replaces the generated one, which is the
     // previous output's file byte for byte (so linked, then replaced).
     site.write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n");
+    // (Its topic stays: a topic page once published may not disappear.)
     site.briefing(
         "first",
-        "title: First briefing\ndate: 2025-01-10\nactors: [alice, bob]",
+        "title: First briefing\ndate: 2025-01-10\ntopics: [economy]\nactors: [alice, bob]",
         "Rewritten. See [[bob]] and [[briefings/second]].\n",
     );
     assert_ok(&site.build());

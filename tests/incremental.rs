@@ -16,6 +16,9 @@ fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut options = BuildOptions::new(root);
     options.output = Some(out.path().join("public"));
     dossier::build(&options).unwrap_or_else(|d| panic!("{}", d.render(root, false)));
+    // A build for comparing, not a publication: the preview's edits may
+    // still remove pages it built.
+    std::fs::remove_file(root.join(dossier::published::FILE)).unwrap();
     let mut files = common::files_under(&out.path().join("public"));
     files.retain(|rel, _| !rel.starts_with("pagefind/") && rel != dossier::output::MANIFEST);
     files

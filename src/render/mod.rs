@@ -152,6 +152,21 @@ impl Renderer {
         Job::clashes(&self.site)
     }
 
+    /// Every address the site serves (pages, list pages, redirects,
+    /// removal notices, files), from the base path.
+    pub fn served(&self) -> Vec<String> {
+        let urls = &self.site.urls;
+        Job::all(&self.site).into_iter().map(|job| urls.below_base(&job.url(&self.site)).to_owned()).collect()
+    }
+
+    /// The addresses of the pages that must stay once published, from the
+    /// base path: what `published-urls` keeps (listed pages but publishers).
+    pub fn listed(&self) -> Vec<String> {
+        let urls = &self.site.urls;
+        let listed = Job::all(&self.site).into_iter().filter(|job| job.kind.permanent() && job.part == Part::Page(0));
+        listed.map(|job| urls.below_base(&job.url(&self.site)).to_owned()).collect()
+    }
+
     /// Every page the site has.
     pub fn pages(&self) -> Vec<PageJob> {
         Job::all(&self.site).into_iter().map(PageJob).collect()

@@ -36,6 +36,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "robots.txt",
     "redirect.html",
     "_redirects",
+    "removed.html",
     "partials/briefing_item.html",
     "partials/position.html",
     "partials/actor_preview.html",

@@ -87,7 +87,7 @@ impl<M> Located for Document<M> {
 /// folder. On error, the message and a hint.
 fn url_of(urls: &Urls, section: &str, alias: &str) -> Result<String, (String, String)> {
     let alias = alias.trim();
-    let Some(path) = alias.strip_prefix('/') else {
+    if !alias.starts_with('/') {
         return match crate::content::model::Id::parse(alias) {
             Ok(id) if section.is_empty() => Ok(urls.page(&id)),
             Ok(id) => Ok(urls.path(&[section, id.as_str()])),
@@ -96,23 +96,13 @@ fn url_of(urls: &Urls, section: &str, alias: &str) -> Result<String, (String, St
                 "write the old id (`old-name`) or the old path from the site's root (`/2024/old-name/`)".into(),
             )),
         };
-    };
-    let segments: Vec<&str> = path.split('/').collect();
-    let last = segments.len() - 1;
-    let bad = segments.iter().enumerate().find(|&(i, s)| {
-        (s.is_empty() && i != last)
-            || *s == "."
-            || *s == ".."
-            || !s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b))
-    });
-    if path.is_empty() || bad.is_some() {
-        return Err((
+    }
+    urls.rooted(alias).ok_or_else(|| {
+        (
             format!("alias `{alias}` is not a path dossier can write a page at"),
             "use letters, digits, `-`, `_`, `.` and `/` between folder names, no `..`, no `?` or `#`".into(),
-        ));
-    }
-    let file = segments[last].contains('.');
-    Ok(if path.ends_with('/') || file { urls.asset(path) } else { urls.asset(&format!("{path}/")) })
+        )
+    })
 }
 
 #[cfg(test)]

@@ -83,7 +83,14 @@ impl Session {
         let records =
             if site.config.search { search::records(site).into_iter().map(Arc::new).collect() } else { Vec::new() };
         let notes = crate::resolve::editorial::count(site, &content, &crate::content::model::Date::today());
-        let report = BuildReport { pages, elapsed: started.elapsed(), warnings: warnings.clone(), notes, stages };
+        let report = BuildReport {
+            pages,
+            elapsed: started.elapsed(),
+            warnings: warnings.clone(),
+            notes,
+            published: Vec::new(),
+            stages,
+        };
         let paths = content.paths();
         let files = Arc::new(files);
         let session = Session {

@@ -15,6 +15,7 @@ mod plain;
 mod publisher;
 mod question;
 mod redirects;
+mod removed;
 mod search;
 mod sitemap;
 mod topic;
@@ -56,6 +57,10 @@ pub(super) trait PageKind: Sync {
     /// Whether it is an HTML page a reader (and the sitemap) would list.
     fn listed(&self) -> bool {
         true
+    }
+    /// Whether its address, once published, must stay (`published-urls`).
+    fn permanent(&self) -> bool {
+        self.listed()
     }
     /// The page's last change, as a sitemap `lastmod` date.
     fn lastmod(&self, _site: &Site, _n: usize) -> Option<String> {
@@ -103,6 +108,7 @@ pub(super) const KINDS: &[&dyn PageKind] = &[
     &sitemap::SITEMAP,
     &redirects::Aliases,
     &redirects::RedirectsFile,
+    &removed::Removed,
 ];
 
 /// One file to write: a page of a kind, by its number among the kind's

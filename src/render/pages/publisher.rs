@@ -67,6 +67,11 @@ impl PageKind for Publisher {
     fn weight(&self, site: &Site, n: usize) -> usize {
         site.index.sources[n].sources.len()
     }
+    /// Publishers come and go with the sources cited, their address made
+    /// from a name, and no file to give them aliases.
+    fn permanent(&self) -> bool {
+        false
+    }
     fn pages(&self, site: &Site, n: usize) -> usize {
         page_count(site, site.index.sources[n].sources.len())
     }

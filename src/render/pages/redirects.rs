@@ -38,6 +38,10 @@ impl PageKind for Aliases {
     fn listed(&self) -> bool {
         false
     }
+    /// An old address stays served once published, like a page.
+    fn permanent(&self) -> bool {
+        true
+    }
     fn redirect(&self, site: &Site, n: usize) -> Option<String> {
         Some(Job::of(site.redirects[n].to).url(site))
     }
@@ -97,7 +101,8 @@ impl PageKind for RedirectsFile {
 /// has: naming the alias's file and line, and the other's file.
 pub(super) fn clashes(site: &Site) -> Vec<Diagnostic> {
     let mut taken: HashMap<String, Option<&Path>> = HashMap::new();
-    for job in Job::all(site).into_iter().filter(|job| job.kind.section() != ALIAS) {
+    let own = [ALIAS, super::removed::REMOVED];
+    for job in Job::all(site).into_iter().filter(|job| !own.contains(&job.kind.section())) {
         taken.insert(job.url(site), None);
     }
     // Pages made from a file are named by it.
@@ -113,6 +118,22 @@ pub(super) fn clashes(site: &Site) -> Vec<Diagnostic> {
         taken.insert(Job::of(entity).url(site), Some(file));
     }
     let mut problems = Vec::new();
+    for (n, r) in site.config.removed.iter().enumerate() {
+        let url = super::removed::Removed.url(site, n);
+        if let Some(owner) = taken.get(&url) {
+            let owner = owner.map_or_else(|| "a page dossier makes".to_owned(), |f| format!("`{}`", f.display()));
+            let d = Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                format!("`removed:` lists `{url}`, the address of {owner}"),
+            )
+            .hint("a removal notice stands where no page is: take the entry out, or move the page");
+            problems.push(match r.at {
+                Some(at) => d.at(at),
+                None => d,
+            });
+        }
+        taken.insert(url, Some(Path::new(crate::config::CONFIG_FILE)));
+    }
     for r in &site.redirects {
         let owner = match taken.get(&r.from) {
             None => {
