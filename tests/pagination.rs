@@ -116,3 +116,41 @@ fn a_page_over_the_weight_budget_is_a_warning_naming_it_and_its_template() {
     assert!(err.contains("lower `paginate_by`"), "{err}");
     assert_eq!(err.matches("budget").count(), 1, "one warning, for the one template: {err}");
 }
+
+#[test]
+fn briefings_can_be_browsed_by_year_and_month() {
+    let site = TestSite::new();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\npaginate_by: 1\n");
+    for (id, date) in [("a", "2024-11-20"), ("b", "2024-12-02"), ("c", "2025-01-05"), ("d", "2025-01-30")] {
+        site.briefing(id, &format!("title: Briefing {id}\ndate: {date}"), "Text.\n");
+    }
+    assert_ok(&site.build());
+    let index = site.page("briefings/index.html");
+    let archive = &index[index.find("<nav class=\"archive\"").unwrap()..];
+    let archive = &archive[..archive.find("</nav>").unwrap()];
+    let links: Vec<&str> = archive.split("href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+    // Newest first; a month links to the page of its year where it starts.
+    assert_eq!(
+        links,
+        [
+            "/briefings/2025/",
+            "/briefings/2025/#month-01",
+            "/briefings/2024/",
+            "/briefings/2024/#month-12",
+            "/briefings/2024/page/2/#month-11"
+        ]
+    );
+    assert!(text(archive).contains("2025 (2) January (2)"), "{}", text(archive));
+    let year = site.page("briefings/2024/page/2/index.html");
+    assert!(year.contains(r#"<h2 id="month-11">November</h2>"#) && titles(&year) == ["Briefing a"], "{year}");
+    assert!(site.page("briefings/2024/index.html").contains("<title>Briefings of 2024 — T</title>"));
+    assert!(site.page("sitemap.xml").contains("<loc>https://example.org/briefings/2024/</loc>"));
+    assert_eq!(broken_links(&site.root().join("public"), "/"), Vec::<String>::new());
+
+    // A briefing named like a year would take the archive's address.
+    site.briefing("2025", "title: Year\ndate: 2025-02-01", "Text.\n");
+    let out = site.build();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("content/briefings/2025.md: error: two pages have the address `/briefings/2025/`"), "{err}");
+}

@@ -91,7 +91,8 @@ fn the_nu_html_checker_finds_no_errors_on_any_page() {
 }
 
 /// A briefing, an actor and a question of the example site, the home page,
-/// the stance map and actor network overviews, and a list's second page.
+/// the stance map and actor network overviews, the briefings index with
+/// its archive, and a list's second page.
 const PAGES: &[(&str, &str)] = &[
     ("home", "/"),
     ("stance-map", "/questions/"),
@@ -100,6 +101,7 @@ const PAGES: &[(&str, &str)] = &[
     ("actor", "/actors/vladimir-putin/"),
     ("question", "/questions/foreign-troops-in-ukraine/"),
     ("list-page-2", "/briefings/page/2/"),
+    ("archive", "/briefings/"),
 ];
 
 #[test]

@@ -12,6 +12,7 @@ use super::TocEntry;
 /// `briefings-1`), so no page has one id twice.
 pub(crate) const RESERVED: &[&str] = &[
     "main",
+    "archive",
     "top",
     "summary",
     "contents",

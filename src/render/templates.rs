@@ -19,6 +19,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "index.html",
     "briefing.html",
     "briefings.html",
+    "briefings_year.html",
     "actor.html",
     "actors.html",
     "question.html",

@@ -51,6 +51,9 @@ pub struct Index {
     pub briefing_backlinks: Table<BriefingIx, Vec<BriefingIx>>,
     /// Every source cited, grouped by publisher.
     pub sources: Vec<SourceGroup>,
+    /// The years briefings were published in, newest first, each with its
+    /// briefings (a run of the newest-first list).
+    pub years: Vec<(u16, std::ops::Range<usize>)>,
 }
 
 /// Sources of one publisher, for the sources index.
@@ -147,6 +150,7 @@ impl Index {
         let (sources, ()) = rayon::join(|| sources(briefings), || ix.sort_and_score(briefings, actors));
         ix.sources = sources;
         ix.actor_companions = companions(briefings, &ix.actor_briefings);
+        ix.years = years(briefings);
         ix
     }
 
@@ -279,6 +283,19 @@ fn related(briefings: &[Briefing], ix: &Index) -> Table<BriefingIx, Vec<Briefing
             },
         )
         .collect()
+}
+
+/// Runs of briefings (newest first) published in one year.
+fn years(briefings: &[Briefing]) -> Vec<(u16, std::ops::Range<usize>)> {
+    let mut years: Vec<(u16, std::ops::Range<usize>)> = Vec::new();
+    for (i, b) in briefings.iter().enumerate() {
+        let year = b.doc.matter.date.year;
+        match years.last_mut() {
+            Some((y, run)) if *y == year => run.end = i + 1,
+            _ => years.push((year, i..i + 1)),
+        }
+    }
+    years
 }
 
 fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {

@@ -66,6 +66,11 @@ impl Date {
 
     /// "4 September 2025".
     pub fn long(&self) -> String {
+        format!("{} {} {}", self.day, self.month_name(), self.year)
+    }
+
+    /// "September".
+    pub fn month_name(&self) -> &'static str {
         const MONTHS: [&str; 12] = [
             "January",
             "February",
@@ -80,7 +85,7 @@ impl Date {
             "November",
             "December",
         ];
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month) - 1], self.year)
+        MONTHS[usize::from(self.month.clamp(1, 12)) - 1]
     }
 }
 

@@ -101,8 +101,9 @@ impl PageKind for Briefings {
             years: Vec<Year>,
             count: usize,
             paginator: Paginator,
+            archive: Vec<super::archive::ArchiveYear>,
         }
-        value(&View { years, count: site.briefings.len(), paginator })
+        value(&View { years, count: site.briefings.len(), paginator, archive: super::archive::index(site) })
     }
 }
 

@@ -5,6 +5,7 @@
 //! adding a kind of page is one module here and one line there.
 
 mod actor;
+mod archive;
 mod briefing;
 mod feed;
 mod history;
@@ -97,6 +98,7 @@ pub(super) const KINDS: &[&dyn PageKind] = &[
     &publisher::Sources,
     &plain::NotFound,
     &sitemap::Robots,
+    &archive::Year,
     &briefing::Briefing,
     &actor::Actor,
     &question::Question,

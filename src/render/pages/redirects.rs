@@ -97,13 +97,19 @@ impl PageKind for RedirectsFile {
     }
 }
 
-/// An error for each alias whose URL a page, or an earlier alias, already
-/// has: naming the alias's file and line, and the other's file.
-pub(super) fn clashes(site: &Site) -> Vec<Diagnostic> {
+/// Every address a page (not an alias or a notice) has, with the file it
+/// is made from, if any; and the addresses two pages have.
+fn addresses(site: &Site) -> (HashMap<String, Option<&Path>>, Vec<String>) {
     let mut taken: HashMap<String, Option<&Path>> = HashMap::new();
     let own = [ALIAS, super::removed::REMOVED];
+    // Two pages at one address (a briefing named `2025.md` and the year's
+    // archive): the later would replace the earlier.
+    let mut twice = Vec::new();
     for job in Job::all(site).into_iter().filter(|job| !own.contains(&job.kind.section())) {
-        taken.insert(job.url(site), None);
+        let url = job.url(site);
+        if taken.insert(url.clone(), None).is_some() {
+            twice.push(url);
+        }
     }
     // Pages made from a file are named by it.
     let files = (site.briefings.iter().enumerate()).map(|(i, b)| (Entity::Briefing(Ix::new(i)), &b.doc.path));
@@ -117,7 +123,22 @@ pub(super) fn clashes(site: &Site) -> Vec<Diagnostic> {
     for (entity, file) in files {
         taken.insert(Job::of(entity).url(site), Some(file));
     }
-    let mut problems = Vec::new();
+    (taken, twice)
+}
+
+/// An error for each alias or removal notice whose URL a page, or an
+/// earlier alias, already has (naming the alias's file and line, and the
+/// other's file), and for two pages at one address.
+pub(super) fn clashes(site: &Site) -> Vec<Diagnostic> {
+    let (mut taken, twice) = addresses(site);
+    let mut problems: Vec<Diagnostic> = twice
+        .into_iter()
+        .map(|url| {
+            let file = taken.get(&url).copied().flatten().unwrap_or(Path::new(crate::config::CONFIG_FILE));
+            Diagnostic::error(file, format!("two pages have the address `{url}`: this one and one dossier makes"))
+                .hint("rename the file: ids that are years or `page` name archive and list pages")
+        })
+        .collect();
     for (n, r) in site.config.removed.iter().enumerate() {
         let url = super::removed::Removed.url(site, n);
         if let Some(owner) = taken.get(&url) {
