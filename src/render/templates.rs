@@ -39,6 +39,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "_redirects",
     "removed.html",
     "partials/briefing_item.html",
+    "partials/feed_entry.xml",
     "partials/position.html",
     "partials/actor_preview.html",
 );

@@ -18,7 +18,7 @@ use tera::{Tera, Value};
 use crate::content::model::{Date, Stance};
 use crate::diagnostics::Diagnostic;
 use crate::resolve::{ActorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx, id_to_words};
-use partials::{BRIEFING_ITEM, POSITION, component, render_partial};
+use partials::{BRIEFING_ITEM, FEED_ENTRY, POSITION, component, render_partial};
 use position::{PositionParts, PositionView, SourceLink};
 use shared::Shared;
 pub(super) use sources::SourceView;
@@ -103,6 +103,10 @@ struct BriefingRef<'a> {
     /// `partials/briefing_item.html` rendered for it; absent while that renders.
     #[serde(skip_serializing_if = "Option::is_none")]
     html: Option<Value>,
+    /// `partials/feed_entry.xml` rendered for it, when the site has feeds:
+    /// a briefing is an entry of many feeds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entry: Option<Value>,
 }
 
 impl Refs {
@@ -249,8 +253,13 @@ fn briefing_ref(
         status: m.status.map(|s| s.as_str()),
         topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
         html: None,
+        entry: None,
     };
-    item.html = Some(render_partial(tera, BRIEFING_ITEM, "briefing", value(&item))?);
+    let plain = value(&item);
+    item.html = Some(render_partial(tera, BRIEFING_ITEM, "briefing", plain.clone())?);
+    if site.config.feeds {
+        item.entry = Some(render_partial(tera, FEED_ENTRY, "b", plain)?);
+    }
     Ok(value(&item))
 }
 

@@ -9,6 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::render::templates::error_chain;
 
 pub(super) const BRIEFING_ITEM: &str = "partials/briefing_item.html";
+pub(super) const FEED_ENTRY: &str = "partials/feed_entry.xml";
 pub(super) const POSITION: &str = "partials/position.html";
 
 /// The component `name` rendered with `view` as its argument `arg`, as HTML
