@@ -77,8 +77,8 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// How many editorial notes `check` would add (not printed by builds).
     pub notes: usize,
-    /// Every address the build published (its sitemap's, from the base
-    /// path), for `published-urls`.
+    /// The addresses that must stay once published (pages and aliases,
+    /// from the base path), for `published-urls`.
     pub published: Vec<String>,
     /// Time spent in each stage, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
@@ -92,8 +92,9 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
 }
 
 /// [`load_site`], also returning the content the site was resolved from:
-/// sorted as the site lists it, its front matter (bodies are rendered by then). `serve`
-/// keeps it to tell which edits leave the front matter alone.
+/// sorted as the site lists it, front matter only (the bodies are rendered
+/// by then). `serve` keeps it to tell which edits leave the front matter
+/// alone.
 pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut config = match Config::load(&options.root) {
