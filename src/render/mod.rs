@@ -88,6 +88,9 @@ pub struct Renderer {
     refs: Refs,
     /// What each page template reads of the values it may go without.
     reads: Vec<(&'static str, Reads)>,
+    /// Every file of the site with its URL, made once: rendering, the
+    /// clash check and `published-urls` all walk them.
+    jobs: Vec<(Job, String)>,
 }
 
 /// Per-page values a template may not show: made only for templates that
@@ -130,7 +133,8 @@ impl Renderer {
         globals(&site, &mut tera);
         let refs = Refs::build(&site, &tera)?;
         let reads = Reads::of_templates(&tera);
-        Ok(Renderer { site, tera, refs, reads })
+        let jobs = Job::all(&site).into_iter().map(|job| (job, job.url(&site))).collect();
+        Ok(Renderer { site, tera, refs, reads, jobs })
     }
 
     /// The site it renders.
@@ -149,27 +153,27 @@ impl Renderer {
 
     /// Errors for aliases that clash with a page or with each other.
     pub fn clashes(&self) -> Vec<Diagnostic> {
-        Job::clashes(&self.site)
+        Job::clashes(&self.site, &self.jobs)
     }
 
     /// Every address the site serves (pages, list pages, redirects,
     /// removal notices, files), from the base path.
     pub fn served(&self) -> Vec<String> {
         let urls = &self.site.urls;
-        Job::all(&self.site).into_iter().map(|job| urls.below_base(&job.url(&self.site)).to_owned()).collect()
+        self.jobs.iter().map(|(_, url)| urls.below_base(url).to_owned()).collect()
     }
 
     /// The addresses of the pages that must stay once published, from the
     /// base path: what `published-urls` keeps (listed pages but publishers).
     pub fn listed(&self) -> Vec<String> {
         let urls = &self.site.urls;
-        let listed = Job::all(&self.site).into_iter().filter(|job| job.kind.permanent() && job.part == Part::Page(0));
-        listed.map(|job| urls.below_base(&job.url(&self.site)).to_owned()).collect()
+        let listed = self.jobs.iter().filter(|(job, _)| job.kind.permanent() && job.part == Part::Page(0));
+        listed.map(|(_, url)| urls.below_base(url).to_owned()).collect()
     }
 
     /// Every page the site has.
     pub fn pages(&self) -> Vec<PageJob> {
-        Job::all(&self.site).into_iter().map(PageJob).collect()
+        self.jobs.iter().map(|&(job, _)| PageJob(job)).collect()
     }
 
     /// The page's URL, e.g. `/actors/vladimir-putin/`.

@@ -168,8 +168,9 @@ impl Job {
     }
 
     /// Errors for aliases that clash with a page or with each other.
-    pub(super) fn clashes(site: &Site) -> Vec<crate::diagnostics::Diagnostic> {
-        redirects::clashes(site)
+    /// `jobs` are every file of the site with its URL.
+    pub(super) fn clashes(site: &Site, jobs: &[(Job, String)]) -> Vec<crate::diagnostics::Diagnostic> {
+        redirects::clashes(site, jobs)
     }
 
     /// Every template some page names (one missing here is treated as

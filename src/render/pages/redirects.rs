@@ -99,16 +99,15 @@ impl PageKind for RedirectsFile {
 
 /// Every address a page (not an alias or a notice) has, with the file it
 /// is made from, if any; and the addresses two pages have.
-fn addresses(site: &Site) -> (HashMap<String, Option<&Path>>, Vec<String>) {
+fn addresses<'s>(site: &'s Site, jobs: &[(Job, String)]) -> (HashMap<String, Option<&'s Path>>, Vec<String>) {
     let mut taken: HashMap<String, Option<&Path>> = HashMap::new();
     let own = [ALIAS, super::removed::REMOVED];
     // Two pages at one address (a briefing named `2025.md` and the year's
     // archive): the later would replace the earlier.
     let mut twice = Vec::new();
-    for job in Job::all(site).into_iter().filter(|job| !own.contains(&job.kind.section())) {
-        let url = job.url(site);
+    for (_, url) in jobs.iter().filter(|(job, _)| !own.contains(&job.kind.section())) {
         if taken.insert(url.clone(), None).is_some() {
-            twice.push(url);
+            twice.push(url.clone());
         }
     }
     // Pages made from a file are named by it.
@@ -129,8 +128,8 @@ fn addresses(site: &Site) -> (HashMap<String, Option<&Path>>, Vec<String>) {
 /// An error for each alias or removal notice whose URL a page, or an
 /// earlier alias, already has (naming the alias's file and line, and the
 /// other's file), and for two pages at one address.
-pub(super) fn clashes(site: &Site) -> Vec<Diagnostic> {
-    let (mut taken, twice) = addresses(site);
+pub(super) fn clashes(site: &Site, jobs: &[(Job, String)]) -> Vec<Diagnostic> {
+    let (mut taken, twice) = addresses(site, jobs);
     let mut problems: Vec<Diagnostic> = twice
         .into_iter()
         .map(|url| {
