@@ -22,7 +22,8 @@
 # Input and output live on tmpfs (/dev/shm): on this machine's disk, file
 # creation times swing by 10x from minute to minute. Reports the median wall
 # time, median CPU time (user+sys) and median peak memory per tool, and the
-# dossier/Hugo ratios. Needs GNU time (/usr/bin/time) and, for the
+# dossier/Hugo ratios, then the page weight of the default build: its largest
+# HTML page and largest feed against the budget (512 KB, 1 MB). Needs GNU time (/usr/bin/time) and, for the
 # comparison, Debian's hugo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,6 +79,14 @@ equivalent() {
 }
 
 printf '| briefings | tool | wall (median) | CPU (median) | peak memory (median) |\n| ---: | --- | ---: | ---: | ---: |\n' >"$WORK/table.md"
+printf '| briefings | largest HTML page | largest feed |\n| ---: | --- | --- |\n' >"$WORK/weight.md"
+# weight N: the default build's largest page and feed, with their sizes.
+weight() {
+    local out="$WORK/d$1-public" page feed
+    page=$(find "$out" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
+    feed=$(find "$out" -name 'atom.xml' -printf '%s %P\n' | sort -n | tail -1)
+    printf '| %s | %s KB (%s) | %s KB (%s) |\n' "$1" $((${page%% *} / 1024)) "${page#* }" $((${feed%% *} / 1024)) "${feed#* }" >>"$WORK/weight.md"
+}
 for n in "${SIZES[@]}"; do
     corpus dossier "$WORK/d$n" "$n"
     equivalent "$n"
@@ -112,6 +121,9 @@ for n in "${SIZES[@]}"; do
         ratio dossier "$dossier_wall" "$dossier_mem"
         ratio dossier/equivalent "$dossier_equivalent_wall" "$dossier_equivalent_mem"
     fi
+    weight "$n"
 done
 cat "$WORK/table.md"
+echo
+cat "$WORK/weight.md"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); runs per tool: $RUNS"

@@ -154,3 +154,83 @@ fn briefings_can_be_browsed_by_year_and_month() {
     assert!(!out.status.success(), "{err}");
     assert!(err.contains("content/briefings/2025.md: error: two pages have the address `/briefings/2025/`"), "{err}");
 }
+
+/// `n` briefings with one actor in all of them and one question they all
+/// argue over (two positions each, so both lists grow with the site), four
+/// entries to a page; everything else (actors, questions, topics, months)
+/// stays the same size.
+fn grown_site(n: usize) -> TestSite {
+    let site = TestSite::new();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\npaginate_by: 4\nfeed_entries: 5\n");
+    site.actor("a0", "name: Alliance\nkind: organization");
+    for a in 1..=5 {
+        site.actor(&format!("a{a}"), &format!("name: Member {a}\nkind: state\naffiliations: [a0]"));
+    }
+    site.actor("a6", "name: Bystander");
+    for q in 0..3 {
+        site.question(&format!("q{q}"), &format!("Question {q}?"));
+    }
+    let stances = ["supports", "opposes", "conditional"];
+    for i in 0..n {
+        let other = 1 + i % 5;
+        let front = format!(
+            "title: Briefing {i}\ndate: 2024-{:02}-{:02}\ntopics: [trade]\nactors: [a0, a{other}]\npositions:\n  \
+             - actor: a0\n    question: q0\n    stance: {}\n    sources: [s]\n  \
+             - actor: a{other}\n    question: q{}\n    stance: supports\n    sources: [s]\n\
+             sources:\n  - id: s\n    title: Report {i}\n    publisher: Gazette\n    date: 2024-01-01",
+            1 + i % 12,
+            1 + i % 28,
+            stances[i % 3],
+            1 + i % 2,
+        );
+        site.briefing(&format!("b{i}"), &front, "Text [@s], with [[a6]] named in passing.\n");
+    }
+    site
+}
+
+/// The largest HTML page and the largest feed of a built site, in bytes.
+fn largest(site: &TestSite) -> (u64, u64) {
+    let (mut html, mut feed) = (0, 0);
+    for entry in walkdir::WalkDir::new(site.root().join("public")) {
+        let entry = entry.unwrap();
+        let size = entry.metadata().unwrap().len();
+        let name = entry.file_name().to_string_lossy();
+        if name.ends_with(".html") {
+            html = html.max(size);
+        } else if name == "atom.xml" {
+            feed = feed.max(size);
+        }
+    }
+    (html, feed)
+}
+
+#[test]
+fn no_page_grows_with_the_site_and_every_page_of_every_list_is_linked() {
+    let small = grown_site(24);
+    assert_ok(&small.build());
+    let big = grown_site(48);
+    let err = assert_ok(&big.build());
+    assert!(!err.contains("budget"), "{err}");
+    let (small, big_sizes) = (largest(&small), largest(&big));
+    // Twice the briefings, and no page or feed more than a few bytes larger
+    // (counts such as "48 positions" grow; the lists do not).
+    assert!(big_sizes.0 < small.0 + small.0 / 50, "largest page {} → {}", small.0, big_sizes.0);
+    assert!(big_sizes.1 < small.1 + small.1 / 50, "largest feed {} → {}", small.1, big_sizes.1);
+
+    // Every list that grows comes in pages: the positions and briefings of
+    // the actor in every briefing, the mentions of the one named in every
+    // body, the question's positions, the topic's briefings, the
+    // publisher's sources; the pagers link each page.
+    for list in ["actors/a0", "actors/a6", "questions/q0", "topics/trade", "briefings", "sources/gazette"] {
+        assert!(big.root().join(format!("public/{list}/page/12/index.html")).is_file(), "{list} page 12");
+        assert!(!big.root().join(format!("public/{list}/page/13")).exists(), "{list} page 13");
+    }
+    let second = big.page("actors/a0/page/2/index.html");
+    assert!(text(&second).contains("Page 2 of 12 · showing 5–8 of 48 positions"), "{}", text(&second));
+    assert!(second.contains("<title>Page 2: Alliance — T</title>"), "{second}");
+    // The profile's network is on the first page only.
+    assert!(big.page("actors/a0/index.html").contains("id=\"network\"") && !second.contains("id=\"network\""));
+    let question = text(&big.page("questions/q0/page/12/index.html"));
+    assert!(question.contains("Page 12 of 12 · showing 45–48 of 48 positions"), "{question}");
+    assert_eq!(broken_links(&big.root().join("public"), "/"), Vec::<String>::new());
+}

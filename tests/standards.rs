@@ -92,7 +92,8 @@ fn the_nu_html_checker_finds_no_errors_on_any_page() {
 
 /// A briefing, an actor and a question of the example site, the home page,
 /// the stance map and actor network overviews, the briefings index with
-/// its archive, and a list's second page.
+/// its archive, and later pages of lists: the briefings', the actors' (no
+/// network), an actor's and a question's.
 const PAGES: &[(&str, &str)] = &[
     ("home", "/"),
     ("stance-map", "/questions/"),
@@ -101,6 +102,9 @@ const PAGES: &[(&str, &str)] = &[
     ("actor", "/actors/vladimir-putin/"),
     ("question", "/questions/foreign-troops-in-ukraine/"),
     ("list-page-2", "/briefings/page/2/"),
+    ("actors-page-2", "/actors/page/2/"),
+    ("actor-page-2", "/actors/donald-trump/page/2/"),
+    ("question-page-2", "/questions/us-role-in-guarantees/page/2/"),
     ("archive", "/briefings/"),
 ];
 

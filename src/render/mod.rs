@@ -205,7 +205,7 @@ impl Renderer {
         context.insert("meta", &page.0.meta(site));
         context.insert("feeds", &page.0.feeds(site));
         let reads = self.reads.iter().find(|(t, _)| *t == template).map_or(Reads::ALL, |(_, r)| *r);
-        let mut previewed = if reads.previews { kind.previewed(site, n) } else { Vec::new() };
+        let mut previewed = if reads.previews { kind.previewed(site, n, k) } else { Vec::new() };
         previewed.sort_unstable();
         previewed.dedup();
         let previews: Vec<&tera::Value> = previewed.into_iter().map(|a| &self.refs.previews[a]).collect();

@@ -1,11 +1,14 @@
 //! An actor's page: who it is, its positions grouped by question, the
-//! briefings it is in, who it appears with, and its network.
+//! briefings it is in, who it appears with, and its network. An actor in
+//! hundreds of briefings gets pages: each shows the next `paginate_by` of
+//! its positions, briefings, mentions and members side by side.
 
 use serde::Serialize;
 use tera::Value;
 
 use super::Feed;
-use super::history::{By, History, histories, positions};
+use super::history::{By, Grouped, History};
+use super::paginate::{Paginator, page_count_of, pager, range};
 use super::{Body, Meta, PageKind, body_weight, newest};
 use crate::render::jsonld;
 use crate::render::network::{self, Graph};
@@ -44,11 +47,14 @@ impl PageKind for Actor {
         let n = ActorIx::new(n);
         newest(site, &site.index.actor_briefings[n])
     }
+    fn pages(&self, site: &Site, n: usize) -> usize {
+        page_count_of(site, &lists(site, ActorIx::new(n)))
+    }
     fn feed(&self, n: usize) -> Option<Feed> {
         let n = ActorIx::new(n);
         Some(Feed::Actor(n))
     }
-    fn previewed(&self, site: &Site, n: usize) -> Vec<ActorIx> {
+    fn previewed(&self, site: &Site, n: usize, _page: usize) -> Vec<ActorIx> {
         let n = ActorIx::new(n);
         Graph::neighbours(site, n)
     }
@@ -57,32 +63,50 @@ impl PageKind for Actor {
         Some(jsonld::actor(site, n))
     }
 
-    fn view(&self, ctx: &Ctx, i: usize, _page: usize) -> Value {
+    fn view(&self, ctx: &Ctx, i: usize, page: usize) -> Value {
+        let url = self.url(ctx.site, i);
         let i = ActorIx::new(i);
-        let a = &ctx.site.actors[i];
-        let ix = &ctx.site.index;
+        let site = ctx.site;
+        let a = &site.actors[i];
+        let ix = &site.index;
         let refs = ctx.refs;
-        let graph = Graph::neighbourhood(ctx.site, i);
-        let positions = positions(ctx, &ix.actor_positions[i]);
+        let [positions, ..] = lists(site, i);
+        let shown = range(site, positions, page);
+        let paginator = pager(&url, page, self.pages(site, i.get()), (positions, "position"), shown.clone());
+        let briefings = |list: &[crate::resolve::BriefingIx]| {
+            Refs::pick(&refs.briefings, list[range(site, list.len(), page)].iter().copied())
+        };
+        let first = page == 0;
         value(&View {
             actor: &refs.actors[i],
-            body: Body::from(&a.body),
+            body: if first { Body::from(&a.body) } else { Body::default() },
             aliases: &a.doc.matter.aliases,
             links: a.doc.matter.links.iter().map(|l| l.as_str()).collect(),
             affiliations: Refs::pick(&refs.actors, a.affiliations.iter().copied()),
-            members: Refs::pick(&refs.actors, ix.actor_members[i].iter().copied()),
-            histories: histories(ctx, &ix.actor_positions[i], &positions, By::Question),
-            position_count: ix.actor_positions[i].len(),
-            briefings: Refs::pick(&refs.briefings, ix.actor_briefings[i].iter().copied()),
-            mentions: Refs::pick(&refs.briefings, ix.actor_mentions[i].iter().copied()),
+            members: Refs::pick(
+                &refs.actors,
+                ix.actor_members[i][range(site, ix.actor_members[i].len(), page)].iter().copied(),
+            ),
+            histories: Grouped::new(site, &ix.actor_positions[i], By::Question).positions_in(ctx, shown),
+            position_count: positions,
+            briefings: briefings(&ix.actor_briefings[i]),
+            mentions: briefings(&ix.actor_mentions[i]),
             companions: ix.actor_companions[i]
                 .iter()
                 .map(|&(c, count)| Companion { actor: &refs.actors[c], count })
                 .collect(),
-            network: network::view(ctx, &graph, Some(i)),
+            network: if first { network::view(ctx, &Graph::neighbourhood(site, i), Some(i)) } else { Value::none() },
             extra: &a.doc.matter.extra,
+            paginator,
         })
     }
+}
+
+/// The lengths of the lists an actor's page shows side by side: its
+/// positions (first: the pager counts them), briefings, mentions, members.
+fn lists(site: &Site, i: ActorIx) -> [usize; 4] {
+    let ix = &site.index;
+    [ix.actor_positions[i].len(), ix.actor_briefings[i].len(), ix.actor_mentions[i].len(), ix.actor_members[i].len()]
 }
 
 #[derive(Serialize)]
@@ -106,4 +130,5 @@ struct View<'a> {
     companions: Vec<Companion<'a>>,
     network: Value,
     extra: &'a crate::content::model::Extra,
+    paginator: Paginator,
 }

@@ -55,7 +55,7 @@ impl PageKind for Year {
         }
         let site = ctx.site;
         let all = Year::briefings(site, n);
-        let (shown, paginator) = paginate(site, &self.url(site, n), &all, page);
+        let (shown, paginator) = paginate(site, &self.url(site, n), &all, page, "briefing");
         let mut months: Vec<Month> = Vec::new();
         for &b in shown {
             let date = &site.briefings[b].doc.matter.date;

@@ -42,7 +42,7 @@ impl PageKind for Briefing {
         let n = BriefingIx::new(n);
         Some(latest(site, n))
     }
-    fn previewed(&self, site: &Site, n: usize) -> Vec<ActorIx> {
+    fn previewed(&self, site: &Site, n: usize, _page: usize) -> Vec<ActorIx> {
         let n = BriefingIx::new(n);
         let b = &site.briefings[n];
         b.actors.iter().chain(&b.refs.actors).copied().collect()

@@ -1,29 +1,26 @@
 //! Positions grouped into histories (an actor on a question, oldest first)
-//! and counted by stance: what actor and question pages show.
+//! and counted by stance: what actor and question pages show, a page of
+//! them at a time.
+
+use std::ops::Range;
 
 use serde::Serialize;
 use tera::Value;
 
 use crate::content::model::Stance;
 use crate::render::views::{Ctx, Refs};
-use crate::resolve::{ActorIx, PositionRef, QuestionIx};
+use crate::resolve::{ActorIx, PositionRef, QuestionIx, Site};
 
 /// One line of history: an actor on a question, oldest position first.
+/// On a page that shows part of it, `positions` are that part; `current`
+/// and `changed` always speak of the whole.
 #[derive(Serialize)]
 pub(super) struct History<'a> {
     actor: Option<&'a Value>,
     question: Option<&'a Value>,
     current: &'a Value,
-    /// `current`, for counting.
-    #[serde(skip)]
-    pub(super) stance: Stance,
     changed: bool,
-    positions: Vec<&'a Value>,
-}
-
-/// Each of `refs` as a template value, in order.
-pub(super) fn positions(ctx: &Ctx, refs: &[PositionRef]) -> Vec<Value> {
-    refs.iter().map(|&r| ctx.refs.position(ctx.site, r)).collect()
+    positions: Vec<Value>,
 }
 
 /// What positions are grouped by.
@@ -41,34 +38,86 @@ enum Group {
     NoQuestion,
 }
 
-/// Groups positions (oldest first; `values` are theirs, in the same order)
-/// by question or by actor; a stable sort keeps each group in date order,
-/// so one pass builds every group.
-pub(super) fn histories<'v>(ctx: &Ctx<'v>, refs: &[PositionRef], values: &'v [Value], by: By) -> Vec<History<'v>> {
-    let site = ctx.site;
-    let position = |n: usize| &site.briefings[refs[n].briefing].positions[refs[n].position];
-    let key = |n: &usize| match (by, position(*n).question) {
-        (By::Question, Some(q)) => Group::Question(q),
-        (By::Question, None) => Group::NoQuestion,
-        (By::Actor, _) => Group::Actor(position(*n).actor),
-    };
-    let mut sorted: Vec<usize> = (0..refs.len()).collect();
-    sorted.sort_by_key(key);
-    sorted
-        .chunk_by(|a, b| key(a) == key(b))
-        .map(|group| {
-            let k = key(&group[0]);
-            let stance = position(group[group.len() - 1]).stance;
-            History {
-                actor: if let Group::Actor(a) = k { Some(&ctx.refs.actors[a]) } else { None },
-                question: if let Group::Question(q) = k { Some(&ctx.refs.questions[q]) } else { None },
-                current: ctx.refs.stance(stance),
-                stance,
-                changed: group.iter().any(|&n| site.index.changed_from[refs[n].briefing][refs[n].position].is_some()),
-                positions: group.iter().map(|&n| &values[n]).collect(),
+/// A list of positions (oldest first) grouped into histories: indexes
+/// into the list, group after group, each group in date order.
+pub(super) struct Grouped<'s> {
+    site: &'s Site,
+    refs: &'s [PositionRef],
+    /// Each group's key and the range of `order` it covers.
+    groups: Vec<(Group, Range<usize>)>,
+    order: Vec<usize>,
+}
+
+impl<'s> Grouped<'s> {
+    /// Groups `refs` by question or by actor; a stable sort keeps each
+    /// group in date order, so one pass builds every group.
+    pub(super) fn new(site: &'s Site, refs: &'s [PositionRef], by: By) -> Self {
+        let position = |n: usize| &site.briefings[refs[n].briefing].positions[refs[n].position];
+        let key = |n: usize| match (by, position(n).question) {
+            (By::Question, Some(q)) => Group::Question(q),
+            (By::Question, None) => Group::NoQuestion,
+            (By::Actor, _) => Group::Actor(position(n).actor),
+        };
+        let mut order: Vec<usize> = (0..refs.len()).collect();
+        order.sort_by_key(|&n| key(n));
+        let mut groups: Vec<(Group, Range<usize>)> = Vec::new();
+        for (at, &n) in order.iter().enumerate() {
+            match groups.last_mut() {
+                Some((k, range)) if *k == key(n) => range.end = at + 1,
+                _ => groups.push((key(n), at..at + 1)),
             }
-        })
-        .collect()
+        }
+        Grouped { site, refs, groups, order }
+    }
+
+    /// How many histories there are.
+    pub(super) fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// The actors of the histories in `range` (when grouped by actor).
+    pub(super) fn actors(&self, range: Range<usize>) -> impl Iterator<Item = ActorIx> + '_ {
+        self.groups[range].iter().filter_map(|(k, _)| if let Group::Actor(a) = k { Some(*a) } else { None })
+    }
+
+    /// Each history's latest stance.
+    pub(super) fn stances(&self) -> impl Iterator<Item = Stance> + '_ {
+        self.groups.iter().map(|(_, range)| self.stance(range.end - 1))
+    }
+
+    /// The histories in `range` of the list, whole.
+    pub(super) fn histories<'v>(&self, ctx: &Ctx<'v>, range: Range<usize>) -> Vec<History<'v>> {
+        self.groups[range.clone()].iter().map(|(k, group)| self.history(ctx, *k, group, group.clone())).collect()
+    }
+
+    /// The positions in `shown` (of all positions, group after group),
+    /// in the histories they belong to.
+    pub(super) fn positions_in<'v>(&self, ctx: &Ctx<'v>, shown: Range<usize>) -> Vec<History<'v>> {
+        (self.groups.iter())
+            .filter(|(_, group)| group.start < shown.end && shown.start < group.end)
+            .map(|(k, group)| {
+                let part = group.start.max(shown.start)..group.end.min(shown.end);
+                self.history(ctx, *k, group, part)
+            })
+            .collect()
+    }
+
+    fn history<'v>(&self, ctx: &Ctx<'v>, key: Group, group: &Range<usize>, shown: Range<usize>) -> History<'v> {
+        let at = |k: usize| self.refs[self.order[k]];
+        let changed = group.clone().any(|k| self.site.index.changed_from[at(k).briefing][at(k).position].is_some());
+        History {
+            actor: if let Group::Actor(a) = key { Some(&ctx.refs.actors[a]) } else { None },
+            question: if let Group::Question(q) = key { Some(&ctx.refs.questions[q]) } else { None },
+            current: ctx.refs.stance(self.stance(group.end - 1)),
+            changed,
+            positions: shown.map(|k| ctx.refs.position(self.site, at(k))).collect(),
+        }
+    }
+
+    fn stance(&self, k: usize) -> Stance {
+        let r = self.refs[self.order[k]];
+        self.site.briefings[r.briefing].positions[r.position].stance
+    }
 }
 
 #[derive(Serialize)]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::lists::{Counted, actor_counts, question_counts};
+use super::lists::{Counted, counted_actor, counted_question};
 use super::{Meta, PageKind, latest};
 use crate::render::views::{Ctx, value};
 use crate::resolve::{BriefingIx, Ix, QuestionIx, Site, ix};
@@ -40,14 +40,16 @@ impl PageKind for Home {
     }
 
     fn view(&self, ctx: &Ctx, _n: usize, _page: usize) -> Value {
-        let mut actors = actor_counts(ctx);
+        let site = ctx.site;
+        let mut actors: Vec<Counted> = ix::all(site.actors.len()).map(|a| counted_actor(ctx, a)).collect();
         actors.sort_by_key(|a| std::cmp::Reverse(a.positions + a.briefings));
         actors.retain(|a| a.positions + a.briefings > 0);
         actors.truncate(HOME_ACTORS);
         // Open questions: those most recently argued over.
-        let site = ctx.site;
-        let mut questions: Vec<(QuestionIx, Counted)> =
-            ix::all(site.questions.len()).zip(question_counts(ctx)).filter(|(_, c)| c.positions > 0).collect();
+        let mut questions: Vec<(QuestionIx, Counted)> = (ix::all(site.questions.len()))
+            .map(|q| (q, counted_question(ctx, q)))
+            .filter(|(_, c)| c.positions > 0)
+            .collect();
         let latest = |q: QuestionIx| {
             site.index.question_positions[q].last().map(|r| &site.briefings[r.briefing].positions[r.position].date)
         };

@@ -20,26 +20,22 @@ pub(super) struct Counted {
     pub(super) briefings: usize,
 }
 
-pub(super) fn actor_counts(ctx: &Ctx) -> Vec<Counted> {
+pub(super) fn counted_actor(ctx: &Ctx, a: ActorIx) -> Counted {
     let ix = &ctx.site.index;
-    ix::all::<ActorIx>(ctx.site.actors.len())
-        .map(|a| Counted {
-            item: ctx.refs.actors[a].clone(),
-            positions: ix.actor_positions[a].len(),
-            briefings: ix.actor_briefings[a].len() + ix.actor_mentions[a].len(),
-        })
-        .collect()
+    Counted {
+        item: ctx.refs.actors[a].clone(),
+        positions: ix.actor_positions[a].len(),
+        briefings: ix.actor_briefings[a].len() + ix.actor_mentions[a].len(),
+    }
 }
 
-pub(super) fn question_counts(ctx: &Ctx) -> Vec<Counted> {
+pub(super) fn counted_question(ctx: &Ctx, q: QuestionIx) -> Counted {
     let ix = &ctx.site.index;
-    ix::all::<QuestionIx>(ctx.site.questions.len())
-        .map(|q| Counted {
-            item: ctx.refs.questions[q].clone(),
-            positions: ix.question_positions[q].len(),
-            briefings: ix.question_briefings[q].len(),
-        })
-        .collect()
+    Counted {
+        item: ctx.refs.questions[q].clone(),
+        positions: ix.question_positions[q].len(),
+        briefings: ix.question_briefings[q].len(),
+    }
 }
 
 /// The section's page: one, at `/<name>/`, titled `title`.
@@ -87,7 +83,7 @@ impl PageKind for Briefings {
         }
         let site = ctx.site;
         let all: Vec<BriefingIx> = ix::all(site.briefings.len()).collect();
-        let (shown, paginator) = paginate(site, &self.url(site, n), &all, page);
+        let (shown, paginator) = paginate(site, &self.url(site, n), &all, page, "briefing");
         let mut years: Vec<Year> = Vec::new();
         for &i in shown {
             let year = site.briefings[i].doc.matter.date.year;
@@ -115,40 +111,44 @@ impl PageKind for Actors {
     fn weight(&self, site: &Site, _n: usize) -> usize {
         site.actors.len()
     }
+    fn pages(&self, site: &Site, _n: usize) -> usize {
+        page_count(site, site.actors.len())
+    }
 
-    fn view(&self, ctx: &Ctx, _n: usize, _page: usize) -> Value {
+    /// Actors by kind, a page of them at a time; the network on the first.
+    fn view(&self, ctx: &Ctx, n: usize, page: usize) -> Value {
         #[derive(Serialize)]
         struct Group {
-            kind: String,
+            kind: &'static str,
             actors: Vec<Counted>,
         }
-        let mut counts: Vec<Option<Counted>> = actor_counts(ctx).into_iter().map(Some).collect();
-        let kinds = ActorKind::ALL.iter().map(|k| Some(*k)).chain([None]);
+        let site = ctx.site;
+        let mut by_kind: Vec<ActorIx> = ix::all(site.actors.len()).collect();
+        by_kind.sort_by_key(|&a| site.actors[a].doc.matter.kind.map_or(ActorKind::ALL.len(), |k| k as usize));
+        let (shown, paginator) = paginate(site, &self.url(site, n), &by_kind, page, "actor");
         let mut groups: Vec<Group> = Vec::new();
-        for kind in kinds {
-            let actors: Vec<Counted> = (ctx.site.actors.iter().enumerate())
-                .filter(|(_, a)| a.doc.matter.kind == kind)
-                .filter_map(|(i, _)| counts[i].take())
-                .collect();
-            if !actors.is_empty() {
-                let label = match kind {
-                    Some(ActorKind::Person) => "People",
-                    Some(ActorKind::State) => "States",
-                    Some(ActorKind::Organization) => "Organizations",
-                    Some(ActorKind::Group) => "Groups",
-                    None => "Others",
-                };
-                groups.push(Group { kind: label.into(), actors });
+        for &a in shown {
+            let kind = match site.actors[a].doc.matter.kind {
+                Some(ActorKind::Person) => "People",
+                Some(ActorKind::State) => "States",
+                Some(ActorKind::Organization) => "Organizations",
+                Some(ActorKind::Group) => "Groups",
+                None => "Others",
+            };
+            if groups.last().is_none_or(|g| g.kind != kind) {
+                groups.push(Group { kind, actors: Vec::new() });
             }
+            groups.last_mut().expect("just pushed").actors.push(counted_actor(ctx, a));
         }
         #[derive(Serialize)]
         struct View {
             groups: Vec<Group>,
             count: usize,
             network: Value,
+            paginator: Paginator,
         }
-        let network = network::view(ctx, &Graph::overview(ctx.site), None);
-        value(&View { groups, count: ctx.site.actors.len(), network })
+        let network = if page == 0 { network::view(ctx, &Graph::overview(site), None) } else { Value::none() };
+        value(&View { groups, count: site.actors.len(), network, paginator })
     }
 }
 
@@ -160,14 +160,23 @@ impl PageKind for Questions {
     fn weight(&self, site: &Site, _n: usize) -> usize {
         site.questions.len()
     }
+    fn pages(&self, site: &Site, _n: usize) -> usize {
+        page_count(site, site.questions.len())
+    }
 
-    fn view(&self, ctx: &Ctx, _n: usize, _page: usize) -> Value {
+    /// The stance map on the first page; every question, a page at a time.
+    fn view(&self, ctx: &Ctx, n: usize, page: usize) -> Value {
         #[derive(Serialize)]
         struct View {
             questions: Vec<Counted>,
             map: Value,
+            paginator: Paginator,
         }
-        value(&View { questions: question_counts(ctx), map: stance_map::view(ctx) })
+        let site = ctx.site;
+        let all: Vec<QuestionIx> = ix::all(site.questions.len()).collect();
+        let (shown, paginator) = paginate(site, &self.url(site, n), &all, page, "question");
+        let map = if page == 0 { stance_map::view(ctx) } else { Value::none() };
+        value(&View { questions: shown.iter().map(|&q| counted_question(ctx, q)).collect(), map, paginator })
     }
 }
 

@@ -73,8 +73,9 @@ pub(super) trait PageKind: Sync {
     }
     /// Actors whose preview cards the page carries: those it links to
     /// besides lists of every actor (the card is for links in running
-    /// text, tables and boxes, where a reader wonders who someone is).
-    fn previewed(&self, _site: &Site, _n: usize) -> Vec<ActorIx> {
+    /// text, tables and boxes, where a reader wonders who someone is), on
+    /// page `page` (from 0) of `n`.
+    fn previewed(&self, _site: &Site, _n: usize, _page: usize) -> Vec<ActorIx> {
         Vec::new()
     }
     /// Where the page sends readers, when it is only a redirect.
@@ -251,8 +252,9 @@ pub(super) struct FeedLink {
     url: String,
 }
 
-/// A body as templates see it: its HTML and its table of contents.
-#[derive(Serialize)]
+/// A body as templates see it: its HTML and its table of contents (both
+/// empty by default: later pages of a list leave the body to the first).
+#[derive(Serialize, Default)]
 struct Body<'a> {
     html: &'a str,
     toc: &'a [crate::markdown::TocEntry],

@@ -17,19 +17,50 @@ pub(super) fn page_url(base: &str, number: usize) -> String {
 }
 
 /// Page `page` (from 0) of `items`, and its pager.
-pub(super) fn paginate<'a, T>(site: &Site, base: &str, items: &'a [T], page: usize) -> (&'a [T], Paginator) {
-    let per = site.config.paginate_by;
-    let total = page_count(site, items.len());
-    let start = (page * per).min(items.len());
-    let shown = &items[start..(start + per).min(items.len())];
+/// `noun` names an entry ("briefing").
+pub(super) fn paginate<'a, T>(
+    site: &Site,
+    base: &str,
+    items: &'a [T],
+    page: usize,
+    noun: &'static str,
+) -> (&'a [T], Paginator) {
+    let shown = range(site, items.len(), page);
+    let pager = pager(base, page, page_count(site, items.len()), (items.len(), noun), shown.clone());
+    (&items[shown], pager)
+}
+
+/// Where page `page` (from 0) of a list of `len` entries is in it; empty
+/// past the list's end (a page showing several lists side by side can
+/// have run out of one).
+pub(super) fn range(site: &Site, len: usize, page: usize) -> std::ops::Range<usize> {
+    let start = (page * site.config.paginate_by).min(len);
+    start..(start + site.config.paginate_by).min(len)
+}
+
+/// How many pages lists shown side by side take: as many as the longest.
+pub(super) fn page_count_of(site: &Site, lens: &[usize]) -> usize {
+    page_count(site, lens.iter().copied().max().unwrap_or(0))
+}
+
+/// The pager of page `page` (from 0) of `total`, under a list of `count`
+/// entries (named `noun`) of which this page shows `shown`.
+pub(super) fn pager(
+    base: &str,
+    page: usize,
+    total: usize,
+    (count, noun): (usize, &'static str),
+    shown: std::ops::Range<usize>,
+) -> Paginator {
     let number = page + 1;
     let url = |k: usize| page_url(base, k);
-    let paginator = Paginator {
+    Paginator {
         number,
         total,
-        count: items.len(),
-        first_item: start + usize::from(!shown.is_empty()),
-        last_item: start + shown.len(),
+        count,
+        noun,
+        first_item: if shown.is_empty() { 0 } else { shown.start + 1 },
+        last_item: if shown.is_empty() { 0 } else { shown.end },
         first: url(1),
         previous: (number > 1).then(|| url(number - 1)),
         next: (number < total).then(|| url(number + 1)),
@@ -37,8 +68,7 @@ pub(super) fn paginate<'a, T>(site: &Site, base: &str, items: &'a [T], page: usi
         links: (window(number, total).into_iter())
             .map(|(k, gap_before)| PagerLink { number: k, url: url(k), current: k == number, gap_before })
             .collect(),
-    };
-    (shown, paginator)
+    }
 }
 
 /// Pages the pager names: the first, the last, and two either side of the
@@ -67,9 +97,11 @@ pub(super) struct Paginator {
     number: usize,
     /// How many pages the list has.
     total: usize,
-    /// How many entries the whole list has.
+    /// How many entries the whole list has, and what one is.
     count: usize,
-    /// Positions (from 1) of the first and last entry on this page.
+    noun: &'static str,
+    /// Positions (from 1) of the first and last entry on this page; 0
+    /// when it shows none.
     first_item: usize,
     last_item: usize,
     first: String,

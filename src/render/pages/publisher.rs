@@ -93,7 +93,7 @@ impl PageKind for Publisher {
             paginator: Paginator,
         }
         let g = &ctx.site.index.sources[i];
-        let (shown, paginator) = paginate(ctx.site, &self.url(ctx.site, i), &g.sources, page);
+        let (shown, paginator) = paginate(ctx.site, &self.url(ctx.site, i), &g.sources, page, "source");
         let sources = shown
             .iter()
             .map(|u| {

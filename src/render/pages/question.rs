@@ -1,14 +1,18 @@
 //! A question's page: who stands where on it (a history per actor, a
-//! tally of stances), every position in date order, and its briefings.
+//! tally of stances), every position in date order, and its briefings. A
+//! question many actors took positions on gets pages: each shows the next
+//! `paginate_by` actors, positions and briefings side by side; the tally
+//! counts them all.
 
 use serde::Serialize;
 use tera::Value;
 
 use super::Feed;
-use super::history::{By, History, Tally, histories, positions, tally};
+use super::history::{By, Grouped, History, Tally, tally};
+use super::paginate::{Paginator, page_count_of, pager, range};
 use super::{Body, Meta, PageKind, newest};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::{ActorIx, Ix, QuestionIx, Site};
+use crate::resolve::{ActorIx, Ix, PositionRef, QuestionIx, Site};
 
 pub(super) struct Question;
 
@@ -38,32 +42,48 @@ impl PageKind for Question {
         let n = QuestionIx::new(n);
         newest(site, &site.index.question_briefings[n])
     }
+    fn pages(&self, site: &Site, n: usize) -> usize {
+        let n = QuestionIx::new(n);
+        let ix = &site.index;
+        // Each actor in the table has a position, so there are never more
+        // rows than positions.
+        page_count_of(site, &[ix.question_positions[n].len(), ix.question_briefings[n].len()])
+    }
     fn feed(&self, n: usize) -> Option<Feed> {
         let n = QuestionIx::new(n);
         Some(Feed::Question(n))
     }
-    fn previewed(&self, site: &Site, n: usize) -> Vec<ActorIx> {
-        let n = QuestionIx::new(n);
-        let position = |r: &crate::resolve::PositionRef| &site.briefings[r.briefing].positions[r.position];
-        site.index.question_positions[n].iter().map(|r| position(r).actor).collect()
+    /// The actors in the page's rows of the table and its part of the timeline.
+    fn previewed(&self, site: &Site, n: usize, page: usize) -> Vec<ActorIx> {
+        let all = &site.index.question_positions[QuestionIx::new(n)];
+        let grouped = Grouped::new(site, all, By::Actor);
+        let timeline = all[range(site, all.len(), page)].iter();
+        let actor = |r: &PositionRef| site.briefings[r.briefing].positions[r.position].actor;
+        grouped.actors(range(site, grouped.len(), page)).chain(timeline.map(actor)).collect()
     }
 
-    fn view(&self, ctx: &Ctx, i: usize, _page: usize) -> Value {
+    fn view(&self, ctx: &Ctx, i: usize, page: usize) -> Value {
+        let url = self.url(ctx.site, i);
+        let total = self.pages(ctx.site, i);
         let i = QuestionIx::new(i);
-        let q = &ctx.site.questions[i];
-        let ix = &ctx.site.index;
-        let timeline = positions(ctx, &ix.question_positions[i]);
-        let histories = histories(ctx, &ix.question_positions[i], &timeline, By::Actor);
-        let tally = tally(ctx.refs, histories.iter().map(|h| h.stance));
+        let site = ctx.site;
+        let q = &site.questions[i];
+        let ix = &site.index;
+        let all = &ix.question_positions[i];
+        let grouped = Grouped::new(site, all, By::Actor);
+        let rows = range(site, grouped.len(), page);
+        let shown = range(site, all.len(), page);
+        let briefings = &ix.question_briefings[i][range(site, ix.question_briefings[i].len(), page)];
         value(&View {
             question: &ctx.refs.questions[i],
             summary: q.doc.matter.summary.as_deref(),
-            body: Body::from(&q.body),
-            histories,
-            tally,
-            timeline: &timeline,
-            briefings: Refs::pick(&ctx.refs.briefings, ix.question_briefings[i].iter().copied()),
+            body: if page == 0 { Body::from(&q.body) } else { Body::default() },
+            histories: grouped.histories(ctx, rows.clone()),
+            tally: tally(ctx.refs, grouped.stances()),
+            timeline: all[shown.clone()].iter().map(|&r| ctx.refs.position(site, r)).collect(),
+            briefings: Refs::pick(&ctx.refs.briefings, briefings.iter().copied()),
             extra: &q.doc.matter.extra,
+            paginator: pager(&url, page, total, (all.len(), "position"), shown),
         })
     }
 }
@@ -75,8 +95,9 @@ struct View<'a> {
     body: Body<'a>,
     histories: Vec<History<'a>>,
     tally: Vec<Tally<'a>>,
-    /// Every position on the question, oldest first.
-    timeline: &'a [Value],
+    /// The page's part of every position on the question, oldest first.
+    timeline: Vec<Value>,
     briefings: Vec<&'a Value>,
     extra: &'a crate::content::model::Extra,
+    paginator: Paginator,
 }

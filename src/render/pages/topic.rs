@@ -49,7 +49,7 @@ impl PageKind for Topic {
         let url = self.url(ctx.site, i);
         let i = TopicIx::new(i);
         let t = &ctx.site.topics[i];
-        let (shown, paginator) = paginate(ctx.site, &url, &ctx.site.index.topic_briefings[i], page);
+        let (shown, paginator) = paginate(ctx.site, &url, &ctx.site.index.topic_briefings[i], page, "briefing");
         value(&View {
             topic: &ctx.refs.topics[i],
             description: t.description.as_deref(),
