@@ -55,6 +55,10 @@ pub struct Config {
     /// index, a topic's briefings, a publisher's sources); page 1 is at the
     /// list's own URL, page 2 at `<list>/page/2/`.
     pub paginate_by: usize,
+    /// Positions per page of an actor's or a question's page (and as many
+    /// of its briefings, mentions and stance-table rows): larger than
+    /// `paginate_by`, as those pages are read whole far more than browsed.
+    pub positions_per_page: usize,
     /// Entries per Atom feed: the newest briefings.
     pub feed_entries: usize,
     /// Published pages taken down on purpose: each address gets a page
@@ -109,6 +113,7 @@ impl Default for Config {
             keep: Vec::new(),
             editorial: Editorial::default(),
             paginate_by: 25,
+            positions_per_page: 100,
             feed_entries: 50,
             removed: Vec::new(),
             extra: Extra::new(),
@@ -142,6 +147,7 @@ impl Config {
         let defaults = Config::default();
         let counts = [
             ("paginate_by", config.paginate_by, defaults.paginate_by),
+            ("positions_per_page", config.positions_per_page, defaults.positions_per_page),
             ("feed_entries", config.feed_entries, defaults.feed_entries),
         ];
         for (key, value, default) in counts {

@@ -92,13 +92,17 @@ fn a_list_that_fits_one_page_has_no_pager_and_no_page_folder() {
 }
 
 #[test]
-fn paginate_by_zero_is_an_error_at_its_line() {
+fn zero_entries_to_a_page_is_an_error_at_its_line() {
     let site = seven_briefings(0);
     let out = site.build();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{err}");
     assert!(err.contains("dossier.yaml:4:14: error: `paginate_by` must be at least 1"), "{err}");
     assert!(err.contains("leave `paginate_by` out for the default (25)"), "{err}");
+
+    site.write("dossier.yaml", "title: T\npositions_per_page: 0\n");
+    let err = String::from_utf8_lossy(&site.build().stderr).into_owned();
+    assert!(err.contains("dossier.yaml:2:21: error: `positions_per_page` must be at least 1"), "{err}");
 }
 
 #[test]
@@ -157,11 +161,14 @@ fn briefings_can_be_browsed_by_year_and_month() {
 
 /// `n` briefings with one actor in all of them and one question they all
 /// argue over (two positions each, so both lists grow with the site), four
-/// entries to a page; everything else (actors, questions, topics, months)
+/// entries to a page (lists and positions alike); everything else (actors, questions, topics, months)
 /// stays the same size.
 fn grown_site(n: usize) -> TestSite {
     let site = TestSite::new();
-    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\npaginate_by: 4\nfeed_entries: 5\n");
+    site.write(
+        "dossier.yaml",
+        "title: T\nbase_url: https://example.org/\npaginate_by: 4\npositions_per_page: 4\nfeed_entries: 5\n",
+    );
     site.actor("a0", "name: Alliance\nkind: organization");
     for a in 1..=5 {
         site.actor(&format!("a{a}"), &format!("name: Member {a}\nkind: state\naffiliations: [a0]"));

@@ -64,7 +64,7 @@ impl Budget {
                     kilobytes(bytes)
                 );
                 Diagnostic::warning(Path::new("templates").join(template), message).hint(
-                    "a big page is a long wait on a phone: lower `paginate_by` in dossier.yaml, or show less of each entry in this template",
+                    "a big page is a long wait on a phone: lower `paginate_by` or `positions_per_page` in dossier.yaml, or show less of each entry in this template",
                 )
             })
             .collect()

@@ -1,7 +1,8 @@
 //! An actor's page: who it is, its positions grouped by question, the
 //! briefings it is in, who it appears with, and its network. An actor in
-//! hundreds of briefings gets pages: each shows the next `paginate_by` of
-//! its positions, briefings, mentions and members side by side.
+//! hundreds of briefings gets pages: each shows the next
+//! `positions_per_page` of its positions, briefings, mentions and members
+//! side by side.
 
 use serde::Serialize;
 use tera::Value;
@@ -48,7 +49,7 @@ impl PageKind for Actor {
         newest(site, &site.index.actor_briefings[n])
     }
     fn pages(&self, site: &Site, n: usize) -> usize {
-        page_count_of(site, &lists(site, ActorIx::new(n)))
+        page_count_of(site.config.positions_per_page, &lists(site, ActorIx::new(n)))
     }
     fn feed(&self, n: usize) -> Option<Feed> {
         let n = ActorIx::new(n);
@@ -71,10 +72,11 @@ impl PageKind for Actor {
         let ix = &site.index;
         let refs = ctx.refs;
         let [positions, ..] = lists(site, i);
-        let shown = range(site, positions, page);
+        let per = site.config.positions_per_page;
+        let shown = range(per, positions, page);
         let paginator = pager(&url, page, self.pages(site, i.get()), (positions, "position"), shown.clone());
         let briefings = |list: &[crate::resolve::BriefingIx]| {
-            Refs::pick(&refs.briefings, list[range(site, list.len(), page)].iter().copied())
+            Refs::pick(&refs.briefings, list[range(per, list.len(), page)].iter().copied())
         };
         let first = page == 0;
         value(&View {
@@ -85,7 +87,7 @@ impl PageKind for Actor {
             affiliations: Refs::pick(&refs.actors, a.affiliations.iter().copied()),
             members: Refs::pick(
                 &refs.actors,
-                ix.actor_members[i][range(site, ix.actor_members[i].len(), page)].iter().copied(),
+                ix.actor_members[i][range(per, ix.actor_members[i].len(), page)].iter().copied(),
             ),
             histories: Grouped::new(site, &ix.actor_positions[i], By::Question).positions_in(ctx, shown),
             position_count: positions,

@@ -39,7 +39,7 @@ impl PageKind for Year {
         site.index.years[n].1.len()
     }
     fn pages(&self, site: &Site, n: usize) -> usize {
-        page_count(site, site.index.years[n].1.len())
+        page_count(site.config.paginate_by, site.index.years[n].1.len())
     }
     fn lastmod(&self, site: &Site, n: usize) -> Option<String> {
         Some(latest(site, BriefingIx::new(site.index.years[n].1.start)))

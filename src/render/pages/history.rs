@@ -49,25 +49,29 @@ pub(super) struct Grouped<'s> {
 }
 
 impl<'s> Grouped<'s> {
-    /// Groups `refs` by question or by actor; a stable sort keeps each
-    /// group in date order, so one pass builds every group.
+    /// Groups `refs` by question or by actor. Sorting each position's
+    /// group with its place in the list keeps each group in date order.
     pub(super) fn new(site: &'s Site, refs: &'s [PositionRef], by: By) -> Self {
-        let position = |n: usize| &site.briefings[refs[n].briefing].positions[refs[n].position];
-        let key = |n: usize| match (by, position(n).question) {
-            (By::Question, Some(q)) => Group::Question(q),
-            (By::Question, None) => Group::NoQuestion,
-            (By::Actor, _) => Group::Actor(position(n).actor),
-        };
-        let mut order: Vec<usize> = (0..refs.len()).collect();
-        order.sort_by_key(|&n| key(n));
+        let mut keyed: Vec<(Group, usize)> = (refs.iter().enumerate())
+            .map(|(n, r)| {
+                let p = &site.briefings[r.briefing].positions[r.position];
+                let group = match (by, p.question) {
+                    (By::Question, Some(q)) => Group::Question(q),
+                    (By::Question, None) => Group::NoQuestion,
+                    (By::Actor, _) => Group::Actor(p.actor),
+                };
+                (group, n)
+            })
+            .collect();
+        keyed.sort_unstable();
         let mut groups: Vec<(Group, Range<usize>)> = Vec::new();
-        for (at, &n) in order.iter().enumerate() {
+        for (at, &(key, _)) in keyed.iter().enumerate() {
             match groups.last_mut() {
-                Some((k, range)) if *k == key(n) => range.end = at + 1,
-                _ => groups.push((key(n), at..at + 1)),
+                Some((k, range)) if *k == key => range.end = at + 1,
+                _ => groups.push((key, at..at + 1)),
             }
         }
-        Grouped { site, refs, groups, order }
+        Grouped { site, refs, groups, order: keyed.into_iter().map(|(_, n)| n).collect() }
     }
 
     /// How many histories there are.

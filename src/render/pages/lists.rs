@@ -72,7 +72,7 @@ impl PageKind for Briefings {
         (!site.briefings.is_empty()).then(|| latest(site, BriefingIx::new(0)))
     }
     fn pages(&self, site: &Site, _n: usize) -> usize {
-        page_count(site, site.briefings.len())
+        page_count(site.config.paginate_by, site.briefings.len())
     }
 
     fn view(&self, ctx: &Ctx, n: usize, page: usize) -> Value {
@@ -112,7 +112,7 @@ impl PageKind for Actors {
         site.actors.len()
     }
     fn pages(&self, site: &Site, _n: usize) -> usize {
-        page_count(site, site.actors.len())
+        page_count(site.config.paginate_by, site.actors.len())
     }
 
     /// Actors by kind, a page of them at a time; the network on the first.
@@ -161,7 +161,7 @@ impl PageKind for Questions {
         site.questions.len()
     }
     fn pages(&self, site: &Site, _n: usize) -> usize {
-        page_count(site, site.questions.len())
+        page_count(site.config.paginate_by, site.questions.len())
     }
 
     /// The stance map on the first page; every question, a page at a time.

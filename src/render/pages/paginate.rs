@@ -1,14 +1,16 @@
-//! Lists that grow with the site, cut into pages of `paginate_by`: page 1
-//! at the list's own URL, page `k` at `<list>/page/k/`, and what the pager
-//! under the list links to.
+//! Lists that grow with the site, cut into pages (of `paginate_by`, or of
+//! `positions_per_page` on actors' and questions' pages): page 1 at the
+//! list's own URL, page `k` at `<list>/page/k/`, and what the pager under
+//! the list links to.
 
 use serde::Serialize;
 
 use crate::resolve::Site;
 
-/// How many pages a list of `len` entries takes (one, even when empty).
-pub(super) fn page_count(site: &Site, len: usize) -> usize {
-    len.div_ceil(site.config.paginate_by).max(1)
+/// How many pages a list of `len` entries takes, `per` to a page (one,
+/// even when empty).
+pub(super) fn page_count(per: usize, len: usize) -> usize {
+    len.div_ceil(per).max(1)
 }
 
 /// The URL of page `number` (from 1) of the list at `base`.
@@ -25,22 +27,23 @@ pub(super) fn paginate<'a, T>(
     page: usize,
     noun: &'static str,
 ) -> (&'a [T], Paginator) {
-    let shown = range(site, items.len(), page);
-    let pager = pager(base, page, page_count(site, items.len()), (items.len(), noun), shown.clone());
+    let per = site.config.paginate_by;
+    let shown = range(per, items.len(), page);
+    let pager = pager(base, page, page_count(per, items.len()), (items.len(), noun), shown.clone());
     (&items[shown], pager)
 }
 
-/// Where page `page` (from 0) of a list of `len` entries is in it; empty
-/// past the list's end (a page showing several lists side by side can
-/// have run out of one).
-pub(super) fn range(site: &Site, len: usize, page: usize) -> std::ops::Range<usize> {
-    let start = (page * site.config.paginate_by).min(len);
-    start..(start + site.config.paginate_by).min(len)
+/// Where page `page` (from 0) of a list of `len` entries, `per` to a page,
+/// is in it; empty past the list's end (a page showing several lists side
+/// by side can have run out of one).
+pub(super) fn range(per: usize, len: usize, page: usize) -> std::ops::Range<usize> {
+    let start = (page * per).min(len);
+    start..(start + per).min(len)
 }
 
 /// How many pages lists shown side by side take: as many as the longest.
-pub(super) fn page_count_of(site: &Site, lens: &[usize]) -> usize {
-    page_count(site, lens.iter().copied().max().unwrap_or(0))
+pub(super) fn page_count_of(per: usize, lens: &[usize]) -> usize {
+    page_count(per, lens.iter().copied().max().unwrap_or(0))
 }
 
 /// The pager of page `page` (from 0) of `total`, under a list of `count`

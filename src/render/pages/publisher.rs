@@ -73,7 +73,7 @@ impl PageKind for Publisher {
         false
     }
     fn pages(&self, site: &Site, n: usize) -> usize {
-        page_count(site, site.index.sources[n].sources.len())
+        page_count(site.config.paginate_by, site.index.sources[n].sources.len())
     }
 
     fn view(&self, ctx: &Ctx, i: usize, page: usize) -> Value {

@@ -1,7 +1,7 @@
 //! A question's page: who stands where on it (a history per actor, a
 //! tally of stances), every position in date order, and its briefings. A
 //! question many actors took positions on gets pages: each shows the next
-//! `paginate_by` actors, positions and briefings side by side; the tally
+//! `positions_per_page` actors, positions and briefings side by side; the tally
 //! counts them all.
 
 use serde::Serialize;
@@ -47,7 +47,7 @@ impl PageKind for Question {
         let ix = &site.index;
         // Each actor in the table has a position, so there are never more
         // rows than positions.
-        page_count_of(site, &[ix.question_positions[n].len(), ix.question_briefings[n].len()])
+        page_count_of(site.config.positions_per_page, &[ix.question_positions[n].len(), ix.question_briefings[n].len()])
     }
     fn feed(&self, n: usize) -> Option<Feed> {
         let n = QuestionIx::new(n);
@@ -57,9 +57,10 @@ impl PageKind for Question {
     fn previewed(&self, site: &Site, n: usize, page: usize) -> Vec<ActorIx> {
         let all = &site.index.question_positions[QuestionIx::new(n)];
         let grouped = Grouped::new(site, all, By::Actor);
-        let timeline = all[range(site, all.len(), page)].iter();
+        let per = site.config.positions_per_page;
+        let timeline = all[range(per, all.len(), page)].iter();
         let actor = |r: &PositionRef| site.briefings[r.briefing].positions[r.position].actor;
-        grouped.actors(range(site, grouped.len(), page)).chain(timeline.map(actor)).collect()
+        grouped.actors(range(per, grouped.len(), page)).chain(timeline.map(actor)).collect()
     }
 
     fn view(&self, ctx: &Ctx, i: usize, page: usize) -> Value {
@@ -71,9 +72,10 @@ impl PageKind for Question {
         let ix = &site.index;
         let all = &ix.question_positions[i];
         let grouped = Grouped::new(site, all, By::Actor);
-        let rows = range(site, grouped.len(), page);
-        let shown = range(site, all.len(), page);
-        let briefings = &ix.question_briefings[i][range(site, ix.question_briefings[i].len(), page)];
+        let per = site.config.positions_per_page;
+        let rows = range(per, grouped.len(), page);
+        let shown = range(per, all.len(), page);
+        let briefings = &ix.question_briefings[i][range(per, ix.question_briefings[i].len(), page)];
         value(&View {
             question: &ctx.refs.questions[i],
             summary: q.doc.matter.summary.as_deref(),

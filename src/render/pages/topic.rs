@@ -38,7 +38,7 @@ impl PageKind for Topic {
         newest(site, &site.index.topic_briefings[n])
     }
     fn pages(&self, site: &Site, n: usize) -> usize {
-        page_count(site, site.index.topic_briefings[TopicIx::new(n)].len())
+        page_count(site.config.paginate_by, site.index.topic_briefings[TopicIx::new(n)].len())
     }
     fn feed(&self, n: usize) -> Option<Feed> {
         let n = TopicIx::new(n);
