@@ -14,6 +14,7 @@
 
 pub mod config;
 pub mod content;
+pub mod deploy;
 pub mod diagnostics;
 pub(crate) mod escape;
 pub mod markdown;

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 mod progress_bar;
 use dossier::diagnostics::{notes_tail, plural};
@@ -17,8 +17,12 @@ use dossier::{BuildOptions, Diagnostics, scaffold};
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+/// The release, and the commit and day it was built from when built from a
+/// git checkout (build.rs), for bug reports.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("DOSSIER_BUILT"));
+
 #[derive(Parser)]
-#[command(name = "dossier", version, about = "Build explainer briefing sites: actors, positions, sources.")]
+#[command(name = "dossier", version = VERSION, about = "Build explainer briefing sites: actors, positions, sources.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -102,7 +106,32 @@ enum Command {
         drafts: bool,
     },
     /// Create a new site with one example briefing.
-    Init { dir: PathBuf },
+    Init {
+        dir: PathBuf,
+        /// Also write the file that publishes it on this host at every push
+        /// (as `dossier deploy-config` does).
+        #[arg(long, value_enum)]
+        deploy: Option<dossier::deploy::Host>,
+    },
+    /// Write the file a host needs to build and publish the site at every
+    /// push: a GitHub Actions workflow for GitHub Pages, `.gitlab-ci.yml`,
+    /// `netlify.toml`, or a workflow and `wrangler.toml` for Cloudflare Pages.
+    DeployConfig {
+        #[arg(value_enum)]
+        host: dossier::deploy::Host,
+        /// The site's folder (default: the nearest folder, from here up,
+        /// holding dossier.yaml or content/).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
+    /// Print the completion script for a shell, e.g.
+    /// `dossier completions bash > ~/.local/share/bash-completion/completions/dossier`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `dossier man > ~/.local/share/man/man1/dossier.1`.
+    Man,
     /// Work with themes: `dossier theme export broadsheet` writes a built-in
     /// theme's templates and static files out to start your own from.
     Theme {
@@ -156,10 +185,17 @@ fn main() -> ExitCode {
             done(dossier::serve::serve(options))
         }
         Command::Check { root, drafts } => check(BuildOptions { drafts, ..BuildOptions::new(site_root(root)) }),
-        Command::Init { dir } => {
+        Command::Init { dir, deploy } => {
             let said = format!("Created a new site in {0}. Build it with: dossier build --root {0}", dir.display());
-            done(scaffold::init(&dir).map(|()| eprintln!("{said}")))
+            let made = scaffold::init(&dir).map(|()| eprintln!("{said}"));
+            done(made.and_then(|()| deploy.map_or(Ok(()), |host| deploy_config(&dir, host))))
         }
+        Command::DeployConfig { host, root } => done(deploy_config(&site_root(root), host)),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "dossier", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => done(clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())),
         Command::Theme { action: ThemeAction::List { root } } => {
             list_themes(&site_root(root));
             ExitCode::SUCCESS
@@ -255,5 +291,13 @@ fn export_theme(name: &str, dir: &std::path::Path) -> Result<(), std::io::Error>
         plural(count, "file"),
         dir.display()
     );
+    Ok(())
+}
+
+fn deploy_config(root: &std::path::Path, host: dossier::deploy::Host) -> Result<(), std::io::Error> {
+    for path in dossier::deploy::write(root, host)? {
+        eprintln!("Wrote {}", path.display());
+    }
+    eprintln!("Read its opening comments for the one-time settings; README.md's \"Deploying\" walks through them.");
     Ok(())
 }

@@ -162,7 +162,7 @@ pub fn export_theme(name: &str, dir: &Path) -> io::Result<usize> {
     Ok(files.len())
 }
 
-fn write_new(path: &Path, text: &str) -> io::Result<()> {
+pub(crate) fn write_new(path: &Path, text: &str) -> io::Result<()> {
     write_new_bytes(path, text.as_bytes())
 }
 
