@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{TestSite, assert_ok, sample_site};
+use common::{TestSite, assert_ok, sample_site, text};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 
@@ -201,6 +201,26 @@ fn briefing_and_actor_pages_carry_json_ld() {
 }
 
 #[test]
+fn an_institution_is_a_kind_of_its_own_in_lists_the_network_and_json_ld() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\n");
+    site.actor("treasury", "name: The Treasury\nkind: institution\nrole: Finance ministry\naffiliations: [acme]");
+    assert_ok(&site.build());
+    let index = text(&site.page("actors/index.html"));
+    assert!(index.contains("Institutions The Treasury Finance ministry"), "{index}");
+    let page = site.page("actors/treasury/index.html");
+    assert!(page.contains("class=\"node node-institution node-center\""), "its shape in the network: {page}");
+    assert!(page.contains("pentagon, institution"), "and in the legend");
+    let doc = json_ld(&page);
+    assert_eq!(doc["@type"], "GovernmentOrganization");
+    assert_eq!(doc["description"], "Finance ministry");
+    assert_eq!(doc["memberOf"][0]["url"], "https://example.org/actors/acme/");
+    let data: serde_json::Value = serde_json::from_str(&site.page("data/actors.json")).unwrap();
+    let treasury = data.as_array().unwrap().iter().find(|a| a["id"] == "treasury").unwrap();
+    assert_eq!(treasury["kind"], "institution");
+}
+
+#[test]
 fn json_ld_cannot_be_broken_out_of() {
     let site = TestSite::new();
     site.actor("x", "name: \"</script><script>alert(1)</script>\"\nkind: organization");
@@ -314,4 +334,80 @@ fn json_ld_and_previews_reach_every_way_a_template_can_read_them() {
     assert_ok(&site.build());
     let implicit = site.page("actors/alice/index.html");
     assert_eq!(json_ld(&implicit)["@type"], "Person", "{implicit}");
+}
+
+/// Builds `site` as of `now` (seconds since 1970), with `args`.
+fn build_at(site: &TestSite, now: i64, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--root", site.root().to_str().unwrap()])
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", now.to_string())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    err
+}
+
+/// Every file of the built site holding `needle`.
+fn files_with(site: &TestSite, needle: &str) -> Vec<String> {
+    let files = common::files_under(&site.root().join("public"));
+    files.into_iter().filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains(needle)).map(|(f, _)| f).collect()
+}
+
+#[test]
+fn a_scheduled_briefing_is_nowhere_until_its_time_and_an_expired_one_leaves_home_and_feeds() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\n");
+    site.briefing(
+        "embargoed",
+        "title: Embargoed story\ndate: 2025-06-01\npublish_date: 2025-06-01T06:00:00+02:00\npositions:\n  - actor: bob\n    question: tax-cut\n    stance: neutral\n    sources: [s]\nsources:\n  - id: s\n    title: Embargoed report\n",
+        "Embargoed text.\n",
+    );
+    site.briefing(
+        "faded",
+        "title: Faded story\ndate: 2025-01-02\nexpiry_date: 2025-05-01\nactors: [alice]",
+        "Old text.\n",
+    );
+    // 06:00 at +02:00 is 04:00 UTC: 1748750400. A second before, nothing
+    // says the embargoed briefing exists: no page, list, feed, sitemap
+    // entry or data file.
+    let err = build_at(&site, 1_748_750_399, &[]);
+    assert_eq!(files_with(&site, "mbargoed"), Vec::<String>::new(), "{err}");
+    // The expired one stays, marked, in the lists and the sitemap, and
+    // leaves the home page and every feed.
+    let faded = site.page("briefings/faded/index.html");
+    assert!(faded.contains("<strong>Archived:</strong> this briefing has not been kept up to date since 1 May 2025."));
+    let with_faded = files_with(&site, "/briefings/faded/");
+    assert!(with_faded.contains(&"briefings/index.html".to_owned()) && with_faded.contains(&"sitemap.xml".to_owned()));
+    assert!(!with_faded.iter().any(|f| f == "index.html" || f.ends_with("atom.xml")), "{with_faded:?}");
+    assert!(files_with(&site, "Faded story").contains(&"actors/alice/index.html".to_owned()));
+
+    // At its moment it is everywhere a briefing is.
+    build_at(&site, 1_748_750_400, &[]);
+    let now = files_with(&site, "Embargoed story");
+    for file in [
+        "briefings/embargoed/index.html",
+        "index.html",
+        "atom.xml",
+        "questions/tax-cut/index.html",
+        "data/positions.json",
+    ] {
+        assert!(now.contains(&file.to_owned()), "{file}: {now:?}");
+    }
+    assert!(files_with(&site, "https://example.org/briefings/embargoed/").contains(&"sitemap.xml".to_owned()));
+    assert!(!site.page("briefings/embargoed/index.html").contains("Scheduled:"));
+
+    // Before it, `--drafts` previews it, saying so.
+    build_at(&site, 1_748_750_399, &["--drafts", "--output", site.root().join("preview").to_str().unwrap()]);
+    let preview = std::fs::read_to_string(site.root().join("preview/briefings/embargoed/index.html")).unwrap();
+    assert!(
+        preview.contains("<strong>Scheduled:</strong> this briefing is published on 1 June 2025; this is a preview.")
+    );
+
+    // Archived before it was dated: an error at the line.
+    site.briefing("wrong", "title: Wrong\ndate: 2025-03-01\nexpiry_date: 2025-02-01", "Text.\n");
+    let out = site.build();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("content/briefings/wrong.md:4:14: error: `expiry_date` (2025-02-01) is before the briefing's `date` (2025-03-01)"), "{err}");
 }

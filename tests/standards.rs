@@ -293,3 +293,39 @@ fn long_words_and_addresses_fit_a_phone() {
         }
     }
 }
+
+#[test]
+fn a_long_menu_keeps_the_search_box_beside_the_title_and_fits_a_phone() {
+    let mut sites = Vec::new();
+    for theme in ["default", "broadsheet"] {
+        let copy = broadsheet();
+        let nav = "nav:\n  - section: briefings\n  - section: questions\n    title: Who stands where\n  - section: actors\n  \
+                   - section: topics\n  - section: sources\n  - page: about\n  - url: https://example.org/newsletter/\n    \
+                   title: Newsletter\n  - url: /corrections/\n    title: Corrections\n";
+        let config = format!("title: Ukraine Security Briefings\ntheme: {theme}\nsearch: true\n{nav}");
+        std::fs::write(copy.path().join("dossier.yaml"), config).unwrap();
+        sites.push((theme, copy));
+    }
+    for (theme, copy) in &sites {
+        let server = Server::start_with(copy.path(), &["--no-reload"]);
+        for (width, height) in [(1280, 800), (320, 700)] {
+            let Some(browser) = Browser::start(width, height) else { return };
+            browser.open(&format!("{}/briefings/", server.base));
+            browser.wait_for("document.readyState === 'complete'");
+            let excess = browser.eval("const d = document.documentElement; return d.scrollWidth - d.clientWidth;");
+            assert_eq!(excess, serde_json::json!(0), "{theme}: the menu overflows at {width}px");
+            let entries = browser.eval("return document.querySelectorAll('.site-nav a').length;");
+            assert_eq!(entries, serde_json::json!(8), "{theme}");
+            if *theme == "default" && width == 1280 {
+                // The search box shares the title's row: it starts above
+                // the title's bottom edge.
+                let beside = browser.eval(
+                    "const t = document.querySelector('.brand').getBoundingClientRect(); \
+                     const s = document.querySelector('.site-search').getBoundingClientRect(); \
+                     return s.top < t.bottom && s.left > t.right;",
+                );
+                assert_eq!(beside, serde_json::json!(true), "the search box moved below the title");
+            }
+        }
+    }
+}

@@ -284,3 +284,127 @@ fn stale_positions_of_one_briefing_are_one_warning_naming_them() {
     );
     assert!(!err.contains("days old"), "{err}");
 }
+
+#[test]
+fn a_question_can_say_why_only_one_side_is_represented_until_both_are() {
+    let site = site();
+    let why = "No party has argued against a wall <yet>.";
+    site.write(
+        "content/questions/wall.md",
+        &format!("---\ntitle: Should a wall be built?\neditorial:\n  one_sided: \"{why}\"\n---\n"),
+    );
+    let err = check(&site, "1742515200");
+    assert!(!err.contains("wall.md"), "answered: {err}");
+    assert!(err.contains("tax-cut.md:2:8: warning: only one side"), "the other question still asks: {err}");
+    assert!(err.contains("`editorial: { one_sided: \"…\" }` (shown to readers)"), "the hint says how: {err}");
+    assert_ok(&site.build());
+    let page = site.page("questions/wall/index.html");
+    assert!(
+        page.contains("<strong>Only one side so far.</strong> No party has argued against a wall &lt;yet&gt;."),
+        "shown to readers, escaped: {page}"
+    );
+
+    // Bob now opposes it: the note would mislead, so it goes, and check
+    // asks for its removal at the note.
+    site.briefing(
+        "fifth",
+        "title: Fifth\ndate: 2025-03-03\npositions:\n  - actor: bob\n    question: wall\n    stance: opposes\n    sources: [s]\nsources:\n  - id: s\n    title: S\n    url: https://example.org/s\n    date: 2025-03-03\n",
+        "Text.\n",
+    );
+    let err = check(&site, "1742515200");
+    assert!(
+        err.contains("content/questions/wall.md:4:14: warning: both sides are represented now, but `one_sided` still says why not"),
+        "{err}"
+    );
+    assert_ok(&site.build());
+    assert!(!site.page("questions/wall/index.html").contains("Only one side so far"));
+}
+
+/// The header's menu entries of a page: (title, address).
+fn menu(html: &str) -> Vec<(String, String)> {
+    let nav = &html[html.find("<nav class=\"site-nav\"").unwrap()..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    nav.split("<a href=\"")
+        .skip(1)
+        .map(|s| {
+            let url = &s[..s.find('"').unwrap()];
+            let title = &s[s.find('>').unwrap() + 1..s.find("</a>").unwrap()];
+            (title.to_owned(), url.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn the_menu_follows_nav_and_pages_place_themselves_by_weight() {
+    let site = site();
+    site.write("content/about.md", "---\ntitle: About us\n---\nWho we are.\n");
+    site.write("content/method.md", "---\ntitle: Methodology\nnav:\n  weight: 15\n  title: How we work\n---\nHow.\n");
+    site.write("content/legal.md", "---\ntitle: Legal notice\nnav:\n  hide: true\n---\nSmall print.\n");
+    assert_ok(&site.build());
+    let owned = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+        pairs.iter().map(|(t, u)| ((*t).to_owned(), (*u).to_owned())).collect()
+    };
+    // By default: the sections, the weighted page among them, then the rest.
+    assert_eq!(
+        menu(&site.page("index.html")),
+        owned(&[
+            ("Briefings", "/briefings/"),
+            ("How we work", "/method/"),
+            ("Actors", "/actors/"),
+            ("Questions", "/questions/"),
+            ("Topics", "/topics/"),
+            ("Sources", "/sources/"),
+            ("About us", "/about/"),
+        ])
+    );
+    // `nav:` lists what the menu holds, in its order and words; a page with
+    // a weight still places itself, the others are left out.
+    site.write(
+        "dossier.yaml",
+        "title: Views\nnav:\n  - section: questions\n    title: Who stands where\n  - section: briefings\n  - page: legal\n  - url: https://example.org/letter/\n    title: Newsletter & more\n",
+    );
+    assert_ok(&site.build());
+    let page = site.page("questions/index.html");
+    assert_eq!(
+        menu(&page),
+        owned(&[
+            ("Who stands where", "/questions/"),
+            ("How we work", "/method/"),
+            ("Briefings", "/briefings/"),
+            ("Legal notice", "/legal/"),
+            ("Newsletter &amp; more", "https://example.org/letter/"),
+        ])
+    );
+    assert!(page.contains("<a href=\"/questions/\" aria-current=\"page\">Who stands where</a>"), "{page}");
+}
+
+#[test]
+fn a_nav_entry_that_leads_nowhere_is_an_error_at_its_line() {
+    let site = site();
+    for (config, expect) in [
+        ("nav:\n  - section: actor\n", "dossier.yaml:3:14: error: there is no section `actor`"),
+        ("nav:\n  - page: abuot\n", "dossier.yaml:3:5: error: `nav:` names the page `abuot`, and there is none"),
+        (
+            "nav:\n  - url: https://example.org/\n",
+            "dossier.yaml:3:5: error: a `nav:` entry with a `url` needs a `title`",
+        ),
+        (
+            "nav:\n  - url: \"javascript:alert(1)\"\n    title: X\n",
+            "dossier.yaml:3:10: error: `javascript:alert(1)` is not a web address",
+        ),
+        (
+            "nav:\n  - { section: actors, page: about }\n",
+            "dossier.yaml:3:5: error: a `nav:` entry names one of `section`, `page` or `url`",
+        ),
+    ] {
+        site.write("content/about.md", "---\ntitle: About\n---\nText.\n");
+        site.write("dossier.yaml", &format!("title: Views\n{config}"));
+        let out = site.build();
+        let err = stderr(&out);
+        assert!(!out.status.success() && err.contains(expect), "{config}: {err}");
+    }
+    site.write("dossier.yaml", "title: Views\nnav:\n  - section: actor\n");
+    assert!(stderr(&site.build()).contains("did you mean `actors`?"));
+    site.write("dossier.yaml", "title: Views\nnav:\n  - page: abuot\n");
+    assert!(stderr(&site.build()).contains("did you mean `about`?"));
+}

@@ -4,6 +4,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+mod nav;
+
+pub use nav::{NavEntry, SECTIONS};
+
 use crate::content::model::Extra;
 use crate::content::{frontmatter, yaml};
 use crate::diagnostics::Diagnostic;
@@ -64,6 +68,9 @@ pub struct Config {
     /// Published pages taken down on purpose: each address gets a page
     /// saying so, and why, instead of failing the build as a broken URL.
     pub removed: Vec<Removed>,
+    /// The header's entries, in order (`None`: the sections, then every
+    /// plain page); plain pages can add themselves with `nav:` of their own.
+    pub nav: Option<Vec<NavEntry>>,
     /// Anything else, handed to templates as `site.extra`.
     pub extra: Extra,
 }
@@ -116,6 +123,7 @@ impl Default for Config {
             positions_per_page: 100,
             feed_entries: 50,
             removed: Vec::new(),
+            nav: None,
             extra: Extra::new(),
         }
     }
@@ -167,6 +175,7 @@ impl Config {
                 return Err(at_value(&text, &at("url"), d));
             }
         }
+        nav::check(&text, config.nav.as_deref_mut().unwrap_or_default())?;
         for (i, pattern) in config.keep.iter().enumerate() {
             if let Err(problem) = keep_glob(pattern) {
                 let problem = problem.kind();

@@ -21,6 +21,9 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> (Cont
         files.par_iter().map(|file| load_file(root, &content_dir, file)).collect();
 
     let (mut content, mut bodies) = (Content::default(), Bodies::default());
+    // A briefing whose `publish_date` is still to come is left out like a draft.
+    let now = model::Date::now();
+    let unpublished = |m: &model::BriefingMatter| m.draft || m.publish_date.as_ref().is_some_and(|p| p.seconds() > now);
     for (file, result) in files.iter().zip(results) {
         if result.is_err() {
             let kind = Kind::of(file.strip_prefix(&content_dir).unwrap_or(file));
@@ -29,7 +32,7 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> (Cont
         }
         let (c, b) = (&mut content, &mut bodies);
         match result {
-            Ok((Loaded::Briefing(d), _)) if d.matter.draft && !include_drafts => c.draft_briefings.push(d.id),
+            Ok((Loaded::Briefing(d), _)) if !include_drafts && unpublished(&d.matter) => c.draft_briefings.push(d.id),
             Ok((Loaded::Briefing(d), body)) => {
                 c.briefings.push(d);
                 b.briefings.push(body);

@@ -146,7 +146,8 @@ pub struct Content {
     pub topics: Vec<Document<TopicMatter>>,
     /// Everywhere else, drafts left out unless asked for.
     pub pages: Vec<Document<PageMatter>>,
-    /// Ids of briefings left out as drafts, so a link to one gets a useful hint.
+    /// Ids of briefings left out as drafts or not yet published (a
+    /// `publish_date` to come), so a link to one gets a useful hint.
     pub draft_briefings: Vec<Id>,
     /// Files that failed to load, by kind and id: the rest of the site is
     /// still checked, and a reference to one of them is not an error of its

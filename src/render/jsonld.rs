@@ -1,5 +1,6 @@
 //! Structured data for search engines: JSON-LD `NewsArticle` for briefings
-//! and `Person` / `Organization` / `Country` for actors.
+//! and `Person` / `Organization` / `Country` / `GovernmentOrganization`
+//! for actors.
 //!
 //! Built with serde_json, not a template: inside `<script>` HTML entities are
 //! not decoded, so escaping must be JSON's own (`<` as `\u003c`). Typed
@@ -152,6 +153,7 @@ fn thing(site: &Site, i: ActorIx) -> Thing<'_> {
     let kind = match a.doc.matter.kind {
         Some(ActorKind::Person) => "Person",
         Some(ActorKind::State) => "Country",
+        Some(ActorKind::Institution) => "GovernmentOrganization",
         _ => "Organization",
     };
     Thing { kind, name: &a.doc.matter.name, url: site.urls.absolute(&site.urls.actor(&a.doc.id)) }

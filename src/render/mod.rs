@@ -4,6 +4,7 @@
 mod budget;
 pub(crate) mod data;
 mod jsonld;
+mod nav;
 mod network;
 mod pages;
 mod stance_map;
@@ -37,15 +38,8 @@ struct SiteView<'a> {
     extra: &'a crate::content::model::Extra,
 }
 
-#[derive(Serialize)]
-struct NavLink {
-    title: String,
-    url: String,
-    section: &'static str,
-}
-
 /// Data every template sees: the site, section links, plain pages, assets.
-fn globals(site: &Site, tera: &mut Tera) {
+fn globals(site: &Site, tera: &mut Tera) -> Result<(), Diagnostic> {
     let c = &site.config;
     let u = &site.urls;
     let g = tera.global_context();
@@ -59,24 +53,13 @@ fn globals(site: &Site, tera: &mut Tera) {
             extra: &c.extra,
         },
     );
-    let mut nav = vec![
-        NavLink { title: "Briefings".into(), url: u.path(&["briefings"]), section: "briefings" },
-        NavLink { title: "Actors".into(), url: u.path(&["actors"]), section: "actors" },
-        NavLink { title: "Questions".into(), url: u.path(&["questions"]), section: "questions" },
-        NavLink { title: "Topics".into(), url: u.path(&["topics"]), section: "topics" },
-        NavLink { title: "Sources".into(), url: u.path(&["sources"]), section: "sources" },
-    ];
-    nav.extend(site.pages.iter().map(|p| NavLink {
-        title: p.doc.matter.title.clone(),
-        url: u.page(&p.doc.id),
-        section: "pages",
-    }));
-    g.insert("nav", &nav);
+    g.insert("nav", &nav::links(site)?);
     g.insert("home_url", &u.home());
     g.insert("style_url", &u.asset("style.css"));
     g.insert("script_url", &u.asset("site.js"));
     g.insert("search_url", &c.search.then(|| u.path(&["search"])));
     g.insert("sitemap_url", &c.sitemap.then(|| u.absolute(&u.asset("sitemap.xml"))));
+    Ok(())
 }
 
 /// Everything needed to render any page of one site: the site, the
@@ -130,7 +113,7 @@ pub struct PageJob(Job);
 impl Renderer {
     /// The renderer for `site` with `tera`'s templates; renders every shared partial once.
     pub fn new(site: Arc<Site>, mut tera: Tera) -> Result<Self, Diagnostic> {
-        globals(&site, &mut tera);
+        globals(&site, &mut tera)?;
         let refs = Refs::build(&site, &tera)?;
         let reads = Reads::of_templates(&tera);
         let jobs = Job::all(&site).into_iter().map(|job| (job, job.url(&site))).collect();

@@ -47,6 +47,15 @@ pub(super) fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<D
             .hint("`updated` is when the briefing last changed: the same day as `date` or later"),
         );
     }
+    if let Some(expiry) = m.expiry_date.as_ref().filter(|e| e.seconds() < m.date.seconds()) {
+        out.push(
+            doc.error_at(
+                &[Seg::Key("expiry_date")],
+                format!("`expiry_date` ({}) is before the briefing's `date` ({})", expiry.ymd(), m.date.ymd()),
+            )
+            .hint("`expiry_date` is when the briefing is archived: after its `date`"),
+        );
+    }
     for (i, p) in m.positions.iter().enumerate() {
         position(doc, i, p, &source_ids, lookup, &mut out);
     }

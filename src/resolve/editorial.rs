@@ -2,7 +2,9 @@
 //! references. None of these stop a build; each is a question an editor
 //! would ask before publishing.
 //!
-//! - a question where only one side (support or opposition) is represented;
+//! - a question where only one side (support or opposition) is represented,
+//!   unless its `editorial.one_sided` says why (and that note, once both
+//!   are);
 //! - in a briefing marked `status: developing`, a position older than
 //!   `editorial.stale_after_days`;
 //! - a source without a `date`, or with neither `url` nor `archive`;
@@ -12,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::Site;
+use super::{Ix, QuestionIx, Site, ix};
 use crate::content::Content;
 use crate::content::model::{Date, Stance, Status};
 use crate::content::yaml::Seg;
@@ -91,26 +93,48 @@ fn topic_typos(content: &Content, out: &mut Notes) {
     }
 }
 
+/// The side represented on question `q` alone, and by how many actors
+/// (among each actor's latest stance): `None` when both sides or neither are.
+pub(crate) fn one_side(site: &Site, q: QuestionIx) -> Option<(Stance, usize)> {
+    // Each actor's latest stance: the list is oldest first.
+    let mut latest: HashMap<crate::resolve::ActorIx, Stance> = HashMap::new();
+    for r in &site.index.question_positions[q] {
+        let p = &site.briefings[r.briefing].positions[r.position];
+        latest.insert(p.actor, p.stance);
+    }
+    let count = |s: Stance| latest.values().filter(|&&v| v == s).count();
+    match (count(Stance::Supports), count(Stance::Opposes)) {
+        (n, 0) if n > 0 => Some((Stance::Supports, n)),
+        (0, n) if n > 0 => Some((Stance::Opposes, n)),
+        _ => None,
+    }
+}
+
+/// A one-sided question, unless its `editorial.one_sided` says why; and
+/// that note once both sides are represented (readers would be misled).
 fn one_sided_questions(site: &Site, content: &Content, out: &mut Notes) {
-    for (q, refs) in site.index.question_positions.iter().enumerate() {
-        // Each actor's latest stance: the list is oldest first.
-        let mut latest: HashMap<crate::resolve::ActorIx, Stance> = HashMap::new();
-        for r in refs {
-            let p = &site.briefings[r.briefing].positions[r.position];
-            latest.insert(p.actor, p.stance);
-        }
-        let count = |s: Stance| latest.values().filter(|&&v| v == s).count();
-        let (support, oppose) = (count(Stance::Supports), count(Stance::Opposes));
-        let (present, missing) = match (support, oppose) {
-            (n, 0) if n > 0 => (format!("{n} {} {}", actors(n), verb(n, "supports", "support")), "opposes"),
-            (0, n) if n > 0 => (format!("{n} {} {}", actors(n), verb(n, "opposes", "oppose")), "supports"),
-            _ => continue,
+    for q in ix::all::<QuestionIx>(site.questions.len()) {
+        let doc = &content.questions[q.get()];
+        let answered = doc.matter.editorial.one_sided.is_some();
+        let (present, missing) = match one_side(site, q) {
+            None if answered => {
+                let at = [Seg::Key("editorial"), Seg::Key("one_sided")];
+                out.push(|| {
+                    doc.warning_at(&at, "both sides are represented now, but `one_sided` still says why not")
+                        .hint("remove `one_sided` (readers no longer see it)")
+                });
+                continue;
+            }
+            Some(_) if answered => continue,
+            None => continue,
+            Some((Stance::Supports, n)) => (format!("{n} {} {}", actors(n), verb(n, "supports", "support")), "opposes"),
+            Some((_, n)) => (format!("{n} {} {}", actors(n), verb(n, "opposes", "oppose")), "supports"),
         };
-        let doc = &content.questions[q];
         out.push(|| {
             doc.warning_at(&[Seg::Key("title")], format!("only one side is represented: {present}, none {missing}"))
                 .hint(format!(
-                    "add the position of an actor who {missing}, or say in the question's text why no one does"
+                    "add the position of an actor who {missing}, or say why no one does in the question's \
+                     `editorial: {{ one_sided: \"…\" }}` (shown to readers)"
                 ))
         });
     }

@@ -75,7 +75,9 @@ impl<'c> Lookup<'c> {
     pub(crate) fn unknown<V>(&self, noun: &str, wrong: &str, known: &HashMap<&str, V>) -> Unresolved {
         let mut hint = did_you_mean(wrong, known.keys().copied());
         if noun == "briefing" && self.drafts.contains(wrong) {
-            hint = Some(format!("`{wrong}` is a draft; build with --drafts to include it"));
+            hint = Some(format!(
+                "`{wrong}` is a draft or not published yet (`publish_date`); build with --drafts to include it"
+            ));
         }
         if hint.is_none() && noun == "actor" {
             hint = Some(format!("create content/actors/{wrong}.md to add this actor"));

@@ -38,6 +38,7 @@ use lookup::Lookup;
 pub use site::{Actor, Briefing, Entity, Page, Position, Question, Site, Topic};
 
 pub(crate) use crate::markdown::anchors::RESERVED as RESERVED_ANCHORS;
+pub(crate) use editorial::one_side;
 
 /// Resolves `content`; problems go to `diags`. Returns `None` when an error
 /// makes the site unusable for rendering. Sorts `content` in place, in the
@@ -89,7 +90,8 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
         return None;
     }
     let index = Index::build(&briefings, &actors, questions.len(), topics.len());
-    Some(Site { config, urls, briefings, actors, questions, topics, pages, index, redirects })
+    let now = crate::content::model::Date::now();
+    Some(Site { config, urls, briefings, actors, questions, topics, pages, index, redirects, now })
 }
 
 /// The items, their problems moved to `diags`.

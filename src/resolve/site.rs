@@ -33,6 +33,9 @@ pub struct Site {
     pub index: Index,
     /// Old URLs (`aliases`, an actor's `redirect_from`) and where they lead.
     pub redirects: Vec<super::Redirect>,
+    /// When it was resolved, in seconds since 1970 (`SOURCE_DATE_EPOCH`
+    /// when set): what `publish_date` and `expiry_date` are compared with.
+    pub now: i64,
 }
 
 /// A briefing with its references resolved and its body rendered.
@@ -133,6 +136,18 @@ pub enum Entity {
 }
 
 impl Site {
+    /// Whether briefing `b`'s `expiry_date` has come: it stays, marked as
+    /// archived, off the home page and the feeds.
+    pub fn archived(&self, b: BriefingIx) -> bool {
+        self.briefings[b].doc.matter.expiry_date.as_ref().is_some_and(|e| e.seconds() <= self.now)
+    }
+
+    /// Whether briefing `b`'s `publish_date` is still to come (it is built
+    /// only with `--drafts`, for a preview).
+    pub fn scheduled(&self, b: BriefingIx) -> bool {
+        self.briefings[b].doc.matter.publish_date.as_ref().is_some_and(|p| p.seconds() > self.now)
+    }
+
     /// The entity whose file is document `index` of `kind` in the content
     /// this site was resolved from.
     pub fn entity(&self, kind: Kind, index: usize, id: &Id) -> Option<Entity> {

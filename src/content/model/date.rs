@@ -94,11 +94,32 @@ impl Date {
     /// reproducible builds expect: checks that depend on the date can be
     /// run as of a fixed day.
     pub fn today() -> Date {
-        let secs =
-            std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
-            });
-        Date::from_days(secs.div_euclid(86_400))
+        Date::from_days(Date::now().div_euclid(86_400))
+    }
+
+    /// Now, in seconds since 1970 (UTC), or `SOURCE_DATE_EPOCH` when set.
+    pub fn now() -> i64 {
+        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+        })
+    }
+
+    /// The moment it names, in seconds since 1970: its time and offset when
+    /// given (no offset is UTC), else the start of its day in UTC.
+    pub fn seconds(&self) -> i64 {
+        let day = self.days() * 86_400;
+        let Some(t) = &self.time else { return day };
+        let num = |r: std::ops::Range<usize>| t.get(r).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+        let clock = num(0..2) * 3600 + num(3..5) * 60 + num(6..8);
+        // `±HH:MM` ends the text when given (checked when parsed).
+        let offset = match t.len().checked_sub(6).map(|i| (i, t.as_bytes()[i])) {
+            Some((i, sign @ (b'+' | b'-'))) if i >= 8 => {
+                let minutes = num(i + 1..i + 3) * 60 + num(i + 4..i + 6);
+                if sign == b'+' { minutes * 60 } else { -minutes * 60 }
+            }
+            _ => 0,
+        };
+        day + clock - offset
     }
 
     /// The date `days` days after 1970-01-01 (Howard Hinnant's algorithm).

@@ -40,6 +40,12 @@ pub struct BriefingMatter {
     /// Left out of builds unless `--drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Not built before this moment (a date, or an RFC 3339 time) unless
+    /// `--drafts` is given.
+    pub publish_date: Option<Date>,
+    /// From this moment on it is archived: still built, marked as such,
+    /// and left out of the home page and the feeds.
+    pub expiry_date: Option<Date>,
     /// Old addresses of this page (an old id, or a path from the site's
     /// root like `/2024/old-name/`): each gets a page sending readers here.
     #[serde(default)]
@@ -74,6 +80,10 @@ pub struct BriefingInfo {
     pub topics: Vec<Id>,
     /// Whether the story is still moving.
     pub status: Option<Status>,
+    /// Not public before this moment (shown early by `--drafts` only).
+    pub publish_date: Option<Date>,
+    /// Archived from this moment on.
+    pub expiry_date: Option<Date>,
     /// Actors involved besides those with positions.
     pub actors: Vec<Id>,
     /// Anything else, for templates.
@@ -90,6 +100,8 @@ impl BriefingMatter {
             summary: self.summary.clone(),
             topics: self.topics.clone(),
             status: self.status,
+            publish_date: self.publish_date.clone(),
+            expiry_date: self.expiry_date.clone(),
             actors: self.actors.clone(),
             extra: self.extra.clone(),
         }
@@ -181,9 +193,21 @@ pub struct QuestionMatter {
     /// root like `/2024/old-name/`): each gets a page sending readers here.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The editor's answers to `check`'s questions about it.
+    #[serde(default)]
+    pub editorial: QuestionEditorial,
     /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,
+}
+
+/// A question's answers to the editorial checks.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionEditorial {
+    /// Why only one side is represented, when it is: answers `check`'s
+    /// warning and is shown to readers on the question's page.
+    pub one_sided: Option<String>,
 }
 
 /// A topic's own file: its title and description (a topic needs none).
@@ -218,9 +242,27 @@ pub struct PageMatter {
     /// root like `/2024/old-name/`): each gets a page sending readers here.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Its entry in the header's menu.
+    #[serde(default)]
+    pub nav: PageNav,
     /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,
+}
+
+/// A plain page's entry in the header's menu (`nav: { weight: 30 }`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageNav {
+    /// Where it goes among the entries: the sections weigh 10, 20, 30, …
+    /// in their order; a page with a weight is in the menu even when
+    /// `dossier.yaml`'s `nav:` does not list it.
+    pub weight: Option<i64>,
+    /// The words the menu shows; the page's title by default.
+    pub title: Option<String>,
+    /// Keeps it out of the menu (plain pages are in it by default).
+    #[serde(default)]
+    pub hide: bool,
 }
 
 macro_rules! word_enum {
@@ -262,7 +304,13 @@ word_enum!(
 );
 word_enum!(
     /// What kind of actor an actor is.
-    ActorKind { Person => "person", State => "state", Organization => "organization", Group => "group" }
+    ActorKind {
+        Person => "person",
+        State => "state",
+        Institution => "institution",
+        Organization => "organization",
+        Group => "group",
+    }
 );
 
 impl Stance {

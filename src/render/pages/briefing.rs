@@ -71,8 +71,11 @@ impl PageKind for Briefing {
             _ => b.sources.iter().enumerate().map(source).collect(),
         };
         let mentioned = b.refs.actors.iter().copied().filter(|a| !b.actors.contains(a));
-        let ix = &ctx.site.index;
+        let (site, ix) = (ctx.site, &ctx.site.index);
+        let m = &b.doc.matter;
         value(&View {
+            scheduled: m.publish_date.as_ref().filter(|_| site.scheduled(i)).map(|d| d.long()),
+            archived: m.expiry_date.as_ref().filter(|_| site.archived(i)).map(|d| d.long()),
             briefing: &ctx.refs.briefings[i],
             body: Body::from(&b.body),
             actors: Refs::pick(&ctx.refs.actors, b.actors.iter().copied()),
@@ -89,6 +92,10 @@ impl PageKind for Briefing {
 
 #[derive(Serialize)]
 struct View<'a> {
+    /// When it will be published, while that is to come (a `--drafts` preview).
+    scheduled: Option<String>,
+    /// Since when it is archived (`expiry_date`), once it is.
+    archived: Option<String>,
     briefing: &'a Value,
     body: Body<'a>,
     actors: Vec<&'a Value>,

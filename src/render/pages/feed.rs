@@ -6,7 +6,7 @@ use tera::Value;
 
 use super::{Meta, PageKind};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::{ActorIx, BriefingIx, Ix, QuestionIx, Site, TopicIx};
+use crate::resolve::{ActorIx, BriefingIx, Ix, QuestionIx, Site, TopicIx, ix};
 
 /// A feed: the whole site's, or one actor's, question's or topic's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,16 +54,18 @@ impl Feed {
         format!("{name} — {}", site.config.title)
     }
 
-    /// The briefings it has entries for: the newest `feed_entries`.
+    /// The briefings it has entries for: the newest `feed_entries` not
+    /// archived.
     fn briefings(self, site: &Site) -> Vec<BriefingIx> {
-        let (ix, entries) = (&site.index, site.config.feed_entries);
+        let (index, entries) = (&site.index, site.config.feed_entries);
+        let current = |b: &BriefingIx| !site.archived(*b);
         let list = match self {
-            Feed::Site => return (0..site.briefings.len().min(entries)).map(BriefingIx::new).collect(),
-            Feed::Actor(i) => &ix.actor_briefings[i],
-            Feed::Question(i) => &ix.question_briefings[i],
-            Feed::Topic(i) => &ix.topic_briefings[i],
+            Feed::Site => return ix::all(site.briefings.len()).filter(current).take(entries).collect(),
+            Feed::Actor(i) => &index.actor_briefings[i],
+            Feed::Question(i) => &index.question_briefings[i],
+            Feed::Topic(i) => &index.topic_briefings[i],
         };
-        list.iter().copied().take(entries).collect()
+        list.iter().copied().filter(current).take(entries).collect()
     }
 }
 

@@ -38,6 +38,9 @@ enum Group {
     NoQuestion,
 }
 
+/// Positions already made as template values: those of `refs[range]`.
+pub(super) type Made<'a> = (Range<usize>, &'a [Value]);
+
 /// A list of positions (oldest first) grouped into histories: indexes
 /// into the list, group after group, each group in date order.
 pub(super) struct Grouped<'s> {
@@ -89,9 +92,12 @@ impl<'s> Grouped<'s> {
         self.groups.iter().map(|(_, range)| self.stance(range.end - 1))
     }
 
-    /// The histories in `range` of the list, whole.
-    pub(super) fn histories<'v>(&self, ctx: &Ctx<'v>, range: Range<usize>) -> Vec<History<'v>> {
-        self.groups[range.clone()].iter().map(|(k, group)| self.history(ctx, *k, group, group.clone())).collect()
+    /// The histories in `range` of the list, whole. `made` are positions
+    /// already made as values (`values` of `refs[range]`), taken rather
+    /// than made again.
+    pub(super) fn histories<'v>(&self, ctx: &Ctx<'v>, range: Range<usize>, made: Made<'_>) -> Vec<History<'v>> {
+        let groups = self.groups[range].iter();
+        groups.map(|(k, group)| self.history(ctx, *k, group, group.clone(), &made)).collect()
     }
 
     /// The positions in `shown` (of all positions, group after group),
@@ -101,20 +107,31 @@ impl<'s> Grouped<'s> {
             .filter(|(_, group)| group.start < shown.end && shown.start < group.end)
             .map(|(k, group)| {
                 let part = group.start.max(shown.start)..group.end.min(shown.end);
-                self.history(ctx, *k, group, part)
+                self.history(ctx, *k, group, part, &(0..0, &[]))
             })
             .collect()
     }
 
-    fn history<'v>(&self, ctx: &Ctx<'v>, key: Group, group: &Range<usize>, shown: Range<usize>) -> History<'v> {
+    fn history<'v>(
+        &self,
+        ctx: &Ctx<'v>,
+        key: Group,
+        group: &Range<usize>,
+        shown: Range<usize>,
+        (range, values): &Made<'_>,
+    ) -> History<'v> {
         let at = |k: usize| self.refs[self.order[k]];
         let changed = group.clone().any(|k| self.site.index.changed_from[at(k).briefing][at(k).position].is_some());
+        let value = |k: usize| match self.order[k] {
+            n if range.contains(&n) => values[n - range.start].clone(),
+            _ => ctx.refs.position(self.site, at(k)),
+        };
         History {
             actor: if let Group::Actor(a) = key { Some(&ctx.refs.actors[a]) } else { None },
             question: if let Group::Question(q) = key { Some(&ctx.refs.questions[q]) } else { None },
             current: ctx.refs.stance(self.stance(group.end - 1)),
             changed,
-            positions: shown.map(|k| ctx.refs.position(self.site, at(k))).collect(),
+            positions: shown.map(value).collect(),
         }
     }
 

@@ -54,6 +54,8 @@ impl PageKind for Home {
             site.index.question_positions[q].last().map(|r| &site.briefings[r.briefing].positions[r.position].date)
         };
         questions.sort_by(|(x, _), (y, _)| latest(*y).cmp(&latest(*x)));
+        // Archived briefings (`expiry_date` passed) are left to the lists.
+        let current: Vec<BriefingIx> = ix::all(site.briefings.len()).filter(|&b| !site.archived(b)).collect();
         #[derive(Serialize)]
         struct View {
             briefings: Vec<Value>,
@@ -62,8 +64,8 @@ impl PageKind for Home {
             questions: Vec<Counted>,
         }
         value(&View {
-            briefings: ctx.refs.briefings.iter().take(HOME_BRIEFINGS).cloned().collect(),
-            more_briefings: ctx.refs.briefings.len() > HOME_BRIEFINGS,
+            briefings: current.iter().take(HOME_BRIEFINGS).map(|&b| ctx.refs.briefings[b].clone()).collect(),
+            more_briefings: current.len() > HOME_BRIEFINGS,
             actors,
             questions: questions.into_iter().take(HOME_QUESTIONS).map(|(_, c)| c).collect(),
         })

@@ -131,6 +131,7 @@ impl PageKind for Actors {
             let kind = match site.actors[a].doc.matter.kind {
                 Some(ActorKind::Person) => "People",
                 Some(ActorKind::State) => "States",
+                Some(ActorKind::Institution) => "Institutions",
                 Some(ActorKind::Organization) => "Organizations",
                 Some(ActorKind::Group) => "Groups",
                 None => "Others",

@@ -12,7 +12,7 @@ use super::history::{By, Grouped, History, Tally, tally};
 use super::paginate::{Paginator, page_count_of, pager, range};
 use super::{Body, Meta, PageKind, newest};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::{ActorIx, Ix, PositionRef, QuestionIx, Site};
+use crate::resolve::{ActorIx, Ix, PositionRef, QuestionIx, Site, one_side};
 
 pub(super) struct Question;
 
@@ -76,13 +76,16 @@ impl PageKind for Question {
         let rows = range(per, grouped.len(), page);
         let shown = range(per, all.len(), page);
         let briefings = &ix.question_briefings[i][range(per, ix.question_briefings[i].len(), page)];
+        let timeline: Vec<Value> = all[shown.clone()].iter().map(|&r| ctx.refs.position(site, r)).collect();
         value(&View {
             question: &ctx.refs.questions[i],
             summary: q.doc.matter.summary.as_deref(),
+            // Shown while it is true: once both sides are, `check` asks for its removal.
+            one_sided: q.doc.matter.editorial.one_sided.as_deref().filter(|_| one_side(site, i).is_some()),
             body: if page == 0 { Body::from(&q.body) } else { Body::default() },
-            histories: grouped.histories(ctx, rows.clone()),
+            histories: grouped.histories(ctx, rows, (shown.clone(), &timeline)),
             tally: tally(ctx.refs, grouped.stances()),
-            timeline: all[shown.clone()].iter().map(|&r| ctx.refs.position(site, r)).collect(),
+            timeline: &timeline,
             briefings: Refs::pick(&ctx.refs.briefings, briefings.iter().copied()),
             extra: &q.doc.matter.extra,
             paginator: pager(&url, page, total, (all.len(), "position"), shown),
@@ -94,11 +97,13 @@ impl PageKind for Question {
 struct View<'a> {
     question: &'a Value,
     summary: Option<&'a str>,
+    /// Why only one side is represented, while only one is.
+    one_sided: Option<&'a str>,
     body: Body<'a>,
     histories: Vec<History<'a>>,
     tally: Vec<Tally<'a>>,
     /// The page's part of every position on the question, oldest first.
-    timeline: Vec<Value>,
+    timeline: &'a [Value],
     briefings: Vec<&'a Value>,
     extra: &'a crate::content::model::Extra,
     paginator: Paginator,
