@@ -209,6 +209,11 @@ impl Diagnostics {
         self.items.len() - self.error_count()
     }
 
+    /// Each, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.items.iter()
+    }
+
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()

@@ -22,6 +22,7 @@ pub mod output;
 pub mod progress;
 pub mod published;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod scaffold;
 pub mod search;

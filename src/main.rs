@@ -28,6 +28,18 @@ struct Cli {
     command: Command,
 }
 
+/// How `check` prints its problems.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// With the file's lines quoted and underlined.
+    Human,
+    /// One JSON object per line: severity, file, line, column, end_column,
+    /// message, hint.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…`).
+    Github,
+}
+
 #[derive(Subcommand)]
 enum ThemeAction {
     /// List the built-in themes and the site's own.
@@ -104,6 +116,10 @@ enum Command {
         root: Option<PathBuf>,
         #[arg(long)]
         drafts: bool,
+        /// How to print the problems: for people (on stderr), one JSON
+        /// object per line, or GitHub Actions annotations (on stdout).
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
     },
     /// Create a new site with one example briefing.
     Init {
@@ -184,7 +200,9 @@ fn main() -> ExitCode {
             let options = dossier::serve::ServeOptions { build, bind, port, open, live_reload: !no_reload };
             done(dossier::serve::serve(options))
         }
-        Command::Check { root, drafts } => check(BuildOptions { drafts, ..BuildOptions::new(site_root(root)) }),
+        Command::Check { root, drafts, format } => {
+            check(BuildOptions { drafts, ..BuildOptions::new(site_root(root)) }, format)
+        }
         Command::Init { dir, deploy } => {
             let said = format!("Created a new site in {0}. Build it with: dossier build --root {0}", dir.display());
             let made = scaffold::init(&dir).map(|()| eprintln!("{said}"));
@@ -262,9 +280,16 @@ fn build(options: BuildOptions) -> ExitCode {
     }
 }
 
-fn check(options: BuildOptions) -> ExitCode {
+fn check(options: BuildOptions, format: Format) -> ExitCode {
     let diags = dossier::check(&options);
-    print_diagnostics(&diags, &options.root, false);
+    match format {
+        Format::Human => print_diagnostics(&diags, &options.root, false),
+        Format::Json => print!("{}", dossier::report::json(&diags)),
+        Format::Github => {
+            let workspace = std::env::var_os("GITHUB_WORKSPACE").map(PathBuf::from);
+            print!("{}", dossier::report::github(&diags, &options.root, workspace.as_deref()));
+        }
+    }
     eprintln!("Checked: {}, {}.", plural(diags.error_count(), "error"), plural(diags.warning_count(), "warning"));
     if diags.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }

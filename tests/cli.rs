@@ -218,3 +218,51 @@ fn both_themes_ship_in_the_binary_and_export_to_start_a_theme_from() {
     let unknown = dossier(&["theme", "export", "glossy"], &site);
     assert!(common::stderr(&unknown).contains("the built-in themes are default, broadsheet"));
 }
+
+/// A site with one error and one warning, in a folder `site/` of `dir`.
+fn site_with_problems(dir: &std::path::Path) -> std::path::PathBuf {
+    let site = dir.join("site");
+    std::fs::create_dir_all(site.join("content/briefings")).unwrap();
+    std::fs::write(site.join("dossier.yaml"), "title: T\n").unwrap();
+    std::fs::write(
+        site.join("content/briefings/b.md"),
+        "---\ntitle: B\ndate: 2025-01-01\nactors: [nobody]\nsources:\n  - id: s\n    title: \"50% of it\"\n---\nText.\n",
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn check_speaks_json_and_github_annotations() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site_with_problems(tmp.path());
+    let out = dossier(&["check", "--root", "site", "--format", "json"], tmp.path());
+    assert_eq!(out.status.code(), Some(1), "an error fails the check in every format");
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let unknown = lines.iter().find(|d| d["severity"] == "error").unwrap();
+    assert_eq!(unknown["file"], "content/briefings/b.md");
+    assert_eq!((unknown["line"].as_u64(), unknown["column"].as_u64()), (Some(4), Some(10)));
+    assert_eq!(unknown["end_column"].as_u64(), Some(16));
+    assert_eq!(unknown["message"], "unknown actor `nobody`");
+    assert!(unknown["hint"].as_str().unwrap().contains("content/actors/nobody.md"), "{unknown}");
+    let warnings: Vec<&serde_json::Value> = lines.iter().filter(|d| d["severity"] == "warning").collect();
+    assert!(warnings.iter().any(|w| w["message"] == "source `s` is never cited"), "{warnings:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Checked: 1 error"), "the summary stays on stderr");
+
+    // GitHub reads paths from the repository's root.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["check", "--format", "github"])
+        .current_dir(&site)
+        .env("GITHUB_WORKSPACE", tmp.path())
+        .output()
+        .unwrap();
+    let annotations = String::from_utf8_lossy(&out.stdout);
+    let error = annotations.lines().find(|l| l.starts_with("::error ")).unwrap();
+    assert!(
+        error.starts_with("::error file=site/content/briefings/b.md,line=4,col=10,endColumn=16,title=dossier::unknown actor `nobody`%0Ahelp: "),
+        "{annotations}"
+    );
+    assert!(annotations.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ")), "{annotations}");
+    assert!(!annotations.contains('\r') && annotations.lines().count() == lines.len(), "{annotations}");
+}
