@@ -137,7 +137,7 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
     let (loaded, mut diags) = load(options);
     match loaded {
         Some((site, content)) => {
-            diags.extend(resolve::editorial::check(&site, &content, &content::model::Date::today()));
+            diags.extend(resolve::editorial::check(&site, &content, &site.today()));
             match render_site(options, Arc::new(site), diags, &|_: &str, _: &[u8]| Ok(())) {
                 Ok((_, _, diags)) | Err(diags) => diags,
             }
@@ -181,7 +181,7 @@ pub fn generate_pages(
     let (loaded, mut diags) = load(options);
     let Some((site, content)) = loaded else { return Err(diags) };
     diags.extend(config::base_url_warning(&options.root, &site.config));
-    let notes = resolve::editorial::count(&site, &content, &content::model::Date::today());
+    let notes = resolve::editorial::count(&site, &content, &site.today());
     drop(content);
     let mut stages = vec![("load+resolve", started.elapsed())];
     let lap = Instant::now();

@@ -20,9 +20,9 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> (Cont
     let results: Vec<Result<(Loaded, String), Diagnostic>> =
         files.par_iter().map(|file| load_file(root, &content_dir, file)).collect();
 
-    let (mut content, mut bodies) = (Content::default(), Bodies::default());
-    // A briefing whose `publish_date` is still to come is left out like a draft.
     let now = model::Date::now();
+    let (mut content, mut bodies) = (Content { now, ..Content::default() }, Bodies::default());
+    // A briefing whose `publish_date` is still to come is left out like a draft.
     let unpublished = |m: &model::BriefingMatter| m.draft || m.publish_date.as_ref().is_some_and(|p| p.seconds() > now);
     for (file, result) in files.iter().zip(results) {
         if result.is_err() {

@@ -153,6 +153,9 @@ pub struct Content {
     /// still checked, and a reference to one of them is not an error of its
     /// own (the file's error covers it).
     pub broken: Vec<(Kind, Id)>,
+    /// When it was loaded, in seconds since 1970 (`SOURCE_DATE_EPOCH` when
+    /// set): the one "now" that scheduling and the date checks compare with.
+    pub now: i64,
 }
 
 /// The Markdown bodies of [`Content`]'s documents, each list in the same

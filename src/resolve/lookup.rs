@@ -67,7 +67,7 @@ impl<'c> Lookup<'c> {
             broken: content.broken.iter().map(|(kind, id)| (kind.noun(), id.as_str())).collect(),
             autolink: false,
             safe_html: false,
-            today: Date::today(),
+            today: Date::from_days(content.now.div_euclid(86_400)),
         }
     }
 

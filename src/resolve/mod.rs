@@ -90,8 +90,7 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
         return None;
     }
     let index = Index::build(&briefings, &actors, questions.len(), topics.len());
-    let now = crate::content::model::Date::now();
-    Some(Site { config, urls, briefings, actors, questions, topics, pages, index, redirects, now })
+    Some(Site { config, urls, briefings, actors, questions, topics, pages, index, redirects, now: content.now })
 }
 
 /// The items, their problems moved to `diags`.

@@ -33,8 +33,9 @@ pub struct Site {
     pub index: Index,
     /// Old URLs (`aliases`, an actor's `redirect_from`) and where they lead.
     pub redirects: Vec<super::Redirect>,
-    /// When it was resolved, in seconds since 1970 (`SOURCE_DATE_EPOCH`
-    /// when set): what `publish_date` and `expiry_date` are compared with.
+    /// When its content was loaded, in seconds since 1970
+    /// (`SOURCE_DATE_EPOCH` when set): what `publish_date` and
+    /// `expiry_date` are compared with.
     pub now: i64,
 }
 
@@ -136,6 +137,11 @@ pub enum Entity {
 }
 
 impl Site {
+    /// The day of [`Site::now`]: what the editorial checks count ages from.
+    pub fn today(&self) -> crate::content::model::Date {
+        crate::content::model::Date::from_days(self.now.div_euclid(86_400))
+    }
+
     /// Whether briefing `b`'s `expiry_date` has come: it stays, marked as
     /// archived, off the home page and the feeds.
     pub fn archived(&self, b: BriefingIx) -> bool {

@@ -82,7 +82,7 @@ impl Session {
         let site = renderer.site();
         let records =
             if site.config.search { search::records(site).into_iter().map(Arc::new).collect() } else { Vec::new() };
-        let notes = crate::resolve::editorial::count(site, &content, &crate::content::model::Date::today());
+        let notes = crate::resolve::editorial::count(site, &content, &site.today());
         let report = BuildReport {
             pages,
             elapsed: started.elapsed(),
