@@ -201,6 +201,12 @@ pub fn render_site(
     diags: Diagnostics,
     sink: output::Sink,
 ) -> Result<(usize, render::Renderer, Diagnostics), Diagnostics> {
+    // Root-relative links in bodies are checked against every file written.
+    let recording = (!site.rooted_links.is_empty()).then(|| output::Recording::new(sink));
+    let sink: output::Sink = match &recording {
+        Some(r) => r,
+        None => sink,
+    };
     let (renderer, mut diags) = renderer(options, site, diags, sink)?;
     let fail = |mut diags: Diagnostics, d: Diagnostic| {
         diags.push(d);
@@ -236,6 +242,11 @@ pub fn render_site(
     diags.extend(skipped);
     if let Err(d) = copied {
         return fail(diags, d);
+    }
+    if let Some(written) = &recording {
+        let site = renderer.site();
+        let search = |p: &str| site.config.search && p.starts_with(urls::SEARCH_BUNDLE_DIR);
+        diags.extend(resolve::links::rooted(&site.rooted_links, |p| written.has(p) || search(p)));
     }
     Ok((pages + data, renderer, diags))
 }

@@ -1,6 +1,6 @@
-//! A body through the Markdown pipeline with every adapter on: wikilinks
-//! and citations (some resolving, some not), autolinked names, reserved
-//! anchors; then each problem's span cut from the source and placed, as
+//! A body through the Markdown pipeline with every adapter on: wikilinks,
+//! citations and links to files and paths (some resolving, some not),
+//! autolinked names, reserved anchors; then each problem's span cut from the source and placed, as
 //! `resolve` does, the sanitizer and the search text extraction.
 #![no_main]
 
@@ -23,6 +23,15 @@ impl Links for Site {
             "s1" => Ok((1, "source-s1".into())),
             "s2" => Ok((2, "source-s2".into())),
             _ => Err(Unresolved::new(format!("unknown source `{key}`"), None)),
+        }
+    }
+
+    fn destination(&mut self, dest: &str, _at: std::ops::Range<usize>) -> Option<Result<String, Unresolved>> {
+        match dest {
+            "a.md" => Some(Ok("/a/".into())),
+            d if d.ends_with(".md") => Some(Err(Unresolved::new(format!("no file `{d}`"), None))),
+            d if d.starts_with('/') => Some(Ok(format!("/base{d}"))),
+            _ => None,
         }
     }
 }

@@ -10,6 +10,7 @@
 pub(crate) mod anchors;
 mod autolink;
 mod citations;
+mod destinations;
 mod footnotes;
 mod highlight;
 mod merge;
@@ -59,6 +60,13 @@ pub trait Links {
     fn wikilink(&mut self, target: &str) -> Result<Target, Unresolved>;
     /// Resolves `[@key]` to the source's number in the list, and its anchor.
     fn citation(&mut self, key: &str) -> Result<(usize, String), Unresolved>;
+    /// Where a link or image written `[text](dest)` goes (`other.md#part`
+    /// to that page's URL, `/about/` under the base path), `at` being
+    /// `dest`'s bytes in the source; `None` keeps `dest` as written.
+    fn destination(&mut self, dest: &str, at: Range<usize>) -> Option<Result<String, Unresolved>> {
+        let _ = (dest, at);
+        None
+    }
 }
 
 /// The site's link resolver, shared by the adapters.
@@ -110,6 +118,7 @@ pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str], autoli
     {
         let events = merge::texts(Parser::new_ext(source, options()).into_offset_iter(), source);
         let events = wikilinks::resolve(events, &links, &problems);
+        let events = destinations::rewrite(events, source, &links, &problems);
         let events = citations::resolve(events, source, &links, &problems);
         let events = autolink::link(events, autolinks, source);
         let events = footnotes::link(events);

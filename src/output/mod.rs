@@ -23,6 +23,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 pub use owner::{Keep, MANIFEST};
+pub(crate) use sink::Recording;
 pub use sink::{Output, Sink};
 
 /// Refuses output folders whose replacement would destroy the user's work.

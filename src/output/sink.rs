@@ -33,3 +33,41 @@ impl<F: Fn(&str, &[u8]) -> std::io::Result<()> + Sync> Output for F {
 
 /// What the stages making files write to.
 pub type Sink<'a> = &'a dyn Output;
+
+/// A sink passing every file on to another and remembering its path, so
+/// that links can be checked against what the build wrote.
+pub(crate) struct Recording<'a> {
+    inner: Sink<'a>,
+    written: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+impl<'a> Recording<'a> {
+    pub(crate) fn new(inner: Sink<'a>) -> Self {
+        Recording { inner, written: Default::default() }
+    }
+
+    /// Whether a file was written at `rel`.
+    pub(crate) fn has(&self, rel: &str) -> bool {
+        self.written.lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains(rel)
+    }
+
+    fn note(&self, rel: &str) {
+        self.written.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(rel.to_owned());
+    }
+}
+
+impl Output for Recording<'_> {
+    fn put(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.note(rel);
+        self.inner.put(rel, bytes)
+    }
+
+    fn put_streamed(
+        &self,
+        rel: &str,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        self.note(rel);
+        self.inner.put_streamed(rel, write)
+    }
+}

@@ -8,6 +8,7 @@ use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, AutoLink, Rendered};
 
 use super::RESERVED_ANCHORS;
+use super::links::{Check, Later, message, width};
 use super::lookup::{BodyLinks, BodyRefs, Lookup};
 
 /// Renders a body that may link but not cite (actors, questions, topics, pages).
@@ -25,10 +26,22 @@ pub(super) fn render_with_refs<M>(
     sources: &[SourceMatter],
     autolinks: &[AutoLink],
 ) -> (Rendered, Vec<Diagnostic>, BodyRefs) {
-    let mut links = BodyLinks::new(lookup, sources);
+    let mut links = BodyLinks::new(lookup, &doc.path, sources);
     let mut rendered = markdown::render(body, &mut links, RESERVED_ANCHORS, autolinks);
     if lookup.safe_html {
         rendered.html = markdown::sanitize::clean(&rendered.html);
+    }
+    if !links.checks.is_empty() {
+        let later = links.checks.drain(..).map(|(range, check)| {
+            let written = body.get(range.clone()).unwrap_or_default();
+            let problem = match check {
+                Check::Fragment(..) => Diagnostic::error(&doc.path, message(&check, written)),
+                Check::Rooted(_) => Diagnostic::warning(&doc.path, message(&check, written)),
+            };
+            let problem = problem.at(doc.body_position(body, range.start)).spanning(width(body, &range));
+            Later { check, problem }
+        });
+        lookup.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(later);
     }
     let problems = rendered
         .problems

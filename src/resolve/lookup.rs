@@ -2,6 +2,9 @@
 //! Markdown adapters call to resolve `[[wikilinks]]` and `[@citations]`.
 
 use std::collections::HashSet;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Mutex;
 
 // FxHash: keys are ids and dates from the site itself, looked up per link.
 use rustc_hash::FxHashMap as HashMap;
@@ -13,11 +16,20 @@ use crate::markdown::{Links, Target, Unresolved};
 use crate::urls::Urls;
 
 use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, TopicIx};
+use super::links::{Check, Dest, Later};
 
 /// Read-only maps from ids (and actor names) to positions in the sorted
 /// entity lists.
 pub(crate) struct Lookup<'c> {
     pub urls: Urls,
+    pub content: &'c Content,
+    pub topic_ids: &'c [Id],
+    /// Every content file (path from the site's root) and its page.
+    pub files: HashMap<&'c Path, Dest>,
+    /// Plain pages by id.
+    pub pages: HashMap<&'c str, usize>,
+    /// Checks links leave for when every page is rendered.
+    pub later: Mutex<Vec<Later>>,
     pub actors: HashMap<&'c str, ActorIx>,
     /// Lowercased names and aliases → actors carrying them.
     pub actor_names: HashMap<String, Vec<ActorIx>>,
@@ -52,8 +64,15 @@ impl<'c> Lookup<'c> {
                 }
             }
         }
+        let topics: HashMap<&str, TopicIx> =
+            topic_ids.iter().enumerate().map(|(i, t)| (t.as_str(), TopicIx::new(i))).collect();
         Lookup {
             urls,
+            content,
+            topic_ids,
+            files: files(content, &topics),
+            pages: content.pages.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect(),
+            later: Mutex::new(Vec::new()),
             actors: ids(&content.actors),
             actor_names,
             actor_docs: &content.actors,
@@ -61,7 +80,7 @@ impl<'c> Lookup<'c> {
             question_titles: content.questions.iter().map(|q| q.matter.title.as_str()).collect(),
             briefings: ids(&content.briefings),
             briefing_titles: content.briefings.iter().map(|b| b.matter.title.as_str()).collect(),
-            topics: topic_ids.iter().enumerate().map(|(i, t)| (t.as_str(), TopicIx::new(i))).collect(),
+            topics,
             topic_titles,
             drafts: content.draft_briefings.iter().map(Id::as_str).collect(),
             broken: content.broken.iter().map(|(kind, id)| (kind.noun(), id.as_str())).collect(),
@@ -124,6 +143,22 @@ fn ids<M, I: Ix>(docs: &[Document<M>]) -> HashMap<&str, I> {
     docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), I::new(i))).collect()
 }
 
+/// Every content file's page, by the file's path.
+fn files<'c>(content: &'c Content, topics: &HashMap<&str, TopicIx>) -> HashMap<&'c Path, Dest> {
+    let mut files = HashMap::default();
+    let mut add = |path: &'c Path, dest| files.insert(path, dest);
+    content.briefings.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Briefing(BriefingIx::new(i))));
+    content.actors.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Actor(ActorIx::new(i))));
+    content.questions.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Question(QuestionIx::new(i))));
+    content.pages.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Page(i)));
+    for d in &content.topics {
+        if let Some(&i) = topics.get(d.id.as_str()) {
+            add(&d.path, Dest::Topic(i));
+        }
+    }
+    files
+}
+
 /// What a body's links resolved to, gathered while its Markdown renders.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct BodyRefs {
@@ -141,8 +176,12 @@ pub struct BodyRefs {
 /// source list (empty for other pages, where citations are an error).
 pub(crate) struct BodyLinks<'l, 'c> {
     lookup: &'l Lookup<'c>,
+    /// The linking file, from the site's root.
+    doc: &'l Path,
     sources: &'l [SourceMatter],
     pub refs: BodyRefs,
+    /// What its links leave to check later, with their place in the body.
+    pub checks: Vec<(Range<usize>, Check)>,
     /// Made at the first citation: a body may cite thousands of sources.
     cites: Option<Cites<'l>>,
 }
@@ -155,8 +194,8 @@ struct Cites<'l> {
 }
 
 impl<'l, 'c> BodyLinks<'l, 'c> {
-    pub(crate) fn new(lookup: &'l Lookup<'c>, sources: &'l [SourceMatter]) -> Self {
-        BodyLinks { lookup, sources, refs: BodyRefs::default(), cites: None }
+    pub(crate) fn new(lookup: &'l Lookup<'c>, doc: &'l Path, sources: &'l [SourceMatter]) -> Self {
+        BodyLinks { lookup, doc, sources, refs: BodyRefs::default(), checks: Vec::new(), cites: None }
     }
 }
 
@@ -175,6 +214,8 @@ impl Links for BodyLinks<'_, '_> {
         let l = self.lookup;
         let (section, key) = match target.split_once('/') {
             Some((s, k)) => (s.trim(), k.trim()),
+            // A bare id is an actor's, or else a plain page's.
+            None if !l.actors.contains_key(target) && l.pages.contains_key(target) => ("pages", target),
             None => ("actors", target),
         };
         let resolved = match section {
@@ -203,15 +244,28 @@ impl Links for BodyLinks<'_, '_> {
                 Some(&i) => Ok(Target { url: l.urls.topic(key), label: l.topic_titles[i.get()].clone() }),
                 None => Err(l.unknown("topic", key, &l.topics)),
             },
+            "pages" => match l.pages.get(key) {
+                Some(&i) => {
+                    let page = &l.content.pages[i];
+                    Ok(Target { url: l.urls.page(key), label: page.matter.title.clone() })
+                }
+                None => Err(l.unknown("page", key, &l.pages)),
+            },
             other => Err(Unresolved::new(
                 format!("unknown link section `{other}/` in [[{target}]]"),
-                Some("link [[actor-id]], [[questions/id]], [[briefings/id]] or [[topics/id]]".into()),
+                Some("link [[actor-id]], [[questions/id]], [[briefings/id]], [[topics/id]] or [[pages/id]]".into()),
             )),
         };
         resolved.map(|mut t| {
             t.url.push_str(&fragment);
             t
         })
+    }
+
+    fn destination(&mut self, dest: &str, at: Range<usize>) -> Option<Result<String, Unresolved>> {
+        let (url, check) = self.lookup.destination(self.doc, dest)?;
+        self.checks.extend(check.map(|c| (at, c)));
+        Some(url)
     }
 
     fn citation(&mut self, key: &str) -> Result<(usize, String), Unresolved> {

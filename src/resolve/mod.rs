@@ -16,6 +16,7 @@ mod check;
 pub(crate) mod editorial;
 mod index;
 pub mod ix;
+pub(crate) mod links;
 pub(crate) mod lookup;
 mod site;
 
@@ -33,6 +34,7 @@ pub use aliases::Redirect;
 use body::render_body;
 pub use index::{Index, PositionRef, SourceGroup, SourceUse, chronological};
 pub use ix::{ActorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx};
+use links::Dest;
 pub use lookup::BodyRefs;
 use lookup::Lookup;
 pub use site::{Actor, Briefing, Entity, Page, Position, Question, Site, Topic};
@@ -82,15 +84,24 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
     let pages = content.pages.iter().zip(bodies.pages);
     let pages = pages.map(|(d, body)| plain(d, &body, &lookup, |doc, body| Page { doc, body }));
     let pages = gather(pages.collect(), diags);
-    drop(lookup);
+    let later = lookup.later.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
 
     let briefings = gather(briefings, diags);
     let actors = gather(actors, diags);
+    let (problems, rooted_links) = links::fragments(later, |dest| match dest {
+        Dest::Briefing(i) => briefings[i.get()].body.toc.as_slice(),
+        Dest::Actor(i) => &actors[i.get()].body.toc,
+        Dest::Question(i) => &questions[i.get()].body.toc,
+        Dest::Topic(i) => &topics[i.get()].body.toc,
+        Dest::Page(i) => &pages[i].body.toc,
+    });
+    diags.extend(problems);
     if diags.has_errors() {
         return None;
     }
     let index = Index::build(&briefings, &actors, questions.len(), topics.len());
-    Some(Site { config, urls, briefings, actors, questions, topics, pages, index, redirects, now: content.now })
+    let now = content.now;
+    Some(Site { config, urls, briefings, actors, questions, topics, pages, index, redirects, now, rooted_links })
 }
 
 /// The items, their problems moved to `diags`.
@@ -139,30 +150,48 @@ pub fn bodies_again(
     let topic_ids: Vec<Id> = site.topics.iter().map(|t| t.id.clone()).collect();
     let topic_titles = site.topics.iter().map(|t| t.title.clone()).collect();
     let lookup = lookup_for(&site.config, content, &topic_ids, topic_titles, site.urls.clone());
-    docs.iter()
-        .map(|(doc, body)| match doc {
-            Loaded::Briefing(d) => {
-                let (b, problems) = briefing::resolve(d, body, &lookup);
-                (b.body, Some(b.refs), problems)
-            }
-            Loaded::Actor(d) => {
-                let (a, problems) = actor(d, body, &lookup);
-                (a.body, None, problems)
-            }
-            Loaded::Question(d) => {
-                let (q, problems) = plain(d, body, &lookup, |doc, body| Question { doc, body });
-                (q.body, None, problems)
-            }
-            Loaded::Topic(d) => {
-                let (body, problems) = render_body(d, body, &lookup);
-                (body, None, problems)
-            }
-            Loaded::Page(d) => {
-                let (p, problems) = plain(d, body, &lookup, |doc, body| Page { doc, body });
-                (p.body, None, problems)
-            }
-        })
-        .collect()
+    let toc = |dest| match dest {
+        Dest::Briefing(i) => site.briefings[i.get()].body.toc.as_slice(),
+        Dest::Actor(i) => &site.actors[i.get()].body.toc,
+        Dest::Question(i) => &site.questions[i.get()].body.toc,
+        Dest::Topic(i) => &site.topics[i.get()].body.toc,
+        Dest::Page(i) => &site.pages[i].body.toc,
+    };
+    let rendered = docs.iter().map(|(doc, body)| {
+        let (body, refs, mut problems) = body_again(doc, body, &lookup);
+        // The links' checks against the other pages as the site has them
+        // (root-relative links wait for a full build).
+        let later = std::mem::take(&mut *lookup.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        problems.extend(links::fragments(later, toc).0);
+        (body, refs, problems)
+    });
+    rendered.collect()
+}
+
+/// One document's body rendered as [`resolve`] renders it.
+fn body_again(doc: &Loaded, body: &str, lookup: &Lookup) -> (Rendered, Option<BodyRefs>, Vec<Diagnostic>) {
+    match doc {
+        Loaded::Briefing(d) => {
+            let (b, problems) = briefing::resolve(d, body, lookup);
+            (b.body, Some(b.refs), problems)
+        }
+        Loaded::Actor(d) => {
+            let (a, problems) = actor(d, body, lookup);
+            (a.body, None, problems)
+        }
+        Loaded::Question(d) => {
+            let (q, problems) = plain(d, body, lookup, |doc, body| Question { doc, body });
+            (q.body, None, problems)
+        }
+        Loaded::Topic(d) => {
+            let (body, problems) = render_body(d, body, lookup);
+            (body, None, problems)
+        }
+        Loaded::Page(d) => {
+            let (p, problems) = plain(d, body, lookup, |doc, body| Page { doc, body });
+            (p.body, None, problems)
+        }
+    }
 }
 
 /// The lookup, with the options from `dossier.yaml` that shape bodies.

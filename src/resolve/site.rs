@@ -37,6 +37,9 @@ pub struct Site {
     /// (`SOURCE_DATE_EPOCH` when set): what `publish_date` and
     /// `expiry_date` are compared with.
     pub now: i64,
+    /// Root-relative links in bodies, checked against the files the build
+    /// writes once they are known.
+    pub(crate) rooted_links: Vec<super::links::Later>,
 }
 
 /// A briefing with its references resolved and its body rendered.
