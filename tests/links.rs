@@ -61,7 +61,10 @@ fn a_moved_target_file_makes_the_link_an_error_with_a_did_you_mean() {
     let out = site.build();
     assert!(!out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("content/briefings/third.md:5:18: error: no content file `../guides/methodology.md`"), "{err}");
+    assert!(
+        err.contains("content/briefings/third.md:5:18: error: no content file `../guides/methodology.md`"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `../pages/methodology.md`?"), "{err}");
 }
 
@@ -69,7 +72,10 @@ fn a_moved_target_file_makes_the_link_an_error_with_a_did_you_mean() {
 fn a_fragment_must_be_a_heading_of_the_linked_page() {
     let site = linked("See [the method](../guides/methodology.md#how-we-sourced).\n");
     let err = stderr(&site.build());
-    assert!(err.contains("third.md:5:18: error: `../guides/methodology.md#how-we-sourced`: the page has no such heading"), "{err}");
+    assert!(
+        err.contains("third.md:5:18: error: `../guides/methodology.md#how-we-sourced`: the page has no such heading"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `#how-we-source`?"), "{err}");
     // A briefing's own sections (its template makes `#sources`) are there.
     let site = linked("See [its sources](first.md#sources) and [[methodology#corrections]].\n");
@@ -101,4 +107,56 @@ fn a_root_relative_link_to_nothing_the_build_writes_is_reported_by_build_and_che
     let err = assert_ok(&site.build());
     assert!(!err.contains("`/img/chart.svg` is no page") && err.contains("`/nowhere/` is no page"), "{err}");
     assert!(site.page("briefings/third/index.html").contains(r#"href="https://example.org/x.md""#));
+}
+
+/// A briefing whose summary, position summary and quote hold Markdown.
+fn with_markdown_in_front_matter(quote: &str) -> TestSite {
+    let site = sample_site();
+    site.write("content/about.md", "---\ntitle: About us\n---\n## Corrections\n\nWe correct.\n");
+    site.briefing(
+        "third",
+        &format!(
+            "title: Third briefing\ndate: 2025-04-01\nsummary: \"[[alice]] *changes* course, see [our rules](../about.md#corrections).\"\n\
+             positions:\n  - actor: bob\n    question: tax-cut\n    stance: opposes\n    summary: Now **firmly** against [[questions/tax-cut]].\n\
+             \x20   quote: {quote}\n    sources: [note]\nsources:\n  - id: note\n    title: A note\n"
+        ),
+        "Body [@note].\n",
+    );
+    site
+}
+
+#[test]
+fn summaries_and_quotes_render_inline_markdown_on_pages_and_plain_words_elsewhere() {
+    let site = with_markdown_in_front_matter("\"We will *not* <b>cut</b>.\"");
+    let err = assert_ok(&build_with_base(&site, "https://example.org/"));
+    assert!(!err.contains("warning:"), "{err}");
+    let page = site.page("briefings/third/index.html");
+    assert!(
+        page.contains(r#"<a href="/actors/alice/" class="wikilink">Alice Ames</a> <em>changes</em> course"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<a href="/about/#corrections">our rules</a>"#), "{page}");
+    assert!(page.contains("Now <strong>firmly</strong> against <a href=\"/questions/tax-cut/\" class=\"wikilink\">Should taxes be cut?</a>"), "{page}");
+    // Raw HTML in a quote is shown as written, never passed through.
+    assert!(page.contains("We will <em>not</em> &lt;b&gt;cut&lt;/b&gt;.") && !page.contains("<b>cut"), "{page}");
+    let actor = site.page("actors/bob/index.html");
+    assert!(actor.contains("Now <strong>firmly</strong> against"), "{actor}");
+    assert!(site.page("briefings/index.html").contains("<em>changes</em> course"));
+    // Words alone where HTML has no place: meta tags, feeds, JSON-LD, data.
+    let words = "Alice Ames changes course, see our rules.";
+    assert!(page.contains(&format!(r#"<meta name="description" content="{words}">"#)), "{page}");
+    assert!(page.contains(&format!(r#""description":"{words}""#)), "{page}");
+    let feed = site.page("atom.xml");
+    assert!(feed.contains(&format!("<summary>{words}</summary>")), "{feed}");
+    let data = site.page("data/positions.json");
+    assert!(data.contains(r#""summary":"Now firmly against Should taxes be cut?.""#), "{data}");
+    assert!(data.contains(r#""quote":"We will not <b>cut</b>.""#), "{data}");
+}
+
+#[test]
+fn a_wrong_link_in_front_matter_text_is_an_error_at_that_value() {
+    let site = with_markdown_in_front_matter("\"As [[nobdy]] said, see [x](../gone.md).\"");
+    let err = stderr(&site.build());
+    assert!(err.contains("content/briefings/third.md:10:12: error: unknown actor `nobdy`"), "{err}");
+    assert!(err.contains("content/briefings/third.md:10:12: error: no content file `../gone.md`"), "{err}");
 }

@@ -13,6 +13,7 @@ mod citations;
 mod destinations;
 mod footnotes;
 mod highlight;
+mod inline;
 mod merge;
 pub mod sanitize;
 mod wikilinks;
@@ -25,6 +26,7 @@ use serde::Serialize;
 
 pub use autolink::AutoLink;
 pub use highlight::CSS_CLASS_PREFIX;
+pub use inline::{Inline, inline};
 
 /// A link target resolved by the site.
 #[derive(Debug, Clone)]

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::content::model::{Date, SourceKind, SourceMatter};
+use crate::markdown::Inline;
 use crate::resolve::{ActorIx, PositionRef, Site, chronological, ix};
 
 use crate::output::Sink;
@@ -130,8 +131,8 @@ fn position_row(site: &Site, r: PositionRef) -> PositionRow<'_> {
         question_title: question.map(|q| q.matter.title.as_str()),
         stance: p.stance.as_str(),
         date: p.date.ymd(),
-        summary: p.summary.as_deref(),
-        quote: p.quote.as_deref(),
+        summary: Inline::text_of(&p.summary),
+        quote: Inline::text_of(&p.quote),
         changed_from: site.index.changed_from[r.briefing][r.position].map(|s| s.as_str()),
         sources: p.sources.iter().map(|&s| source_ref(&b.sources[s])).collect(),
         briefing: b.doc.id.as_str(),

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::content::model::{ActorKind, HttpUrl};
+use crate::markdown::Inline;
 use crate::resolve::{ActorIx, BriefingIx, Site};
 
 #[derive(Serialize)]
@@ -116,7 +117,7 @@ pub(super) fn briefing(site: &Site, i: BriefingIx) -> String {
         context: "https://schema.org",
         kind: "NewsArticle",
         headline: &m.title,
-        description: m.summary.as_deref(),
+        description: Inline::text_of(&b.summary),
         url: &url,
         main_entity_of_page: &url,
         date_published: m.date.rfc3339(),

@@ -4,8 +4,9 @@
 
 use crate::content::Document;
 use crate::content::model::SourceMatter;
+use crate::content::yaml::Seg;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, AutoLink, Rendered};
+use crate::markdown::{self, AutoLink, Inline, Rendered};
 
 use super::RESERVED_ANCHORS;
 use super::links::{Check, Later, message, width};
@@ -31,18 +32,11 @@ pub(super) fn render_with_refs<M>(
     if lookup.safe_html {
         rendered.html = markdown::sanitize::clean(&rendered.html);
     }
-    if !links.checks.is_empty() {
-        let later = links.checks.drain(..).map(|(range, check)| {
-            let written = body.get(range.clone()).unwrap_or_default();
-            let problem = match check {
-                Check::Fragment(..) => Diagnostic::error(&doc.path, message(&check, written)),
-                Check::Rooted(_) => Diagnostic::warning(&doc.path, message(&check, written)),
-            };
-            let problem = problem.at(doc.body_position(body, range.start)).spanning(width(body, &range));
-            Later { check, problem }
-        });
-        lookup.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(later);
-    }
+    leave_checks(lookup, &mut links, |check, problem, range| {
+        problem(&doc.path, message(check, body.get(range.clone()).unwrap_or_default()))
+            .at(doc.body_position(body, range.start))
+            .spanning(width(body, range))
+    });
     let problems = rendered
         .problems
         .iter()
@@ -55,4 +49,49 @@ pub(super) fn render_with_refs<M>(
         })
         .collect();
     (rendered, problems, links.refs)
+}
+
+/// A line of front-matter text (the value at `at`, `text`) rendered
+/// inline; its problems point at the value.
+pub(super) fn render_inline<M>(
+    doc: &Document<M>,
+    text: &str,
+    at: &[Seg],
+    lookup: &Lookup,
+) -> (Inline, Vec<Diagnostic>) {
+    let mut links = BodyLinks::new(lookup, &doc.path, &[]);
+    let (line, rendered) = markdown::inline(text, &mut links);
+    let (position, length) = doc.locate(at);
+    let point = |d: Diagnostic| d.at(position).spanning(length);
+    leave_checks(lookup, &mut links, |check, problem, range| {
+        point(problem(&doc.path, message(check, text.get(range.clone()).unwrap_or_default())))
+    });
+    let problems = rendered.problems.into_iter().filter(|(_, problem)| !problem.broken);
+    let problems = problems.map(|(_, p)| point(Diagnostic::error(&doc.path, p.message)).maybe_hint(p.hint));
+    (line, problems.collect())
+}
+
+/// A problem's constructor: an error or a warning for a file.
+type Severity = fn(&std::path::Path, String) -> Diagnostic;
+
+/// Hands the checks `links` left to the lookup, for when every page is
+/// known; `problem` makes each one's diagnostic (given its severity and
+/// its range in the text rendered).
+fn leave_checks(
+    lookup: &Lookup,
+    links: &mut BodyLinks,
+    problem: impl Fn(&Check, Severity, &std::ops::Range<usize>) -> Diagnostic,
+) {
+    if links.checks.is_empty() {
+        return;
+    }
+    let later = links.checks.drain(..).map(|(range, check)| {
+        let severity: Severity = match check {
+            Check::Fragment(..) => |path, message| Diagnostic::error(path, message),
+            Check::Rooted(_) => |path, message| Diagnostic::warning(path, message),
+        };
+        let problem = problem(&check, severity, &range);
+        Later { check, problem }
+    });
+    lookup.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(later);
 }

@@ -6,10 +6,11 @@ use std::collections::HashMap;
 
 use crate::content::Document;
 use crate::content::model::{BriefingMatter, Id, SourceMatter};
+use crate::content::yaml::Seg;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::AutoLink;
+use crate::markdown::{AutoLink, Inline};
 
-use super::body::render_with_refs;
+use super::body::{render_inline, render_with_refs};
 use super::check;
 use super::ix::{ActorIx, Ix};
 use super::lookup::Lookup;
@@ -37,27 +38,36 @@ pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Looku
         }
     };
     doc.matter.actors.iter().filter_map(|a| lookup.actors.get(a.as_str())).for_each(|&i| add_actor(i));
-    let positions = positions(doc, &sources, lookup, &mut add_actor);
+    // Summaries and quotes may hold inline Markdown, checked like the body.
+    let mut inline = |text: &Option<String>, at: &[Seg]| {
+        let (line, more) = render_inline(doc, text.as_deref()?, at, lookup);
+        problems.extend(more);
+        Some(line)
+    };
+    let summary = inline(&doc.matter.summary, &[Seg::Key("summary")]);
+    let positions = positions(doc, &sources, lookup, &mut add_actor, &mut inline);
     let topics = doc.matter.topics.iter().filter_map(|t| lookup.topics.get(t.as_str()).copied()).collect();
     let doc = doc.entry(doc.matter.info());
-    (Briefing { doc, actors, topics, positions, sources, body, refs }, problems)
+    (Briefing { doc, summary, actors, topics, positions, sources, body, refs }, problems)
 }
 
 /// The briefing's positions whose actor and question exist, each citing
 /// its sources by number in `sources` (numbered order); `add_actor` is told
-/// of each position's actor.
+/// of each position's actor, and `inline` renders its summary and quote.
 fn positions(
     doc: &Document<BriefingMatter>,
     sources: &[SourceMatter],
     lookup: &Lookup,
     add_actor: &mut impl FnMut(ActorIx),
+    inline: &mut impl FnMut(&Option<String>, &[Seg]) -> Option<Inline>,
 ) -> Vec<Position> {
     let numbers: HashMap<&Id, usize> = sources.iter().enumerate().map(|(n, s)| (&s.id, n)).collect();
     let number_of = |id: &Id| numbers.get(id).copied();
     doc.matter
         .positions
         .iter()
-        .filter_map(|p| {
+        .enumerate()
+        .filter_map(|(i, p)| {
             let actor = *lookup.actors.get(p.actor.as_str())?;
             add_actor(actor);
             let question = match &p.question {
@@ -71,8 +81,8 @@ fn positions(
                 actor,
                 question,
                 stance: p.stance,
-                summary: p.summary.clone(),
-                quote: p.quote.clone(),
+                summary: inline(&p.summary, &[Seg::Key("positions"), Seg::Index(i), Seg::Key("summary")]),
+                quote: inline(&p.quote, &[Seg::Key("positions"), Seg::Index(i), Seg::Key("quote")]),
                 date: p.date.clone().unwrap_or_else(|| doc.matter.date.clone()),
                 sources,
             })

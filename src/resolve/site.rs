@@ -6,7 +6,7 @@ use crate::content::model::{
     ActorMatter, BriefingInfo, Date, Id, PageMatter, QuestionMatter, SourceMatter, Stance, TopicMatter,
 };
 use crate::content::{Entry, Kind};
-use crate::markdown::Rendered;
+use crate::markdown::{Inline, Rendered};
 use crate::urls::Urls;
 
 use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, TopicIx};
@@ -45,8 +45,10 @@ pub struct Site {
 /// A briefing with its references resolved and its body rendered.
 #[derive(Debug)]
 pub struct Briefing {
-    /// Its file and front matter (positions and sources are below).
+    /// Its file and front matter (positions, sources and summary are below).
     pub doc: Entry<BriefingInfo>,
+    /// One or two sentences for lists and feeds, rendered inline.
+    pub summary: Option<Inline>,
     /// Involved actors: those listed, then those with positions.
     pub actors: Vec<ActorIx>,
     /// Its topics, as front matter lists them.
@@ -71,9 +73,9 @@ pub struct Position {
     /// Where the actor stands.
     pub stance: Stance,
     /// The position in the briefing's words.
-    pub summary: Option<String>,
+    pub summary: Option<Inline>,
     /// The actor's own words.
-    pub quote: Option<String>,
+    pub quote: Option<Inline>,
     /// When it was taken (the briefing's date unless given).
     pub date: Date,
     /// Indices into the briefing's `sources`.

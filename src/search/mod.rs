@@ -13,6 +13,7 @@ mod pagefind;
 
 use std::collections::BTreeMap;
 
+use crate::markdown::Inline;
 use crate::resolve::{Entity, Ix, Site, ix};
 
 /// The folder, under the output, that holds the search bundle.
@@ -113,7 +114,7 @@ pub fn record(site: &Site, entity: Entity) -> Record {
             r.meta.insert("date".into(), m.date.ymd());
             r.sort.insert("date".into(), m.date.ymd());
             r.say(&m.title);
-            r.say(m.summary.as_deref().unwrap_or_default());
+            r.say(Inline::text_of(&b.summary).unwrap_or_default());
             for &a in &b.actors {
                 r.filter("actor", &site.actors[a].doc.matter.name);
             }
@@ -122,8 +123,8 @@ pub fn record(site: &Site, entity: Entity) -> Record {
                 if let Some(q) = p.question {
                     r.filter("question", &site.questions[q].doc.matter.title);
                 }
-                r.say(p.summary.as_deref().unwrap_or_default());
-                r.say(p.quote.as_deref().unwrap_or_default());
+                r.say(Inline::text_of(&p.summary).unwrap_or_default());
+                r.say(Inline::text_of(&p.quote).unwrap_or_default());
             }
             for &t in &b.topics {
                 r.filter("topic", &site.topics[t].title);

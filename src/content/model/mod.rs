@@ -64,8 +64,8 @@ pub struct BriefingMatter {
     pub extra: Extra,
 }
 
-/// A briefing's front matter less its positions and sources, which the
-/// resolved briefing holds checked and numbered.
+/// A briefing's front matter less its positions, sources and summary,
+/// which the resolved briefing holds checked, numbered and rendered.
 #[derive(Debug, Clone)]
 pub struct BriefingInfo {
     /// The headline.
@@ -74,8 +74,6 @@ pub struct BriefingInfo {
     pub date: Date,
     /// When it last changed, if after `date`.
     pub updated: Option<Date>,
-    /// One or two sentences for lists and feeds.
-    pub summary: Option<String>,
     /// Topic ids.
     pub topics: Vec<Id>,
     /// Whether the story is still moving.
@@ -97,7 +95,6 @@ impl BriefingMatter {
             title: self.title.clone(),
             date: self.date.clone(),
             updated: self.updated.clone(),
-            summary: self.summary.clone(),
             topics: self.topics.clone(),
             status: self.status,
             publish_date: self.publish_date.clone(),

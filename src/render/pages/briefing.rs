@@ -6,6 +6,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Body, Meta, PageKind, body_weight, latest};
+use crate::markdown::Inline;
 use crate::render::jsonld;
 use crate::render::views::{Ctx, Refs, SourceView, value};
 use crate::resolve::{ActorIx, BriefingIx, Ix, PositionRef, Site};
@@ -29,8 +30,9 @@ impl PageKind for Briefing {
         "briefings"
     }
     fn meta(&self, site: &Site, n: usize) -> Meta {
-        let m = &site.briefings[n].doc.matter;
-        let description = m.summary.clone().unwrap_or_else(|| site.config.description.clone());
+        let b = &site.briefings[n];
+        let m = &b.doc.matter;
+        let description = Inline::text_of(&b.summary).map_or_else(|| site.config.description.clone(), str::to_owned);
         Meta::titled(site, &m.title, description, "article")
     }
     fn weight(&self, site: &Site, n: usize) -> usize {

@@ -17,6 +17,7 @@ use tera::{Tera, Value};
 
 use crate::content::model::{Date, Stance};
 use crate::diagnostics::Diagnostic;
+use crate::markdown::Inline;
 use crate::resolve::{ActorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx, id_to_words};
 use partials::{BRIEFING_ITEM, FEED_ENTRY, POSITION, component, render_partial};
 use position::{PositionParts, PositionView, SourceLink};
@@ -97,7 +98,9 @@ struct BriefingRef<'a> {
     /// RFC 3339 times for feeds: first published, and last updated.
     published: String,
     modified: String,
+    /// In words, for feeds; `summary_html` for pages.
     summary: Option<&'a str>,
+    summary_html: Option<Value>,
     status: Option<&'static str>,
     topics: Vec<Value>,
     /// `partials/briefing_item.html` rendered for it; absent while that renders.
@@ -193,8 +196,10 @@ impl Refs {
             actor: &self.actors[pos.actor],
             question: pos.question.map(|q| &self.questions[q]),
             stance: self.shared.stance(pos.stance),
-            summary: parts.summary.as_ref(),
-            quote: parts.quote.as_ref(),
+            summary: parts.summary.as_ref().map(|(text, _)| text),
+            summary_html: parts.summary.as_ref().map(|(_, html)| html),
+            quote: parts.quote.as_ref().map(|(text, _)| text),
+            quote_html: parts.quote.as_ref().map(|(_, html)| html),
             date: &parts.date,
             briefing: &self.briefings[b],
             sources: &parts.sources,
@@ -249,7 +254,8 @@ fn briefing_ref(
         modified: m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
         date: shared.date(&m.date),
         updated: m.updated.as_ref().map(|d| shared.date(d)),
-        summary: m.summary.as_deref(),
+        summary: Inline::text_of(&b.summary),
+        summary_html: b.summary.as_ref().map(|s| Value::safe_string(&s.html)),
         status: m.status.map(|s| s.as_str()),
         topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
         html: None,

@@ -5,6 +5,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::shared::Shared;
+use crate::markdown::Inline;
 use crate::resolve::Position;
 
 /// What is a position's own, as template values, made once: other fields
@@ -12,8 +13,9 @@ use crate::resolve::Position;
 pub(super) struct PositionParts {
     /// The shared date value, looked up once rather than on every page.
     pub(super) date: Value,
-    pub(super) summary: Option<Value>,
-    pub(super) quote: Option<Value>,
+    /// In words, and as inline HTML.
+    pub(super) summary: Option<(Value, Value)>,
+    pub(super) quote: Option<(Value, Value)>,
     pub(super) sources: Value,
     pub(super) html: Option<Value>,
 }
@@ -23,12 +25,17 @@ impl PositionParts {
     pub(super) fn new(p: &Position, links: &[Value], shared: &Shared) -> Self {
         PositionParts {
             date: shared.date(&p.date),
-            summary: p.summary.as_deref().map(Value::from),
-            quote: p.quote.as_deref().map(Value::from),
+            summary: p.summary.as_ref().map(both),
+            quote: p.quote.as_ref().map(both),
             sources: Value::from(p.sources.iter().map(|&s| links[s].clone()).collect::<Vec<_>>()),
             html: None,
         }
     }
+}
+
+/// A line's words and its HTML, as template values.
+fn both(line: &Inline) -> (Value, Value) {
+    (Value::from(line.text.as_str()), Value::safe_string(&line.html))
 }
 
 /// A link to a numbered source in some briefing's list.
@@ -46,8 +53,12 @@ pub(super) struct PositionView<'a> {
     pub(super) actor: &'a Value,
     pub(super) question: Option<&'a Value>,
     pub(super) stance: &'a Value,
+    /// The summary in words (`summary_html`: with its links and emphasis).
     pub(super) summary: Option<&'a Value>,
+    pub(super) summary_html: Option<&'a Value>,
+    /// The quote in words (`quote_html`: with its links and emphasis).
     pub(super) quote: Option<&'a Value>,
+    pub(super) quote_html: Option<&'a Value>,
     pub(super) date: &'a Value,
     pub(super) briefing: &'a Value,
     pub(super) sources: &'a Value,
