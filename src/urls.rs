@@ -61,6 +61,9 @@ impl Urls {
     pub fn topic(&self, id: impl AsRef<str>) -> String {
         self.path(&["topics", id.as_ref()])
     }
+    pub fn author(&self, id: impl AsRef<str>) -> String {
+        self.path(&["authors", id.as_ref()])
+    }
     pub fn page(&self, id: impl AsRef<str>) -> String {
         self.path(&[id.as_ref()])
     }

@@ -411,3 +411,87 @@ fn a_scheduled_briefing_is_nowhere_until_its_time_and_an_expired_one_leaves_home
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success() && err.contains("content/briefings/wrong.md:4:14: error: `expiry_date` (2025-02-01) is before the briefing's `date` (2025-03-01)"), "{err}");
 }
+
+/// Adds `line` to the front matter of `rel`, after its `date:`.
+fn add_after_date(site: &TestSite, rel: &str, line: &str) {
+    let path = site.root().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let date = text.find("\ndate:").unwrap() + 1;
+    let end = date + text[date..].find('\n').unwrap() + 1;
+    std::fs::write(&path, format!("{}{line}\n{}", &text[..end], &text[end..])).unwrap();
+}
+
+/// The titles of the briefings a page lists.
+fn listed_titles(html: &str) -> Vec<String> {
+    let item = |item: &str| text(&item[item.find("<h3>").unwrap()..item.find("</h3>").unwrap()]);
+    html.split(r#"<li class="briefing-item">"#).skip(1).map(item).collect()
+}
+
+#[test]
+fn authors_get_bylines_pages_of_exactly_their_briefings_feeds_and_json_ld() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\n");
+    assert_ok(&site.build());
+    let out = site.root().join("public");
+    // A site without authors looks as it always has.
+    let first = site.page("briefings/first/index.html");
+    assert!(!out.join("authors").exists() && !first.contains("byline") && !first.contains(">Authors</a>"));
+    assert!(json_ld(&first).get("author").is_none());
+
+    site.write(
+        "content/authors/ann.md",
+        "---\nname: Ann Writer\nrole: Correspondent\nbio: Covers budgets.\nlinks: [https://example.net/ann]\n---\nAnn has covered budgets since 2010.\n",
+    );
+    site.write("content/authors/ben.md", "---\nname: Ben Editor\n---\n");
+    add_after_date(&site, "content/briefings/first.md", "authors: [ann, ben]");
+    add_after_date(&site, "content/briefings/second.md", "authors: [ann]");
+    assert_ok(&site.build());
+    let first = site.page("briefings/first/index.html");
+    let byline = r#"<p class="byline">By <a href="/authors/ann/" rel="author">Ann Writer</a> and <a href="/authors/ben/" rel="author">Ben Editor</a></p>"#;
+    assert!(first.contains(byline), "{first}");
+    assert!(site.page("briefings/index.html").contains(byline), "lists carry bylines too");
+    assert!(first.contains(r#"href="/authors/">Authors</a>"#), "the menu has the section: {first}");
+    let ann = site.page("authors/ann/index.html");
+    assert_eq!(listed_titles(&ann), ["Second briefing", "First briefing"]);
+    assert!(ann.contains("Covers budgets.") && ann.contains("since 2010") && ann.contains("https://example.net/ann"));
+    assert_eq!(listed_titles(&site.page("authors/ben/index.html")), ["First briefing"]);
+    let authors = site.page("authors/index.html");
+    assert!(authors.contains("Ann Writer") && authors.contains("2 briefings") && authors.contains("1 briefing"));
+
+    assert_eq!(check_feed(&out, "https://example.org/", "authors/ann/atom.xml"), ["Second briefing", "First briefing"]);
+    let feed = std::fs::read_to_string(out.join("atom.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let entry = doc
+        .descendants()
+        .find(|n| n.has_tag_name((ATOM, "entry")) && child_text(*n, "title") == Some("First briefing"));
+    let names: Vec<&str> = entry
+        .unwrap()
+        .children()
+        .filter(|n| n.has_tag_name((ATOM, "author")))
+        .filter_map(|a| child_text(a, "name"))
+        .collect();
+    assert_eq!(names, ["Ann Writer", "Ben Editor"]);
+
+    let article = json_ld(&first);
+    assert_eq!(
+        article["author"][0],
+        serde_json::json!({"@type": "Person", "name": "Ann Writer", "url": "https://example.org/authors/ann/"})
+    );
+    assert_eq!(article["author"][1]["name"], "Ben Editor");
+    for who in article["author"].as_array().unwrap() {
+        assert!(written(&out, "https://example.org/", who["url"].as_str().unwrap()), "{who}");
+    }
+    let profile = json_ld(&ann);
+    assert_eq!(profile["@type"], "ProfilePage");
+    assert_eq!(profile["mainEntity"]["@type"], "Person");
+    assert_eq!(profile["mainEntity"]["jobTitle"], "Correspondent");
+    assert_eq!(profile["mainEntity"]["sameAs"][0], "https://example.net/ann");
+
+    let second = site.root().join("content/briefings/second.md");
+    std::fs::write(&second, std::fs::read_to_string(&second).unwrap().replace("authors: [ann]", "authors: [zed]"))
+        .unwrap();
+    let out = site.build();
+    let err = common::stderr(&out);
+    assert!(!out.status.success() && err.contains("error: unknown author `zed`"), "{err}");
+    assert!(err.contains("create content/authors/zed.md"), "{err}");
+}

@@ -93,7 +93,7 @@ fn the_nu_html_checker_finds_no_errors_on_any_page() {
 /// A briefing, an actor and a question of the example site, the home page,
 /// the stance map and actor network overviews, the briefings index with
 /// its archive, and later pages of lists: the briefings', the actors' (no
-/// network), an actor's and a question's.
+/// network), an actor's and a question's; an author's page and the authors.
 const PAGES: &[(&str, &str)] = &[
     ("home", "/"),
     ("stance-map", "/questions/"),
@@ -106,6 +106,8 @@ const PAGES: &[(&str, &str)] = &[
     ("actor-page-2", "/actors/donald-trump/page/2/"),
     ("question-page-2", "/questions/us-role-in-guarantees/page/2/"),
     ("archive", "/briefings/"),
+    ("author", "/authors/dossier-desk/"),
+    ("authors", "/authors/"),
 ];
 
 #[test]

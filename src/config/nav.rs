@@ -9,20 +9,22 @@ use crate::content::yaml::{self, Seg};
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 
 /// The sections the header can link, in their default order, with their
-/// default names.
-pub const SECTIONS: [(&str, &str); 5] = [
+/// default names (`authors` only on a site that has authors).
+pub const SECTIONS: [(&str, &str); 6] = [
     ("briefings", "Briefings"),
     ("actors", "Actors"),
     ("questions", "Questions"),
     ("topics", "Topics"),
     ("sources", "Sources"),
+    ("authors", "Authors"),
 ];
 
 /// One entry of `nav:`: exactly one of `section`, `page` and `url`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NavEntry {
-    /// A section by name: `briefings`, `actors`, `questions`, `topics`, `sources`.
+    /// A section by name: `briefings`, `actors`, `questions`, `topics`,
+    /// `sources`, `authors`.
     pub section: Option<String>,
     /// A plain page, by its id (`about` for `content/about.md`).
     pub page: Option<String>,

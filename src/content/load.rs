@@ -49,6 +49,10 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> (Cont
                 c.topics.push(d);
                 b.topics.push(body);
             }
+            Ok((Loaded::Author(d), body)) => {
+                c.authors.push(d);
+                b.authors.push(body);
+            }
             Ok((Loaded::Page(d), _)) if d.matter.draft && !include_drafts => {}
             Ok((Loaded::Page(d), body)) => {
                 c.pages.push(d);
@@ -93,6 +97,7 @@ fn check(content: &Content, diags: &mut Diagnostics) {
     check_unique(&content.actors, Kind::Actor, diags);
     check_unique(&content.questions, Kind::Question, diags);
     check_unique(&content.topics, Kind::Topic, diags);
+    check_unique(&content.authors, Kind::Author, diags);
     check_unique(&content.pages, Kind::Page, diags);
     for page in &content.pages {
         if RESERVED_SECTIONS.contains(&page.id.as_str()) {
@@ -168,6 +173,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<(Loaded, St
         Kind::Actor => Loaded::Actor(parts.document()?),
         Kind::Question => Loaded::Question(parts.document()?),
         Kind::Topic => Loaded::Topic(parts.document()?),
+        Kind::Author => Loaded::Author(parts.document()?),
         Kind::Page => Loaded::Page(parts.document()?),
     };
     Ok((loaded, body))

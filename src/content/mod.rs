@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::diagnostics::{Diagnostic, Position};
 pub use load::{is_markdown, load, load_one};
-use model::{ActorMatter, BriefingMatter, Id, PageMatter, QuestionMatter, TopicMatter};
+use model::{ActorMatter, AuthorMatter, BriefingMatter, Id, PageMatter, QuestionMatter, TopicMatter};
 
 /// What a file under `content/` is, decided by the folder it sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,6 +28,8 @@ pub enum Kind {
     Question,
     /// Under `content/topics/`.
     Topic,
+    /// Under `content/authors/`.
+    Author,
     /// Anywhere else: a plain page.
     Page,
 }
@@ -40,6 +42,7 @@ impl Kind {
             Kind::Actor => "actor",
             Kind::Question => "question",
             Kind::Topic => "topic",
+            Kind::Author => "author",
             Kind::Page => "page",
         }
     }
@@ -53,13 +56,14 @@ impl Kind {
             Some("actors") if nested => Kind::Actor,
             Some("questions") if nested => Kind::Question,
             Some("topics") if nested => Kind::Topic,
+            Some("authors") if nested => Kind::Author,
             _ => Kind::Page,
         }
     }
 }
 
 /// Page URLs a plain page may not take: the generated sections own them.
-pub const RESERVED_SECTIONS: &[&str] = &["briefings", "actors", "questions", "topics", "sources", "search"];
+pub const RESERVED_SECTIONS: &[&str] = &["briefings", "actors", "questions", "topics", "authors", "sources", "search"];
 
 /// One loaded file: its id (the file stem), where it is and its typed front
 /// matter. Its Markdown body is loaded beside it ([`Bodies`]), for the
@@ -144,6 +148,8 @@ pub struct Content {
     pub questions: Vec<Document<QuestionMatter>>,
     /// Under `content/topics/`.
     pub topics: Vec<Document<TopicMatter>>,
+    /// Under `content/authors/`.
+    pub authors: Vec<Document<AuthorMatter>>,
     /// Everywhere else, drafts left out unless asked for.
     pub pages: Vec<Document<PageMatter>>,
     /// Ids of briefings left out as drafts or not yet published (a
@@ -170,6 +176,8 @@ pub struct Bodies {
     pub questions: Vec<String>,
     /// Of `Content::topics`.
     pub topics: Vec<String>,
+    /// Of `Content::authors`.
+    pub authors: Vec<String>,
     /// Of `Content::pages`.
     pub pages: Vec<String>,
 }
@@ -184,6 +192,8 @@ pub enum Loaded {
     Question(Document<QuestionMatter>),
     /// A topic's own file.
     Topic(Document<TopicMatter>),
+    /// An author.
+    Author(Document<AuthorMatter>),
     /// A plain page.
     Page(Document<PageMatter>),
 }
@@ -196,6 +206,7 @@ impl Loaded {
             Loaded::Actor(d) => &d.id,
             Loaded::Question(d) => &d.id,
             Loaded::Topic(d) => &d.id,
+            Loaded::Author(d) => &d.id,
             Loaded::Page(d) => &d.id,
         }
     }
@@ -208,6 +219,7 @@ impl Loaded {
             Loaded::Actor(d) => d.head(),
             Loaded::Question(d) => d.head(),
             Loaded::Topic(d) => d.head(),
+            Loaded::Author(d) => d.head(),
             Loaded::Page(d) => d.head(),
         }
     }
@@ -258,6 +270,9 @@ impl KindOf for QuestionMatter {
 impl KindOf for TopicMatter {
     const KIND: Kind = Kind::Topic;
 }
+impl KindOf for AuthorMatter {
+    const KIND: Kind = Kind::Author;
+}
 impl KindOf for PageMatter {
     const KIND: Kind = Kind::Page;
 }
@@ -274,6 +289,7 @@ impl Content {
         add(&self.actors, &mut out);
         add(&self.questions, &mut out);
         add(&self.topics, &mut out);
+        add(&self.authors, &mut out);
         add(&self.pages, &mut out);
         out
     }
@@ -285,6 +301,7 @@ impl Content {
             Kind::Actor => self.actors[index].head(),
             Kind::Question => self.questions[index].head(),
             Kind::Topic => self.topics[index].head(),
+            Kind::Author => self.authors[index].head(),
             Kind::Page => self.pages[index].head(),
         }
     }

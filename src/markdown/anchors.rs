@@ -16,6 +16,7 @@ pub(crate) const RESERVED: &[&str] = &[
     "top",
     "summary",
     "contents",
+    "elsewhere",
     "actors",
     "active-actors",
     "all-questions",

@@ -1,6 +1,6 @@
 //! Structured data for search engines: JSON-LD `NewsArticle` for briefings
-//! and `Person` / `Organization` / `Country` / `GovernmentOrganization`
-//! for actors.
+//! (with its authors), `Person` / `Organization` / `Country` /
+//! `GovernmentOrganization` for actors, and a `ProfilePage` for authors.
 //!
 //! Built with serde_json, not a template: inside `<script>` HTML entities are
 //! not decoded, so escaping must be JSON's own (`<` as `\u003c`). Typed
@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::content::model::{ActorKind, HttpUrl};
 use crate::markdown::Inline;
-use crate::resolve::{ActorIx, BriefingIx, Site};
+use crate::resolve::{ActorIx, AuthorIx, BriefingIx, Site};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -27,6 +27,8 @@ struct Article<'a> {
     date_published: String,
     date_modified: String,
     in_language: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<Thing<'a>>,
     publisher: Publisher<'a>,
     about: Vec<Thing<'a>>,
     mentions: Vec<Thing<'a>>,
@@ -123,6 +125,7 @@ pub(super) fn briefing(site: &Site, i: BriefingIx) -> String {
         date_published: m.date.rfc3339(),
         date_modified: m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
         in_language: &site.config.language,
+        author: b.authors.iter().map(|&a| author_thing(site, a)).collect(),
         publisher: Publisher { kind: "Organization", name: &site.config.title, url: Some(u.absolute(&u.home())) },
         about,
         mentions: mentioned.into_iter().map(|a| thing(site, a)).collect(),
@@ -147,6 +150,51 @@ pub(super) fn actor(site: &Site, i: ActorIx) -> String {
         same_as: &m.links,
         alternate_name: &m.aliases,
     })
+}
+
+/// The JSON-LD for an author's page: a `ProfilePage` about a `Person`.
+pub(super) fn author(site: &Site, i: AuthorIx) -> String {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Person<'a> {
+        #[serde(flatten)]
+        thing: Thing<'a>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        job_title: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        description: Option<&'a str>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        same_as: &'a [HttpUrl],
+        works_for: Publisher<'a>,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Profile<'a> {
+        #[serde(rename = "@context")]
+        context: &'static str,
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        url: String,
+        main_entity: Person<'a>,
+    }
+    let (m, u) = (&site.authors[i].doc.matter, &site.urls);
+    let home = Some(u.absolute(&u.home()));
+    let person = Person {
+        thing: author_thing(site, i),
+        job_title: m.role.as_deref(),
+        description: m.bio.as_deref(),
+        same_as: &m.links,
+        works_for: Publisher { kind: "Organization", name: &site.config.title, url: home },
+    };
+    let url = person.thing.url.clone();
+    script_safe(&Profile { context: "https://schema.org", kind: "ProfilePage", url, main_entity: person })
+}
+
+/// An author as a `Person` with the URL of their page, as search engines
+/// expect of an article's `author`.
+fn author_thing(site: &Site, i: AuthorIx) -> Thing<'_> {
+    let a = &site.authors[i];
+    Thing { kind: "Person", name: &a.doc.matter.name, url: site.urls.absolute(&site.urls.author(&a.doc.id)) }
 }
 
 fn thing(site: &Site, i: ActorIx) -> Thing<'_> {

@@ -26,7 +26,8 @@ pub(super) fn links(site: &Site) -> Result<Vec<NavLink>, Diagnostic> {
     let mut weighted: Vec<(i64, NavLink)> = Vec::new();
     match &site.config.nav {
         None => {
-            let sections = SECTIONS.iter().map(|&(name, title)| section(site, name, title.to_owned()));
+            let made = |(name, _): &&(&str, &str)| *name != "authors" || !site.authors.is_empty();
+            let sections = SECTIONS.iter().filter(made).map(|&(name, title)| section(site, name, title.to_owned()));
             weighted.extend((10..).step_by(10).zip(sections));
         }
         Some(entries) => {
@@ -54,6 +55,11 @@ pub(super) fn links(site: &Site) -> Result<Vec<NavLink>, Diagnostic> {
 fn entry_link(site: &Site, entry: &NavEntry, listed: &mut [bool]) -> Result<NavLink, Diagnostic> {
     if let Some(name) = &entry.section {
         let &(name, title) = SECTIONS.iter().find(|(s, _)| s == name).expect("checked when dossier.yaml was read");
+        if name == "authors" && site.authors.is_empty() {
+            let d = Diagnostic::error(CONFIG_FILE, "`nav:` names the section `authors`, and the site has no authors")
+                .hint("add an author under content/authors/ and name it in a briefing's `authors:`, or drop the entry");
+            return Err(at_entry(d, entry));
+        }
         return Ok(section(site, name, entry.title.clone().unwrap_or_else(|| title.to_owned())));
     }
     if let Some(id) = &entry.page {
@@ -65,16 +71,21 @@ fn entry_link(site: &Site, entry: &NavEntry, listed: &mut [bool]) -> Result<NavL
             };
             let d =
                 Diagnostic::error(CONFIG_FILE, format!("`nav:` names the page `{id}`, and there is none")).hint(hint);
-            return Err(match entry.at {
-                Some(at) => d.at(at),
-                None => d,
-            });
+            return Err(at_entry(d, entry));
         };
         listed[i] = true;
         return Ok(page_link(site, i, entry.title.as_deref()));
     }
     let (url, title) = (entry.url.clone(), entry.title.clone());
     Ok(NavLink { title: title.unwrap_or_default(), url: url.unwrap_or_default(), section: "" })
+}
+
+/// `d`, placed at the `nav:` entry when its place is known.
+fn at_entry(d: Diagnostic, entry: &NavEntry) -> Diagnostic {
+    match entry.at {
+        Some(at) => d.at(at),
+        None => d,
+    }
 }
 
 fn section(site: &Site, name: &'static str, title: String) -> NavLink {

@@ -26,6 +26,8 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "questions.html",
     "topic.html",
     "topics.html",
+    "author.html",
+    "authors.html",
     "sources.html",
     "publisher.html",
     "page.html",

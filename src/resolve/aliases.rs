@@ -10,7 +10,7 @@ use crate::content::{Content, Document};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::urls::Urls;
 
-use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, TopicIx};
+use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, TopicIx};
 use super::site::Entity;
 
 /// An old URL that sends readers on to an entity's page.
@@ -62,6 +62,9 @@ pub(super) fn collect(
     }
     for (i, d) in content.pages.iter().enumerate() {
         add(d, "aliases", &d.matter.aliases, Entity::Page(i), "");
+    }
+    for (i, d) in content.authors.iter().enumerate() {
+        add(d, "aliases", &d.matter.aliases, Entity::Author(AuthorIx::new(i)), "authors");
     }
     out
 }

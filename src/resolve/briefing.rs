@@ -47,8 +47,9 @@ pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Looku
     let summary = inline(&doc.matter.summary, &[Seg::Key("summary")]);
     let positions = positions(doc, &sources, lookup, &mut add_actor, &mut inline);
     let topics = doc.matter.topics.iter().filter_map(|t| lookup.topics.get(t.as_str()).copied()).collect();
+    let authors = doc.matter.authors.iter().filter_map(|a| lookup.authors.get(a.as_str()).copied()).collect();
     let doc = doc.entry(doc.matter.info());
-    (Briefing { doc, summary, actors, topics, positions, sources, body, refs }, problems)
+    (Briefing { doc, summary, authors, actors, topics, positions, sources, body, refs }, problems)
 }
 
 /// The briefing's positions whose actor and question exist, each citing

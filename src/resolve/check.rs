@@ -26,6 +26,15 @@ pub(super) fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<D
             ));
         }
     }
+    for (i, author) in m.authors.iter().enumerate() {
+        if !lookup.authors.contains_key(author.as_str()) {
+            out.extend(unknown(
+                doc,
+                &[Seg::Key("authors"), Seg::Index(i)],
+                lookup.unknown("author", author.as_str(), &lookup.authors),
+            ));
+        }
+    }
     let mut source_ids: HashMap<&str, usize> = HashMap::new();
     for (i, source) in m.sources.iter().enumerate() {
         if source_ids.insert(source.id.as_str(), i).is_some() {

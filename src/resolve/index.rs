@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
-use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx, all};
+use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx, all};
 use super::{Actor, Briefing};
 use crate::content::model::{Stance, capped, slugify};
 
@@ -45,6 +45,8 @@ pub struct Index {
     pub question_briefings: Table<QuestionIx, Vec<BriefingIx>>,
     /// Per topic: its briefings, newest first.
     pub topic_briefings: Table<TopicIx, Vec<BriefingIx>>,
+    /// Per author: the briefings they wrote, newest first.
+    pub author_briefings: Table<AuthorIx, Vec<BriefingIx>>,
     /// Per briefing: the briefings sharing the most actors and questions.
     pub briefing_related: Table<BriefingIx, Vec<BriefingIx>>,
     /// Per briefing: briefings whose text links to it.
@@ -101,7 +103,7 @@ fn push_new<T: Copy + PartialEq>(list: &mut Vec<T>, i: T) {
 
 impl Index {
     /// Builds the index over resolved briefings and actors.
-    pub fn build(briefings: &[Briefing], actors: &[Actor], questions: usize, topics: usize) -> Index {
+    pub fn build(briefings: &[Briefing], actors: &[Actor], questions: usize, topics: usize, authors: usize) -> Index {
         let mut ix = Index {
             actor_positions: Table::filled(actors.len()),
             actor_briefings: Table::filled(actors.len()),
@@ -110,6 +112,7 @@ impl Index {
             question_positions: Table::filled(questions),
             question_briefings: Table::filled(questions),
             topic_briefings: Table::filled(topics),
+            author_briefings: Table::filled(authors),
             briefing_backlinks: Table::filled(briefings.len()),
             ..Index::default()
         };
@@ -138,6 +141,9 @@ impl Index {
             }
             for &t in &briefing.topics {
                 push_new(&mut ix.topic_briefings[t], b);
+            }
+            for &a in &briefing.authors {
+                push_new(&mut ix.author_briefings[a], b);
             }
             for &other in &briefing.refs.briefings {
                 if other != b {

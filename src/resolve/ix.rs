@@ -53,6 +53,8 @@ ix! {
     QuestionIx => Question,
     /// A topic's place in the site's list (by title).
     TopicIx => Topic,
+    /// An author's place in the site's list (by name).
+    AuthorIx => Author,
 }
 
 /// Every index of a list `len` long, in order.

@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, nearest};
 use crate::markdown::{TocEntry, Unresolved};
 
 use super::RESERVED_ANCHORS;
-use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, TopicIx};
+use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, TopicIx};
 use super::lookup::Lookup;
 
 /// A page a content file becomes.
@@ -24,6 +24,7 @@ pub(crate) enum Dest {
     Topic(TopicIx),
     /// A plain page, by its index in the site's pages.
     Page(usize),
+    Author(AuthorIx),
 }
 
 /// A check a link leaves for when every page is known.
@@ -158,6 +159,21 @@ impl Lookup<'_> {
             Dest::Question(i) => self.urls.question(&c.questions[i.get()].id),
             Dest::Topic(i) => self.urls.topic(&self.topic_ids[i.get()]),
             Dest::Page(i) => self.urls.page(&c.pages[i].id),
+            Dest::Author(i) => self.urls.author(&c.authors[i.get()].id),
+        }
+    }
+}
+
+impl super::Site {
+    /// The headings of the page `dest`.
+    pub(crate) fn toc(&self, dest: Dest) -> &[TocEntry] {
+        match dest {
+            Dest::Briefing(i) => &self.briefings[i].body.toc,
+            Dest::Actor(i) => &self.actors[i].body.toc,
+            Dest::Question(i) => &self.questions[i].body.toc,
+            Dest::Topic(i) => &self.topics[i].body.toc,
+            Dest::Page(i) => &self.pages[i].body.toc,
+            Dest::Author(i) => &self.authors[i].body.toc,
         }
     }
 }

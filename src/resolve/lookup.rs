@@ -15,7 +15,7 @@ use crate::diagnostics::did_you_mean;
 use crate::markdown::{Links, Target, Unresolved};
 use crate::urls::Urls;
 
-use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, TopicIx};
+use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, TopicIx};
 use super::links::{Check, Dest, Later};
 
 /// Read-only maps from ids (and actor names) to positions in the sorted
@@ -39,6 +39,7 @@ pub(crate) struct Lookup<'c> {
     pub briefings: HashMap<&'c str, BriefingIx>,
     pub briefing_titles: Vec<&'c str>,
     pub topics: HashMap<&'c str, TopicIx>,
+    pub authors: HashMap<&'c str, AuthorIx>,
     pub topic_titles: Vec<String>,
     pub drafts: HashSet<&'c str>,
     /// Files that failed to load, by noun ("actor") and id.
@@ -81,6 +82,7 @@ impl<'c> Lookup<'c> {
             briefings: ids(&content.briefings),
             briefing_titles: content.briefings.iter().map(|b| b.matter.title.as_str()).collect(),
             topics,
+            authors: ids(&content.authors),
             topic_titles,
             drafts: content.draft_briefings.iter().map(Id::as_str).collect(),
             broken: content.broken.iter().map(|(kind, id)| (kind.noun(), id.as_str())).collect(),
@@ -100,6 +102,9 @@ impl<'c> Lookup<'c> {
         }
         if hint.is_none() && noun == "actor" {
             hint = Some(format!("create content/actors/{wrong}.md to add this actor"));
+        }
+        if hint.is_none() && noun == "author" {
+            hint = Some(format!("create content/authors/{wrong}.md to add this author"));
         }
         if hint.is_none() && noun == "question" {
             hint = Some(format!("create content/questions/{wrong}.md to add this question"));
@@ -151,6 +156,7 @@ fn files<'c>(content: &'c Content, topics: &HashMap<&str, TopicIx>) -> HashMap<&
     content.actors.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Actor(ActorIx::new(i))));
     content.questions.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Question(QuestionIx::new(i))));
     content.pages.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Page(i)));
+    content.authors.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Author(AuthorIx::new(i))));
     for d in &content.topics {
         if let Some(&i) = topics.get(d.id.as_str()) {
             add(&d.path, Dest::Topic(i));
@@ -244,6 +250,13 @@ impl Links for BodyLinks<'_, '_> {
                 Some(&i) => Ok(Target { url: l.urls.topic(key), label: l.topic_titles[i.get()].clone() }),
                 None => Err(l.unknown("topic", key, &l.topics)),
             },
+            "authors" => match l.authors.get(key) {
+                Some(&i) => {
+                    let author = &l.content.authors[i.get()];
+                    Ok(Target { url: l.urls.author(key), label: author.matter.name.clone() })
+                }
+                None => Err(l.unknown("author", key, &l.authors)),
+            },
             "pages" => match l.pages.get(key) {
                 Some(&i) => {
                     let page = &l.content.pages[i];
@@ -253,7 +266,7 @@ impl Links for BodyLinks<'_, '_> {
             },
             other => Err(Unresolved::new(
                 format!("unknown link section `{other}/` in [[{target}]]"),
-                Some("link [[actor-id]], [[questions/id]], [[briefings/id]], [[topics/id]] or [[pages/id]]".into()),
+                Some("link [[actor-id]], [[questions/id]], [[briefings/id]], [[topics/id]], [[authors/id]] or [[pages/id]]".into()),
             )),
         };
         resolved.map(|mut t| {

@@ -33,11 +33,10 @@ use crate::urls::Urls;
 pub use aliases::Redirect;
 use body::render_body;
 pub use index::{Index, PositionRef, SourceGroup, SourceUse, chronological};
-pub use ix::{ActorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx};
-use links::Dest;
+pub use ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx};
 pub use lookup::BodyRefs;
 use lookup::Lookup;
-pub use site::{Actor, Briefing, Entity, Page, Position, Question, Site, Topic};
+pub use site::{Actor, Author, Briefing, Entity, Page, Position, Question, Site, Topic};
 
 pub(crate) use crate::markdown::anchors::RESERVED as RESERVED_ANCHORS;
 pub(crate) use editorial::one_side;
@@ -66,42 +65,63 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
     let questions = content.questions.iter().zip(bodies.questions);
     let questions = questions.map(|(d, body)| plain(d, &body, &lookup, |doc, body| Question { doc, body }));
     let questions = gather(questions.collect(), diags);
-    let topics: Vec<Topic> = topic_ids
-        .iter()
-        .zip(topic_titles)
-        .map(|(id, title)| {
-            let file = topic_files.get(id).map(|&f| &content.topics[f]);
-            let body = topic_files.get(id).map(|&f| &bodies.topics[f]);
-            let (body, problems) = file.zip(body).map(|(d, body)| render_body(d, body, &lookup)).unwrap_or_default();
-            diags.extend(problems);
-            let description = file.and_then(|d| d.matter.description.clone());
-            let doc = file.map(|d| d.entry(d.matter.clone()));
-            Topic { id: id.clone(), title, description, doc, body }
-        })
-        .collect();
+    let topics = topics(content, &bodies.topics, (&topic_ids, topic_titles, &topic_files), &lookup, diags);
     let topic_of = |f: usize| TopicIx::new(topic_ids.iter().position(|id| *id == content.topics[f].id).unwrap_or(0));
     let redirects = aliases::collect(content, &urls, topic_of, diags);
     let pages = content.pages.iter().zip(bodies.pages);
     let pages = pages.map(|(d, body)| plain(d, &body, &lookup, |doc, body| Page { doc, body }));
     let pages = gather(pages.collect(), diags);
+    let authors = content.authors.iter().zip(bodies.authors);
+    let authors = authors.map(|(d, body)| plain(d, &body, &lookup, |doc, body| Author { doc, body }));
+    let authors = gather(authors.collect(), diags);
     let later = lookup.later.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
 
     let briefings = gather(briefings, diags);
     let actors = gather(actors, diags);
-    let (problems, rooted_links) = links::fragments(later, |dest| match dest {
-        Dest::Briefing(i) => briefings[i.get()].body.toc.as_slice(),
-        Dest::Actor(i) => &actors[i.get()].body.toc,
-        Dest::Question(i) => &questions[i.get()].body.toc,
-        Dest::Topic(i) => &topics[i.get()].body.toc,
-        Dest::Page(i) => &pages[i].body.toc,
-    });
+    let index = Index::build(&briefings, &actors, questions.len(), topics.len(), authors.len());
+    let (now, rooted_links) = (content.now, Vec::new());
+    let mut site = Site {
+        config,
+        urls,
+        briefings,
+        actors,
+        questions,
+        topics,
+        pages,
+        authors,
+        index,
+        redirects,
+        now,
+        rooted_links,
+    };
+    // Links to other pages' headings, now that every page is rendered.
+    let (problems, rooted) = links::fragments(later, |dest| site.toc(dest));
     diags.extend(problems);
-    if diags.has_errors() {
-        return None;
-    }
-    let index = Index::build(&briefings, &actors, questions.len(), topics.len());
-    let now = content.now;
-    Some(Site { config, urls, briefings, actors, questions, topics, pages, index, redirects, now, rooted_links })
+    site.rooted_links = rooted;
+    (!diags.has_errors()).then_some(site)
+}
+
+/// Every topic (named by briefings or given a file, see `collect_topics`),
+/// its file's body rendered.
+fn topics(
+    content: &Content,
+    bodies: &[String],
+    (ids, titles, files): (&[Id], Vec<String>, &HashMap<Id, usize>),
+    lookup: &Lookup,
+    diags: &mut Diagnostics,
+) -> Vec<Topic> {
+    ids.iter()
+        .zip(titles)
+        .map(|(id, title)| {
+            let file = files.get(id).map(|&f| &content.topics[f]);
+            let body = files.get(id).map(|&f| &bodies[f]);
+            let (body, problems) = file.zip(body).map(|(d, body)| render_body(d, body, lookup)).unwrap_or_default();
+            diags.extend(problems);
+            let description = file.and_then(|d| d.matter.description.clone());
+            let doc = file.map(|d| d.entry(d.matter.clone()));
+            Topic { id: id.clone(), title, description, doc, body }
+        })
+        .collect()
 }
 
 /// The items, their problems moved to `diags`.
@@ -150,19 +170,12 @@ pub fn bodies_again(
     let topic_ids: Vec<Id> = site.topics.iter().map(|t| t.id.clone()).collect();
     let topic_titles = site.topics.iter().map(|t| t.title.clone()).collect();
     let lookup = lookup_for(&site.config, content, &topic_ids, topic_titles, site.urls.clone());
-    let toc = |dest| match dest {
-        Dest::Briefing(i) => site.briefings[i.get()].body.toc.as_slice(),
-        Dest::Actor(i) => &site.actors[i.get()].body.toc,
-        Dest::Question(i) => &site.questions[i.get()].body.toc,
-        Dest::Topic(i) => &site.topics[i.get()].body.toc,
-        Dest::Page(i) => &site.pages[i].body.toc,
-    };
     let rendered = docs.iter().map(|(doc, body)| {
         let (body, refs, mut problems) = body_again(doc, body, &lookup);
         // The links' checks against the other pages as the site has them
         // (root-relative links wait for a full build).
         let later = std::mem::take(&mut *lookup.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-        problems.extend(links::fragments(later, toc).0);
+        problems.extend(links::fragments(later, |dest| site.toc(dest)).0);
         (body, refs, problems)
     });
     rendered.collect()
@@ -191,6 +204,10 @@ fn body_again(doc: &Loaded, body: &str, lookup: &Lookup) -> (Rendered, Option<Bo
             let (p, problems) = plain(d, body, lookup, |doc, body| Page { doc, body });
             (p.body, None, problems)
         }
+        Loaded::Author(d) => {
+            let (a, problems) = plain(d, body, lookup, |doc, body| Author { doc, body });
+            (a.body, None, problems)
+        }
     }
 }
 
@@ -216,7 +233,8 @@ pub fn id_to_words(id: &str) -> String {
 }
 
 /// Puts the documents (and their bodies) in the order the site lists them:
-/// briefings newest first, actors by name, questions by title, pages by id.
+/// briefings newest first, actors and authors by name, questions by title,
+/// pages by id.
 fn sort(content: &mut Content, bodies: &mut Bodies) {
     sort_with(&mut content.briefings, &mut bodies.briefings, |a, b| {
         b.matter
@@ -232,6 +250,9 @@ fn sort(content: &mut Content, bodies: &mut Bodies) {
         a.matter.title.cmp(&b.matter.title).then_with(|| a.id.cmp(&b.id))
     });
     sort_with(&mut content.pages, &mut bodies.pages, |a, b| a.id.cmp(&b.id));
+    sort_with(&mut content.authors, &mut bodies.authors, |a, b| {
+        a.matter.name.to_lowercase().cmp(&b.matter.name.to_lowercase()).then_with(|| a.id.cmp(&b.id))
+    });
 }
 
 /// Sorts `docs` by `order`, each body staying with its document.

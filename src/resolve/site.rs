@@ -3,13 +3,13 @@
 
 use crate::config::Config;
 use crate::content::model::{
-    ActorMatter, BriefingInfo, Date, Id, PageMatter, QuestionMatter, SourceMatter, Stance, TopicMatter,
+    ActorMatter, AuthorMatter, BriefingInfo, Date, Id, PageMatter, QuestionMatter, SourceMatter, Stance, TopicMatter,
 };
 use crate::content::{Entry, Kind};
 use crate::markdown::{Inline, Rendered};
 use crate::urls::Urls;
 
-use super::ix::{ActorIx, BriefingIx, Ix, QuestionIx, TopicIx};
+use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, TopicIx};
 use super::{BodyRefs, Index};
 
 /// A whole site, checked: what the render stage makes pages of.
@@ -29,6 +29,8 @@ pub struct Site {
     pub topics: Vec<Topic>,
     /// Plain pages, by id.
     pub pages: Vec<Page>,
+    /// Who writes the briefings, by name (none on a site without bylines).
+    pub authors: Vec<Author>,
     /// Who took which positions, who appears where, what cites what.
     pub index: Index,
     /// Old URLs (`aliases`, an actor's `redirect_from`) and where they lead.
@@ -47,6 +49,8 @@ pub struct Site {
 pub struct Briefing {
     /// Its file and front matter (positions, sources and summary are below).
     pub doc: Entry<BriefingInfo>,
+    /// Who wrote it, in its byline's order.
+    pub authors: Vec<AuthorIx>,
     /// One or two sentences for lists and feeds, rendered inline.
     pub summary: Option<Inline>,
     /// Involved actors: those listed, then those with positions.
@@ -80,6 +84,15 @@ pub struct Position {
     pub date: Date,
     /// Indices into the briefing's `sources`.
     pub sources: Vec<usize>,
+}
+
+/// An author, with the biography in the body rendered.
+#[derive(Debug)]
+pub struct Author {
+    /// Its file and front matter.
+    pub doc: Entry<AuthorMatter>,
+    /// The Markdown body as HTML.
+    pub body: Rendered,
 }
 
 /// An actor, with its affiliations resolved and its body rendered.
@@ -139,6 +152,8 @@ pub enum Entity {
     Topic(TopicIx),
     /// A plain page, by its index in the site's list.
     Page(usize),
+    /// An author.
+    Author(AuthorIx),
 }
 
 impl Site {
@@ -167,6 +182,7 @@ impl Site {
             Kind::Actor => Entity::Actor(ActorIx::new(index)),
             Kind::Question => Entity::Question(QuestionIx::new(index)),
             Kind::Page => Entity::Page(index),
+            Kind::Author => Entity::Author(AuthorIx::new(index)),
             // Topics are listed by id, files or not.
             Kind::Topic => Entity::Topic(TopicIx::new(self.topics.iter().position(|t| t.id == *id)?)),
         })
@@ -180,6 +196,7 @@ impl Site {
             Entity::Question(i) => &mut self.questions[i].body,
             Entity::Topic(i) => &mut self.topics[i].body,
             Entity::Page(i) => &mut self.pages[i].body,
+            Entity::Author(i) => &mut self.authors[i].body,
         }
     }
 }

@@ -81,7 +81,7 @@ pub fn records(site: &Site) -> Vec<Record> {
 }
 
 /// Every entity with a page, in a fixed order: briefings, actors,
-/// questions, topics, pages.
+/// questions, topics, pages, authors.
 pub fn entities(site: &Site) -> impl Iterator<Item = Entity> {
     ix::all(site.briefings.len())
         .map(Entity::Briefing)
@@ -89,6 +89,7 @@ pub fn entities(site: &Site) -> impl Iterator<Item = Entity> {
         .chain(ix::all(site.questions.len()).map(Entity::Question))
         .chain(ix::all(site.topics.len()).map(Entity::Topic))
         .chain((0..site.pages.len()).map(Entity::Page))
+        .chain(ix::all(site.authors.len()).map(Entity::Author))
 }
 
 /// Where `entity`'s record sits in [`records`].
@@ -100,6 +101,7 @@ pub fn record_index(site: &Site, entity: Entity) -> usize {
         Entity::Question(i) => b + a + i.get(),
         Entity::Topic(i) => b + a + q + i.get(),
         Entity::Page(i) => b + a + q + t + i,
+        Entity::Author(i) => b + a + q + t + site.pages.len() + i.get(),
     }
 }
 
@@ -117,6 +119,9 @@ pub fn record(site: &Site, entity: Entity) -> Record {
             r.say(Inline::text_of(&b.summary).unwrap_or_default());
             for &a in &b.actors {
                 r.filter("actor", &site.actors[a].doc.matter.name);
+            }
+            for &a in &b.authors {
+                r.filter("author", &site.authors[a].doc.matter.name);
             }
             for p in &b.positions {
                 r.filter("stance", p.stance.label());
@@ -154,6 +159,12 @@ pub fn record(site: &Site, entity: Entity) -> Record {
             let p = &site.pages[i];
             let m = &p.doc.matter;
             entity_record(u.page(&p.doc.id), &m.title, "Page", None, &[m.summary.as_deref()], &p.body.html)
+        }
+        Entity::Author(i) => {
+            let a = &site.authors[i];
+            let m = &a.doc.matter;
+            let lines = [m.role.as_deref(), m.bio.as_deref()];
+            entity_record(u.author(&a.doc.id), &m.name, "Author", Some("author"), &lines, &a.body.html)
         }
     }
 }

@@ -50,6 +50,9 @@ pub struct BriefingMatter {
     /// root like `/2024/old-name/`): each gets a page sending readers here.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Who wrote it: ids of files under `content/authors/`.
+    #[serde(default)]
+    pub authors: Vec<Id>,
     /// Actors involved besides those with positions.
     #[serde(default)]
     pub actors: Vec<Id>,
@@ -82,6 +85,8 @@ pub struct BriefingInfo {
     pub publish_date: Option<Date>,
     /// Archived from this moment on.
     pub expiry_date: Option<Date>,
+    /// Who wrote it (author ids).
+    pub authors: Vec<Id>,
     /// Actors involved besides those with positions.
     pub actors: Vec<Id>,
     /// Anything else, for templates.
@@ -99,6 +104,7 @@ impl BriefingMatter {
             status: self.status,
             publish_date: self.publish_date.clone(),
             expiry_date: self.expiry_date.clone(),
+            authors: self.authors.clone(),
             actors: self.actors.clone(),
             extra: self.extra.clone(),
         }
@@ -173,6 +179,31 @@ pub struct ActorMatter {
     /// Its pages elsewhere (official site, Wikipedia).
     #[serde(default)]
     pub links: Vec<HttpUrl>,
+    /// Anything else, for templates.
+    #[serde(default)]
+    pub extra: Extra,
+}
+
+/// An author's front matter (`content/authors/<id>.md`); the body is the
+/// longer biography.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorMatter {
+    /// The name bylines show.
+    pub name: String,
+    /// What they do ("Security correspondent").
+    pub role: Option<String>,
+    /// A sentence about them, for their page's lede and description.
+    pub bio: Option<String>,
+    /// Their pages elsewhere (a profile, a social account).
+    #[serde(default)]
+    pub links: Vec<HttpUrl>,
+    /// A portrait's path.
+    pub image: Option<String>,
+    /// Old addresses of this page (an old id, or a path from the site's
+    /// root): each gets a page sending readers here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Anything else, for templates.
     #[serde(default)]
     pub extra: Extra,

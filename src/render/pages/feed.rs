@@ -1,31 +1,33 @@
-//! Atom feeds: the site's, and one per actor, question and topic, each of
-//! the newest briefings.
+//! Atom feeds: the site's, and one per actor, question, topic and author,
+//! each of the newest briefings.
 
 use serde::Serialize;
 use tera::Value;
 
 use super::{Meta, PageKind};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::{ActorIx, BriefingIx, Ix, QuestionIx, Site, TopicIx, ix};
+use crate::resolve::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Site, TopicIx, ix};
 
-/// A feed: the whole site's, or one actor's, question's or topic's.
+/// A feed: the whole site's, or one actor's, question's, topic's or author's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Feed {
     Site,
     Actor(ActorIx),
     Question(QuestionIx),
     Topic(TopicIx),
+    Author(AuthorIx),
 }
 
 impl Feed {
-    /// Feed `n` of the site: its own, then one per actor, question, topic.
+    /// Feed `n` of the site: its own, then one per actor, question, topic, author.
     fn nth(site: &Site, n: usize) -> Feed {
-        let (a, q) = (site.actors.len(), site.questions.len());
+        let (a, q, t) = (site.actors.len(), site.questions.len(), site.topics.len());
         match n {
             0 => Feed::Site,
             n if n <= a => Feed::Actor(Ix::new(n - 1)),
             n if n <= a + q => Feed::Question(Ix::new(n - 1 - a)),
-            n => Feed::Topic(Ix::new(n - 1 - a - q)),
+            n if n <= a + q + t => Feed::Topic(Ix::new(n - 1 - a - q)),
+            n => Feed::Author(Ix::new(n - 1 - a - q - t)),
         }
     }
 
@@ -37,6 +39,7 @@ impl Feed {
             Feed::Actor(i) => u.actor(&site.actors[i].doc.id),
             Feed::Question(i) => u.question(&site.questions[i].doc.id),
             Feed::Topic(i) => u.topic(&site.topics[i].id),
+            Feed::Author(i) => u.author(&site.authors[i].doc.id),
         }
     }
 
@@ -50,6 +53,7 @@ impl Feed {
             Feed::Actor(i) => &site.actors[i].doc.matter.name,
             Feed::Question(i) => &site.questions[i].doc.matter.title,
             Feed::Topic(i) => &site.topics[i].title,
+            Feed::Author(i) => &site.authors[i].doc.matter.name,
         };
         format!("{name} — {}", site.config.title)
     }
@@ -64,6 +68,7 @@ impl Feed {
             Feed::Actor(i) => &index.actor_briefings[i],
             Feed::Question(i) => &index.question_briefings[i],
             Feed::Topic(i) => &index.topic_briefings[i],
+            Feed::Author(i) => &index.author_briefings[i],
         };
         list.iter().copied().filter(current).take(entries).collect()
     }
@@ -78,7 +83,7 @@ impl PageKind for Feeds {
     }
     fn count(&self, site: &Site) -> usize {
         match site.config.feeds {
-            true => 1 + site.actors.len() + site.questions.len() + site.topics.len(),
+            true => 1 + site.actors.len() + site.questions.len() + site.topics.len() + site.authors.len(),
             false => 0,
         }
     }

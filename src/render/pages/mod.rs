@@ -6,6 +6,7 @@
 
 mod actor;
 mod archive;
+mod author;
 mod briefing;
 mod feed;
 mod history;
@@ -96,6 +97,7 @@ pub(super) const KINDS: &[&dyn PageKind] = &[
     &lists::Actors,
     &lists::Questions,
     &lists::Topics,
+    &author::Authors,
     &publisher::Sources,
     &plain::NotFound,
     &sitemap::Robots,
@@ -106,6 +108,7 @@ pub(super) const KINDS: &[&dyn PageKind] = &[
     &topic::Topic,
     &publisher::Publisher,
     &plain::Page,
+    &author::Author,
     &search::Search,
     &feed::Feeds,
     &sitemap::SITEMAP,
@@ -164,6 +167,7 @@ impl Job {
             Entity::Question(i) => (&question::Question, i.get()),
             Entity::Topic(i) => (&topic::Topic, i.get()),
             Entity::Page(i) => (&plain::Page, i),
+            Entity::Author(i) => (&author::Author, i.get()),
         };
         Job { kind, n, part: Part::Page(0) }
     }

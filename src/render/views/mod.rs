@@ -18,7 +18,9 @@ use tera::{Tera, Value};
 use crate::content::model::{Date, Stance};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Inline;
-use crate::resolve::{ActorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx, id_to_words};
+use crate::resolve::{
+    ActorIx, AuthorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx, id_to_words,
+};
 use partials::{BRIEFING_ITEM, FEED_ENTRY, POSITION, component, render_partial};
 use position::{PositionParts, PositionView, SourceLink};
 use shared::Shared;
@@ -41,6 +43,7 @@ pub(super) struct Refs {
     pub actors: Table<ActorIx, Value>,
     pub questions: Table<QuestionIx, Value>,
     pub topics: Table<TopicIx, Value>,
+    pub authors: Table<AuthorIx, Value>,
     pub briefings: Table<BriefingIx, Value>,
     /// Per briefing, per position: its own parts, made once. The position as
     /// templates see it is put together when a page asks
@@ -69,6 +72,17 @@ struct ActorRef<'a> {
     link: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     card: Option<Value>,
+}
+
+/// An author as bylines show them.
+#[derive(Serialize)]
+struct AuthorRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: String,
+    /// Absolute URL (when `base_url` has a host), for feeds.
+    permalink: String,
+    role: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -103,6 +117,8 @@ struct BriefingRef<'a> {
     summary_html: Option<Value>,
     status: Option<&'static str>,
     topics: Vec<Value>,
+    /// Its byline: who wrote it, in order.
+    authors: Vec<Value>,
     /// `partials/briefing_item.html` rendered for it; absent while that renders.
     #[serde(skip_serializing_if = "Option::is_none")]
     html: Option<Value>,
@@ -132,17 +148,27 @@ impl Refs {
             .iter()
             .map(|t| value(&TopicRef { id: t.id.as_str(), title: &t.title, url: site.urls.topic(&t.id) }))
             .collect();
+        let authors: Table<AuthorIx, Value> = site
+            .authors
+            .iter()
+            .map(|a| {
+                let (id, m) = (a.doc.id.as_str(), &a.doc.matter);
+                let url = site.urls.author(id);
+                let permalink = site.urls.absolute(&url);
+                value(&AuthorRef { id, name: &m.name, url, permalink, role: m.role.as_deref() })
+            })
+            .collect();
         let briefings = site
             .briefings
             .par_iter()
-            .map(|b| briefing_ref(tera, site, &shared, &topics, b))
+            .map(|b| briefing_ref(tera, site, &shared, (&topics, &authors), b))
             .collect::<Result<_, _>>()?;
         let previews = (0..site.actors.len())
             .into_par_iter()
             .map(|a| preview::preview(tera, site, &shared, ActorIx::new(a), (&actors, &questions)))
             .collect::<Result<_, _>>()?;
         let positions = site.briefings.par_iter().map(|b| position_parts(site, &shared, b)).collect();
-        let mut refs = Refs { actors, questions, topics, briefings, positions, previews, shared };
+        let mut refs = Refs { actors, questions, topics, authors, briefings, positions, previews, shared };
         refs.render_positions(site, tera)?;
         Ok(refs)
     }
@@ -240,7 +266,7 @@ fn briefing_ref(
     tera: &Tera,
     site: &Site,
     shared: &Shared,
-    topics: &Table<TopicIx, Value>,
+    (topics, authors): (&Table<TopicIx, Value>, &Table<AuthorIx, Value>),
     b: &Briefing,
 ) -> Result<Value, Diagnostic> {
     let urls = &site.urls;
@@ -258,6 +284,7 @@ fn briefing_ref(
         summary_html: b.summary.as_ref().map(|s| Value::safe_string(&s.html)),
         status: m.status.map(|s| s.as_str()),
         topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
+        authors: b.authors.iter().map(|&a| authors[a].clone()).collect(),
         html: None,
         entry: None,
     };
