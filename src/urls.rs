@@ -61,6 +61,10 @@ impl Urls {
     pub fn topic(&self, id: impl AsRef<str>) -> String {
         self.path(&["topics", id.as_ref()])
     }
+    /// A library source's page.
+    pub fn source(&self, id: impl AsRef<str>) -> String {
+        self.path(&["sources", id.as_ref()])
+    }
     pub fn author(&self, id: impl AsRef<str>) -> String {
         self.path(&["authors", id.as_ref()])
     }

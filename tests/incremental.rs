@@ -157,6 +157,27 @@ fn edits_that_change_links_front_matter_or_templates_take_the_longer_paths() {
     session.update(&[PathBuf::from("static/files/data.csv")]).unwrap();
     assert!(!session.files().contains_key("files/data.csv"));
 
+    // The source library: a file added, then a source in it edited; any
+    // briefing may cite it, so everything is made again.
+    site.write("content/sources/lib.yaml", "- id: report\n  title: A report\n  url: https://example.org/r\n");
+    let library = PathBuf::from("content/sources/lib.yaml");
+    assert_eq!(session.update(std::slice::from_ref(&library)).unwrap().rebuild, Rebuild::Full);
+    assert!(page(&session, "sources/report/index.html").contains("A report"));
+    assert_same_as_full_build(&session, root, "a library file added");
+    edit(root, "content/sources/lib.yaml", "title: A report", "title: The report");
+    assert_eq!(session.update(std::slice::from_ref(&library)).unwrap().rebuild, Rebuild::Full);
+    assert!(page(&session, "sources/report/index.html").contains("The report"));
+    assert_same_as_full_build(&session, root, "a library source edited");
+
+    // An author: added (everything), then their biography edited (one page).
+    site.write("content/authors/ann.md", "---\nname: Ann Writer\n---\nCovers budgets.\n");
+    let ann = PathBuf::from("content/authors/ann.md");
+    assert_eq!(session.update(std::slice::from_ref(&ann)).unwrap().rebuild, Rebuild::Full);
+    edit(root, "content/authors/ann.md", "Covers budgets.", "Covers *budgets* and taxes.");
+    assert_eq!(session.update(std::slice::from_ref(&ann)).unwrap().rebuild, Rebuild::Bodies);
+    assert!(page(&session, "authors/ann/index.html").contains("<em>budgets</em> and taxes"));
+    assert_same_as_full_build(&session, root, "an author's biography edited");
+
     // dossier.yaml: everything.
     let config = edit(root, "dossier.yaml", "title: Test briefings", "title: Other briefings");
     assert_eq!(session.update(&[config]).unwrap().rebuild, Rebuild::Full);

@@ -93,7 +93,8 @@ fn the_nu_html_checker_finds_no_errors_on_any_page() {
 /// A briefing, an actor and a question of the example site, the home page,
 /// the stance map and actor network overviews, the briefings index with
 /// its archive, and later pages of lists: the briefings', the actors' (no
-/// network), an actor's and a question's; an author's page and the authors.
+/// network), an actor's and a question's; an author's page and the authors;
+/// a library source's page.
 const PAGES: &[(&str, &str)] = &[
     ("home", "/"),
     ("stance-map", "/questions/"),
@@ -108,6 +109,7 @@ const PAGES: &[(&str, &str)] = &[
     ("archive", "/briefings/"),
     ("author", "/authors/dossier-desk/"),
     ("authors", "/authors/"),
+    ("library-source", "/sources/summit-report/"),
 ];
 
 #[test]

@@ -61,6 +61,7 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> (Cont
             Err(d) => diags.push(d),
         }
     }
+    content.library = super::library::load(root, &content_dir, diags);
     check(&content, diags);
     (content, bodies)
 }

@@ -5,6 +5,7 @@
 //! every broken file.
 
 pub mod frontmatter;
+pub mod library;
 mod load;
 pub mod model;
 pub mod yaml;
@@ -150,6 +151,8 @@ pub struct Content {
     pub topics: Vec<Document<TopicMatter>>,
     /// Under `content/authors/`.
     pub authors: Vec<Document<AuthorMatter>>,
+    /// The source library: `content/sources/*.yaml`, each a list.
+    pub library: Vec<Document<Vec<model::SourceMatter>>>,
     /// Everywhere else, drafts left out unless asked for.
     pub pages: Vec<Document<PageMatter>>,
     /// Ids of briefings left out as drafts or not yet published (a

@@ -27,9 +27,11 @@ impl Inline {
     }
 }
 
-/// Characters without which a text has no Markdown to render.
+/// Characters without which a line has no inline Markdown to render. Block
+/// syntax alone (`1. `, `# ` at the start) is no reason to parse: in a line
+/// of a table it is text.
 fn plain(source: &str) -> bool {
-    !source.bytes().any(|b| b"*_[]`\\<&~!\n\r".contains(&b))
+    !source.bytes().any(|b| b"*_[]`\\<&~!".contains(&b))
 }
 
 /// Renders `source` inline: see the module's documentation. Problems are

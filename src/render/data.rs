@@ -277,8 +277,13 @@ fn sources(site: &Site) -> Vec<CslItem<'_>> {
                 None if source.url.is_some() => "webpage",
                 None => "document",
             };
+            // A library source's id is its own, wherever it is cited.
+            let id = match used.library {
+                Some(_) => source.id.to_string(),
+                None => format!("{}/{}", site.briefings[b].doc.id, source.id),
+            };
             items.push(CslItem {
-                id: format!("{}/{}", site.briefings[b].doc.id, source.id),
+                id,
                 kind,
                 title: &source.title,
                 publisher: source.publisher.as_deref(),

@@ -14,17 +14,18 @@ use super::lookup::{BodyLinks, BodyRefs, Lookup};
 
 /// Renders a body that may link but not cite (actors, questions, topics, pages).
 pub(super) fn render_body<M>(doc: &Document<M>, body: &str, lookup: &Lookup) -> (Rendered, Vec<Diagnostic>) {
-    let (rendered, problems, _) = render_with_refs(doc, body, lookup, &[], &[]);
+    let (rendered, problems, _) = render_with_refs(doc, body, lookup, None, &[]);
     (rendered, problems)
 }
 
-/// Renders `body`, the document's Markdown, citing `sources` and linking
+/// Renders `body`, the document's Markdown, citing `sources` (a briefing's:
+/// the library besides) and linking
 /// `autolinks`' names; returns the body, its problems, and what it refers to.
 pub(super) fn render_with_refs<M>(
     doc: &Document<M>,
     body: &str,
     lookup: &Lookup,
-    sources: &[SourceMatter],
+    sources: Option<&[SourceMatter]>,
     autolinks: &[AutoLink],
 ) -> (Rendered, Vec<Diagnostic>, BodyRefs) {
     let mut links = BodyLinks::new(lookup, &doc.path, sources);
@@ -59,7 +60,7 @@ pub(super) fn render_inline<M>(
     at: &[Seg],
     lookup: &Lookup,
 ) -> (Inline, Vec<Diagnostic>) {
-    let mut links = BodyLinks::new(lookup, &doc.path, &[]);
+    let mut links = BodyLinks::new(lookup, &doc.path, None);
     let (line, rendered) = markdown::inline(text, &mut links);
     let (position, length) = doc.locate(at);
     let point = |d: Diagnostic| d.at(position).spanning(length);

@@ -2,7 +2,7 @@
 //! its sources numbered (cited ones first) and its positions tied to
 //! actors, questions and source numbers.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::content::Document;
 use crate::content::model::{BriefingMatter, Id, SourceMatter};
@@ -20,15 +20,31 @@ use super::site::{Briefing, Position};
 pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Lookup) -> (Briefing, Vec<Diagnostic>) {
     let mut problems = check::briefing(doc, lookup);
     let autolinks = if lookup.autolink { autolinks(doc, lookup) } else { Vec::new() };
-    let (body, body_problems, refs) = render_with_refs(doc, body, lookup, &doc.matter.sources, &autolinks);
+    let own = &doc.matter.sources;
+    let (body, body_problems, refs) = render_with_refs(doc, body, lookup, Some(own), &autolinks);
     problems.extend(body_problems);
 
-    // Number sources: cited ones in order of first citation, then the rest.
-    let mut cited = vec![false; doc.matter.sources.len()];
-    refs.cited.iter().for_each(|&i| cited[i] = true);
+    // Number sources: cited ones in order of first citation, then the rest,
+    // then library sources only positions name. Past `own.len()`, an
+    // index is the library's.
+    let mut cited = vec![false; own.len()];
+    refs.cited.iter().filter(|&&i| i < own.len()).for_each(|&i| cited[i] = true);
     let mut order = refs.cited.clone();
-    order.extend((0..doc.matter.sources.len()).filter(|&i| !cited[i]));
-    let sources: Vec<SourceMatter> = order.iter().map(|&i| doc.matter.sources[i].clone()).collect();
+    order.extend((0..own.len()).filter(|&i| !cited[i]));
+    if !lookup.library.by_id.is_empty() {
+        let own_ids: HashSet<&str> = own.iter().map(|o| o.id.as_str()).collect();
+        let mut listed: HashSet<usize> = order.iter().copied().filter(|&i| i >= own.len()).collect();
+        let named = doc.matter.positions.iter().flat_map(|p| &p.sources).filter(|s| !own_ids.contains(s.as_str()));
+        for &j in named.filter_map(|s| lookup.library.by_id.get(s.as_str())) {
+            if listed.insert(own.len() + j) {
+                order.push(own.len() + j);
+            }
+        }
+    }
+    let library = |i: usize| i.checked_sub(own.len());
+    let source = |i: usize| library(i).map_or_else(|| &own[i], |j| lookup.library.sources[j].0).clone();
+    let sources: Vec<SourceMatter> = order.iter().map(|&i| source(i)).collect();
+    let from_library = order.iter().map(|&i| library(i)).collect();
     problems.extend(check::unused_sources(doc, &cited));
 
     let mut actors: Vec<ActorIx> = Vec::new();
@@ -49,7 +65,8 @@ pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Looku
     let topics = doc.matter.topics.iter().filter_map(|t| lookup.topics.get(t.as_str()).copied()).collect();
     let authors = doc.matter.authors.iter().filter_map(|a| lookup.authors.get(a.as_str()).copied()).collect();
     let doc = doc.entry(doc.matter.info());
-    (Briefing { doc, summary, authors, actors, topics, positions, sources, body, refs }, problems)
+    let b = Briefing { doc, summary, authors, actors, topics, positions, sources, from_library, body, refs };
+    (b, problems)
 }
 
 /// The briefing's positions whose actor and question exist, each citing

@@ -7,7 +7,7 @@ use super::lookup::Lookup;
 use crate::content::Document;
 use crate::content::model::{ActorMatter, BriefingMatter};
 use crate::content::yaml::Seg;
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::Diagnostic;
 
 /// The error for an unknown id; none when the id's own file failed to load.
 fn unknown(doc: &Document<impl Sized>, at: &[Seg], problem: crate::markdown::Unresolved) -> Option<Diagnostic> {
@@ -100,16 +100,10 @@ fn position(
         );
     }
     for (j, s) in p.sources.iter().enumerate() {
-        if !source_ids.contains_key(s.as_str()) {
-            let hint = did_you_mean(s.as_str(), source_ids.keys().copied())
-                .unwrap_or_else(|| format!("add a source with `id: {s}` under the briefing's `sources:`"));
-            out.push(
-                doc.error_at(
-                    &[Seg::Key("positions"), Seg::Index(i), Seg::Key("sources"), Seg::Index(j)],
-                    format!("unknown source `{s}`"),
-                )
-                .hint(hint),
-            );
+        if !source_ids.contains_key(s.as_str()) && !lookup.library.by_id.contains_key(s.as_str()) {
+            let problem = lookup.unknown_source(s.as_str(), &doc.matter.sources);
+            let at = [Seg::Key("positions"), Seg::Index(i), Seg::Key("sources"), Seg::Index(j)];
+            out.push(doc.error_at(&at, problem.message).maybe_hint(problem.hint));
         }
     }
 }

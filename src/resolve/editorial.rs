@@ -15,9 +15,9 @@
 use std::collections::HashMap;
 
 use super::{Ix, QuestionIx, Site, ix};
-use crate::content::Content;
-use crate::content::model::{Date, Stance, Status};
+use crate::content::model::{Date, SourceMatter, Stance, Status};
 use crate::content::yaml::Seg;
+use crate::content::{Content, Document};
 use crate::diagnostics::Diagnostic;
 
 /// Warnings for `site`, pointing into `content` (the documents it was
@@ -200,20 +200,30 @@ fn stale_positions(site: &Site, content: &Content, today: &Date, out: &mut Notes
 fn thin_sources(content: &Content, out: &mut Notes) {
     for doc in &content.briefings {
         for (i, s) in doc.matter.sources.iter().enumerate() {
-            let at = [Seg::Key("sources"), Seg::Index(i), Seg::Key("id")];
-            if s.date.is_none() {
-                out.push(|| {
-                    doc.warning_at(&at, format!("source `{}` has no `date`", s.id))
-                        .hint("add the date it was published (`date: 2025-09-04`) so readers can weigh it")
-                });
-            }
-            if s.url.is_none() && s.archive.is_none() {
-                out.push(|| {
-                    doc.warning_at(&at, format!("source `{}` has neither `url` nor `archive`", s.id))
-                        .hint("readers cannot check it: add the address where it can be read, or an `archive:` copy")
-                });
-            }
+            thin_source(doc, &[Seg::Key("sources"), Seg::Index(i), Seg::Key("id")], s, out);
         }
+    }
+    // The library's, once each, at their own file.
+    for file in &content.library {
+        for (i, s) in file.matter.iter().enumerate() {
+            thin_source(file, &[Seg::Index(i), Seg::Key("id")], s, out);
+        }
+    }
+}
+
+/// Notes on source `s`, whose id is at `at` in `doc`.
+fn thin_source<M>(doc: &Document<M>, at: &[Seg], s: &SourceMatter, out: &mut Notes) {
+    if s.date.is_none() {
+        out.push(|| {
+            doc.warning_at(at, format!("source `{}` has no `date`", s.id))
+                .hint("add the date it was published (`date: 2025-09-04`) so readers can weigh it")
+        });
+    }
+    if s.url.is_none() && s.archive.is_none() {
+        out.push(|| {
+            doc.warning_at(at, format!("source `{}` has neither `url` nor `archive`", s.id))
+                .hint("readers cannot check it: add the address where it can be read, or an `archive:` copy")
+        });
     }
 }
 

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 
 use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx, all};
-use super::{Actor, Briefing};
+use super::{Actor, Briefing, LibrarySource};
 use crate::content::model::{Stance, capped, slugify};
 
 /// A position, by briefing and by its place in that briefing's list.
@@ -47,6 +47,12 @@ pub struct Index {
     pub topic_briefings: Table<TopicIx, Vec<BriefingIx>>,
     /// Per author: the briefings they wrote, newest first.
     pub author_briefings: Table<AuthorIx, Vec<BriefingIx>>,
+    /// Per library source: the briefings citing it, newest first.
+    pub library_briefings: Vec<Vec<BriefingIx>>,
+    /// Per library source: the positions resting on it, newest briefing first.
+    pub library_positions: Vec<Vec<PositionRef>>,
+    /// Per library source: its publisher's group in `sources`, once cited.
+    pub library_publisher: Vec<Option<usize>>,
     /// Per briefing: the briefings sharing the most actors and questions.
     pub briefing_related: Table<BriefingIx, Vec<BriefingIx>>,
     /// Per briefing: briefings whose text links to it.
@@ -77,6 +83,8 @@ pub struct SourceUse {
     pub first: (BriefingIx, usize),
     /// Every briefing citing it, newest first.
     pub citing: Vec<BriefingIx>,
+    /// Its place in the library, when it is the library's.
+    pub library: Option<usize>,
 }
 
 const COMPANIONS: usize = 8;
@@ -103,7 +111,13 @@ fn push_new<T: Copy + PartialEq>(list: &mut Vec<T>, i: T) {
 
 impl Index {
     /// Builds the index over resolved briefings and actors.
-    pub fn build(briefings: &[Briefing], actors: &[Actor], questions: usize, topics: usize, authors: usize) -> Index {
+    /// `counts`: how many questions, topics and authors the site has.
+    pub fn build(
+        briefings: &[Briefing],
+        actors: &[Actor],
+        (questions, topics, authors): (usize, usize, usize),
+        library: &[LibrarySource],
+    ) -> Index {
         let mut ix = Index {
             actor_positions: Table::filled(actors.len()),
             actor_briefings: Table::filled(actors.len()),
@@ -113,6 +127,8 @@ impl Index {
             question_briefings: Table::filled(questions),
             topic_briefings: Table::filled(topics),
             author_briefings: Table::filled(authors),
+            library_briefings: vec![Vec::new(); library.len()],
+            library_positions: vec![Vec::new(); library.len()],
             briefing_backlinks: Table::filled(briefings.len()),
             ..Index::default()
         };
@@ -145,6 +161,7 @@ impl Index {
             for &a in &briefing.authors {
                 push_new(&mut ix.author_briefings[a], b);
             }
+            ix.add_library_uses(b, briefing);
             for &other in &briefing.refs.briefings {
                 if other != b {
                     push_new(&mut ix.briefing_backlinks[other], b);
@@ -153,11 +170,27 @@ impl Index {
         }
         // Sources are grouped on one thread while the lists above are
         // sorted and scored.
-        let (sources, ()) = rayon::join(|| sources(briefings), || ix.sort_and_score(briefings, actors));
+        let (sources, ()) = rayon::join(|| sources(briefings, library), || ix.sort_and_score(briefings, actors));
+        ix.library_publisher = vec![None; library.len()];
+        for (g, group) in sources.iter().enumerate() {
+            group.sources.iter().filter_map(|u| u.library).for_each(|l| ix.library_publisher[l] = Some(g));
+        }
         ix.sources = sources;
         ix.actor_companions = companions(briefings, &ix.actor_briefings);
         ix.years = years(briefings);
         ix
+    }
+
+    /// Briefing `b`'s citations of library sources, in text and positions.
+    fn add_library_uses(&mut self, b: BriefingIx, briefing: &Briefing) {
+        for &l in briefing.from_library.iter().flatten() {
+            self.library_briefings[l].push(b);
+        }
+        for (position, p) in briefing.positions.iter().enumerate() {
+            for &l in p.sources.iter().filter_map(|&s| briefing.from_library[s].as_ref()) {
+                self.library_positions[l].push(PositionRef { briefing: b, position });
+            }
+        }
     }
 
     fn sort_and_score(&mut self, briefings: &[Briefing], actors: &[Actor]) {
@@ -304,7 +337,8 @@ fn years(briefings: &[Briefing]) -> Vec<(u16, std::ops::Range<usize>)> {
     years
 }
 
-fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
+/// Publishers' pages take slugs no library source's page (`/sources/<id>/`) has.
+fn sources(briefings: &[Briefing], library: &[LibrarySource]) -> Vec<SourceGroup> {
     /// A source is the same URL, or without one the same publisher and
     /// title. Keys borrow from the briefings.
     #[derive(PartialEq, Eq, Hash)]
@@ -326,10 +360,11 @@ fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
                 Some(&(p, i)) => {
                     let uses = &mut groups.get_mut(p).expect("group exists")[i];
                     push_new(&mut uses.citing, b);
+                    uses.library = uses.library.or(briefing.from_library[s]);
                 }
                 None => {
                     seen.insert(key, (publisher, group.len()));
-                    group.push(SourceUse { first: (b, s), citing: vec![b] });
+                    group.push(SourceUse { first: (b, s), citing: vec![b], library: briefing.from_library[s] });
                 }
             }
         }
@@ -341,7 +376,7 @@ fn sources(briefings: &[Briefing]) -> Vec<SourceGroup> {
     // Named publishers alphabetically, unnamed ones last; names differing
     // only in case in a fixed order, whatever order the map gave.
     list.sort_by_cached_key(|g| (g.publisher.is_empty(), g.publisher.to_lowercase(), g.publisher.clone()));
-    let mut slugs = std::collections::HashSet::new();
+    let mut slugs: std::collections::HashSet<String> = library.iter().map(|l| l.source.id.to_string()).collect();
     let mut next: HashMap<String, usize> = HashMap::default();
     for g in &mut list {
         g.sources.sort_by_cached_key(|u| briefings[u.first.0.get()].sources[u.first.1].title.to_lowercase());

@@ -16,6 +16,7 @@ use crate::markdown::{Links, Target, Unresolved};
 use crate::urls::Urls;
 
 use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, TopicIx};
+use super::library::Library;
 use super::links::{Check, Dest, Later};
 
 /// Read-only maps from ids (and actor names) to positions in the sorted
@@ -40,6 +41,10 @@ pub(crate) struct Lookup<'c> {
     pub briefing_titles: Vec<&'c str>,
     pub topics: HashMap<&'c str, TopicIx>,
     pub authors: HashMap<&'c str, AuthorIx>,
+    /// The source library, by id.
+    pub library: Library<'c>,
+    /// Its duplicate ids, for `resolve` to report once.
+    pub library_problems: Vec<crate::diagnostics::Diagnostic>,
     pub topic_titles: Vec<String>,
     pub drafts: HashSet<&'c str>,
     /// Files that failed to load, by noun ("actor") and id.
@@ -65,6 +70,7 @@ impl<'c> Lookup<'c> {
                 }
             }
         }
+        let (library, library_problems) = Library::new(content);
         let topics: HashMap<&str, TopicIx> =
             topic_ids.iter().enumerate().map(|(i, t)| (t.as_str(), TopicIx::new(i))).collect();
         Lookup {
@@ -83,6 +89,8 @@ impl<'c> Lookup<'c> {
             briefing_titles: content.briefings.iter().map(|b| b.matter.title.as_str()).collect(),
             topics,
             authors: ids(&content.authors),
+            library,
+            library_problems,
             topic_titles,
             drafts: content.draft_briefings.iter().map(Id::as_str).collect(),
             broken: content.broken.iter().map(|(kind, id)| (kind.noun(), id.as_str())).collect(),
@@ -111,6 +119,15 @@ impl<'c> Lookup<'c> {
         }
         let broken = self.broken.contains(&(noun, wrong));
         Unresolved { message: format!("unknown {noun} `{wrong}`"), hint, broken }
+    }
+
+    /// An "unknown source" problem for a briefing whose own are `sources`.
+    pub(crate) fn unknown_source(&self, key: &str, sources: &[SourceMatter]) -> Unresolved {
+        let own = sources.iter().map(|s| s.id.as_str());
+        let hint = did_you_mean(key, own.chain(self.library.by_id.keys().copied())).unwrap_or_else(|| {
+            format!("add a source with `id: {key}` under `sources:`, or to the library in content/sources/")
+        });
+        Unresolved::new(format!("unknown source `{key}`"), Some(hint))
     }
 
     /// An actor by id, name or alias (case-insensitive for the latter two).
@@ -174,17 +191,19 @@ pub struct BodyRefs {
     pub questions: Vec<QuestionIx>,
     /// Briefings linked.
     pub briefings: Vec<BriefingIx>,
-    /// Indices into the briefing's `sources`, in order of first citation.
+    /// Indices into the briefing's `sources`, in order of first citation;
+    /// `sources.len() + j` is the library's source `j`.
     pub cited: Vec<usize>,
 }
 
 /// Resolves one body's links against the site; `sources` is the briefing's
-/// source list (empty for other pages, where citations are an error).
+/// source list, besides which it cites the library (none for other pages,
+/// where citations are an error).
 pub(crate) struct BodyLinks<'l, 'c> {
     lookup: &'l Lookup<'c>,
     /// The linking file, from the site's root.
     doc: &'l Path,
-    sources: &'l [SourceMatter],
+    sources: Option<&'l [SourceMatter]>,
     pub refs: BodyRefs,
     /// What its links leave to check later, with their place in the body.
     pub checks: Vec<(Range<usize>, Check)>,
@@ -197,10 +216,12 @@ struct Cites<'l> {
     index: HashMap<&'l str, usize>,
     /// By source index; 0 while not cited.
     number: Vec<usize>,
+    /// The library's sources cited, by index in the library, and their numbers.
+    library: Vec<(usize, usize)>,
 }
 
 impl<'l, 'c> BodyLinks<'l, 'c> {
-    pub(crate) fn new(lookup: &'l Lookup<'c>, doc: &'l Path, sources: &'l [SourceMatter]) -> Self {
+    pub(crate) fn new(lookup: &'l Lookup<'c>, doc: &'l Path, sources: Option<&'l [SourceMatter]>) -> Self {
         BodyLinks { lookup, doc, sources, refs: BodyRefs::default(), checks: Vec::new(), cites: None }
     }
 }
@@ -282,25 +303,35 @@ impl Links for BodyLinks<'_, '_> {
     }
 
     fn citation(&mut self, key: &str) -> Result<(usize, String), Unresolved> {
-        let sources = self.sources;
+        let Some(sources) = self.sources else {
+            let hint = "citations go in briefings, which list their sources (or cite the library's)";
+            return Err(Unresolved::new(format!("unknown source `{key}`"), Some(hint.into())));
+        };
         let cites = self.cites.get_or_insert_with(|| Cites {
             index: sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect(),
             number: vec![0; sources.len()],
+            library: Vec::new(),
         });
-        let Some(&i) = cites.index.get(key) else {
-            let hint = if self.sources.is_empty() {
-                Some("citations need a `sources:` list in a briefing's front matter".to_owned())
-            } else {
-                did_you_mean(key, self.sources.iter().map(|s| s.id.as_str()))
-                    .or_else(|| Some(format!("add a source with `id: {key}` under `sources:`")))
-            };
-            return Err(Unresolved::new(format!("unknown source `{key}`"), hint));
+        let number = match cites.index.get(key) {
+            Some(&i) => {
+                if cites.number[i] == 0 {
+                    self.refs.cited.push(i);
+                    cites.number[i] = self.refs.cited.len();
+                }
+                cites.number[i]
+            }
+            None => match self.lookup.library.by_id.get(key) {
+                Some(&j) => match cites.library.iter().find(|(l, _)| *l == j) {
+                    Some(&(_, number)) => number,
+                    None => {
+                        self.refs.cited.push(sources.len() + j);
+                        cites.library.push((j, self.refs.cited.len()));
+                        self.refs.cited.len()
+                    }
+                },
+                None => return Err(self.lookup.unknown_source(key, sources)),
+            },
         };
-        if cites.number[i] == 0 {
-            self.refs.cited.push(i);
-            cites.number[i] = self.refs.cited.len();
-        }
-        let number = cites.number[i];
         let mut anchor = String::with_capacity(7 + key.len());
         anchor.push_str("source-");
         anchor.push_str(key);

@@ -16,6 +16,7 @@ mod check;
 pub(crate) mod editorial;
 mod index;
 pub mod ix;
+mod library;
 pub(crate) mod links;
 pub(crate) mod lookup;
 mod site;
@@ -36,7 +37,7 @@ pub use index::{Index, PositionRef, SourceGroup, SourceUse, chronological};
 pub use ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx};
 pub use lookup::BodyRefs;
 use lookup::Lookup;
-pub use site::{Actor, Author, Briefing, Entity, Page, Position, Question, Site, Topic};
+pub use site::{Actor, Author, Briefing, Entity, LibrarySource, Page, Position, Question, Site, Topic};
 
 pub(crate) use crate::markdown::anchors::RESERVED as RESERVED_ANCHORS;
 pub(crate) use editorial::one_side;
@@ -50,7 +51,8 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
     let content = &*content;
     let urls = Urls::new(&config.base_url);
     let (topic_ids, topic_titles, topic_files) = collect_topics(content);
-    let lookup = lookup_for(&config, content, &topic_ids, topic_titles.clone(), urls.clone());
+    let mut lookup = lookup_for(&config, content, &topic_ids, topic_titles.clone(), urls.clone());
+    diags.extend(std::mem::take(&mut lookup.library_problems));
 
     // Each body is freed as soon as it is rendered, rather than all of them
     // held until every one is done: on a big site they are most of the text.
@@ -74,11 +76,14 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
     let authors = content.authors.iter().zip(bodies.authors);
     let authors = authors.map(|(d, body)| plain(d, &body, &lookup, |doc, body| Author { doc, body }));
     let authors = gather(authors.collect(), diags);
+    let library = lookup.library.sources.iter();
+    let library = library.map(|&(s, f)| LibrarySource { path: content.library[f].path.clone(), source: s.clone() });
+    let library: Vec<LibrarySource> = library.collect();
     let later = lookup.later.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
 
     let briefings = gather(briefings, diags);
     let actors = gather(actors, diags);
-    let index = Index::build(&briefings, &actors, questions.len(), topics.len(), authors.len());
+    let index = Index::build(&briefings, &actors, (questions.len(), topics.len(), authors.len()), &library);
     let (now, rooted_links) = (content.now, Vec::new());
     let mut site = Site {
         config,
@@ -89,6 +94,7 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
         topics,
         pages,
         authors,
+        library,
         index,
         redirects,
         now,

@@ -31,6 +31,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Who writes the briefings, by name (none on a site without bylines).
     pub authors: Vec<Author>,
+    /// The source library (`content/sources/`), in file order.
+    pub library: Vec<LibrarySource>,
     /// Who took which positions, who appears where, what cites what.
     pub index: Index,
     /// Old URLs (`aliases`, an actor's `redirect_from`) and where they lead.
@@ -61,6 +63,8 @@ pub struct Briefing {
     pub positions: Vec<Position>,
     /// Numbered in this order (1-based): cited ones first, by first citation.
     pub sources: Vec<SourceMatter>,
+    /// Per source: its place in the site's library, when it is the library's.
+    pub from_library: Vec<Option<usize>>,
     /// The Markdown body as HTML.
     pub body: Rendered,
     /// What the body links to and cites.
@@ -84,6 +88,15 @@ pub struct Position {
     pub date: Date,
     /// Indices into the briefing's `sources`.
     pub sources: Vec<usize>,
+}
+
+/// A source of the library: any briefing may cite it by id.
+#[derive(Debug)]
+pub struct LibrarySource {
+    /// The library file defining it.
+    pub path: std::path::PathBuf,
+    /// Its fields, as a briefing's own source has them.
+    pub source: SourceMatter,
 }
 
 /// An author, with the biography in the body rendered.

@@ -174,6 +174,8 @@ impl Session {
         for rel in changed {
             match rel.components().next().and_then(|c| c.as_os_str().to_str()) {
                 Some("templates" | "themes" | "static") => templates = true,
+                // The source library: any briefing may cite what changed.
+                Some("content") if content::library::in_library(rel) => return Plan::Full,
                 // Loading skips every other file under content/, there or
                 // gone. (A folder moved away must rebuild: it has no `.`.)
                 Some("content")

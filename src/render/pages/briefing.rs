@@ -67,7 +67,8 @@ impl PageKind for Briefing {
         };
         let mut timeline: Vec<usize> = (0..positions.len()).collect();
         timeline.sort_by(|&x, &y| b.positions[x].date.cmp(&b.positions[y].date).then(x.cmp(&y)));
-        let source = |(n, s)| value(&SourceView::new(ctx.refs, n + 1, s, n < b.refs.cited.len()));
+        let page = |n: usize| b.from_library[n].map(|l| ctx.site.urls.source(&ctx.site.library[l].source.id));
+        let source = |(n, s)| value(&SourceView::new(ctx.refs, n + 1, s, n < b.refs.cited.len(), page(n)));
         let sources: Vec<Value> = match b.sources.len() {
             n if n > LONG => b.sources.par_iter().with_min_len(LONG).enumerate().map(source).collect(),
             _ => b.sources.iter().enumerate().map(source).collect(),

@@ -11,6 +11,7 @@ mod briefing;
 mod feed;
 mod history;
 mod home;
+mod library;
 mod lists;
 mod paginate;
 mod plain;
@@ -107,6 +108,7 @@ pub(super) const KINDS: &[&dyn PageKind] = &[
     &question::Question,
     &topic::Topic,
     &publisher::Publisher,
+    &library::LibrarySource,
     &plain::Page,
     &author::Author,
     &search::Search,

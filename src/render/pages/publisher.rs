@@ -80,6 +80,8 @@ impl PageKind for Publisher {
         #[derive(Serialize)]
         struct Entry<'a> {
             title: &'a str,
+            /// Its page, when it is the library's.
+            page: Option<String>,
             url: Option<&'a str>,
             date: Option<Value>,
             kind: Option<&'static str>,
@@ -100,6 +102,7 @@ impl PageKind for Publisher {
                 let s = &ctx.site.briefings[u.first.0].sources[u.first.1];
                 Entry {
                     title: &s.title,
+                    page: u.library.map(|l| ctx.site.urls.source(&ctx.site.library[l].source.id)),
                     url: s.url.as_ref().map(|u| u.as_str()),
                     date: s.date.as_ref().map(|d| ctx.refs.date(d)),
                     kind: s.kind.map(|k| k.as_str()),

@@ -21,10 +21,12 @@ pub(crate) struct SourceView<'a> {
     pub kind: Option<&'static str>,
     /// Whether the text cites it, so the list can link back to the citation.
     pub cited: bool,
+    /// Its page, when it is the library's: every briefing citing it.
+    pub page: Option<String>,
 }
 
 impl<'a> SourceView<'a> {
-    pub(crate) fn new(refs: &Refs, number: usize, s: &'a SourceMatter, cited: bool) -> Self {
+    pub(crate) fn new(refs: &Refs, number: usize, s: &'a SourceMatter, cited: bool, page: Option<String>) -> Self {
         SourceView {
             number,
             id: s.id.as_str(),
@@ -37,6 +39,7 @@ impl<'a> SourceView<'a> {
             accessed: s.accessed.as_ref().map(|d| refs.date(d)),
             kind: s.kind.map(|k| k.as_str()),
             cited,
+            page,
         }
     }
 }
