@@ -88,7 +88,7 @@ fn unknown_ids_in_the_body() {
     let err = fails("content/briefings/bad.md", &format!("{}\nAs [[alise]] said [@nope].\n", briefing("")));
     assert!(err.contains("content/briefings/bad.md:7:4: error: unknown actor `alise`"), "{err}");
     assert!(err.contains("content/briefings/bad.md:7:20: error: unknown source `nope`"), "{err}");
-    assert!(err.contains("citations need a `sources:` list"), "{err}");
+    assert!(err.contains("add a source with `id: nope` under `sources:`, or to the library"), "{err}");
 }
 
 #[test]
