@@ -11,6 +11,7 @@ const ATOM: &str = "http://www.w3.org/2005/Atom";
 
 /// The output file a URL of this site points at, if the build wrote it.
 fn written(out: &Path, origin_and_base: &str, url: &str) -> bool {
+    let url = url.split('#').next().unwrap_or(url);
     let Some(rel) = url.strip_prefix(origin_and_base) else { return false };
     let path = out.join(rel);
     if url.ends_with('/') { path.join("index.html").is_file() } else { path.is_file() }
@@ -494,4 +495,60 @@ fn authors_get_bylines_pages_of_exactly_their_briefings_feeds_and_json_ld() {
     let err = common::stderr(&out);
     assert!(!out.status.success() && err.contains("error: unknown author `zed`"), "{err}");
     assert!(err.contains("create content/authors/zed.md"), "{err}");
+}
+
+#[test]
+fn a_correction_shows_on_its_briefing_the_histories_the_feeds_the_corrections_page_and_json_ld() {
+    let site = sample_site();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\n");
+    add_after_date(
+        &site,
+        "content/briefings/first.md",
+        "corrections:\n  - date: 2025-02-01\n    text: An earlier version said she wanted *no* cut.\n    position: 1\nupdates:\n  - date: 2025-02-03\n    text: Added her speech.",
+    );
+    assert_ok(&site.build());
+    let out = site.root().join("public");
+    let first = site.page("briefings/first/index.html");
+    assert!(first.contains(r#"<h2 id="corrections">Correction</h2>"#), "{first}");
+    assert!(first.contains("An earlier version said she wanted <em>no</em> cut."), "{first}");
+    assert!(first.contains(r#"<h2 id="updates">Updates</h2>"#) && first.contains("Added her speech."), "{first}");
+    for history in ["actors/alice/index.html", "questions/tax-cut/index.html"] {
+        let page = site.page(history);
+        assert!(page.contains(r#"<p class="correction-note"><strong>Corrected"#), "{history}: {page}");
+        assert_eq!(page.matches("correction-note").count(), 1, "only the corrected position: {history}");
+    }
+    // A feed reader sees the briefing as updated on its last notice.
+    let feed = std::fs::read_to_string(out.join("atom.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let entry = doc
+        .descendants()
+        .find(|n| n.has_tag_name((ATOM, "entry")) && child_text(*n, "title") == Some("First briefing"));
+    assert_eq!(child_text(entry.unwrap(), "updated"), Some("2025-02-03T00:00:00Z"));
+    assert_eq!(check_feed(&out, "https://example.org/", "corrections/atom.xml"), ["Correction: First briefing"]);
+    let page = site.page("corrections/index.html");
+    assert!(page.contains(r#"<a href="/briefings/first/#corrections">First briefing</a>"#), "{page}");
+    assert!(page.contains(r#"href="/corrections/atom.xml""#), "the page announces its feed: {page}");
+    let article = json_ld(&first);
+    assert_eq!(article["correction"][0]["@type"], "CorrectionComment");
+    assert_eq!(article["correction"][0]["text"], "An earlier version said she wanted no cut.");
+    assert_eq!(article["correction"][0]["datePublished"], "2025-02-01T00:00:00Z");
+    assert_eq!(article["dateModified"], "2025-02-03T00:00:00Z");
+    // Second has none: no box, no JSON-LD key; a site without any has no page.
+    assert!(!site.page("briefings/second/index.html").contains(r#"id="corrections""#));
+}
+
+#[test]
+fn a_correction_from_the_future_before_the_briefing_or_of_a_missing_position_is_an_error() {
+    let site = sample_site();
+    add_after_date(
+        &site,
+        "content/briefings/first.md",
+        "corrections:\n  - date: 2025-01-01\n    text: Too early.\n  - date: 2999-01-01\n    text: Too late.\n  - date: 2025-02-01\n    text: Which one?\n    position: 3",
+    );
+    let out = site.build();
+    let err = common::stderr(&out);
+    assert!(!out.status.success());
+    assert!(err.contains("this correction (2025-01-01) is before the briefing's `date` (2025-01-10)"), "{err}");
+    assert!(err.contains("this correction is dated in the future (2999-01-01)"), "{err}");
+    assert!(err.contains("error: there is no position 3") && err.contains("this briefing has 1"), "{err}");
 }

@@ -94,7 +94,7 @@ fn the_nu_html_checker_finds_no_errors_on_any_page() {
 /// the stance map and actor network overviews, the briefings index with
 /// its archive, and later pages of lists: the briefings', the actors' (no
 /// network), an actor's and a question's; an author's page and the authors;
-/// a library source's page.
+/// a library source's page; the corrections.
 const PAGES: &[(&str, &str)] = &[
     ("home", "/"),
     ("stance-map", "/questions/"),
@@ -110,6 +110,7 @@ const PAGES: &[(&str, &str)] = &[
     ("author", "/authors/dossier-desk/"),
     ("authors", "/authors/"),
     ("library-source", "/sources/summit-report/"),
+    ("corrections", "/corrections/"),
 ];
 
 #[test]

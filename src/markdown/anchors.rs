@@ -16,6 +16,8 @@ pub(crate) const RESERVED: &[&str] = &[
     "top",
     "summary",
     "contents",
+    "corrections",
+    "updates",
     "elsewhere",
     "actors",
     "active-actors",

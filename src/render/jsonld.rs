@@ -34,6 +34,18 @@ struct Article<'a> {
     mentions: Vec<Thing<'a>>,
     citation: Vec<Citation<'a>>,
     keywords: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    correction: Vec<Correction<'a>>,
+}
+
+/// A correction, as schema.org's `CorrectionComment`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Correction<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    text: &'a str,
+    date_published: String,
 }
 
 #[derive(Serialize)]
@@ -123,7 +135,7 @@ pub(super) fn briefing(site: &Site, i: BriefingIx) -> String {
         url: &url,
         main_entity_of_page: &url,
         date_published: m.date.rfc3339(),
-        date_modified: m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
+        date_modified: b.modified.rfc3339(),
         in_language: &site.config.language,
         author: b.authors.iter().map(|&a| author_thing(site, a)).collect(),
         publisher: Publisher { kind: "Organization", name: &site.config.title, url: Some(u.absolute(&u.home())) },
@@ -131,6 +143,9 @@ pub(super) fn briefing(site: &Site, i: BriefingIx) -> String {
         mentions: mentioned.into_iter().map(|a| thing(site, a)).collect(),
         citation,
         keywords: b.topics.iter().map(|&t| site.topics[t].title.as_str()).collect(),
+        correction: (b.corrections.iter())
+            .map(|c| Correction { kind: "CorrectionComment", text: &c.text.text, date_published: c.date.rfc3339() })
+            .collect(),
     })
 }
 

@@ -30,6 +30,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "authors.html",
     "sources.html",
     "publisher.html",
+    "corrections.html",
     "source.html",
     "page.html",
     "404.html",

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::content::Document;
-use crate::content::model::{BriefingMatter, Id, SourceMatter};
+use crate::content::model::{BriefingMatter, Date, Id, SourceMatter};
 use crate::content::yaml::Seg;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{AutoLink, Inline};
@@ -13,8 +13,8 @@ use crate::markdown::{AutoLink, Inline};
 use super::body::{render_inline, render_with_refs};
 use super::check;
 use super::ix::{ActorIx, Ix};
-use super::lookup::Lookup;
-use super::site::{Briefing, Position};
+use super::lookup::{BodyRefs, Lookup};
+use super::site::{Briefing, Notice, Position};
 
 /// Resolves a briefing whose Markdown is `body`.
 pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Lookup) -> (Briefing, Vec<Diagnostic>) {
@@ -24,27 +24,7 @@ pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Looku
     let (body, body_problems, refs) = render_with_refs(doc, body, lookup, Some(own), &autolinks);
     problems.extend(body_problems);
 
-    // Number sources: cited ones in order of first citation, then the rest,
-    // then library sources only positions name. Past `own.len()`, an
-    // index is the library's.
-    let mut cited = vec![false; own.len()];
-    refs.cited.iter().filter(|&&i| i < own.len()).for_each(|&i| cited[i] = true);
-    let mut order = refs.cited.clone();
-    order.extend((0..own.len()).filter(|&i| !cited[i]));
-    if !lookup.library.by_id.is_empty() {
-        let own_ids: HashSet<&str> = own.iter().map(|o| o.id.as_str()).collect();
-        let mut listed: HashSet<usize> = order.iter().copied().filter(|&i| i >= own.len()).collect();
-        let named = doc.matter.positions.iter().flat_map(|p| &p.sources).filter(|s| !own_ids.contains(s.as_str()));
-        for &j in named.filter_map(|s| lookup.library.by_id.get(s.as_str())) {
-            if listed.insert(own.len() + j) {
-                order.push(own.len() + j);
-            }
-        }
-    }
-    let library = |i: usize| i.checked_sub(own.len());
-    let source = |i: usize| library(i).map_or_else(|| &own[i], |j| lookup.library.sources[j].0).clone();
-    let sources: Vec<SourceMatter> = order.iter().map(|&i| source(i)).collect();
-    let from_library = order.iter().map(|&i| library(i)).collect();
+    let (sources, from_library, cited) = number_sources(doc, &refs, lookup);
     problems.extend(check::unused_sources(doc, &cited));
 
     let mut actors: Vec<ActorIx> = Vec::new();
@@ -64,8 +44,29 @@ pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Looku
     let positions = positions(doc, &sources, lookup, &mut add_actor, &mut inline);
     let topics = doc.matter.topics.iter().filter_map(|t| lookup.topics.get(t.as_str()).copied()).collect();
     let authors = doc.matter.authors.iter().filter_map(|a| lookup.authors.get(a.as_str()).copied()).collect();
+    let m = &doc.matter;
+    let (corrections, updates) = notices(doc, lookup, &mut problems);
+    let mut positions = positions;
+    for (c, n) in corrections.iter().enumerate().filter_map(|(c, n)| Some((c, n.position?))) {
+        positions.get_mut(n).into_iter().for_each(|p| p.corrected.push(c));
+    }
+    let modified = modified(m, &corrections, &updates);
     let doc = doc.entry(doc.matter.info());
-    let b = Briefing { doc, summary, authors, actors, topics, positions, sources, from_library, body, refs };
+    let b = Briefing {
+        doc,
+        summary,
+        authors,
+        corrections,
+        updates,
+        modified,
+        actors,
+        topics,
+        positions,
+        sources,
+        from_library,
+        body,
+        refs,
+    };
     (b, problems)
 }
 
@@ -103,9 +104,65 @@ fn positions(
                 quote: inline(&p.quote, &[Seg::Key("positions"), Seg::Index(i), Seg::Key("quote")]),
                 date: p.date.clone().unwrap_or_else(|| doc.matter.date.clone()),
                 sources,
+                corrected: Vec::new(),
             })
         })
         .collect()
+}
+
+/// The briefing's sources in numbered order: cited ones in order of first
+/// citation, then the rest, then library sources only positions name;
+/// with, per source, its place in the library, and per own source whether
+/// the text cites it.
+fn number_sources(
+    doc: &Document<BriefingMatter>,
+    refs: &BodyRefs,
+    lookup: &Lookup,
+) -> (Vec<SourceMatter>, Vec<Option<usize>>, Vec<bool>) {
+    let own = &doc.matter.sources;
+    // Past `own.len()`, an index is the library's.
+    let mut cited = vec![false; own.len()];
+    refs.cited.iter().filter(|&&i| i < own.len()).for_each(|&i| cited[i] = true);
+    let mut order = refs.cited.clone();
+    order.extend((0..own.len()).filter(|&i| !cited[i]));
+    if !lookup.library.by_id.is_empty() {
+        let own_ids: HashSet<&str> = own.iter().map(|o| o.id.as_str()).collect();
+        let mut listed: HashSet<usize> = order.iter().copied().filter(|&i| i >= own.len()).collect();
+        let named = doc.matter.positions.iter().flat_map(|p| &p.sources).filter(|s| !own_ids.contains(s.as_str()));
+        for &j in named.filter_map(|s| lookup.library.by_id.get(s.as_str())) {
+            if listed.insert(own.len() + j) {
+                order.push(own.len() + j);
+            }
+        }
+    }
+    let library = |i: usize| i.checked_sub(own.len());
+    let source = |i: usize| library(i).map_or_else(|| &own[i], |j| lookup.library.sources[j].0).clone();
+    (order.iter().map(|&i| source(i)).collect(), order.iter().map(|&i| library(i)).collect(), cited)
+}
+
+/// The briefing's corrections and updates, their text rendered inline.
+fn notices(
+    doc: &Document<BriefingMatter>,
+    lookup: &Lookup,
+    problems: &mut Vec<Diagnostic>,
+) -> (Vec<Notice>, Vec<Notice>) {
+    let m = &doc.matter;
+    let mut notice = |key, i, date: &Date, text: &str, position: Option<usize>| {
+        let (text, more) = render_inline(doc, text, &[Seg::Key(key), Seg::Index(i), Seg::Key("text")], lookup);
+        problems.extend(more);
+        Notice { date: date.clone(), text, position }
+    };
+    let corrections = (m.corrections.iter().enumerate())
+        .map(|(i, c)| notice("corrections", i, &c.date, &c.text, c.position.and_then(|n| n.checked_sub(1))))
+        .collect();
+    let updates = m.updates.iter().enumerate().map(|(i, u)| notice("updates", i, &u.date, &u.text, None)).collect();
+    (corrections, updates)
+}
+
+/// The latest of the briefing's date, `updated`, and its notices' dates.
+fn modified(m: &BriefingMatter, corrections: &[Notice], updates: &[Notice]) -> Date {
+    let notices = corrections.iter().chain(updates).map(|n| &n.date);
+    std::iter::once(&m.date).chain(&m.updated).chain(notices).max().cloned().unwrap_or_else(|| m.date.clone())
 }
 
 /// Names and aliases of the briefing's involved actors, longest first.

@@ -68,7 +68,46 @@ pub(super) fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<D
     for (i, p) in m.positions.iter().enumerate() {
         position(doc, i, p, &source_ids, lookup, &mut out);
     }
+    notices(doc, lookup, &mut out);
     out
+}
+
+/// Corrections and updates: dated between the briefing's date and today,
+/// a corrected position one the briefing has.
+fn notices(doc: &Document<BriefingMatter>, lookup: &Lookup, out: &mut Vec<Diagnostic>) {
+    let m = &doc.matter;
+    let dates = m.corrections.iter().map(|c| (&c.date, "corrections")).enumerate();
+    let dates = dates.chain(m.updates.iter().map(|u| (&u.date, "updates")).enumerate());
+    for (i, (date, key)) in dates {
+        let at = [Seg::Key(key), Seg::Index(i), Seg::Key("date")];
+        let what = &key[..key.len() - 1];
+        if date.days() > lookup.today.days() {
+            out.push(
+                doc.error_at(&at, format!("this {what} is dated in the future ({})", date.ymd()))
+                    .hint(format!("date the {what} on the day it was made (check the year)")),
+            );
+        } else if date.days() < m.date.days() {
+            out.push(
+                doc.error_at(
+                    &at,
+                    format!("this {what} ({}) is before the briefing's `date` ({})", date.ymd(), m.date.ymd()),
+                )
+                .hint(format!("a {what} comes after publication: the briefing's `date` or later")),
+            );
+        }
+    }
+    for (i, c) in m.corrections.iter().enumerate() {
+        if let Some(n) = c.position.filter(|&n| n == 0 || n > m.positions.len()) {
+            let count = m.positions.len();
+            out.push(
+                doc.error_at(
+                    &[Seg::Key("corrections"), Seg::Index(i), Seg::Key("position")],
+                    format!("there is no position {n}"),
+                )
+                .hint(format!("positions are numbered from 1 in `positions:`; this briefing has {count}")),
+            );
+        }
+    }
 }
 
 /// Checks position `i`, `p`, of a briefing whose sources are `source_ids`.

@@ -51,6 +51,9 @@ pub struct Index {
     pub library_briefings: Vec<Vec<BriefingIx>>,
     /// Per library source: the positions resting on it, newest briefing first.
     pub library_positions: Vec<Vec<PositionRef>>,
+    /// Every correction: briefing and its place in the briefing's
+    /// corrections, newest first.
+    pub corrections: Vec<(BriefingIx, usize)>,
     /// Per library source: its publisher's group in `sources`, once cited.
     pub library_publisher: Vec<Option<usize>>,
     /// Per briefing: the briefings sharing the most actors and questions.
@@ -178,6 +181,7 @@ impl Index {
         ix.sources = sources;
         ix.actor_companions = companions(briefings, &ix.actor_briefings);
         ix.years = years(briefings);
+        ix.corrections = corrections(briefings);
         ix
     }
 
@@ -335,6 +339,17 @@ fn years(briefings: &[Briefing]) -> Vec<(u16, std::ops::Range<usize>)> {
         }
     }
     years
+}
+
+/// Every correction of every briefing, newest first (one day's in
+/// briefing order, then front-matter order).
+fn corrections(briefings: &[Briefing]) -> Vec<(BriefingIx, usize)> {
+    let mut all: Vec<(BriefingIx, usize)> = all::<BriefingIx>(briefings.len())
+        .zip(briefings)
+        .flat_map(|(b, briefing)| (0..briefing.corrections.len()).map(move |c| (b, c)))
+        .collect();
+    all.sort_by(|x, y| briefings[y.0.get()].corrections[y.1].date.cmp(&briefings[x.0.get()].corrections[x.1].date));
+    all
 }
 
 /// Publishers' pages take slugs no library source's page (`/sources/<id>/`) has.

@@ -37,7 +37,7 @@ pub use index::{Index, PositionRef, SourceGroup, SourceUse, chronological};
 pub use ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx};
 pub use lookup::BodyRefs;
 use lookup::Lookup;
-pub use site::{Actor, Author, Briefing, Entity, LibrarySource, Page, Position, Question, Site, Topic};
+pub use site::{Actor, Author, Briefing, Entity, LibrarySource, Notice, Page, Position, Question, Site, Topic};
 
 pub(crate) use crate::markdown::anchors::RESERVED as RESERVED_ANCHORS;
 pub(crate) use editorial::one_side;

@@ -53,6 +53,13 @@ pub struct Briefing {
     pub doc: Entry<BriefingInfo>,
     /// Who wrote it, in its byline's order.
     pub authors: Vec<AuthorIx>,
+    /// Its corrections, in front-matter order.
+    pub corrections: Vec<Notice>,
+    /// Its updates, in front-matter order.
+    pub updates: Vec<Notice>,
+    /// When it last changed: the latest of its date, `updated`, and its
+    /// corrections' and updates' dates.
+    pub modified: Date,
     /// One or two sentences for lists and feeds, rendered inline.
     pub summary: Option<Inline>,
     /// Involved actors: those listed, then those with positions.
@@ -69,6 +76,17 @@ pub struct Briefing {
     pub body: Rendered,
     /// What the body links to and cites.
     pub refs: BodyRefs,
+}
+
+/// A correction or an update, rendered.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// When it was made.
+    pub date: Date,
+    /// What it says.
+    pub text: Inline,
+    /// The position a correction corrects (an index into `positions`).
+    pub position: Option<usize>,
 }
 
 /// A position, resolved: an actor's stance on a question, dated and sourced.
@@ -88,6 +106,9 @@ pub struct Position {
     pub date: Date,
     /// Indices into the briefing's `sources`.
     pub sources: Vec<usize>,
+    /// The briefing's corrections of this position (indices into its
+    /// `corrections`).
+    pub corrected: Vec<usize>,
 }
 
 /// A source of the library: any briefing may cite it by id.

@@ -53,6 +53,12 @@ pub struct BriefingMatter {
     /// Who wrote it: ids of files under `content/authors/`.
     #[serde(default)]
     pub authors: Vec<Id>,
+    /// Errors put right after publication, shown prominently.
+    #[serde(default)]
+    pub corrections: Vec<CorrectionMatter>,
+    /// What was added or changed since publication.
+    #[serde(default)]
+    pub updates: Vec<UpdateMatter>,
     /// Actors involved besides those with positions.
     #[serde(default)]
     pub actors: Vec<Id>,
@@ -109,6 +115,28 @@ impl BriefingMatter {
             extra: self.extra.clone(),
         }
     }
+}
+
+/// A correction: what was wrong and is now right, and when it was put right.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CorrectionMatter {
+    /// When it was corrected.
+    pub date: Date,
+    /// What was wrong, and what is right (inline Markdown).
+    pub text: String,
+    /// The position it corrects, numbered from 1 in `positions:`.
+    pub position: Option<usize>,
+}
+
+/// An update: what was added or changed, and when.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMatter {
+    /// When it was updated.
+    pub date: Date,
+    /// What changed (inline Markdown).
+    pub text: String,
 }
 
 /// One actor's stance on a question, as a briefing records it.

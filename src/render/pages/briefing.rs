@@ -80,6 +80,9 @@ impl PageKind for Briefing {
             scheduled: m.publish_date.as_ref().filter(|_| site.scheduled(i)).map(|d| d.long()),
             archived: m.expiry_date.as_ref().filter(|_| site.archived(i)).map(|d| d.long()),
             briefing: &ctx.refs.briefings[i],
+            corrections: b.corrections.iter().map(|n| ctx.refs.notice(n)).collect(),
+            updates: b.updates.iter().map(|n| ctx.refs.notice(n)).collect(),
+            corrections_url: site.urls.path(&["corrections"]),
             body: Body::from(&b.body),
             actors: Refs::pick(&ctx.refs.actors, b.actors.iter().copied()),
             mentioned: Refs::pick(&ctx.refs.actors, mentioned),
@@ -100,6 +103,10 @@ struct View<'a> {
     /// Since when it is archived (`expiry_date`), once it is.
     archived: Option<String>,
     briefing: &'a Value,
+    /// Its corrections and updates (`date`, `text`, `html`), and the page of every correction.
+    corrections: Vec<Value>,
+    updates: Vec<Value>,
+    corrections_url: String,
     body: Body<'a>,
     actors: Vec<&'a Value>,
     mentioned: Vec<&'a Value>,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::corrections::{CorrectionEntry, entries};
 use super::{Meta, PageKind};
 use crate::render::views::{Ctx, Refs, value};
 use crate::resolve::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Site, TopicIx, ix};
@@ -16,12 +17,21 @@ pub(crate) enum Feed {
     Question(QuestionIx),
     Topic(TopicIx),
     Author(AuthorIx),
+    /// Every correction, as entries of their own.
+    Corrections,
 }
 
 impl Feed {
-    /// Feed `n` of the site: its own, then one per actor, question, topic, author.
+    /// Feed `n` of the site: its own, the corrections' (when there are
+    /// any), then one per actor, question, topic, author.
     fn nth(site: &Site, n: usize) -> Feed {
         let (a, q, t) = (site.actors.len(), site.questions.len(), site.topics.len());
+        let corrections = usize::from(!site.index.corrections.is_empty());
+        let n = match n {
+            0 => return Feed::Site,
+            1 if corrections == 1 => return Feed::Corrections,
+            n => n - corrections,
+        };
         match n {
             0 => Feed::Site,
             n if n <= a => Feed::Actor(Ix::new(n - 1)),
@@ -40,6 +50,7 @@ impl Feed {
             Feed::Question(i) => u.question(&site.questions[i].doc.id),
             Feed::Topic(i) => u.topic(&site.topics[i].id),
             Feed::Author(i) => u.author(&site.authors[i].doc.id),
+            Feed::Corrections => u.path(&["corrections"]),
         }
     }
 
@@ -54,6 +65,7 @@ impl Feed {
             Feed::Question(i) => &site.questions[i].doc.matter.title,
             Feed::Topic(i) => &site.topics[i].title,
             Feed::Author(i) => &site.authors[i].doc.matter.name,
+            Feed::Corrections => "Corrections",
         };
         format!("{name} — {}", site.config.title)
     }
@@ -69,6 +81,7 @@ impl Feed {
             Feed::Question(i) => &index.question_briefings[i],
             Feed::Topic(i) => &index.topic_briefings[i],
             Feed::Author(i) => &index.author_briefings[i],
+            Feed::Corrections => return Vec::new(),
         };
         list.iter().copied().filter(current).take(entries).collect()
     }
@@ -83,7 +96,10 @@ impl PageKind for Feeds {
     }
     fn count(&self, site: &Site) -> usize {
         match site.config.feeds {
-            true => 1 + site.actors.len() + site.questions.len() + site.topics.len() + site.authors.len(),
+            true => {
+                let corrections = usize::from(!site.index.corrections.is_empty());
+                1 + corrections + site.actors.len() + site.questions.len() + site.topics.len() + site.authors.len()
+            }
             false => 0,
         }
     }
@@ -104,12 +120,13 @@ impl PageKind for Feeds {
         let site = ctx.site;
         let feed = Feed::nth(site, n);
         let chosen = feed.briefings(site);
-        let updated = chosen
-            .iter()
-            .map(|&b| {
-                let m = &site.briefings[b].doc.matter;
-                m.updated.as_ref().unwrap_or(&m.date)
-            })
+        let corrections = match feed {
+            Feed::Corrections => &site.index.corrections[..site.index.corrections.len().min(site.config.feed_entries)],
+            _ => &[],
+        };
+        let changed = chosen.iter().map(|&b| &site.briefings[b].modified);
+        let updated = changed
+            .chain(corrections.iter().map(|&(b, c)| &site.briefings[b].corrections[c].date))
             .max()
             .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |d| d.rfc3339());
         #[derive(Serialize)]
@@ -119,6 +136,8 @@ impl PageKind for Feeds {
             feed_url: String,
             updated: String,
             entries: Vec<&'a Value>,
+            /// The corrections feed's entries, one per correction.
+            corrections: Vec<CorrectionEntry<'a>>,
         }
         value(&View {
             title: feed.title(site),
@@ -126,6 +145,7 @@ impl PageKind for Feeds {
             feed_url: site.urls.absolute(&feed.url(site)),
             updated,
             entries: Refs::pick(&ctx.refs.briefings, chosen),
+            corrections: entries(ctx, corrections),
         })
     }
 }

@@ -8,6 +8,7 @@ mod actor;
 mod archive;
 mod author;
 mod briefing;
+mod corrections;
 mod feed;
 mod history;
 mod home;
@@ -100,6 +101,7 @@ pub(super) const KINDS: &[&dyn PageKind] = &[
     &lists::Topics,
     &author::Authors,
     &publisher::Sources,
+    &corrections::Corrections,
     &plain::NotFound,
     &sitemap::Robots,
     &archive::Year,
@@ -279,8 +281,7 @@ fn body_weight(r: &crate::markdown::Rendered) -> usize {
 
 /// A briefing's last change, as a sitemap `lastmod` date.
 fn latest(site: &Site, b: BriefingIx) -> String {
-    let m = &site.briefings[b].doc.matter;
-    m.updated.as_ref().unwrap_or(&m.date).ymd()
+    site.briefings[b].modified.ymd()
 }
 
 /// The newest of `briefings` (newest first), as a sitemap `lastmod` date.

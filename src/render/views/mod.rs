@@ -5,6 +5,7 @@
 //! actor shown on ten thousand pages is serialized once, not ten thousand
 //! times. Templates never see loader or resolver types.
 
+mod notice;
 mod partials;
 mod position;
 mod preview;
@@ -207,6 +208,11 @@ impl Refs {
         self.shared.date(d)
     }
 
+    /// A correction or update as templates see it.
+    pub(super) fn notice(&self, n: &crate::resolve::Notice) -> Value {
+        notice::notice(&self.shared, n)
+    }
+
     /// The position as every page shows it, with `html`.
     pub(super) fn position(&self, site: &Site, r: PositionRef) -> Value {
         self.position_view(site, r, self.positions[r.briefing][r.position].html.as_ref())
@@ -230,6 +236,7 @@ impl Refs {
             briefing: &self.briefings[b],
             sources: &parts.sources,
             changed_from: site.index.changed_from[b][p].map(|s| self.shared.stance(s)),
+            corrections: parts.corrections.as_ref(),
             html,
         })
     }
@@ -277,7 +284,7 @@ fn briefing_ref(
         url: urls.briefing(&b.doc.id),
         permalink: urls.absolute(&urls.briefing(&b.doc.id)),
         published: m.date.rfc3339(),
-        modified: m.updated.as_ref().unwrap_or(&m.date).rfc3339(),
+        modified: b.modified.rfc3339(),
         date: shared.date(&m.date),
         updated: m.updated.as_ref().map(|d| shared.date(d)),
         summary: Inline::text_of(&b.summary),
@@ -306,5 +313,5 @@ fn position_parts(site: &Site, shared: &Shared, b: &Briefing) -> Vec<PositionPar
         .enumerate()
         .map(|(n, s)| value(&SourceLink { number: n + 1, title: &s.title, url: format!("{url}#source-{}", s.id) }))
         .collect();
-    b.positions.iter().map(|p| PositionParts::new(p, &links, shared)).collect()
+    b.positions.iter().map(|p| PositionParts::new(p, (&links, &b.corrections), shared)).collect()
 }

@@ -6,7 +6,7 @@ use tera::Value;
 
 use super::shared::Shared;
 use crate::markdown::Inline;
-use crate::resolve::Position;
+use crate::resolve::{Notice, Position};
 
 /// What is a position's own, as template values, made once: other fields
 /// are shared references.
@@ -17,17 +17,21 @@ pub(super) struct PositionParts {
     pub(super) summary: Option<(Value, Value)>,
     pub(super) quote: Option<(Value, Value)>,
     pub(super) sources: Value,
+    /// The briefing's corrections of it, if any.
+    pub(super) corrections: Option<Value>,
     pub(super) html: Option<Value>,
 }
 
 impl PositionParts {
-    /// `links` are the position's briefing's sources.
-    pub(super) fn new(p: &Position, links: &[Value], shared: &Shared) -> Self {
+    /// `links` are the position's briefing's sources, `corrections` its corrections.
+    pub(super) fn new(p: &Position, (links, corrections): (&[Value], &[Notice]), shared: &Shared) -> Self {
+        let corrected = p.corrected.iter().map(|&c| super::notice::notice(shared, &corrections[c]));
         PositionParts {
             date: shared.date(&p.date),
             summary: p.summary.as_ref().map(both),
             quote: p.quote.as_ref().map(both),
             sources: Value::from(p.sources.iter().map(|&s| links[s].clone()).collect::<Vec<_>>()),
+            corrections: (!p.corrected.is_empty()).then(|| Value::from(corrected.collect::<Vec<_>>())),
             html: None,
         }
     }
@@ -64,6 +68,9 @@ pub(super) struct PositionView<'a> {
     pub(super) sources: &'a Value,
     /// The actor's previous stance on this question, when this one changed it.
     pub(super) changed_from: Option<&'a Value>,
+    /// Corrections its briefing made to it (`date`, `text`, `html`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) corrections: Option<&'a Value>,
     /// `partials/position.html` rendered for it; absent while that renders.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) html: Option<&'a Value>,

@@ -70,7 +70,9 @@ impl Shared {
             days.extend(b.positions.iter().map(|p| &p.date));
             days.extend([&b.doc.matter.date].into_iter().chain(&b.doc.matter.updated));
             days.extend(b.sources.iter().flat_map(|s| s.date.iter().chain(&s.accessed)));
+            days.extend(b.corrections.iter().chain(&b.updates).map(|n| &n.date));
         }
+        days.extend(site.library.iter().flat_map(|l| l.source.date.iter().chain(&l.source.accessed)));
         days.sort_unstable();
         days.dedup();
         let dates = days
