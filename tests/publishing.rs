@@ -509,9 +509,12 @@ fn a_correction_shows_on_its_briefing_the_histories_the_feeds_the_corrections_pa
     assert_ok(&site.build());
     let out = site.root().join("public");
     let first = site.page("briefings/first/index.html");
-    assert!(first.contains(r#"<h2 id="corrections">Correction</h2>"#), "{first}");
+    assert!(first.contains(r#"<h2 id="notice-corrections">Correction</h2>"#), "{first}");
     assert!(first.contains("An earlier version said she wanted <em>no</em> cut."), "{first}");
-    assert!(first.contains(r#"<h2 id="updates">Updates</h2>"#) && first.contains("Added her speech."), "{first}");
+    assert!(
+        first.contains(r#"<h2 id="notice-updates">Updates</h2>"#) && first.contains("Added her speech."),
+        "{first}"
+    );
     for history in ["actors/alice/index.html", "questions/tax-cut/index.html"] {
         let page = site.page(history);
         assert!(page.contains(r#"<p class="correction-note"><strong>Corrected"#), "{history}: {page}");
@@ -526,7 +529,7 @@ fn a_correction_shows_on_its_briefing_the_histories_the_feeds_the_corrections_pa
     assert_eq!(child_text(entry.unwrap(), "updated"), Some("2025-02-03T00:00:00Z"));
     assert_eq!(check_feed(&out, "https://example.org/", "corrections/atom.xml"), ["Correction: First briefing"]);
     let page = site.page("corrections/index.html");
-    assert!(page.contains(r#"<a href="/briefings/first/#corrections">First briefing</a>"#), "{page}");
+    assert!(page.contains(r#"<a href="/briefings/first/#notice-corrections">First briefing</a>"#), "{page}");
     assert!(page.contains(r#"href="/corrections/atom.xml""#), "the page announces its feed: {page}");
     let article = json_ld(&first);
     assert_eq!(article["correction"][0]["@type"], "CorrectionComment");
@@ -534,7 +537,7 @@ fn a_correction_shows_on_its_briefing_the_histories_the_feeds_the_corrections_pa
     assert_eq!(article["correction"][0]["datePublished"], "2025-02-01T00:00:00Z");
     assert_eq!(article["dateModified"], "2025-02-03T00:00:00Z");
     // Second has none: no box, no JSON-LD key; a site without any has no page.
-    assert!(!site.page("briefings/second/index.html").contains(r#"id="corrections""#));
+    assert!(!site.page("briefings/second/index.html").contains(r#"id="notice-corrections""#));
 }
 
 #[test]

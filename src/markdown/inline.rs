@@ -31,7 +31,17 @@ impl Inline {
 /// syntax alone (`1. `, `# ` at the start) is no reason to parse: in a line
 /// of a table it is text.
 fn plain(source: &str) -> bool {
-    !source.bytes().any(|b| b"*_[]`\\<&~!".contains(&b))
+    const SPECIAL: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut i = 0;
+        let special = b"*_[]`\\<&~!";
+        while i < special.len() {
+            table[special[i] as usize] = true;
+            i += 1;
+        }
+        table
+    };
+    !source.bytes().any(|b| SPECIAL[b as usize])
 }
 
 /// Renders `source` inline: see the module's documentation. Problems are

@@ -62,6 +62,10 @@ pub(super) fn render_inline<M>(
 ) -> (Inline, Vec<Diagnostic>) {
     let mut links = BodyLinks::new(lookup, &doc.path, None);
     let (line, rendered) = markdown::inline(text, &mut links);
+    if rendered.problems.is_empty() && links.checks.is_empty() {
+        return (line, Vec::new());
+    }
+    // Found only when needed: finding a value reads the whole front matter.
     let (position, length) = doc.locate(at);
     let point = |d: Diagnostic| d.at(position).spanning(length);
     leave_checks(lookup, &mut links, |check, problem, range| {

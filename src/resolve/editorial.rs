@@ -8,6 +8,8 @@
 //! - in a briefing marked `status: developing`, a position older than
 //!   `editorial.stale_after_days`;
 //! - a source without a `date`, or with neither `url` nor `archive`;
+//! - a briefing whose positions all rest on one publisher, and a quote
+//!   whose sources have neither `url` nor `archive`;
 //! - an actor with no positions;
 //! - a topic only one briefing uses, when a topic of a near name exists
 //!   (probably a typo, which would otherwise make a topic page of its own).
@@ -40,6 +42,7 @@ fn all(site: &Site, content: &Content, today: &Date, out: &mut Notes) {
     one_sided_questions(site, content, out);
     stale_positions(site, content, today, out);
     thin_sources(content, out);
+    narrow_sourcing(site, content, out);
     actors_without_positions(site, content, out);
     topic_typos(content, out);
 }
@@ -224,6 +227,34 @@ fn thin_source<M>(doc: &Document<M>, at: &[Seg], s: &SourceMatter, out: &mut Not
             doc.warning_at(at, format!("source `{}` has neither `url` nor `archive`", s.id))
                 .hint("readers cannot check it: add the address where it can be read, or an `archive:` copy")
         });
+    }
+}
+
+/// A briefing whose positions all rest on one publisher, and a quote
+/// whose sources a reader can open none of.
+fn narrow_sourcing(site: &Site, content: &Content, out: &mut Notes) {
+    for (b, doc) in site.briefings.iter().zip(&content.briefings) {
+        let publisher = |s: &usize| b.sources[*s].publisher.as_deref();
+        let mut publishers = b.positions.iter().flat_map(|p| p.sources.iter().map(publisher));
+        if b.positions.len() > 1
+            && let Some(Some(only)) = publishers.next()
+            && publishers.all(|p| p == Some(only))
+        {
+            out.push(|| {
+                doc.warning_at(&[Seg::Key("positions")], format!("every position here rests on one publisher, {only}"))
+                    .hint("where you can, add a source from another publisher behind some of the positions")
+            });
+        }
+        for (i, p) in b.positions.iter().enumerate() {
+            let closed = |s: &usize| b.sources[*s].url.is_none() && b.sources[*s].archive.is_none();
+            if p.quote.is_some() && p.sources.iter().all(closed) {
+                out.push(|| {
+                    let at = [Seg::Key("positions"), Seg::Index(i), Seg::Key("quote")];
+                    doc.warning_at(&at, "no source of this quote can be opened by a reader")
+                        .hint("give one of its sources a `url`, or an `archive:` copy, so readers can check the words")
+                });
+            }
+        }
     }
 }
 

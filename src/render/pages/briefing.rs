@@ -83,6 +83,7 @@ impl PageKind for Briefing {
             corrections: b.corrections.iter().map(|n| ctx.refs.notice(n)).collect(),
             updates: b.updates.iter().map(|n| ctx.refs.notice(n)).collect(),
             corrections_url: site.urls.path(&["corrections"]),
+            sourcing: sourcing(&b.sources),
             body: Body::from(&b.body),
             actors: Refs::pick(&ctx.refs.actors, b.actors.iter().copied()),
             mentioned: Refs::pick(&ctx.refs.actors, mentioned),
@@ -107,6 +108,7 @@ struct View<'a> {
     corrections: Vec<Value>,
     updates: Vec<Value>,
     corrections_url: String,
+    sourcing: Sourcing,
     body: Body<'a>,
     actors: Vec<&'a Value>,
     mentioned: Vec<&'a Value>,
@@ -116,4 +118,52 @@ struct View<'a> {
     related: Vec<&'a Value>,
     backlinks: Vec<&'a Value>,
     extra: &'a crate::content::model::Extra,
+}
+
+/// How a briefing is sourced, at a glance: its sources by kind, and how
+/// many publishers they come from.
+#[derive(Serialize)]
+struct Sourcing {
+    count: usize,
+    /// Each kind with sources, in the order kinds are listed: `kind`,
+    /// `count`, and `label` ("primary document" or "primary documents").
+    kinds: Vec<KindCount>,
+    /// Sources of no stated kind.
+    other: usize,
+    /// Distinct publishers named.
+    publishers: usize,
+}
+
+#[derive(Serialize)]
+struct KindCount {
+    kind: &'static str,
+    count: usize,
+    label: &'static str,
+}
+
+fn sourcing(sources: &[crate::content::model::SourceMatter]) -> Sourcing {
+    use crate::content::model::SourceKind;
+    let kinds = SourceKind::ALL
+        .iter()
+        .map(|&k| (k, sources.iter().filter(|s| s.kind == Some(k)).count()))
+        .filter(|&(_, n)| n > 0)
+        .map(|(k, count)| {
+            let (one, many) = match k {
+                SourceKind::Primary => ("primary document", "primary documents"),
+                SourceKind::News => ("news report", "news reports"),
+                SourceKind::Analysis => ("analysis", "analyses"),
+                SourceKind::Data => ("dataset", "datasets"),
+            };
+            KindCount { kind: k.as_str(), count, label: if count == 1 { one } else { many } }
+        })
+        .collect();
+    let mut publishers: Vec<&str> = sources.iter().filter_map(|s| s.publisher.as_deref()).collect();
+    publishers.sort_unstable();
+    publishers.dedup();
+    Sourcing {
+        count: sources.len(),
+        kinds,
+        other: sources.iter().filter(|s| s.kind.is_none()).count(),
+        publishers: publishers.len(),
+    }
 }

@@ -5,7 +5,6 @@ use serde::Serialize;
 use tera::Value;
 
 use super::shared::Shared;
-use crate::markdown::Inline;
 use crate::resolve::{Notice, Position};
 
 /// What is a position's own, as template values, made once: other fields
@@ -13,9 +12,10 @@ use crate::resolve::{Notice, Position};
 pub(super) struct PositionParts {
     /// The shared date value, looked up once rather than on every page.
     pub(super) date: Value,
-    /// In words, and as inline HTML.
-    pub(super) summary: Option<(Value, Value)>,
-    pub(super) quote: Option<(Value, Value)>,
+    /// As inline HTML (safe): pages show them; feeds and data take the
+    /// words from the resolved position.
+    pub(super) summary: Option<Value>,
+    pub(super) quote: Option<Value>,
     pub(super) sources: Value,
     /// The briefing's corrections of it, if any.
     pub(super) corrections: Option<Value>,
@@ -28,18 +28,13 @@ impl PositionParts {
         let corrected = p.corrected.iter().map(|&c| super::notice::notice(shared, &corrections[c]));
         PositionParts {
             date: shared.date(&p.date),
-            summary: p.summary.as_ref().map(both),
-            quote: p.quote.as_ref().map(both),
+            summary: p.summary.as_ref().map(|l| Value::safe_string(&l.html)),
+            quote: p.quote.as_ref().map(|l| Value::safe_string(&l.html)),
             sources: Value::from(p.sources.iter().map(|&s| links[s].clone()).collect::<Vec<_>>()),
             corrections: (!p.corrected.is_empty()).then(|| Value::from(corrected.collect::<Vec<_>>())),
             html: None,
         }
     }
-}
-
-/// A line's words and its HTML, as template values.
-fn both(line: &Inline) -> (Value, Value) {
-    (Value::from(line.text.as_str()), Value::safe_string(&line.html))
 }
 
 /// A link to a numbered source in some briefing's list.
@@ -57,12 +52,9 @@ pub(super) struct PositionView<'a> {
     pub(super) actor: &'a Value,
     pub(super) question: Option<&'a Value>,
     pub(super) stance: &'a Value,
-    /// The summary in words (`summary_html`: with its links and emphasis).
+    /// The summary and the quote as inline HTML, with their links and emphasis.
     pub(super) summary: Option<&'a Value>,
-    pub(super) summary_html: Option<&'a Value>,
-    /// The quote in words (`quote_html`: with its links and emphasis).
     pub(super) quote: Option<&'a Value>,
-    pub(super) quote_html: Option<&'a Value>,
     pub(super) date: &'a Value,
     pub(super) briefing: &'a Value,
     pub(super) sources: &'a Value,
