@@ -12,26 +12,15 @@ use crate::diagnostics::{Diagnostic, nearest};
 use crate::markdown::{TocEntry, Unresolved};
 
 use super::RESERVED_ANCHORS;
-use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, TopicIx};
+use super::ix::Ix;
 use super::lookup::Lookup;
-
-/// A page a content file becomes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Dest {
-    Briefing(BriefingIx),
-    Actor(ActorIx),
-    Question(QuestionIx),
-    Topic(TopicIx),
-    /// A plain page, by its index in the site's pages.
-    Page(usize),
-    Author(AuthorIx),
-}
+use super::site::Entity;
 
 /// A check a link leaves for when every page is known.
 #[derive(Debug, Clone)]
 pub(crate) enum Check {
     /// `#fragment` must be a heading (or a section the template makes) of the page.
-    Fragment(Dest, String),
+    Fragment(Entity, String),
     /// A root-relative path (below the base path, fragment and query cut)
     /// must be a file the build writes.
     Rooted(String),
@@ -151,36 +140,25 @@ impl Lookup<'_> {
     }
 
     /// The URL of the page `dest`.
-    pub(crate) fn dest_url(&self, dest: Dest) -> String {
+    pub(crate) fn dest_url(&self, dest: Entity) -> String {
         let c = self.content;
         match dest {
-            Dest::Briefing(i) => self.urls.briefing(&c.briefings[i.get()].id),
-            Dest::Actor(i) => self.urls.actor(&c.actors[i.get()].id),
-            Dest::Question(i) => self.urls.question(&c.questions[i.get()].id),
-            Dest::Topic(i) => self.urls.topic(&self.topic_ids[i.get()]),
-            Dest::Page(i) => self.urls.page(&c.pages[i].id),
-            Dest::Author(i) => self.urls.author(&c.authors[i.get()].id),
-        }
-    }
-}
-
-impl super::Site {
-    /// The headings of the page `dest`.
-    pub(crate) fn toc(&self, dest: Dest) -> &[TocEntry] {
-        match dest {
-            Dest::Briefing(i) => &self.briefings[i].body.toc,
-            Dest::Actor(i) => &self.actors[i].body.toc,
-            Dest::Question(i) => &self.questions[i].body.toc,
-            Dest::Topic(i) => &self.topics[i].body.toc,
-            Dest::Page(i) => &self.pages[i].body.toc,
-            Dest::Author(i) => &self.authors[i].body.toc,
+            Entity::Briefing(i) => self.urls.briefing(&c.briefings[i.get()].id),
+            Entity::Actor(i) => self.urls.actor(&c.actors[i.get()].id),
+            Entity::Question(i) => self.urls.question(&c.questions[i.get()].id),
+            Entity::Topic(i) => self.urls.topic(&self.topic_ids[i.get()]),
+            Entity::Page(i) => self.urls.page(&c.pages[i].id),
+            Entity::Author(i) => self.urls.author(&c.authors[i.get()].id),
         }
     }
 }
 
 /// The problems of `later`'s fragment checks, `toc` giving each page's
 /// headings; the rooted checks are left for when the files are known.
-pub(crate) fn fragments<'t>(later: Vec<Later>, toc: impl Fn(Dest) -> &'t [TocEntry]) -> (Vec<Diagnostic>, Vec<Later>) {
+pub(crate) fn fragments<'t>(
+    later: Vec<Later>,
+    toc: impl Fn(Entity) -> &'t [TocEntry],
+) -> (Vec<Diagnostic>, Vec<Later>) {
     let mut problems = Vec::new();
     let mut rooted = Vec::new();
     for item in later {
@@ -190,7 +168,7 @@ pub(crate) fn fragments<'t>(later: Vec<Later>, toc: impl Fn(Dest) -> &'t [TocEnt
                 // Generated pages have the sections their templates make;
                 // a plain page has its headings and the base template's `main`.
                 let made = match dest {
-                    Dest::Page(_) => fragment == "main",
+                    Entity::Page(_) => fragment == "main",
                     _ => RESERVED_ANCHORS.contains(&fragment.as_str()),
                 };
                 if !made && !toc.iter().any(|t| t.id == *fragment) {

@@ -17,7 +17,8 @@ use crate::urls::Urls;
 
 use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, TopicIx};
 use super::library::Library;
-use super::links::{Check, Dest, Later};
+use super::links::{Check, Later};
+use super::site::Entity;
 
 /// Read-only maps from ids (and actor names) to positions in the sorted
 /// entity lists.
@@ -26,7 +27,7 @@ pub(crate) struct Lookup<'c> {
     pub content: &'c Content,
     pub topic_ids: &'c [Id],
     /// Every content file (path from the site's root) and its page.
-    pub files: HashMap<&'c Path, Dest>,
+    pub files: HashMap<&'c Path, Entity>,
     /// Plain pages by id.
     pub pages: HashMap<&'c str, usize>,
     /// Checks links leave for when every page is rendered.
@@ -166,17 +167,17 @@ fn ids<M, I: Ix>(docs: &[Document<M>]) -> HashMap<&str, I> {
 }
 
 /// Every content file's page, by the file's path.
-fn files<'c>(content: &'c Content, topics: &HashMap<&str, TopicIx>) -> HashMap<&'c Path, Dest> {
+fn files<'c>(content: &'c Content, topics: &HashMap<&str, TopicIx>) -> HashMap<&'c Path, Entity> {
     let mut files = HashMap::default();
     let mut add = |path: &'c Path, dest| files.insert(path, dest);
-    content.briefings.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Briefing(BriefingIx::new(i))));
-    content.actors.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Actor(ActorIx::new(i))));
-    content.questions.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Question(QuestionIx::new(i))));
-    content.pages.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Page(i)));
-    content.authors.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Dest::Author(AuthorIx::new(i))));
+    content.briefings.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Entity::Briefing(BriefingIx::new(i))));
+    content.actors.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Entity::Actor(ActorIx::new(i))));
+    content.questions.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Entity::Question(QuestionIx::new(i))));
+    content.pages.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Entity::Page(i)));
+    content.authors.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Entity::Author(AuthorIx::new(i))));
     for d in &content.topics {
         if let Some(&i) = topics.get(d.id.as_str()) {
-            add(&d.path, Dest::Topic(i));
+            add(&d.path, Entity::Topic(i));
         }
     }
     files

@@ -101,7 +101,7 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
         rooted_links,
     };
     // Links to other pages' headings, now that every page is rendered.
-    let (problems, rooted) = links::fragments(later, |dest| site.toc(dest));
+    let (problems, rooted) = links::fragments(later, |e| &site.body(e).toc);
     diags.extend(problems);
     site.rooted_links = rooted;
     (!diags.has_errors()).then_some(site)
@@ -181,7 +181,7 @@ pub fn bodies_again(
         // The links' checks against the other pages as the site has them
         // (root-relative links wait for a full build).
         let later = std::mem::take(&mut *lookup.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-        problems.extend(links::fragments(later, |dest| site.toc(dest)).0);
+        problems.extend(links::fragments(later, |e| &site.body(e).toc).0);
         (body, refs, problems)
     });
     rendered.collect()

@@ -223,6 +223,18 @@ impl Site {
     }
 
     /// The entity's rendered body.
+    pub fn body(&self, entity: Entity) -> &Rendered {
+        match entity {
+            Entity::Briefing(i) => &self.briefings[i].body,
+            Entity::Actor(i) => &self.actors[i].body,
+            Entity::Question(i) => &self.questions[i].body,
+            Entity::Topic(i) => &self.topics[i].body,
+            Entity::Page(i) => &self.pages[i].body,
+            Entity::Author(i) => &self.authors[i].body,
+        }
+    }
+
+    /// The entity's rendered body, to replace it.
     pub fn body_mut(&mut self, entity: Entity) -> &mut Rendered {
         match entity {
             Entity::Briefing(i) => &mut self.briefings[i].body,
