@@ -14,13 +14,19 @@ use crate::escape;
 /// A line of front-matter text, rendered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Inline {
-    /// Inline HTML (no `<p>`), safe to embed.
-    pub html: String,
     /// The words alone.
     pub text: String,
+    /// Inline HTML (no `<p>`), safe to embed; `None` when it is `text` as
+    /// it is (plain words with nothing to escape: most summaries, kept once).
+    html: Option<String>,
 }
 
 impl Inline {
+    /// Inline HTML (no `<p>`), safe to embed.
+    pub fn html(&self) -> &str {
+        self.html.as_deref().unwrap_or(&self.text)
+    }
+
     /// The words of an optional line, as `&str`.
     pub fn text_of(line: &Option<Inline>) -> Option<&str> {
         line.as_ref().map(|l| l.text.as_str())
@@ -49,7 +55,9 @@ fn plain(source: &str) -> bool {
 pub fn inline(source: &str, links: &mut dyn Links) -> (Inline, Rendered) {
     if plain(source) {
         // Most summaries: nothing to parse.
-        return (Inline { html: escape::html(source), text: source.to_owned() }, Rendered::default());
+        let escaped = escape::html(source);
+        let html = (escaped.len() != source.len()).then_some(escaped);
+        return (Inline { text: source.to_owned(), html }, Rendered::default());
     }
     let links = RefCell::new(links);
     let problems = RefCell::new(Vec::new());
@@ -77,7 +85,7 @@ pub fn inline(source: &str, links: &mut dyn Links) -> (Inline, Rendered) {
     let mut problems = problems.into_inner();
     problems.sort_by_key(|(range, _)| range.start);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (Inline { html: html.trim().to_owned(), text }, Rendered { problems, ..Rendered::default() })
+    (Inline { text, html: Some(html.trim().to_owned()) }, Rendered { problems, ..Rendered::default() })
 }
 
 /// An event as it may stand in a line: blocks dropped (a break between
@@ -103,7 +111,7 @@ mod tests {
     fn emphasis_code_and_wikilinks_render_inline_with_their_words_as_text() {
         let (line, r) = inline("He *would* back [[putin]] with `code` & more", &mut Fake);
         assert_eq!(
-            line.html,
+            line.html(),
             r#"He <em>would</em> back <a href="/actors/putin/" class="wikilink">Vladimir Putin</a> with <code>code</code> &amp; more"#
         );
         assert_eq!(line.text, "He would back Vladimir Putin with code & more");
@@ -113,18 +121,20 @@ mod tests {
     #[test]
     fn plain_text_takes_the_short_way_to_the_same_result() {
         let (line, _) = inline("Said \"no\" to it.", &mut Fake);
-        assert_eq!(line, Inline { html: "Said &quot;no&quot; to it.".into(), text: "Said \"no\" to it.".into() });
+        assert_eq!((line.html(), line.text.as_str()), ("Said &quot;no&quot; to it.", "Said \"no\" to it."));
+        let (line, _) = inline("Nothing to escape here.", &mut Fake);
+        assert_eq!((line.html(), line.text.as_str()), ("Nothing to escape here.", "Nothing to escape here."));
     }
 
     #[test]
     fn blocks_and_raw_html_are_flattened_and_unknown_links_reported() {
         let (line, r) = inline("# Title\n\n- one <script>x</script> [[nobody]]", &mut Fake);
         assert!(
-            !line.html.contains("<h1") && !line.html.contains("<li") && !line.html.contains("<script"),
+            !line.html().contains("<h1") && !line.html().contains("<li") && !line.html().contains("<script"),
             "{}",
-            line.html
+            line.html()
         );
-        assert!(line.html.contains("&lt;script&gt;"), "{}", line.html);
+        assert!(line.html().contains("&lt;script&gt;"), "{}", line.html());
         assert_eq!(line.text.split_whitespace().collect::<Vec<_>>(), ["Title", "one", "<script>x</script>", "nobody"]);
         assert_eq!(r.problems.len(), 1);
     }

@@ -286,7 +286,7 @@ fn briefing_ref(
         date: shared.date(&m.date),
         updated: m.updated.as_ref().map(|d| shared.date(d)),
         summary: Inline::text_of(&b.summary),
-        summary_html: b.summary.as_ref().map(|s| Value::safe_string(&s.html)),
+        summary_html: b.summary.as_ref().map(|s| Value::safe_string(s.html())),
         status: m.status.map(|s| s.as_str()),
         topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
         authors: b.authors.iter().map(|&a| authors[a].clone()).collect(),

@@ -20,6 +20,6 @@ pub(super) fn notice(shared: &Shared, notice: &Notice) -> Value {
     value(&NoticeView {
         date: shared.date(&notice.date),
         text: &notice.text.text,
-        html: Value::safe_string(&notice.text.html),
+        html: Value::safe_string(notice.text.html()),
     })
 }

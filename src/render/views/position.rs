@@ -28,8 +28,8 @@ impl PositionParts {
         let corrected = p.corrected.iter().map(|&c| super::notice::notice(shared, &corrections[c]));
         PositionParts {
             date: shared.date(&p.date),
-            summary: p.summary.as_ref().map(|l| Value::safe_string(&l.html)),
-            quote: p.quote.as_ref().map(|l| Value::safe_string(&l.html)),
+            summary: p.summary.as_ref().map(|l| Value::safe_string(l.html())),
+            quote: p.quote.as_ref().map(|l| Value::safe_string(l.html())),
             sources: Value::from(p.sources.iter().map(|&s| links[s].clone()).collect::<Vec<_>>()),
             corrections: (!p.corrected.is_empty()).then(|| Value::from(corrected.collect::<Vec<_>>())),
             html: None,
