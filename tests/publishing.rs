@@ -428,6 +428,31 @@ fn listed_titles(html: &str) -> Vec<String> {
     html.split(r#"<li class="briefing-item">"#).skip(1).map(item).collect()
 }
 
+/// The authors' JSON-LD on a briefing (`first`) and an author's page (`ann`).
+fn authors_json_ld(site: &TestSite, first: &str, ann: &str) {
+    let out = site.root().join("public");
+    let article = json_ld(first);
+    assert_eq!(
+        article["author"][0],
+        serde_json::json!({"@type": "Person", "name": "Ann Writer", "url": "https://example.org/authors/ann/"})
+    );
+    assert_eq!(
+        article["author"][1],
+        serde_json::json!({"@type": "Organization", "name": "The Desk", "url": "https://example.org/authors/ben/"})
+    );
+    let desk = json_ld(&site.page("authors/ben/index.html"));
+    assert_eq!(desk["mainEntity"]["description"], "Editors", "a desk has no job title: {desk}");
+    assert!(desk["mainEntity"].get("jobTitle").is_none() && desk["mainEntity"].get("worksFor").is_none(), "{desk}");
+    for who in article["author"].as_array().unwrap() {
+        assert!(written(&out, "https://example.org/", who["url"].as_str().unwrap()), "{who}");
+    }
+    let profile = json_ld(ann);
+    assert_eq!(profile["@type"], "ProfilePage");
+    assert_eq!(profile["mainEntity"]["@type"], "Person");
+    assert_eq!(profile["mainEntity"]["jobTitle"], "Correspondent");
+    assert_eq!(profile["mainEntity"]["sameAs"][0], "https://example.net/ann");
+}
+
 #[test]
 fn authors_get_bylines_pages_of_exactly_their_briefings_feeds_and_json_ld() {
     let site = sample_site();
@@ -443,12 +468,12 @@ fn authors_get_bylines_pages_of_exactly_their_briefings_feeds_and_json_ld() {
         "content/authors/ann.md",
         "---\nname: Ann Writer\nrole: Correspondent\nbio: Covers budgets.\nlinks: [https://example.net/ann]\n---\nAnn has covered budgets since 2010.\n",
     );
-    site.write("content/authors/ben.md", "---\nname: Ben Editor\n---\n");
+    site.write("content/authors/ben.md", "---\nname: The Desk\nkind: organization\nrole: Editors\n---\n");
     add_after_date(&site, "content/briefings/first.md", "authors: [ann, ben]");
     add_after_date(&site, "content/briefings/second.md", "authors: [ann]");
     assert_ok(&site.build());
     let first = site.page("briefings/first/index.html");
-    let byline = r#"<p class="byline">By <a href="/authors/ann/" rel="author">Ann Writer</a> and <a href="/authors/ben/" rel="author">Ben Editor</a></p>"#;
+    let byline = r#"<p class="byline">By <a href="/authors/ann/" rel="author">Ann Writer</a> and <a href="/authors/ben/" rel="author">The Desk</a></p>"#;
     assert!(first.contains(byline), "{first}");
     assert!(site.page("briefings/index.html").contains(byline), "lists carry bylines too");
     assert!(first.contains(r#"href="/authors/">Authors</a>"#), "the menu has the section: {first}");
@@ -471,22 +496,9 @@ fn authors_get_bylines_pages_of_exactly_their_briefings_feeds_and_json_ld() {
         .filter(|n| n.has_tag_name((ATOM, "author")))
         .filter_map(|a| child_text(a, "name"))
         .collect();
-    assert_eq!(names, ["Ann Writer", "Ben Editor"]);
+    assert_eq!(names, ["Ann Writer", "The Desk"]);
 
-    let article = json_ld(&first);
-    assert_eq!(
-        article["author"][0],
-        serde_json::json!({"@type": "Person", "name": "Ann Writer", "url": "https://example.org/authors/ann/"})
-    );
-    assert_eq!(article["author"][1]["name"], "Ben Editor");
-    for who in article["author"].as_array().unwrap() {
-        assert!(written(&out, "https://example.org/", who["url"].as_str().unwrap()), "{who}");
-    }
-    let profile = json_ld(&ann);
-    assert_eq!(profile["@type"], "ProfilePage");
-    assert_eq!(profile["mainEntity"]["@type"], "Person");
-    assert_eq!(profile["mainEntity"]["jobTitle"], "Correspondent");
-    assert_eq!(profile["mainEntity"]["sameAs"][0], "https://example.net/ann");
+    authors_json_ld(&site, &first, &ann);
 
     let second = site.root().join("content/briefings/second.md");
     std::fs::write(&second, std::fs::read_to_string(&second).unwrap().replace("authors: [ann]", "authors: [zed]"))

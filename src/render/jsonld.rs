@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::content::model::{ActorKind, HttpUrl};
+use crate::content::model::{ActorKind, AuthorKind, HttpUrl};
 use crate::markdown::Inline;
 use crate::resolve::{ActorIx, AuthorIx, BriefingIx, Site};
 
@@ -167,7 +167,8 @@ pub(super) fn actor(site: &Site, i: ActorIx) -> String {
     })
 }
 
-/// The JSON-LD for an author's page: a `ProfilePage` about a `Person`.
+/// The JSON-LD for an author's page: a `ProfilePage` about a `Person` (or
+/// an `Organization`).
 pub(super) fn author(site: &Site, i: AuthorIx) -> String {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
@@ -180,7 +181,8 @@ pub(super) fn author(site: &Site, i: AuthorIx) -> String {
         description: Option<&'a str>,
         #[serde(skip_serializing_if = "<[_]>::is_empty")]
         same_as: &'a [HttpUrl],
-        works_for: Publisher<'a>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        works_for: Option<Publisher<'a>>,
     }
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
@@ -194,22 +196,28 @@ pub(super) fn author(site: &Site, i: AuthorIx) -> String {
     }
     let (m, u) = (&site.authors[i].doc.matter, &site.urls);
     let home = Some(u.absolute(&u.home()));
+    // A job title and an employer are a person's; a desk's role describes it.
+    let person = m.kind != Some(AuthorKind::Organization);
     let person = Person {
         thing: author_thing(site, i),
-        job_title: m.role.as_deref(),
-        description: m.bio.as_deref(),
+        job_title: m.role.as_deref().filter(|_| person),
+        description: m.bio.as_deref().or(m.role.as_deref().filter(|_| !person)),
         same_as: &m.links,
-        works_for: Publisher { kind: "Organization", name: &site.config.title, url: home },
+        works_for: person.then(|| Publisher { kind: "Organization", name: &site.config.title, url: home }),
     };
     let url = person.thing.url.clone();
     script_safe(&Profile { context: "https://schema.org", kind: "ProfilePage", url, main_entity: person })
 }
 
-/// An author as a `Person` with the URL of their page, as search engines
-/// expect of an article's `author`.
+/// An author as a `Person` (or an `Organization`: a desk, an agency) with
+/// the URL of their page, as search engines expect of an article's `author`.
 fn author_thing(site: &Site, i: AuthorIx) -> Thing<'_> {
     let a = &site.authors[i];
-    Thing { kind: "Person", name: &a.doc.matter.name, url: site.urls.absolute(&site.urls.author(&a.doc.id)) }
+    let kind = match a.doc.matter.kind {
+        Some(AuthorKind::Organization) => "Organization",
+        _ => "Person",
+    };
+    Thing { kind, name: &a.doc.matter.name, url: site.urls.absolute(&site.urls.author(&a.doc.id)) }
 }
 
 fn thing(site: &Site, i: ActorIx) -> Thing<'_> {

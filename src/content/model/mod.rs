@@ -219,6 +219,8 @@ pub struct ActorMatter {
 pub struct AuthorMatter {
     /// The name bylines show.
     pub name: String,
+    /// A person (the default) or an organization (a desk, an agency).
+    pub kind: Option<AuthorKind>,
     /// What they do ("Security correspondent").
     pub role: Option<String>,
     /// A sentence about them, for their page's lede and description.
@@ -357,6 +359,10 @@ word_enum!(
 word_enum!(
     /// What kind of document a source is.
     SourceKind { Primary => "primary", News => "news", Analysis => "analysis", Data => "data" }
+);
+word_enum!(
+    /// Who an author is: a person, or an organization (a desk, an agency).
+    AuthorKind { Person => "person", Organization => "organization" }
 );
 word_enum!(
     /// What kind of actor an actor is.
