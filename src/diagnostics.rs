@@ -2,13 +2,15 @@
 //!
 //! Every stage collects [`Diagnostic`]s instead of stopping at the first one,
 //! so a user fixes all of a site's problems in one round. They print like
-//! rustc: `path:line:col: error: message`, the offending line with a caret,
-//! and a `help:` line.
+//! rustc: `path:line:col: error: message [E0201]`, the offending line with
+//! a caret, and a `help:` line. Each has a stable [`Code`].
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+pub use crate::codes::Code;
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,8 +57,10 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 /// A problem with a file: where, what, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Error or warning.
+    /// Error or warning (the code's).
     pub severity: Severity,
+    /// What kind of problem, stable across releases.
+    pub code: Code,
     /// Path as shown to the user (relative to the site root where possible).
     pub path: PathBuf,
     /// Line and column in the file, when known.
@@ -70,21 +74,18 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error in the file at `path`.
-    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    /// A problem of kind `code` in the file at `path`; the code says
+    /// whether it is an error or a warning.
+    pub fn new(code: Code, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity: Severity::Error,
+            severity: if code.is_error() { Severity::Error } else { Severity::Warning },
+            code,
             path: path.into(),
             position: None,
             length: 1,
             message: message.into(),
             hint: None,
         }
-    }
-
-    /// A warning about the file at `path`.
-    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(path, message) }
     }
 
     /// At `position` in the file.
@@ -159,8 +160,8 @@ fn byte_of_column(line: &str, column: usize) -> usize {
     line.char_indices().nth(column.saturating_sub(1)).map_or(line.len(), |(i, _)| i)
 }
 
-/// The one-line form, `path:line:col: error: message`, as editors and
-/// `grep` expect it. Names and messages can hold a contributor's text:
+/// The one-line form, `path:line:col: error: message [E0201]`, as editors
+/// and `grep` expect it (the code last, as compilers put their flags). Names and messages can hold a contributor's text:
 /// control characters in them are printed escaped, never raw.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -173,7 +174,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {label}: {}", terminal(&self.message))
+        write!(f, ": {label}: {} [{}]", terminal(&self.message), self.code)
     }
 }
 
@@ -192,6 +193,15 @@ impl Diagnostics {
     /// Adds several.
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(other);
+    }
+
+    /// Without the warnings of the codes in `allowed` (a site's
+    /// `editorial: { allow: [...] }`).
+    pub fn allow(mut self, allowed: &[Code]) -> Self {
+        if !allowed.is_empty() {
+            self.items.retain(|d| !allowed.contains(&d.code));
+        }
+        self
     }
 
     /// Whether any stops the build.
@@ -340,12 +350,12 @@ mod tests {
 
     #[test]
     fn renders_header_excerpt_and_hint() {
-        let d = Diagnostic::error("a.md", "unknown actor `putn`")
+        let d = Diagnostic::new(Code::Unknown, "a.md", "unknown actor `putn`")
             .at(Position::new(2, 10))
             .spanning(4)
             .hint("did you mean `putin`?");
         let text = d.render(Some("---\n- actor: putn\n"), false);
-        assert!(text.starts_with("a.md:2:10: error: unknown actor `putn`"), "{text}");
+        assert!(text.starts_with("a.md:2:10: error: unknown actor `putn` [E0201]"), "{text}");
         assert!(text.contains("- actor: putn"), "{text}");
         assert!(text.contains("^^^^"), "{text}");
         assert!(text.contains("help: did you mean `putin`?"), "{text}");

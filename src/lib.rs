@@ -12,11 +12,14 @@
 // everything else is `pub(crate)` or private.
 #![warn(missing_docs, unreachable_pub)]
 
+mod check;
+pub mod codes;
 pub mod config;
 pub mod content;
 pub mod deploy;
 pub mod diagnostics;
 pub(crate) mod escape;
+pub mod linkcheck;
 pub mod markdown;
 pub mod output;
 pub mod progress;
@@ -31,10 +34,12 @@ pub mod serve;
 pub(crate) mod urls;
 pub(crate) mod walk;
 
+use crate::codes::Code;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub use check::{check, check_links};
 pub use config::Config;
 pub use diagnostics::{Diagnostic, Diagnostics};
 pub use resolve::Site;
@@ -111,7 +116,7 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
             Ok(u) => config.base_url = u,
             Err(msg) => {
                 diags.push(
-                    Diagnostic::error("--base-url", msg)
+                    Diagnostic::new(Code::Invocation, "--base-url", msg)
                         .hint("pass a URL like https://example.org/ or a path like /briefings/"),
                 );
                 return (None, diags);
@@ -120,30 +125,17 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
     }
     if !options.root.join("content").is_dir() {
         diags.push(
-            Diagnostic::error(options.root.join("content"), "no content/ folder here")
+            Diagnostic::new(Code::Invocation, options.root.join("content"), "no content/ folder here")
                 .hint("run dossier in a site folder, pass --root DIR, or create one with `dossier init DIR`"),
         );
         return (None, diags);
     }
+    let allowed = config.editorial.allow.clone();
     let (mut content, bodies) = content::load(&options.root, options.drafts, &mut diags);
     // Files that failed to load are left out; the rest are still checked,
     // so one run reports every file's problems.
     let site = resolve::resolve(config, &mut content, bodies, &mut diags);
-    (site.map(|s| (s, content)), diags.sorted())
-}
-
-/// Validates everything and writes nothing.
-pub fn check(options: &BuildOptions) -> Diagnostics {
-    let (loaded, mut diags) = load(options);
-    match loaded {
-        Some((site, content)) => {
-            diags.extend(resolve::editorial::check(&site, &content, &site.today()));
-            match render_site(options, Arc::new(site), diags, &|_: &str, _: &[u8]| Ok(())) {
-                Ok((_, _, diags)) | Err(diags) => diags,
-            }
-        }
-        None => diags,
-    }
+    (site.map(|s| (s, content)), diags.allow(&allowed).sorted())
 }
 
 /// Produces every file of the site and hands each to `sink` (path relative
@@ -196,6 +188,20 @@ pub fn generate_pages(
 /// generated one). `diags` (the warnings so far) come back with any
 /// problems added. Returns the number of pages and the renderer.
 pub fn render_site(
+    options: &BuildOptions,
+    site: Arc<Site>,
+    diags: Diagnostics,
+    sink: output::Sink,
+) -> Result<(usize, render::Renderer, Diagnostics), Diagnostics> {
+    let allowed = site.config.editorial.allow.clone();
+    match render_checked(options, site, diags, sink) {
+        Ok((pages, renderer, diags)) => Ok((pages, renderer, diags.allow(&allowed))),
+        Err(diags) => Err(diags.allow(&allowed)),
+    }
+}
+
+/// [`render_site`], before the warnings the site allows are left out.
+fn render_checked(
     options: &BuildOptions,
     site: Arc<Site>,
     diags: Diagnostics,
@@ -286,7 +292,7 @@ pub fn search_bundle<'r>(
     language: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     search::bundle(records, language).map_err(|msg| {
-        Diagnostic::error(config::CONFIG_FILE, format!("cannot build the search index: {msg}"))
+        Diagnostic::new(Code::Search, config::CONFIG_FILE, format!("cannot build the search index: {msg}"))
             .hint("set `search: false` in dossier.yaml to build without search")
     })
 }
@@ -297,7 +303,7 @@ fn put_all(options: &BuildOptions, sink: output::Sink, files: &[(String, Vec<u8>
 }
 
 fn write_error(options: &BuildOptions, rel: &str, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(options.output_dir().join(rel), format!("cannot write: {e}"))
+    Diagnostic::new(Code::Io, options.output_dir().join(rel), format!("cannot write: {e}"))
         .hint("check that the output folder is writable and its disk has room; the previous output was left as it was")
 }
 
@@ -324,7 +330,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         && let Err(e) = published::update(&options.root, &report.published)
     {
         report.warnings.push(
-            Diagnostic::warning(options.root.join(published::FILE), format!("cannot update: {e}"))
+            Diagnostic::new(Code::PublishedList, options.root.join(published::FILE), format!("cannot update: {e}"))
                 .hint("the site was built; check that the site folder is writable"),
         );
     }
@@ -341,7 +347,8 @@ pub fn build_with(
     let output = options.output_dir();
     let failed = |d: Diagnostic| with(Diagnostics::default(), d);
     let config = Config::load(&options.root).map_err(failed)?;
-    let keep = output::Keep::new(&config.keep).map_err(|msg| failed(Diagnostic::error(config::CONFIG_FILE, msg)))?;
+    let keep = output::Keep::new(&config.keep)
+        .map_err(|msg| failed(Diagnostic::new(Code::Config, config::CONFIG_FILE, msg)))?;
     let waiting = || eprintln!("Waiting for another build into {} to finish…", output.display());
     let target = output::Target::take(&options.root, &output, waiting).map_err(failed)?;
     let staging = target.staging().map_err(|e| write_failed(Diagnostics::default(), &output, &e))?;
@@ -350,9 +357,9 @@ pub fn build_with(
     let (previous, made) = std::thread::scope(|s| {
         let inspecting = s.spawn(|| target.inspect(&keep, options.force));
         let made = make(&staging);
-        let previous = inspecting
-            .join()
-            .unwrap_or_else(|_| Err(Diagnostic::error(&output, "cannot read the output folder").hint("try again")));
+        let previous = inspecting.join().unwrap_or_else(|_| {
+            Err(Diagnostic::new(Code::Output, &output, "cannot read the output folder").hint("try again"))
+        });
         (previous, made)
     });
     let (previous, mut report) = match (previous, made) {
@@ -379,6 +386,7 @@ fn with(mut diags: Diagnostics, d: Diagnostic) -> Diagnostics {
 fn write_failed(diags: Diagnostics, output: &std::path::Path, e: &std::io::Error) -> Diagnostics {
     with(
         diags,
-        Diagnostic::error(output, format!("cannot write the site: {e}")).hint("check that the folder is writable"),
+        Diagnostic::new(Code::Io, output, format!("cannot write the site: {e}"))
+            .hint("check that the folder is writable"),
     )
 }

@@ -120,6 +120,11 @@ enum Command {
         /// object per line, or GitHub Actions annotations (on stdout).
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Also ask every source's `url` and `archive`, and every web link
+        /// in a body, whether it still answers (the only command that goes
+        /// online; answers are remembered for `link_check.cache_hours`).
+        #[arg(long)]
+        links: bool,
     },
     /// Create a new site with one example briefing.
     Init {
@@ -200,8 +205,8 @@ fn main() -> ExitCode {
             let options = dossier::serve::ServeOptions { build, bind, port, open, live_reload: !no_reload };
             done(dossier::serve::serve(options))
         }
-        Command::Check { root, drafts, format } => {
-            check(BuildOptions { drafts, ..BuildOptions::new(site_root(root)) }, format)
+        Command::Check { root, drafts, format, links } => {
+            check(BuildOptions { drafts, ..BuildOptions::new(site_root(root)) }, format, links)
         }
         Command::Init { dir, deploy } => {
             let said = format!("Created a new site in {0}. Build it with: dossier build --root {0}", dir.display());
@@ -280,8 +285,20 @@ fn build(options: BuildOptions) -> ExitCode {
     }
 }
 
-fn check(options: BuildOptions, format: Format) -> ExitCode {
-    let diags = dossier::check(&options);
+fn check(mut options: BuildOptions, format: Format, links: bool) -> ExitCode {
+    let diags = if links {
+        let progress = std::sync::Arc::new(dossier::progress::Progress::default());
+        options.progress = Some(std::sync::Arc::clone(&progress));
+        let shown = progress_bar::show(progress);
+        let (diags, stats) = dossier::check_links(&options);
+        drop(shown);
+        if let Some(stats) = stats {
+            eprintln!("{}", links_line(&stats));
+        }
+        diags
+    } else {
+        dossier::check(&options)
+    };
     match format {
         Format::Human => print_diagnostics(&diags, &options.root, false),
         Format::Json => print!("{}", dossier::report::json(&diags)),
@@ -292,6 +309,26 @@ fn check(options: BuildOptions, format: Format) -> ExitCode {
     }
     eprintln!("Checked: {}, {}.", plural(diags.error_count(), "error"), plural(diags.warning_count(), "warning"));
     if diags.has_errors() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+/// "Links: 40 addresses, 12 from the cache, 2 dead, 1 moved, 1 not
+/// checked (…)".
+fn links_line(stats: &dossier::linkcheck::Stats) -> String {
+    let mut line = format!(
+        "Links: {} {}, {} from the cache, {} dead, {} moved",
+        stats.addresses,
+        if stats.addresses == 1 { "address" } else { "addresses" },
+        stats.cached,
+        stats.dead,
+        stats.moved
+    );
+    if !stats.unchecked.is_empty() {
+        let named: Vec<String> = stats.unchecked.iter().take(3).map(|(url, why)| format!("{url}: {why}")).collect();
+        let more = stats.unchecked.len().saturating_sub(3);
+        let more = if more > 0 { format!("; {more} more") } else { String::new() };
+        line.push_str(&format!(", {} not checked ({}{more})", stats.unchecked.len(), named.join("; ")));
+    }
+    line
 }
 
 /// The built-in themes, then the site's own.

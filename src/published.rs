@@ -4,6 +4,7 @@
 //! (not as a page, an alias or a removal notice) fails, naming it: a link
 //! or search result pointing there would break in silence.
 
+use crate::codes::Code;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -17,7 +18,7 @@ pub(crate) fn read(root: &Path) -> Result<Vec<String>, Diagnostic> {
     match std::fs::read_to_string(root.join(FILE)) {
         Ok(text) => Ok(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(Diagnostic::error(FILE, format!("cannot read: {e}"))),
+        Err(e) => Err(Diagnostic::new(Code::Io, FILE, format!("cannot read: {e}"))),
     }
 }
 
@@ -29,7 +30,7 @@ pub(crate) fn gone(published: &[String], served: &HashSet<&str>) -> Vec<Diagnost
         .enumerate()
         .filter(|(_, url)| !served.contains(url.as_str()))
         .map(|(i, url)| {
-            Diagnostic::error(FILE, format!("`{url}` was published and is gone"))
+            Diagnostic::new(Code::Unpublished, FILE, format!("`{url}` was published and is gone"))
                 .at(Position::new(i + 1, 1))
                 .spanning(url.chars().count())
                 .hint(format!(

@@ -8,11 +8,13 @@ use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 
-/// One diagnostic as JSON: where (the file from the site's root, line and
-/// columns from 1, `null` when unknown), how bad, what and what to do.
+/// One diagnostic as JSON: how bad and of what kind (its stable code),
+/// where (the file from the site's root, line and columns from 1, `null`
+/// when unknown), what and what to do.
 #[derive(Serialize)]
 struct Record<'a> {
     severity: &'static str,
+    code: &'static str,
     file: String,
     line: Option<usize>,
     column: Option<usize>,
@@ -39,6 +41,7 @@ pub fn json(diags: &Diagnostics) -> String {
     for d in diags.iter() {
         let record = Record {
             severity: severity(d),
+            code: d.code.id(),
             file: slashed(&d.path),
             line: d.position.map(|p| p.line),
             column: d.position.map(|p| p.column),
@@ -69,7 +72,8 @@ pub fn github(diags: &Diagnostics, root: &Path, workspace: Option<&Path>) -> Str
             Some(hint) => format!("{}\nhelp: {hint}", d.message),
             None => d.message.clone(),
         };
-        out.push_str(&format!("::{} {properties},title=dossier::{}\n", severity(d), data(&text)));
+        let title = property(&format!("dossier {}", d.code));
+        out.push_str(&format!("::{} {properties},title={title}::{}\n", severity(d), data(&text)));
     }
     out
 }

@@ -5,6 +5,7 @@
 //! skipped with a warning naming it, so nothing from elsewhere on the
 //! machine is published. Content (`content/`) follows no links at all.
 
+use crate::codes::Code;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
@@ -59,13 +60,15 @@ pub(crate) fn files(root: &Path, dir: &Path, warnings: &mut Vec<Diagnostic>) -> 
                 } else {
                     format!("skipped: {err}")
                 };
-                warnings.push(Diagnostic::warning(path, message).hint("remove the link or point it at a file"));
+                warnings
+                    .push(Diagnostic::new(Code::Symlink, path, message).hint("remove the link or point it at a file"));
             }
         }
     }
     for (link, target) in outside {
         warnings.push(
-            Diagnostic::warning(
+            Diagnostic::new(
+                Code::Symlink,
                 shown(&link),
                 format!("symbolic link skipped: it leads outside the site, to {}", target.display()),
             )
@@ -86,7 +89,8 @@ pub(crate) fn each_file(
 ) -> Result<(), Diagnostic> {
     for f in files(root, dir, warnings) {
         let shown = f.path.strip_prefix(root).unwrap_or(&f.path).to_path_buf();
-        let bytes = std::fs::read(&f.path).map_err(|e| Diagnostic::error(shown, format!("cannot read: {e}")))?;
+        let bytes =
+            std::fs::read(&f.path).map_err(|e| Diagnostic::new(Code::Io, shown, format!("cannot read: {e}")))?;
         put(&f.rel, &bytes)?;
     }
     Ok(())

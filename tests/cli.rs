@@ -245,9 +245,17 @@ fn check_speaks_json_and_github_annotations() {
     assert_eq!((unknown["line"].as_u64(), unknown["column"].as_u64()), (Some(4), Some(10)));
     assert_eq!(unknown["end_column"].as_u64(), Some(16));
     assert_eq!(unknown["message"], "unknown actor `nobody`");
+    assert_eq!(unknown["code"], "E0201");
     assert!(unknown["hint"].as_str().unwrap().contains("content/actors/nobody.md"), "{unknown}");
     let warnings: Vec<&serde_json::Value> = lines.iter().filter(|d| d["severity"] == "warning").collect();
-    assert!(warnings.iter().any(|w| w["message"] == "source `s` is never cited"), "{warnings:?}");
+    assert!(
+        warnings.iter().any(|w| w["message"] == "source `s` is never cited" && w["code"] == "W0201"),
+        "{warnings:?}"
+    );
+    let fields = ["severity", "code", "file", "line", "column", "end_column", "message", "hint"];
+    assert!(
+        lines.iter().all(|d| d.as_object().unwrap().len() == fields.len() && fields.iter().all(|f| d.get(f).is_some()))
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("Checked: 1 error"), "the summary stays on stderr");
 
     // GitHub reads paths from the repository's root.
@@ -260,9 +268,48 @@ fn check_speaks_json_and_github_annotations() {
     let annotations = String::from_utf8_lossy(&out.stdout);
     let error = annotations.lines().find(|l| l.starts_with("::error ")).unwrap();
     assert!(
-        error.starts_with("::error file=site/content/briefings/b.md,line=4,col=10,endColumn=16,title=dossier::unknown actor `nobody`%0Ahelp: "),
+        error.starts_with("::error file=site/content/briefings/b.md,line=4,col=10,endColumn=16,title=dossier E0201::unknown actor `nobody`%0Ahelp: "),
         "{annotations}"
     );
     assert!(annotations.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ")), "{annotations}");
     assert!(!annotations.contains('\r') && annotations.lines().count() == lines.len(), "{annotations}");
+}
+
+#[test]
+fn a_site_turns_warnings_off_by_code_and_never_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site_with_problems(tmp.path());
+    let plain = common::stderr(&dossier(&["check"], &site));
+    assert!(plain.contains("warning: source `s` is never cited [W0201]"), "the code ends the line: {plain}");
+    assert!(plain.contains("error: unknown actor `nobody` [E0201]"), "{plain}");
+
+    std::fs::write(site.join("dossier.yaml"), "title: T\neditorial: { allow: [W0201, w0202] }\n").unwrap();
+    let allowed = common::stderr(&dossier(&["check"], &site));
+    assert!(!allowed.contains("never cited") && allowed.contains("[E0201]"), "errors stay: {allowed}");
+    assert!(allowed.contains("Checked: 1 error, 0 warnings"), "allowed warnings are not counted: {allowed}");
+    // Editorial notes (a site without errors) are allowed the same way.
+    std::fs::create_dir_all(site.join("content/actors")).unwrap();
+    std::fs::write(site.join("content/actors/nobody.md"), "---\nname: Nobody\n---\n").unwrap();
+    let notes = common::stderr(&dossier(&["check"], &site));
+    assert!(!notes.contains("never cited") && !notes.contains("has no `date`"), "{notes}");
+    assert!(notes.contains("neither `url` nor `archive` [W0203]"), "other warnings stay: {notes}");
+
+    for (list, message) in [
+        ("[E0201]", "`E0201` is an error, and only warnings can be allowed"),
+        ("[W0201, W9999]", "unknown diagnostic code `W9999`"),
+    ] {
+        std::fs::write(site.join("dossier.yaml"), format!("title: T\neditorial:\n  allow: {list}\n")).unwrap();
+        let out = dossier(&["check"], &site);
+        let err = common::stderr(&out);
+        assert!(!out.status.success() && err.contains("dossier.yaml:3:") && err.contains(message), "{err}");
+    }
+}
+
+#[test]
+fn the_readme_documents_every_diagnostic_code() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for code in dossier::codes::Code::ALL {
+        let row = format!("| `{}` | {} |", code.id(), code.summary());
+        assert!(readme.contains(&row), "README.md lacks the row {row}");
+    }
 }

@@ -225,12 +225,12 @@ fn check_warns_about_one_sided_questions_stale_positions_thin_sources_and_idle_a
     let err = check(&site, "1742515200");
     let warnings: Vec<&str> = err.lines().filter(|l| l.contains(": warning: ")).collect();
     let expect = [
-        "content/questions/wall.md:2:8: warning: only one side is represented: 1 actor supports, none opposes",
-        "content/questions/tax-cut.md:2:8: warning: only one side is represented: 2 actors oppose, none supports",
-        "content/briefings/second.md:12:9: warning: source `interview` has no `date`",
-        "content/briefings/second.md:12:9: warning: source `interview` has neither `url` nor `archive`",
-        "content/actors/acme.md:2:7: warning: Acme Party has no positions",
-        "content/actors/dan.md:2:7: warning: Dan Dee has no positions",
+        "content/questions/wall.md:2:8: warning: only one side is represented: 1 actor supports, none opposes [W0204]",
+        "content/questions/tax-cut.md:2:8: warning: only one side is represented: 2 actors oppose, none supports [W0204]",
+        "content/briefings/second.md:12:9: warning: source `interview` has no `date` [W0202]",
+        "content/briefings/second.md:12:9: warning: source `interview` has neither `url` nor `archive` [W0203]",
+        "content/actors/acme.md:2:7: warning: Acme Party has no positions [W0207]",
+        "content/actors/dan.md:2:7: warning: Dan Dee has no positions [W0207]",
     ];
     for e in expect {
         assert!(warnings.contains(&e), "missing {e}:\n{err}");
@@ -244,7 +244,7 @@ fn check_warns_about_one_sided_questions_stale_positions_thin_sources_and_idle_a
         "Text.\n",
     );
     let err = check(&site, "1742515200");
-    assert!(!err.contains("tax-cut.md") && !err.contains("Dan Dee has no positions"), "{err}");
+    assert!(!err.contains("tax-cut.md") && !err.contains("Dan Dee has no positions [W0207]"), "{err}");
 
     // Forty days on, the developing briefing's position is stale (the
     // limit is 30 days by default; it inherits the briefing's date).
@@ -278,7 +278,7 @@ fn stale_positions_of_one_briefing_are_one_warning_naming_them() {
     assert_eq!(
         stale,
         [
-            "content/briefings/d.md:8:11: warning: 7 positions are older than 30 days in a briefing marked `status: developing`: `a0` (79 days), `a1` (78 days), `a2` (77 days), `a3` (76 days), `a4` (75 days), 2 more"
+            "content/briefings/d.md:8:11: warning: 7 positions are older than 30 days in a briefing marked `status: developing`: `a0` (79 days), `a1` (78 days), `a2` (77 days), `a3` (76 days), `a4` (75 days), 2 more [W0206]"
         ],
         "{err}"
     );

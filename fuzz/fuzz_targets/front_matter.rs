@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         Ok(split) => split,
         Err(e) => {
             let (message, hint, at) = e.message();
-            let d = dossier::Diagnostic::error(path, message).at(at).hint(hint);
+            let d = dossier::Diagnostic::new(dossier::codes::Code::FrontMatter, path, message).at(at).hint(hint);
             let _ = d.render(Some(&text), false);
             return;
         }

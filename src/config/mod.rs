@@ -1,5 +1,6 @@
 //! `dossier.yaml`: the site's settings, every one with a default.
 
+use crate::codes::Code;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -55,6 +56,8 @@ pub struct Config {
     pub keep: Vec<String>,
     /// Settings of the editorial checks `dossier check` runs.
     pub editorial: Editorial,
+    /// Settings of `dossier check --links`.
+    pub link_check: LinkCheck,
     /// Entries per page of a list that grows with the site (the briefings
     /// index, a topic's briefings, a publisher's sources); page 1 is at the
     /// list's own URL, page 2 at `<list>/page/2/`.
@@ -82,6 +85,35 @@ pub struct Editorial {
     /// In a briefing marked `status: developing`, a position older than this
     /// many days is flagged as possibly out of date.
     pub stale_after_days: u32,
+    /// Warnings turned off site-wide, by code (`allow: [W0201]`).
+    pub allow: Vec<Code>,
+}
+
+/// Settings of `dossier check --links`: how hard it may press on servers
+/// and how long it remembers their answers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LinkCheck {
+    /// Requests at once, over all hosts.
+    pub concurrency: usize,
+    /// Requests at once to one host.
+    pub per_host: usize,
+    /// Seconds before a request is given up on.
+    pub timeout_seconds: u64,
+    /// Tries after the first, for failures that may pass (no answer, a
+    /// reset, a 5xx, a 429).
+    pub retries: u32,
+    /// Hours an answer is remembered (in `.dossier-cache/links.json`); 0
+    /// asks again every time.
+    pub cache_hours: u64,
+    /// Addresses starting with any of these are not asked about.
+    pub exclude: Vec<String>,
+}
+
+impl Default for LinkCheck {
+    fn default() -> Self {
+        LinkCheck { concurrency: 8, per_host: 2, timeout_seconds: 20, retries: 2, cache_hours: 24, exclude: Vec::new() }
+    }
 }
 
 /// A page taken down on purpose (`removed:` in `dossier.yaml`).
@@ -99,7 +131,7 @@ pub struct Removed {
 
 impl Default for Editorial {
     fn default() -> Self {
-        Editorial { stale_after_days: 30 }
+        Editorial { stale_after_days: 30, allow: Vec::new() }
     }
 }
 
@@ -119,6 +151,7 @@ impl Default for Config {
             open_data: true,
             keep: Vec::new(),
             editorial: Editorial::default(),
+            link_check: LinkCheck::default(),
             paginate_by: 25,
             positions_per_page: 100,
             feed_entries: 50,
@@ -140,38 +173,31 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let file = root.join(CONFIG_FILE);
         let text = match std::fs::read(&file) {
-            Ok(bytes) => String::from_utf8(bytes)
-                .map_err(|_| Diagnostic::error(CONFIG_FILE, "the file is not valid UTF-8").hint("save it as UTF-8"))?,
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+                Diagnostic::new(Code::Encoding, CONFIG_FILE, "the file is not valid UTF-8").hint("save it as UTF-8")
+            })?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(Diagnostic::error(CONFIG_FILE, format!("cannot read: {e}"))),
+            Err(e) => return Err(Diagnostic::new(Code::Io, CONFIG_FILE, format!("cannot read: {e}"))),
         };
         let text = frontmatter::normalize(&text);
         let mut config: Config = yaml::parse(&text, Path::new(CONFIG_FILE), 1)?;
         config.base_url = normalize_base_url(&config.base_url).map_err(|msg| {
-            let d = Diagnostic::error(CONFIG_FILE, msg)
+            let d = Diagnostic::new(Code::Config, CONFIG_FILE, msg)
                 .hint("write a URL like `https://example.org/briefings/` or a path like `/briefings/`");
             at_value(&text, &[yaml::Seg::Key("base_url")], d)
         })?;
-        let defaults = Config::default();
-        let counts = [
-            ("paginate_by", config.paginate_by, defaults.paginate_by),
-            ("positions_per_page", config.positions_per_page, defaults.positions_per_page),
-            ("feed_entries", config.feed_entries, defaults.feed_entries),
-        ];
-        for (key, value, default) in counts {
-            if value == 0 {
-                let d = Diagnostic::error(CONFIG_FILE, format!("`{key}` must be at least 1"))
-                    .hint(format!("leave `{key}` out for the default ({default})"));
-                return Err(at_value(&text, &[yaml::Seg::Key(key)], d));
-            }
-        }
+        counts_at_least_one(&text, &config)?;
         let urls = crate::urls::Urls::new(&config.base_url);
         for (i, removed) in config.removed.iter_mut().enumerate() {
             let at = |key| [yaml::Seg::Key("removed"), yaml::Seg::Index(i), yaml::Seg::Key(key)];
             removed.at = yaml::locate(&text, &at("url")).map(|s| crate::diagnostics::Position::new(s.line, s.column));
             if urls.rooted(&removed.url).is_none() {
-                let d = Diagnostic::error(CONFIG_FILE, format!("`{}` is not an address of this site", removed.url))
-                    .hint("write the address as published, from the site's root: `/briefings/old-name/`");
+                let d = Diagnostic::new(
+                    Code::Config,
+                    CONFIG_FILE,
+                    format!("`{}` is not an address of this site", removed.url),
+                )
+                .hint("write the address as published, from the site's root: `/briefings/old-name/`");
                 return Err(at_value(&text, &at("url"), d));
             }
         }
@@ -179,8 +205,12 @@ impl Config {
         for (i, pattern) in config.keep.iter().enumerate() {
             if let Err(problem) = keep_glob(pattern) {
                 let problem = problem.kind();
-                let d = Diagnostic::error(CONFIG_FILE, format!("invalid `keep:` pattern `{pattern}`: {problem}"))
-                    .hint("write a path relative to the output folder; `*` matches within a folder, `**` across");
+                let d = Diagnostic::new(
+                    Code::Config,
+                    CONFIG_FILE,
+                    format!("invalid `keep:` pattern `{pattern}`: {problem}"),
+                )
+                .hint("write a path relative to the output folder; `*` matches within a folder, `**` across");
                 return Err(at_value(&text, &[yaml::Seg::Key("keep"), yaml::Seg::Index(i)], d));
             }
         }
@@ -207,6 +237,29 @@ pub fn find_site(from: &Path) -> Option<std::path::PathBuf> {
 }
 
 /// Points `d` at the value at `path` in the file's `text`, when found.
+/// Counts that must be at least 1 (a page of 0 entries never ends).
+fn counts_at_least_one(text: &str, config: &Config) -> Result<(), Diagnostic> {
+    let defaults = Config::default();
+    let (links, default_links) = (&config.link_check, &defaults.link_check);
+    let counts = [
+        (None, "paginate_by", config.paginate_by, defaults.paginate_by),
+        (None, "positions_per_page", config.positions_per_page, defaults.positions_per_page),
+        (None, "feed_entries", config.feed_entries, defaults.feed_entries),
+        (Some("link_check"), "concurrency", links.concurrency, default_links.concurrency),
+        (Some("link_check"), "per_host", links.per_host, default_links.per_host),
+        (Some("link_check"), "timeout_seconds", links.timeout_seconds as usize, default_links.timeout_seconds as usize),
+    ];
+    for (parent, key, value, default) in counts {
+        if value == 0 {
+            let d = Diagnostic::new(Code::Config, CONFIG_FILE, format!("`{key}` must be at least 1"))
+                .hint(format!("leave `{key}` out for the default ({default})"));
+            let at: Vec<yaml::Seg> = parent.into_iter().chain([key]).map(yaml::Seg::Key).collect();
+            return Err(at_value(text, &at, d));
+        }
+    }
+    Ok(())
+}
+
 /// A warning when feeds or the sitemap are on and `base_url` is a path: their
 /// links then lack a host, and feed readers and search engines reject them.
 /// `root` holds the `dossier.yaml` the warning points into.
@@ -215,7 +268,7 @@ pub fn base_url_warning(root: &Path, config: &Config) -> Option<Diagnostic> {
     if absolute || !(config.feeds || config.sitemap) {
         return None;
     }
-    let d = Diagnostic::warning(
+    let d = Diagnostic::new(Code::HostlessBase,
         CONFIG_FILE,
         format!(
             "`base_url: {}` is a path, so the feeds and the sitemap link to pages without a host, which feed readers and search engines reject",

@@ -2,6 +2,7 @@
 //! section, a plain page or any address, renamed at will; what is left out
 //! is hidden.
 
+use crate::codes::Code;
 use serde::Deserialize;
 
 use super::{CONFIG_FILE, at_value};
@@ -45,7 +46,7 @@ pub(super) fn check(text: &str, nav: &mut [NavEntry]) -> Result<(), Diagnostic> 
         entry.at = yaml::locate(text, &here).map(|s| Position::new(s.line, s.column));
         let named = [entry.section.is_some(), entry.page.is_some(), entry.url.is_some()];
         if named.iter().filter(|&&n| n).count() != 1 {
-            let d = Diagnostic::error(CONFIG_FILE, "a `nav:` entry names one of `section`, `page` or `url`")
+            let d = Diagnostic::new(Code::Nav, CONFIG_FILE, "a `nav:` entry names one of `section`, `page` or `url`")
                 .hint("e.g. `- section: briefings`, `- page: about`, or `- { url: \"https://…\", title: Newsletter }`");
             return Err(at_value(text, &here, d));
         }
@@ -57,18 +58,18 @@ pub(super) fn check(text: &str, nav: &mut [NavEntry]) -> Result<(), Diagnostic> 
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("the sections are {}", names.map(|s| format!("`{s}`")).join(", ")),
             };
-            let d = Diagnostic::error(CONFIG_FILE, format!("there is no section `{section}`")).hint(hint);
+            let d = Diagnostic::new(Code::Nav, CONFIG_FILE, format!("there is no section `{section}`")).hint(hint);
             return Err(at_value(text, &[Seg::Key("nav"), Seg::Index(i), Seg::Key("section")], d));
         }
         if let Some(url) = &entry.url
             && !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/'))
         {
-            let d = Diagnostic::error(CONFIG_FILE, format!("`{url}` is not a web address"))
+            let d = Diagnostic::new(Code::Nav, CONFIG_FILE, format!("`{url}` is not a web address"))
                 .hint("write `https://…`, or a path from the host's root such as `/newsletter/`");
             return Err(at_value(text, &[Seg::Key("nav"), Seg::Index(i), Seg::Key("url")], d));
         }
         if entry.url.is_some() && entry.title.is_none() {
-            let d = Diagnostic::error(CONFIG_FILE, "a `nav:` entry with a `url` needs a `title`")
+            let d = Diagnostic::new(Code::Nav, CONFIG_FILE, "a `nav:` entry with a `url` needs a `title`")
                 .hint("add the words the header shows: `title: Newsletter`");
             return Err(at_value(text, &here, d));
         }

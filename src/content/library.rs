@@ -2,6 +2,7 @@
 //! list of sources with the fields a briefing's `sources:` takes. Any
 //! briefing cites them by id, without declaring them again.
 
+use crate::codes::Code;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -46,8 +47,9 @@ pub(super) fn load(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> 
 
 fn load_file(root: &Path, file: &Path) -> Result<Document<Vec<SourceMatter>>, Diagnostic> {
     let path = file.strip_prefix(root).unwrap_or(file).to_path_buf();
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Diagnostic::error(&path, format!("cannot read the file: {e}")).hint("save it as UTF-8 text"))?;
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        Diagnostic::new(Code::Io, &path, format!("cannot read the file: {e}")).hint("save it as UTF-8 text")
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
     let matter = match text.trim() {
         "" => Vec::new(),

@@ -1,6 +1,7 @@
 //! Reading `content/`: every Markdown file found, split and deserialized
 //! in parallel, each placed by the folder it sits in.
 
+use crate::codes::Code;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -79,13 +80,17 @@ fn markdown_files(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> V
             // machine, or back at its own folder. Say so, so that no
             // content goes missing in silence.
             Ok(e) if e.path_is_symlink() => diags.push(
-                Diagnostic::warning(relative(root, e.path()), "symbolic link skipped: dossier does not follow links")
-                    .hint("copy the file or folder into content/ instead"),
+                Diagnostic::new(
+                    Code::Symlink,
+                    relative(root, e.path()),
+                    "symbolic link skipped: dossier does not follow links",
+                )
+                .hint("copy the file or folder into content/ instead"),
             ),
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().map(|p| relative(root, p)).unwrap_or_else(|| "content".into());
-                diags.push(Diagnostic::error(path, format!("cannot read: {err}")));
+                diags.push(Diagnostic::new(Code::Io, path, format!("cannot read: {err}")));
             }
         }
     }
@@ -103,7 +108,8 @@ fn check(content: &Content, diags: &mut Diagnostics) {
     for page in &content.pages {
         if RESERVED_SECTIONS.contains(&page.id.as_str()) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::Duplicate,
                     &page.path,
                     format!("page `{}` maps to /{}/, which the {} section uses", page.id, page.id, page.id),
                 )
@@ -133,11 +139,11 @@ pub fn load_one(root: &Path, file: &Path) -> Result<(Loaded, String), Diagnostic
 fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<(Loaded, String), Diagnostic> {
     let path = relative(root, file);
     let kind = Kind::of(file.strip_prefix(content_dir).unwrap_or(file));
-    let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(&path, format!("cannot read file: {e}")))?;
+    let bytes = std::fs::read(file).map_err(|e| Diagnostic::new(Code::Io, &path, format!("cannot read file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let valid = std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
-        Diagnostic::error(&path, "the file is not valid UTF-8")
+        Diagnostic::new(Code::Encoding, &path, "the file is not valid UTF-8")
             .at(Position::of_offset(valid, valid.len()))
             .hint("save the file with UTF-8 encoding")
     })?;
@@ -146,7 +152,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<(Loaded, St
         // The plain slug, unless that is refused too (`nul`): then `nul-1`.
         let slug = model::slugify(stem);
         let better = if Id::parse(&slug).is_ok() { slug } else { format!("{slug}-1") };
-        Diagnostic::error(&path, format!("file name: {msg}")).hint(format!(
+        Diagnostic::new(Code::Encoding, &path, format!("file name: {msg}")).hint(format!(
             "the file name is the {}'s id and URL; rename it to `{}.md`",
             kind.noun(),
             better
@@ -161,7 +167,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<(Loaded, St
     .unwrap_or(text);
     let split = frontmatter::split(&text).map_err(|e| {
         let (message, hint, pos) = e.message();
-        Diagnostic::error(&path, message).at(pos).hint(hint)
+        Diagnostic::new(Code::FrontMatter, &path, message).at(pos).hint(hint)
     })?;
     let body_line = Position::of_offset(&text, split.body_offset).line;
     let (front_matter, front_matter_line, body_offset) =
@@ -210,7 +216,8 @@ fn check_unique<M>(docs: &[Document<M>], kind: Kind, diags: &mut Diagnostics) {
     for doc in docs {
         if let Some(first) = seen.insert(doc.id.as_str(), &doc.path) {
             diags.push(
-                Diagnostic::error(
+                Diagnostic::new(
+                    Code::Duplicate,
                     &doc.path,
                     format!("duplicate {} id `{}`: {} has the same file name", kind.noun(), doc.id, first.display()),
                 )

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use crate::diagnostics::{Diagnostic, Position};
+use crate::diagnostics::{Code, Diagnostic, Position};
 pub use load::{is_markdown, load, load_one};
 use model::{ActorMatter, AuthorMatter, BriefingMatter, Id, PageMatter, QuestionMatter, TopicMatter};
 
@@ -106,11 +106,13 @@ impl<M> Document<M> {
         Entry { id: self.id.clone(), path: self.path.clone(), matter }
     }
 
-    /// Position in the file of a value found by [`yaml::locate`], or the
-    /// first front-matter line when the value cannot be found.
+    /// Position in the file of a value found by [`yaml::locate`]; else of
+    /// the nearest value around it that can be found (a flow mapping's
+    /// line, `- { id: x, url: … }`), else the first front-matter line.
     pub fn locate(&self, path: &[yaml::Seg]) -> (Position, usize) {
         let outline = self.outline.get_or_init(|| Arc::new(yaml::Outline::new(&self.front_matter)));
-        match outline.locate(&self.front_matter, path) {
+        let found = (1..=path.len()).rev().find_map(|n| outline.locate(&self.front_matter, &path[..n]));
+        match found {
             Some(s) => (Position::new(s.line + self.front_matter_line - 1, s.column), s.length),
             None => (Position::new(self.front_matter_line.saturating_sub(1).max(1), 1), 3),
         }
@@ -122,19 +124,11 @@ impl<M> Document<M> {
         Position::new(p.line + self.body_line - 1, p.column)
     }
 
-    /// An error pointing at the value at `path` in the front matter.
-    pub fn error_at(&self, path: &[yaml::Seg], message: impl Into<String>) -> Diagnostic {
-        self.point(path, Diagnostic::error(&self.path, message))
-    }
-
-    /// A warning pointing at the value at `path` in the front matter.
-    pub fn warning_at(&self, path: &[yaml::Seg], message: impl Into<String>) -> Diagnostic {
-        self.point(path, Diagnostic::warning(&self.path, message))
-    }
-
-    fn point(&self, path: &[yaml::Seg], d: Diagnostic) -> Diagnostic {
+    /// A problem of kind `code` pointing at the value at `path` in the
+    /// front matter.
+    pub fn problem_at(&self, code: Code, path: &[yaml::Seg], message: impl Into<String>) -> Diagnostic {
         let (pos, len) = self.locate(path);
-        d.at(pos).spanning(len)
+        Diagnostic::new(code, &self.path, message).at(pos).spanning(len)
     }
 }
 

@@ -11,6 +11,7 @@ pub(crate) mod anchors;
 mod autolink;
 mod citations;
 mod destinations;
+mod external;
 mod footnotes;
 mod highlight;
 mod inline;
@@ -25,6 +26,7 @@ use pulldown_cmark::{Options, Parser};
 use serde::Serialize;
 
 pub use autolink::AutoLink;
+pub use external::external_links;
 pub use highlight::CSS_CLASS_PREFIX;
 pub use inline::{Inline, inline};
 

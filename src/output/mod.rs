@@ -14,6 +14,7 @@ pub(crate) mod owner;
 mod sink;
 mod swap;
 
+use crate::codes::Code;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -59,9 +60,9 @@ impl Target {
     /// called if another build into the same folder must finish first.
     pub fn take(root: &Path, output: &Path, waiting: impl FnOnce()) -> Result<Target, Diagnostic> {
         check_output_dir(root, output)
-            .map_err(|msg| Diagnostic::error(output, msg).hint("pass another folder with --output"))?;
+            .map_err(|msg| Diagnostic::new(Code::Output, output, msg).hint("pass another folder with --output"))?;
         let cannot = |e: io::Error| {
-            Diagnostic::error(output, format!("cannot use the output folder: {e}"))
+            Diagnostic::new(Code::Output, output, format!("cannot use the output folder: {e}"))
                 .hint("check that the folder and the one it is in are writable")
         };
         fs::create_dir_all(parent_of(output)).map_err(cannot)?;
@@ -138,7 +139,8 @@ impl Target {
 }
 
 fn kept_over(output: &Path, rel: &str) -> Diagnostic {
-    Diagnostic::warning(
+    Diagnostic::new(
+        Code::Kept,
         output.join(rel),
         "kept as it was, in place of the file the build wrote there (it matches `keep:` in dossier.yaml)",
     )
@@ -148,11 +150,13 @@ fn kept_over(output: &Path, rel: &str) -> Diagnostic {
 fn refused(output: &Path, refusal: owner::Refusal) -> Diagnostic {
     match refusal {
         owner::Refusal::NotAFolder(what) => {
-            Diagnostic::error(output, format!("the output path is {what}, not a folder"))
+            Diagnostic::new(Code::Output, output, format!("the output path is {what}, not a folder"))
                 .hint("pass a folder with --output (a link's own folder, not the link)")
         }
-        owner::Refusal::Unreadable(e) => Diagnostic::error(output, format!("cannot read the output folder: {e}"))
-            .hint("check that the folder is readable and writable"),
+        owner::Refusal::Unreadable(e) => {
+            Diagnostic::new(Code::Output, output, format!("cannot read the output folder: {e}"))
+                .hint("check that the folder is readable and writable")
+        }
         owner::Refusal::Foreign { marked, first, count } => {
             let mut list = first.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
             if count > first.len() {
@@ -163,15 +167,18 @@ fn refused(output: &Path, refusal: owner::Refusal) -> Diagnostic {
             } else {
                 format!("the output folder is not empty and was not written by dossier: it holds {list}")
             };
-            Diagnostic::error(output, format!("{message}; a build replaces the folder, so nothing was done")).hint(
-                if marked {
-                    "put files to publish in static/, list files to keep as they are under `keep:` in dossier.yaml, \
-                     or pass --force to delete them"
-                } else {
-                    "pass another folder with --output, or --force to replace this one (an earlier dossier \
-                     build's folder needs --force once)"
-                },
+            Diagnostic::new(
+                Code::Output,
+                output,
+                format!("{message}; a build replaces the folder, so nothing was done"),
             )
+            .hint(if marked {
+                "put files to publish in static/, list files to keep as they are under `keep:` in dossier.yaml, \
+                     or pass --force to delete them"
+            } else {
+                "pass another folder with --output, or --force to replace this one (an earlier dossier \
+                     build's folder needs --force once)"
+            })
         }
     }
 }

@@ -2,6 +2,7 @@
 //! a build warns about each template that makes a page over 512 KB of HTML
 //! or a feed over 1 MB, naming the largest.
 
+use crate::codes::Code;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -63,7 +64,7 @@ impl Budget {
                     kilobytes(limit),
                     kilobytes(bytes)
                 );
-                Diagnostic::warning(Path::new("templates").join(template), message).hint(
+                Diagnostic::new(Code::Budget, Path::new("templates").join(template), message).hint(
                     "a big page is a long wait on a phone: lower `paginate_by` or `positions_per_page` in dossier.yaml, or show less of each entry in this template",
                 )
             })

@@ -11,6 +11,7 @@ mod stance_map;
 pub mod templates;
 mod views;
 
+use crate::codes::Code;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -218,7 +219,7 @@ impl Renderer {
         buffer.clear();
         self.tera.render_to(template, context, &mut *buffer).map_err(|e| {
             let message = format!("cannot render {url}: {}", templates::error_chain(&e));
-            Diagnostic::error(Path::new("templates").join(template), message)
+            Diagnostic::new(Code::Template, Path::new("templates").join(template), message)
                 .hint("check the template against the data documented in README.md")
         })?;
         // NUL is never valid in HTML or XML; front matter can still spell

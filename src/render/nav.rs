@@ -2,6 +2,7 @@
 //! sections, then every plain page), and the plain pages that place
 //! themselves with a `nav: { weight }` of their own, by weight.
 
+use crate::codes::Code;
 use serde::Serialize;
 
 use crate::config::{CONFIG_FILE, NavEntry, SECTIONS};
@@ -56,8 +57,12 @@ fn entry_link(site: &Site, entry: &NavEntry, listed: &mut [bool]) -> Result<NavL
     if let Some(name) = &entry.section {
         let &(name, title) = SECTIONS.iter().find(|(s, _)| s == name).expect("checked when dossier.yaml was read");
         if name == "authors" && site.authors.is_empty() {
-            let d = Diagnostic::error(CONFIG_FILE, "`nav:` names the section `authors`, and the site has no authors")
-                .hint("add an author under content/authors/ and name it in a briefing's `authors:`, or drop the entry");
+            let d = Diagnostic::new(
+                Code::Nav,
+                CONFIG_FILE,
+                "`nav:` names the section `authors`, and the site has no authors",
+            )
+            .hint("add an author under content/authors/ and name it in a briefing's `authors:`, or drop the entry");
             return Err(at_entry(d, entry));
         }
         return Ok(section(site, name, entry.title.clone().unwrap_or_else(|| title.to_owned())));
@@ -69,8 +74,8 @@ fn entry_link(site: &Site, entry: &NavEntry, listed: &mut [bool]) -> Result<NavL
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("a plain page `{id}` is the file content/{id}.md"),
             };
-            let d =
-                Diagnostic::error(CONFIG_FILE, format!("`nav:` names the page `{id}`, and there is none")).hint(hint);
+            let d = Diagnostic::new(Code::Nav, CONFIG_FILE, format!("`nav:` names the page `{id}`, and there is none"))
+                .hint(hint);
             return Err(at_entry(d, entry));
         };
         listed[i] = true;

@@ -1,6 +1,7 @@
 //! Finding templates and theme files: the site's `templates/` first, then
 //! the active theme's, then the built-in ones compiled into the binary.
 
+use crate::codes::Code;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -133,7 +134,8 @@ pub fn load(
         }
     } else {
         let names: Vec<String> = THEMES.iter().map(|t| format!("`{}`", t.name)).collect();
-        let d = Diagnostic::error(
+        let d = Diagnostic::new(
+            Code::Config,
             crate::config::CONFIG_FILE,
             format!("theme `{theme}` not found: no folder themes/{theme}/ and no built-in theme of that name"),
         )
@@ -160,7 +162,7 @@ pub fn template_error(e: &tera::Error, sources: &BTreeMap<String, (PathBuf, Stri
         .iter()
         .find(|(name, _)| message.contains(name.as_str()))
         .map_or_else(|| PathBuf::from("templates"), |(_, (p, _))| p.clone());
-    Diagnostic::error(path, format!("template error: {message}"))
+    Diagnostic::new(Code::Template, path, format!("template error: {message}"))
         .hint("fix the template; built-in templates can be overridden in templates/")
 }
 
@@ -193,7 +195,7 @@ fn read_dir(
             Ok(text) => {
                 into.insert(f.rel, (shown, text));
             }
-            Err(e) => problems.push(Diagnostic::error(shown, format!("cannot read template: {e}"))),
+            Err(e) => problems.push(Diagnostic::new(Code::Io, shown, format!("cannot read template: {e}"))),
         }
     }
 }

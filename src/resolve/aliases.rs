@@ -3,6 +3,7 @@
 //! place in the front matter is kept so that a clash found when the site's
 //! URLs are all known can still be reported at its line.
 
+use crate::codes::Code;
 use std::path::PathBuf;
 
 use crate::content::yaml::Seg;
@@ -43,7 +44,7 @@ pub(super) fn collect(
             match url_of(urls, section, alias) {
                 Ok(from) => out.push(Redirect { from, to, file: doc.path(), at, span }),
                 Err((message, hint)) => {
-                    diags.push(Diagnostic::error(doc.path(), message).at(at).spanning(span).hint(hint));
+                    diags.push(Diagnostic::new(Code::Address, doc.path(), message).at(at).spanning(span).hint(hint));
                 }
             }
         }

@@ -2,6 +2,7 @@
 //! citations are checked here, and every broken one becomes a diagnostic
 //! at its place in the file.
 
+use crate::codes::Code;
 use crate::content::Document;
 use crate::content::model::SourceMatter;
 use crate::content::yaml::Seg;
@@ -43,7 +44,7 @@ pub(super) fn render_with_refs<M>(
         .iter()
         .filter(|(_, problem)| !problem.broken)
         .map(|(range, problem)| {
-            Diagnostic::error(&doc.path, &problem.message)
+            Diagnostic::new(Code::Unknown, &doc.path, &problem.message)
                 .at(doc.body_position(body, range.start))
                 .spanning(body.get(range.clone()).map_or(1, |s| s.chars().count()))
                 .maybe_hint(problem.hint.clone())
@@ -72,7 +73,8 @@ pub(super) fn render_inline<M>(
         point(problem(&doc.path, message(check, text.get(range.clone()).unwrap_or_default())))
     });
     let problems = rendered.problems.into_iter().filter(|(_, problem)| !problem.broken);
-    let problems = problems.map(|(_, p)| point(Diagnostic::error(&doc.path, p.message)).maybe_hint(p.hint));
+    let problems =
+        problems.map(|(_, p)| point(Diagnostic::new(Code::Unknown, &doc.path, p.message)).maybe_hint(p.hint));
     (line, problems.collect())
 }
 
@@ -92,8 +94,8 @@ fn leave_checks(
     }
     let later = links.checks.drain(..).map(|(range, check)| {
         let severity: Severity = match check {
-            Check::Fragment(..) => |path, message| Diagnostic::error(path, message),
-            Check::Rooted(_) => |path, message| Diagnostic::warning(path, message),
+            Check::Fragment(..) => |path, message| Diagnostic::new(Code::Fragment, path, message),
+            Check::Rooted(_) => |path, message| Diagnostic::new(Code::Rooted, path, message),
         };
         let problem = problem(&check, severity, &range);
         Later { check, problem }

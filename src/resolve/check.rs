@@ -1,6 +1,7 @@
 //! Reference checks on front matter: every id a briefing or actor names must
 //! exist, each problem pointing at the id as typed.
 
+use crate::codes::Code;
 use std::collections::{HashMap, HashSet};
 
 use super::lookup::Lookup;
@@ -11,7 +12,7 @@ use crate::diagnostics::Diagnostic;
 
 /// The error for an unknown id; none when the id's own file failed to load.
 fn unknown(doc: &Document<impl Sized>, at: &[Seg], problem: crate::markdown::Unresolved) -> Option<Diagnostic> {
-    (!problem.broken).then(|| doc.error_at(at, problem.message).maybe_hint(problem.hint))
+    (!problem.broken).then(|| doc.problem_at(Code::Unknown, at, problem.message).maybe_hint(problem.hint))
 }
 
 pub(super) fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<Diagnostic> {
@@ -39,7 +40,8 @@ pub(super) fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<D
     for (i, source) in m.sources.iter().enumerate() {
         if source_ids.insert(source.id.as_str(), i).is_some() {
             out.push(
-                doc.error_at(
+                doc.problem_at(
+                    Code::Duplicate,
                     &[Seg::Key("sources"), Seg::Index(i), Seg::Key("id")],
                     format!("duplicate source id `{}`", source.id),
                 )
@@ -49,7 +51,8 @@ pub(super) fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<D
     }
     if let Some(updated) = m.updated.as_ref().filter(|u| u.days() < m.date.days()) {
         out.push(
-            doc.error_at(
+            doc.problem_at(
+                Code::Date,
                 &[Seg::Key("updated")],
                 format!("`updated` ({}) is before the briefing's `date` ({})", updated.ymd(), m.date.ymd()),
             )
@@ -58,7 +61,8 @@ pub(super) fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<D
     }
     if let Some(expiry) = m.expiry_date.as_ref().filter(|e| e.seconds() < m.date.seconds()) {
         out.push(
-            doc.error_at(
+            doc.problem_at(
+                Code::Date,
                 &[Seg::Key("expiry_date")],
                 format!("`expiry_date` ({}) is before the briefing's `date` ({})", expiry.ymd(), m.date.ymd()),
             )
@@ -83,12 +87,13 @@ fn notices(doc: &Document<BriefingMatter>, lookup: &Lookup, out: &mut Vec<Diagno
         let what = &key[..key.len() - 1];
         if date.days() > lookup.today.days() {
             out.push(
-                doc.error_at(&at, format!("this {what} is dated in the future ({})", date.ymd()))
+                doc.problem_at(Code::Date, &at, format!("this {what} is dated in the future ({})", date.ymd()))
                     .hint(format!("date the {what} on the day it was made (check the year)")),
             );
         } else if date.days() < m.date.days() {
             out.push(
-                doc.error_at(
+                doc.problem_at(
+                    Code::Date,
                     &at,
                     format!("this {what} ({}) is before the briefing's `date` ({})", date.ymd(), m.date.ymd()),
                 )
@@ -100,7 +105,8 @@ fn notices(doc: &Document<BriefingMatter>, lookup: &Lookup, out: &mut Vec<Diagno
         if let Some(n) = c.position.filter(|&n| n == 0 || n > m.positions.len()) {
             let count = m.positions.len();
             out.push(
-                doc.error_at(
+                doc.problem_at(
+                    Code::NoSuchPosition,
                     &[Seg::Key("corrections"), Seg::Index(i), Seg::Key("position")],
                     format!("there is no position {n}"),
                 )
@@ -122,7 +128,7 @@ fn position(
     let at = |key| [Seg::Key("positions"), Seg::Index(i), Seg::Key(key)];
     if let Some(date) = p.date.as_ref().filter(|d| d.days() > lookup.today.days()) {
         out.push(
-            doc.error_at(&at("date"), format!("this position is dated in the future ({})", date.ymd()))
+            doc.problem_at(Code::Date, &at("date"), format!("this position is dated in the future ({})", date.ymd()))
                 .hint("a position records what was said: date it on the day it was said (check the year)"),
         );
     }
@@ -134,7 +140,7 @@ fn position(
     }
     if p.sources.is_empty() {
         out.push(
-            doc.error_at(&at("sources"), "a position needs at least one source")
+            doc.problem_at(Code::Unsourced, &at("sources"), "a position needs at least one source")
                 .hint("list the ids of the sources behind this position, e.g. `sources: [kremlin-statement]`"),
         );
     }
@@ -142,7 +148,7 @@ fn position(
         if !source_ids.contains_key(s.as_str()) && !lookup.library.by_id.contains_key(s.as_str()) {
             let problem = lookup.unknown_source(s.as_str(), &doc.matter.sources);
             let at = [Seg::Key("positions"), Seg::Index(i), Seg::Key("sources"), Seg::Index(j)];
-            out.push(doc.error_at(&at, problem.message).maybe_hint(problem.hint));
+            out.push(doc.problem_at(Code::Unknown, &at, problem.message).maybe_hint(problem.hint));
         }
     }
 }
@@ -158,7 +164,7 @@ pub(super) fn unused_sources(doc: &Document<BriefingMatter>, cited: &[bool]) -> 
         .filter(|(i, s)| !cited[*i] && !named.contains(s.id.as_str()))
         .map(|(i, s)| {
             let at = [Seg::Key("sources"), Seg::Index(i), Seg::Key("id")];
-            doc.warning_at(&at, format!("source `{}` is never cited", s.id))
+            doc.problem_at(Code::Uncited, &at, format!("source `{}` is never cited", s.id))
                 .hint(format!("cite it in the text with [@{}] or name it in a position's `sources`", s.id))
         })
         .collect()
@@ -170,7 +176,9 @@ pub(super) fn affiliations(doc: &Document<ActorMatter>, lookup: &Lookup) -> (Vec
     for (i, a) in doc.matter.affiliations.iter().enumerate() {
         let at = [Seg::Key("affiliations"), Seg::Index(i)];
         match lookup.actors.get(a.as_str()) {
-            Some(_) if *a == doc.id => problems.push(doc.error_at(&at, "an actor cannot be affiliated with itself")),
+            Some(_) if *a == doc.id => {
+                problems.push(doc.problem_at(Code::SelfAffiliated, &at, "an actor cannot be affiliated with itself"))
+            }
             Some(&j) if !found.contains(&j) => found.push(j),
             Some(_) => {}
             None => problems.extend(unknown(doc, &at, lookup.unknown("actor", a.as_str(), &lookup.actors))),

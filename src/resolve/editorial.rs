@@ -14,6 +14,7 @@
 //! - a topic only one briefing uses, when a topic of a near name exists
 //!   (probably a typo, which would otherwise make a topic page of its own).
 
+use crate::codes::Code;
 use std::collections::HashMap;
 
 use super::{Ix, QuestionIx, Site, ix};
@@ -25,7 +26,7 @@ use crate::diagnostics::Diagnostic;
 /// Warnings for `site`, pointing into `content` (the documents it was
 /// resolved from, in the site's order, front matter kept), as of `today`.
 pub(crate) fn check(site: &Site, content: &Content, today: &Date) -> Vec<Diagnostic> {
-    let mut notes = Notes { list: Vec::new(), count: 0, full: true };
+    let mut notes = Notes { list: Vec::new(), count: 0, full: true, allowed: &site.config.editorial.allow };
     all(site, content, today, &mut notes);
     notes.list
 }
@@ -33,7 +34,7 @@ pub(crate) fn check(site: &Site, content: &Content, today: &Date) -> Vec<Diagnos
 /// How many warnings [`check`] would give, for `build`'s summary; cheaper,
 /// as none is pointed at its line.
 pub(crate) fn count(site: &Site, content: &Content, today: &Date) -> usize {
-    let mut notes = Notes { list: Vec::new(), count: 0, full: false };
+    let mut notes = Notes { list: Vec::new(), count: 0, full: false, allowed: &site.config.editorial.allow };
     all(site, content, today, &mut notes);
     notes.count
 }
@@ -48,17 +49,22 @@ fn all(site: &Site, content: &Content, today: &Date, out: &mut Notes) {
 }
 
 /// Where the checks put their notes: made in full, or only counted.
-struct Notes {
+/// Notes of the codes the site allows are neither made nor counted.
+struct Notes<'a> {
     list: Vec<Diagnostic>,
     count: usize,
     full: bool,
+    allowed: &'a [Code],
 }
 
-impl Notes {
-    fn push(&mut self, make: impl FnOnce() -> Diagnostic) {
+impl Notes<'_> {
+    fn push(&mut self, code: Code, make: impl FnOnce(Code) -> Diagnostic) {
+        if self.allowed.contains(&code) {
+            return;
+        }
         self.count += 1;
         if self.full {
-            self.list.push(make());
+            self.list.push(make(code));
         }
     }
 }
@@ -82,8 +88,9 @@ fn topic_typos(content: &Content, out: &mut Notes) {
             }
             let near = crate::diagnostics::nearest(t, established.iter().copied().filter(|&e| e != t));
             if let Some(near) = near {
-                out.push(|| {
-                    doc.warning_at(
+                out.push(Code::LoneTopic, |code| {
+                    doc.problem_at(
+                        code,
                         &[Seg::Key("topics"), Seg::Index(j)],
                         format!("topic `{t}` is used by this briefing only; `{near}` is used by others"),
                     )
@@ -122,8 +129,8 @@ fn one_sided_questions(site: &Site, content: &Content, out: &mut Notes) {
         let (present, missing) = match one_side(site, q) {
             None if answered => {
                 let at = [Seg::Key("editorial"), Seg::Key("one_sided")];
-                out.push(|| {
-                    doc.warning_at(&at, "both sides are represented now, but `one_sided` still says why not")
+                out.push(Code::OneSidedNote, |code| {
+                    doc.problem_at(code, &at, "both sides are represented now, but `one_sided` still says why not")
                         .hint("remove `one_sided` (readers no longer see it)")
                 });
                 continue;
@@ -133,12 +140,16 @@ fn one_sided_questions(site: &Site, content: &Content, out: &mut Notes) {
             Some((Stance::Supports, n)) => (format!("{n} {} {}", actors(n), verb(n, "supports", "support")), "opposes"),
             Some((_, n)) => (format!("{n} {} {}", actors(n), verb(n, "opposes", "oppose")), "supports"),
         };
-        out.push(|| {
-            doc.warning_at(&[Seg::Key("title")], format!("only one side is represented: {present}, none {missing}"))
-                .hint(format!(
-                    "add the position of an actor who {missing}, or say why no one does in the question's \
+        out.push(Code::OneSided, |code| {
+            doc.problem_at(
+                code,
+                &[Seg::Key("title")],
+                format!("only one side is represented: {present}, none {missing}"),
+            )
+            .hint(format!(
+                "add the position of an actor who {missing}, or say why no one does in the question's \
                      `editorial: {{ one_sided: \"…\" }}` (shown to readers)"
-                ))
+            ))
         });
     }
 }
@@ -163,7 +174,7 @@ fn stale_positions(site: &Site, content: &Content, today: &Date, out: &mut Notes
             .filter(|&(_, age, _)| age > limit)
             .collect();
         let Some(&(first, age, date)) = stale.first() else { continue };
-        out.push(|| {
+        out.push(Code::Stale, |code| {
             let p = &doc.matter.positions[first];
             // Point at the position's own date, or at its actor when it
             // takes the briefing's date (the briefing's `date` would be
@@ -192,7 +203,7 @@ fn stale_positions(site: &Site, content: &Content, today: &Date, out: &mut Notes
                 }
             };
             let (them, hold) = if stale.len() == 1 { ("it", "holds") } else { ("they", "hold") };
-            doc.warning_at(&at, message).hint(format!(
+            doc.problem_at(code, &at, message).hint(format!(
                 "check whether {them} still {hold} and add newer positions, or mark the briefing `status: settled`; \
                  the limit is `editorial: {{ stale_after_days: {limit} }}` in dossier.yaml"
             ))
@@ -217,14 +228,14 @@ fn thin_sources(content: &Content, out: &mut Notes) {
 /// Notes on source `s`, whose id is at `at` in `doc`.
 fn thin_source<M>(doc: &Document<M>, at: &[Seg], s: &SourceMatter, out: &mut Notes) {
     if s.date.is_none() {
-        out.push(|| {
-            doc.warning_at(at, format!("source `{}` has no `date`", s.id))
+        out.push(Code::Undated, |code| {
+            doc.problem_at(code, at, format!("source `{}` has no `date`", s.id))
                 .hint("add the date it was published (`date: 2025-09-04`) so readers can weigh it")
         });
     }
     if s.url.is_none() && s.archive.is_none() {
-        out.push(|| {
-            doc.warning_at(at, format!("source `{}` has neither `url` nor `archive`", s.id))
+        out.push(Code::Unreachable, |code| {
+            doc.problem_at(code, at, format!("source `{}` has neither `url` nor `archive`", s.id))
                 .hint("readers cannot check it: add the address where it can be read, or an `archive:` copy")
         });
     }
@@ -240,17 +251,21 @@ fn narrow_sourcing(site: &Site, content: &Content, out: &mut Notes) {
             && let Some(Some(only)) = publishers.next()
             && publishers.all(|p| p == Some(only))
         {
-            out.push(|| {
-                doc.warning_at(&[Seg::Key("positions")], format!("every position here rests on one publisher, {only}"))
-                    .hint("where you can, add a source from another publisher behind some of the positions")
+            out.push(Code::OnePublisher, |code| {
+                doc.problem_at(
+                    code,
+                    &[Seg::Key("positions")],
+                    format!("every position here rests on one publisher, {only}"),
+                )
+                .hint("where you can, add a source from another publisher behind some of the positions")
             });
         }
         for (i, p) in b.positions.iter().enumerate() {
             let closed = |s: &usize| b.sources[*s].url.is_none() && b.sources[*s].archive.is_none();
             if p.quote.is_some() && p.sources.iter().all(closed) {
-                out.push(|| {
+                out.push(Code::UnverifiableQuote, |code| {
                     let at = [Seg::Key("positions"), Seg::Index(i), Seg::Key("quote")];
-                    doc.warning_at(&at, "no source of this quote can be opened by a reader")
+                    doc.problem_at(code, &at, "no source of this quote can be opened by a reader")
                         .hint("give one of its sources a `url`, or an `archive:` copy, so readers can check the words")
                 });
             }
@@ -262,8 +277,8 @@ fn actors_without_positions(site: &Site, content: &Content, out: &mut Notes) {
     for (a, positions) in site.index.actor_positions.iter().enumerate() {
         if positions.is_empty() {
             let doc = &content.actors[a];
-            out.push(|| {
-                doc.warning_at(&[Seg::Key("name")], format!("{} has no positions", doc.matter.name)).hint(
+            out.push(Code::Silent, |code| {
+                doc.problem_at(code, &[Seg::Key("name")], format!("{} has no positions", doc.matter.name)).hint(
                     "add a position for this actor in a briefing, or remove the file if the site does not need it",
                 )
             });

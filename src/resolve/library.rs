@@ -2,6 +2,7 @@
 //! by id. An id two library files define, or a briefing's own source
 //! reuses, is an error naming both files.
 
+use crate::codes::Code;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::content::Content;
@@ -25,10 +26,14 @@ impl<'c> Library<'c> {
                 if let Some(&first) = library.by_id.get(source.id.as_str()) {
                     let other = &content.library[library.sources[first].1].path;
                     let at = [Seg::Index(i), Seg::Key("id")];
-                    problems
-                        .push(file.error_at(&at, format!("source `{}` is already in the library", source.id)).hint(
-                            format!("{} defines it too: keep one, or give this one another id", other.display()),
-                        ));
+                    problems.push(
+                        file.problem_at(
+                            Code::Duplicate,
+                            &at,
+                            format!("source `{}` is already in the library", source.id),
+                        )
+                        .hint(format!("{} defines it too: keep one, or give this one another id", other.display())),
+                    );
                     continue;
                 }
                 library.by_id.insert(source.id.as_str(), library.sources.len());
@@ -41,10 +46,12 @@ impl<'c> Library<'c> {
                     let other = &content.library[library.sources[l].1].path;
                     let at = [Seg::Key("sources"), Seg::Index(i), Seg::Key("id")];
                     problems.push(
-                        b.error_at(&at, format!("source `{}` is also in the library ({})", source.id, other.display()))
-                            .hint(
-                                "cite the library's source by its id and remove this one, or give this one another id",
-                            ),
+                        b.problem_at(
+                            Code::Duplicate,
+                            &at,
+                            format!("source `{}` is also in the library ({})", source.id, other.display()),
+                        )
+                        .hint("cite the library's source by its id and remove this one, or give this one another id"),
                     );
                 }
             }

@@ -5,6 +5,7 @@
 //! where a value sits in the text (serde does not keep spans, but a
 //! reference error must still point at the exact id the user typed).
 
+use crate::codes::Code;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -35,7 +36,7 @@ fn parse_with<T: DeserializeOwned>(
 ) -> Result<T, Diagnostic> {
     // Checked first, whoever parses, so both refuse the same documents.
     if let Some((line, column)) = too_deep(yaml) {
-        return Err(Diagnostic::error(path, format!("brackets nest deeper than {MAX_DEPTH} levels"))
+        return Err(Diagnostic::new(Code::Yaml, path, format!("brackets nest deeper than {MAX_DEPTH} levels"))
             .at(Position::new(line + first_line - 1, column))
             .hint("front matter is data, not a program: flatten the value or move it into the body"));
     }
@@ -140,7 +141,7 @@ fn to_diagnostic(e: &serde_yaml::Error, yaml: &str, path: &Path, first_line: usi
         None => raw.clone(),
     };
     if let Some(p) = e.location().and_then(|l| plain::explain(&message, yaml, first_line, l.line(), l.column())) {
-        return Diagnostic::error(path, p.message)
+        return Diagnostic::new(Code::Yaml, path, p.message)
             .at(Position::new(p.line + first_line - 1, p.column))
             .spanning(p.length)
             .hint(p.hint);
@@ -149,7 +150,7 @@ fn to_diagnostic(e: &serde_yaml::Error, yaml: &str, path: &Path, first_line: usi
         .location()
         .map(|l| Position::new(l.line() + first_line - 1, l.column()))
         .or_else(|| yaml.trim().is_empty().then(|| Position::new(first_line, 1)));
-    let mut d = Diagnostic::error(path, message.clone()).maybe_hint(hint_for(&message));
+    let mut d = Diagnostic::new(Code::Yaml, path, message.clone()).maybe_hint(hint_for(&message));
     if let Some(p) = position {
         d = d.at(p);
     }

@@ -2,6 +2,7 @@
 //! refresh` with a canonical link, `noindex`), and `_redirects`, the file
 //! Netlify and Cloudflare Pages read to answer them with a 301 instead.
 
+use crate::codes::Code;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -134,15 +135,20 @@ pub(super) fn clashes(site: &Site, jobs: &[(Job, String)]) -> Vec<Diagnostic> {
         .into_iter()
         .map(|url| {
             let file = taken.get(&url).copied().flatten().unwrap_or(Path::new(crate::config::CONFIG_FILE));
-            Diagnostic::error(file, format!("two pages have the address `{url}`: this one and one dossier makes"))
-                .hint("rename the file: ids that are years or `page` name archive and list pages")
+            Diagnostic::new(
+                Code::Address,
+                file,
+                format!("two pages have the address `{url}`: this one and one dossier makes"),
+            )
+            .hint("rename the file: ids that are years or `page` name archive and list pages")
         })
         .collect();
     for (n, r) in site.config.removed.iter().enumerate() {
         let url = super::removed::Removed.url(site, n);
         if let Some(owner) = taken.get(&url) {
             let owner = owner.map_or_else(|| "a page dossier makes".to_owned(), |f| format!("`{}`", f.display()));
-            let d = Diagnostic::error(
+            let d = Diagnostic::new(
+                Code::Address,
                 crate::config::CONFIG_FILE,
                 format!("`removed:` lists `{url}`, the address of {owner}"),
             )
@@ -164,7 +170,7 @@ pub(super) fn clashes(site: &Site, jobs: &[(Job, String)]) -> Vec<Diagnostic> {
             Some(None) => "a page dossier makes".to_owned(),
         };
         problems.push(
-            Diagnostic::error(&r.file, format!("alias `{}` is already the address of {owner}", r.from))
+            Diagnostic::new(Code::Address, &r.file, format!("alias `{}` is already the address of {owner}", r.from))
                 .at(r.at)
                 .spanning(r.span)
                 .hint("an old address can lead to one page only, and never over a page that is there now"),

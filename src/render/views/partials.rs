@@ -1,6 +1,7 @@
 //! Components and partial templates rendered once into HTML values that
 //! pages embed without escaping them again.
 
+use crate::codes::Code;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
@@ -22,7 +23,7 @@ pub(super) fn component(tera: &Tera, name: &str, arg: &'static str, view: &Value
     let mut context = Context::new();
     context.insert_value(arg, view.clone());
     let html = tera.render_component(name, &context, None, true).map_err(|e| {
-        Diagnostic::error("templates/macros.html", error_chain(&e))
+        Diagnostic::new(Code::Template, "templates/macros.html", error_chain(&e))
             .hint(format!("the `{name}` component gets `{arg}`; see templates/macros.html"))
     })?;
     Ok(Some(Value::safe_string(&html)))
@@ -47,7 +48,7 @@ pub(super) fn render_partial(
     let mut context = Context::new();
     context.insert_value(name, view);
     let html = tera.render(template, &context).map_err(|e| {
-        Diagnostic::error(std::path::Path::new("templates").join(template), error_chain(&e))
+        Diagnostic::new(Code::Template, std::path::Path::new("templates").join(template), error_chain(&e))
             .hint("partial templates get one item; see templates/partials/ for the fields")
     })?;
     Ok(Value::safe_string(&html))
