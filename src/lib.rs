@@ -269,9 +269,10 @@ fn renderer(
     let loaded = render::templates::load(&options.root, &site.config.theme, &mut skipped);
     diags.extend(skipped);
     let made = (|| {
-        let (tera, theme_static) = loaded?;
+        let (tera, mut theme_static) = loaded?;
+        let assets = render::assets::fingerprint(&options.root, &mut theme_static);
         put_all(options, sink, &theme_static).map_err(|d| vec![d])?;
-        let renderer = render::Renderer::new(site, tera).map_err(|d| vec![d])?;
+        let renderer = render::Renderer::with_assets(site, tera, &assets).map_err(|d| vec![d])?;
         let mut problems = renderer.clashes();
         let published = published::read(&options.root).map_err(|d| vec![d])?;
         problems.extend(published::gone(&published, &renderer.served().iter().map(String::as_str).collect()));

@@ -108,7 +108,33 @@ pub fn init(dir: &Path) -> io::Result<()> {
         write_new(&dir.join(rel), text)?;
     }
     fs::create_dir_all(dir.join("static"))?;
-    Ok(())
+    ignore(dir)
+}
+
+/// What a site's repository should not track: the build's output and
+/// dossier's caches (safe to delete).
+const IGNORED: &[&str] = &["/public/", "/.dossier-cache/"];
+
+/// Adds [`IGNORED`] to the folder's `.gitignore`, keeping what it holds.
+fn ignore(dir: &Path) -> io::Result<()> {
+    let path = dir.join(".gitignore");
+    let mut text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    let missing: Vec<&str> = IGNORED.iter().copied().filter(|line| !text.lines().any(|l| l.trim() == *line)).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    for line in missing {
+        text.push_str(line);
+        text.push('\n');
+    }
+    fs::write(path, text)
 }
 
 /// Creates a briefing, actor or question file named after `title` (or

@@ -101,7 +101,7 @@ fn base_url_with_a_sub_path_prefixes_every_link() {
     site.write("dossier.yaml", "title: T\nbase_url: https://example.org/briefings/\n");
     assert_ok(&site.build());
     let home = site.page("index.html");
-    assert!(home.contains(r#"href="/briefings/style.css""#), "{home}");
+    assert!(home.contains(r#"<link rel="stylesheet" href="/briefings/style."#), "{home}");
     assert!(home.contains(r#"href="/briefings/briefings/first/""#), "{home}");
     assert_eq!(broken_links(&site.root().join("public"), "/briefings/"), Vec::<String>::new());
     // The command-line flag wins over the file.
@@ -214,4 +214,36 @@ fn a_build_counts_its_progress_for_the_terminal() {
     site.write("dossier.yaml", "title: Test briefings\nsearch: true\n");
     dossier::build(&options).unwrap();
     assert_eq!(progress.now().0, "Indexing for search");
+}
+
+/// The stylesheet and the script a page links, by its `href` or `src`.
+fn linked_asset<'a>(page: &'a str, before: &str) -> &'a str {
+    let start = page.find(before).unwrap_or_else(|| panic!("no {before} in {page}")) + before.len();
+    &page[start..start + page[start..].find('"').unwrap()]
+}
+
+#[test]
+fn pages_link_the_stylesheet_and_script_by_names_made_from_their_content() {
+    let site = sample_site();
+    assert_ok(&site.build());
+    let public = site.root().join("public");
+    let home = site.page("index.html");
+    let style = linked_asset(&home, r#"<link rel="stylesheet" href="/"#).to_owned();
+    let script = linked_asset(&home, r#"<script type="module" src="/"#).to_owned();
+    assert!(style.starts_with("style.") && style.ends_with(".css") && style != "style.css", "{style}");
+    assert!(script.starts_with("site.") && script.ends_with(".js") && script != "site.js", "{script}");
+    // Each fingerprinted file is what the plain name holds.
+    assert_eq!(std::fs::read(public.join(&style)).unwrap(), std::fs::read(public.join("style.css")).unwrap());
+    assert_eq!(std::fs::read(public.join(&script)).unwrap(), std::fs::read(public.join("site.js")).unwrap());
+    assert_eq!(broken_links(&public, "/"), Vec::<String>::new());
+
+    // The site's own stylesheet wins, under a new name; the script keeps its.
+    site.write("static/style.css", "body { color: #123456 }\n");
+    assert_ok(&site.build());
+    let home = site.page("index.html");
+    let own = linked_asset(&home, r#"<link rel="stylesheet" href="/"#);
+    assert_ne!(own, style, "a changed file is a new name");
+    assert_eq!(std::fs::read_to_string(public.join(own)).unwrap(), "body { color: #123456 }\n");
+    assert_eq!(linked_asset(&home, r#"<script type="module" src="/"#), script);
+    assert!(!public.join(&style).exists(), "the old name is gone with the old file");
 }

@@ -34,6 +34,8 @@ fn init_then_build_works_outside_the_repository() {
     // linked, every actor with a position).
     let out = dossier(&["check", "--root", site.to_str().unwrap()], tmp.path());
     assert!(common::stderr(&out).contains("Checked: 0 errors, 0 warnings."), "{}", common::stderr(&out));
+    let ignored = std::fs::read_to_string(site.join(".gitignore")).unwrap();
+    assert_eq!(ignored, "/public/\n/.dossier-cache/\n", "the output and the caches are not for committing");
     // A second init must not overwrite anything.
     let again = dossier(&["init", site.to_str().unwrap()], tmp.path());
     assert!(!again.status.success());
@@ -312,4 +314,16 @@ fn the_readme_documents_every_diagnostic_code() {
         let row = format!("| `{}` | {} |", code.id(), code.summary());
         assert!(readme.contains(&row), "README.md lacks the row {row}");
     }
+}
+
+#[test]
+fn init_keeps_a_repository_s_own_gitignore() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("repo");
+    std::fs::create_dir_all(site.join(".git")).unwrap();
+    std::fs::write(site.join(".gitignore"), "node_modules\n/public/").unwrap();
+    let out = dossier(&["init", "repo"], tmp.path());
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let ignored = std::fs::read_to_string(site.join(".gitignore")).unwrap();
+    assert_eq!(ignored, "node_modules\n/public/\n/.dossier-cache/\n");
 }

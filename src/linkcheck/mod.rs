@@ -91,11 +91,11 @@ pub fn check(
     let mut by_url: HashMap<&str, Vec<&Place>> = HashMap::new();
     let mut urls: Vec<&str> = Vec::new();
     for (url, place) in &places {
-        by_url.entry(url.as_str()).or_insert_with(|| {
+        let written = by_url.entry(url.as_str()).or_default();
+        if written.is_empty() {
             urls.push(url);
-            Vec::new()
-        });
-        by_url.get_mut(url.as_str()).expect("just added").push(place);
+        }
+        written.push(place);
     }
     let (outcomes, mut stats) = ask(root, &urls, settings, progress);
     stats.addresses = urls.len();

@@ -1,6 +1,7 @@
 //! Rendering: every page of a resolved [`Site`] through Tera, in parallel,
 //! into memory. Nothing here touches the output folder.
 
+pub mod assets;
 mod budget;
 pub(crate) mod data;
 mod jsonld;
@@ -40,7 +41,7 @@ struct SiteView<'a> {
 }
 
 /// Data every template sees: the site, section links, plain pages, assets.
-fn globals(site: &Site, tera: &mut Tera) -> Result<(), Diagnostic> {
+fn globals(site: &Site, tera: &mut Tera, assets: &assets::Assets) -> Result<(), Diagnostic> {
     let c = &site.config;
     let u = &site.urls;
     let g = tera.global_context();
@@ -56,8 +57,8 @@ fn globals(site: &Site, tera: &mut Tera) -> Result<(), Diagnostic> {
     );
     g.insert("nav", &nav::links(site)?);
     g.insert("home_url", &u.home());
-    g.insert("style_url", &u.asset("style.css"));
-    g.insert("script_url", &u.asset("site.js"));
+    g.insert("style_url", &u.asset(&assets.style));
+    g.insert("script_url", &u.asset(&assets.script));
     g.insert("search_url", &c.search.then(|| u.path(&["search"])));
     g.insert("sitemap_url", &c.sitemap.then(|| u.absolute(&u.asset("sitemap.xml"))));
     Ok(())
@@ -113,8 +114,13 @@ pub struct PageJob(Job);
 
 impl Renderer {
     /// The renderer for `site` with `tera`'s templates; renders every shared partial once.
-    pub fn new(site: Arc<Site>, mut tera: Tera) -> Result<Self, Diagnostic> {
-        globals(&site, &mut tera)?;
+    pub fn new(site: Arc<Site>, tera: Tera) -> Result<Self, Diagnostic> {
+        Renderer::with_assets(site, tera, &assets::Assets::default())
+    }
+
+    /// [`Renderer::new`], with pages linking `assets` (fingerprinted names).
+    pub fn with_assets(site: Arc<Site>, mut tera: Tera, assets: &assets::Assets) -> Result<Self, Diagnostic> {
+        globals(&site, &mut tera, assets)?;
         let refs = Refs::build(&site, &tera)?;
         let reads = Reads::of_templates(&tera);
         let jobs = Job::all(&site).into_iter().map(|job| (job, job.url(&site))).collect();

@@ -34,8 +34,8 @@ pub(super) fn render_with_refs<M>(
     if lookup.safe_html {
         rendered.html = markdown::sanitize::clean(&rendered.html);
     }
-    leave_checks(lookup, &mut links, |check, problem, range| {
-        problem(&doc.path, message(check, body.get(range.clone()).unwrap_or_default()))
+    leave_checks(lookup, &mut links, |check, code, range| {
+        Diagnostic::new(code, &doc.path, message(check, body.get(range.clone()).unwrap_or_default()))
             .at(doc.body_position(body, range.start))
             .spanning(width(body, range))
     });
@@ -69,8 +69,8 @@ pub(super) fn render_inline<M>(
     // Found only when needed: finding a value reads the whole front matter.
     let (position, length) = doc.locate(at);
     let point = |d: Diagnostic| d.at(position).spanning(length);
-    leave_checks(lookup, &mut links, |check, problem, range| {
-        point(problem(&doc.path, message(check, text.get(range.clone()).unwrap_or_default())))
+    leave_checks(lookup, &mut links, |check, code, range| {
+        point(Diagnostic::new(code, &doc.path, message(check, text.get(range.clone()).unwrap_or_default())))
     });
     let problems = rendered.problems.into_iter().filter(|(_, problem)| !problem.broken);
     let problems =
@@ -78,26 +78,25 @@ pub(super) fn render_inline<M>(
     (line, problems.collect())
 }
 
-/// A problem's constructor: an error or a warning for a file.
-type Severity = fn(&std::path::Path, String) -> Diagnostic;
-
 /// Hands the checks `links` left to the lookup, for when every page is
-/// known; `problem` makes each one's diagnostic (given its severity and
-/// its range in the text rendered).
+/// known; `problem` makes each one's diagnostic (given its code and its
+/// range in the text rendered).
 fn leave_checks(
     lookup: &Lookup,
     links: &mut BodyLinks,
-    problem: impl Fn(&Check, Severity, &std::ops::Range<usize>) -> Diagnostic,
+    problem: impl Fn(&Check, Code, &std::ops::Range<usize>) -> Diagnostic,
 ) {
     if links.checks.is_empty() {
         return;
     }
     let later = links.checks.drain(..).map(|(range, check)| {
-        let severity: Severity = match check {
-            Check::Fragment(..) => |path, message| Diagnostic::new(Code::Fragment, path, message),
-            Check::Rooted(_) => |path, message| Diagnostic::new(Code::Rooted, path, message),
+        // A missing heading is an error; a root-relative link to nothing
+        // may be a file the host serves, so only a warning.
+        let code = match check {
+            Check::Fragment(..) => Code::Fragment,
+            Check::Rooted(_) => Code::Rooted,
         };
-        let problem = problem(&check, severity, &range);
+        let problem = problem(&check, code, &range);
         Later { check, problem }
     });
     lookup.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(later);
