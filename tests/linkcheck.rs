@@ -78,7 +78,7 @@ fn answer(mut stream: TcpStream, seen: &Mutex<Seen>) {
 fn site(base: &str) -> TestSite {
     let site = TestSite::new();
     site.write("dossier.yaml", "title: T\nlink_check: { per_host: 2, retries: 1, timeout_seconds: 5 }\n");
-    site.actor("a", "name: A");
+    site.actor("a", &format!("name: A\nlinks: [\"{base}/removed\", \"{base}/ok\"]"));
     site.question("q", "Q?");
     let source =
         |id: &str, path: &str| format!("  - {{ id: {id}, title: {id}, date: 2025-01-01, url: \"{base}{path}\" }}\n");
@@ -120,6 +120,7 @@ fn dead_sources_and_links_are_found_politely_and_remembered() {
         dead,
         [
             "`url` of source `saved` is dead (404 Not Found); readers still have its `archive`".to_string(),
+            format!("link to `{base}/removed` is dead (410 Gone)"),
             format!("link to `{base}/reset` is dead (connection reset)"),
             format!("source `gone` has no live `url` ({base}/gone: 404 Not Found) and no live `archive`"),
             format!("source `removed` has no live `url` ({base}/removed: 410 Gone) and no live `archive`"),

@@ -1,5 +1,6 @@
 //! `dossier check --links`: asks the web whether every source's `url` and
-//! `archive`, and every web address a body links to, still answers. Dead
+//! `archive`, every web address a body links to and every actor's and
+//! author's `links:` still answers. Dead
 //! ones are warnings where they are written; a source left with neither a
 //! live `url` nor an `archive` is named. Only this asks the network:
 //! `build` and plain `check` never do.
@@ -18,7 +19,7 @@ pub use cache::FILE as CACHE_FILE;
 
 use crate::codes::Code;
 use crate::config::LinkCheck;
-use crate::content::model::SourceMatter;
+use crate::content::model::{HttpUrl, SourceMatter};
 use crate::content::yaml::Seg;
 use crate::content::{Content, Document};
 use crate::diagnostics::{Diagnostic, Position};
@@ -75,8 +76,8 @@ enum What<'a> {
     Url(&'a SourceMatter),
     /// A source's `archive`.
     Archive(&'a SourceMatter),
-    /// A link in a body.
-    Body,
+    /// A link in a body, or in an actor's or author's `links:`.
+    Link,
 }
 
 /// Checks the addresses of `content` (the site at `root`) with `settings`;
@@ -191,7 +192,7 @@ fn report(url: &str, outcome: &Outcome, place: &Place, outcomes: &HashMap<String
             warning(Code::DeadLink, format!("`archive` of source `{}` is dead ({reason})", source.id))
                 .hint("save the page in a web archive again and write the copy's address")
         }
-        What::Body => warning(Code::DeadLink, format!("link to `{url}` is dead ({reason})"))
+        What::Link => warning(Code::DeadLink, format!("link to `{url}` is dead ({reason})"))
             .hint("link to a copy saved in a web archive, to the page's new address, or remove the link"),
     })
 }
@@ -210,6 +211,12 @@ fn places<'a>(root: &Path, content: &'a Content, exclude: &[String]) -> Vec<(Str
         for (i, source) in doc.matter.iter().enumerate() {
             sources(doc, source, &[Seg::Index(i)], &mut out);
         }
+    }
+    for doc in &content.actors {
+        profile_links(doc, &doc.matter.links, &mut out);
+    }
+    for doc in &content.authors {
+        profile_links(doc, &doc.matter.links, &mut out);
     }
     bodies(root, &content.briefings, &mut out);
     bodies(root, &content.actors, &mut out);
@@ -232,6 +239,14 @@ fn sources<'a, M>(doc: &'a Document<M>, source: &'a SourceMatter, at: &[Seg], ou
     }
 }
 
+/// An actor's or author's `links:` (official site, profiles).
+fn profile_links<'a, M>(doc: &'a Document<M>, links: &[HttpUrl], out: &mut Vec<(String, Place<'a>)>) {
+    for (i, url) in links.iter().enumerate() {
+        let (at, length) = doc.locate(&[Seg::Key("links"), Seg::Index(i)]);
+        out.push((url.as_str().to_owned(), Place { path: &doc.path, at, length, what: What::Link }));
+    }
+}
+
 /// The web links of each document's body, read again from its file (the
 /// load let bodies go once rendered).
 fn bodies<'a, M>(root: &Path, docs: &'a [Document<M>], out: &mut Vec<(String, Place<'a>)>) {
@@ -242,7 +257,7 @@ fn bodies<'a, M>(root: &Path, docs: &'a [Document<M>], out: &mut Vec<(String, Pl
         for (range, url) in crate::markdown::external_links(body) {
             let at = doc.body_position(body, range.start);
             let length = body[range].chars().count();
-            out.push((url, Place { path: &doc.path, at, length, what: What::Body }));
+            out.push((url, Place { path: &doc.path, at, length, what: What::Link }));
         }
     }
 }
