@@ -55,6 +55,7 @@ codes! {
     Template = "E0401": "a template does not parse or fails to render",
     Search = "E0402": "the search index cannot be built",
     Output = "E0501": "the output folder cannot be used: not a folder, unreadable, or holding files dossier did not write",
+    Picture = "E0601": "a picture is missing, damaged, too large, or of a kind dossier does not publish",
     Symlink = "W0001": "a symbolic link is skipped: under `content/` always, elsewhere when it leads outside the site",
     PublishedList = "W0002": "`published-urls` cannot be updated",
     Kept = "W0003": "a file of the output folder matching `keep:` stands in place of one the build wrote",
@@ -73,6 +74,7 @@ codes! {
     DeadLink = "W0302": "`check --links`: a web address does not answer, or answers with an error",
     Redirected = "W0303": "`check --links`: a web address redirects elsewhere",
     Budget = "W0401": "a page or feed is over the weight budget",
+    NoAlt = "W0601": "a picture in a body has no alt text",
 }
 
 impl Code {

@@ -12,6 +12,7 @@
 // everything else is `pub(crate)` or private.
 #![warn(missing_docs, unreachable_pub)]
 
+pub mod cards;
 mod check;
 pub mod codes;
 pub mod config;
@@ -19,6 +20,7 @@ pub mod content;
 pub mod deploy;
 pub mod diagnostics;
 pub(crate) mod escape;
+pub mod images;
 pub mod linkcheck;
 pub mod markdown;
 pub mod output;
@@ -132,9 +134,10 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
     }
     let allowed = config.editorial.allow.clone();
     let (mut content, bodies) = content::load(&options.root, options.drafts, &mut diags);
+    let images = images::prepare(&options.root, &config.images, (&content, &bodies), &mut diags);
     // Files that failed to load are left out; the rest are still checked,
     // so one run reports every file's problems.
-    let site = resolve::resolve(config, &mut content, bodies, &mut diags);
+    let site = resolve::resolve(config, &mut content, bodies, images, &mut diags);
     (site.map(|s| (s, content)), diags.allow(&allowed).sorted())
 }
 
@@ -219,13 +222,22 @@ fn render_checked(
         Err(diags)
     };
     // Pages go to the sink as they render, never all in memory at once.
-    // The open data files (one thread's work) are made meanwhile.
-    let (pages, data) = rayon::join(
-        || renderer.render_all(sink, &|rel, e| write_error(options, rel, e), options.progress.as_deref()),
-        || match renderer.site().config.open_data {
-            true => render::data::files(renderer.site(), sink).map_err(|(rel, e)| write_error(options, &rel, &e)),
-            false => Ok(0),
+    // The open data files (one thread's work) and the social cards not
+    // drawn yet are made meanwhile.
+    let unwritten = |rel: &str, e: &std::io::Error| write_error(options, rel, e);
+    let ((pages, data), cards) = rayon::join(
+        || {
+            rayon::join(
+                || renderer.render_all(sink, &|rel, e| write_error(options, rel, e), options.progress.as_deref()),
+                || match renderer.site().config.open_data {
+                    true => {
+                        render::data::files(renderer.site(), sink).map_err(|(rel, e)| write_error(options, &rel, &e))
+                    }
+                    false => Ok(0),
+                },
+            )
         },
+        || renderer.cards().write(&options.root, sink, &unwritten),
     );
     let pages = match pages {
         Ok((pages, over_budget)) => {
@@ -237,10 +249,13 @@ fn render_checked(
             return Err(diags);
         }
     };
-    let data = match data {
-        Ok(count) => count,
-        Err(d) => return fail(diags, d),
+    let data = match (data, cards) {
+        (Ok(count), Ok(_)) => count,
+        (Err(d), _) | (_, Err(d)) => return fail(diags, d),
     };
+    if let Err(d) = renderer.site().images.write(sink, &unwritten) {
+        return fail(diags, d);
+    }
     let statics = options.root.join("static");
     let mut put = |rel: &str, bytes: &[u8]| sink.put(rel, bytes).map_err(|e| write_error(options, rel, &e));
     let mut skipped = Vec::new();
@@ -272,7 +287,7 @@ fn renderer(
         let (tera, mut theme_static) = loaded?;
         let assets = render::assets::fingerprint(&options.root, &mut theme_static);
         put_all(options, sink, &theme_static).map_err(|d| vec![d])?;
-        let renderer = render::Renderer::with_assets(site, tera, &assets).map_err(|d| vec![d])?;
+        let renderer = render::Renderer::with_assets(site, tera, &assets, &options.root).map_err(|d| vec![d])?;
         let mut problems = renderer.clashes();
         let published = published::read(&options.root).map_err(|d| vec![d])?;
         problems.extend(published::gone(&published, &renderer.served().iter().map(String::as_str).collect()));

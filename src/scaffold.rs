@@ -25,7 +25,9 @@ const INIT_FILES: &[(&str, &str)] = &[
          # need it whole (https://…): `dossier build` warns until it is set.\n\
          base_url: /\nlanguage: en\n\
          # Full-text search (Pagefind) and a /search/ page; indexing adds about 4 ms per page to a build.\n\
-         search: true\n",
+         search: true\n\
+         # A picture for every shared link (drawn once per page, then cached).\n\
+         social_cards: true\n",
     ),
     (
         "content/briefings/first-briefing.md",

@@ -268,7 +268,7 @@ fn overriding_a_component_changes_every_page_that_shows_it() {
     let link = r#"<a class="actor-link" href="{{ actor.url }}">{{ actor.name }}</a>"#;
     let badge = &builtin[builtin.find(r#"<span class="stance stance-"#).expect("built-in badge")..];
     let badge = &badge[..badge.find('\n').unwrap()];
-    let card = &builtin[builtin.find(r#"<li class="actor-card">"#).expect("built-in card")..];
+    let card = &builtin[builtin.find(r#"<li class="actor-card"#).expect("built-in card")..];
     let card = &card[..card.find("</li>").unwrap() + "</li>".len()];
     let date = r#"<time datetime="{{ d.iso }}">{{ d.text }}</time>"#;
     assert!(builtin.contains(link) && builtin.contains(date), "the built-in components changed: update this test");

@@ -40,7 +40,7 @@ fn tool(env: &str, rel: &str) -> Option<PathBuf> {
 /// and settings, in a temp folder.
 fn broadsheet() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for top in ["content", "themes"] {
+    for top in ["content", "themes", "assets"] {
         for entry in walkdir::WalkDir::new(Path::new(REPO).join(top)).into_iter().flatten() {
             let rel = entry.path().strip_prefix(REPO).unwrap();
             let to = dir.path().join(rel);
@@ -101,6 +101,7 @@ const PAGES: &[(&str, &str)] = &[
     ("network", "/actors/"),
     ("briefing", "/briefings/coalition-pledges-troops/"),
     ("actor", "/actors/vladimir-putin/"),
+    ("actor-portrait", "/actors/france/"),
     ("question", "/questions/foreign-troops-in-ukraine/"),
     ("list-page-2", "/briefings/page/2/"),
     ("actors-page-2", "/actors/page/2/"),
@@ -340,9 +341,10 @@ fn a_long_menu_keeps_the_search_box_beside_the_title_and_fits_a_phone() {
 }
 
 /// From an audit of the pages (Lighthouse and pa11y): reference links are
-/// targets of at least 24×24 px, the header's search form has a button
-/// that submits it, the network keeps readable labels on a phone (it
-/// scrolls instead), and search results arriving shift nothing.
+/// targets of at least 24×24 px, a lead image shifts nothing as it loads,
+/// the header's search form has a button that submits it, the network
+/// keeps readable labels on a phone (it scrolls instead), and search
+/// results arriving shift nothing.
 #[test]
 fn targets_are_big_enough_the_network_reads_on_a_phone_and_search_does_not_shift() {
     for (theme, root, _copy) in themed_sites() {
@@ -359,6 +361,25 @@ fn targets_are_big_enough_the_network_reads_on_a_phone_and_search_does_not_shift
             assert!(
                 small["count"].as_u64() > Some(2) && small["small"] == serde_json::json!([]),
                 "{theme} {width}: {small}"
+            );
+            // The lead image keeps its room while it loads (no shift), comes
+            // as WebP, fills the column and keeps its proportions.
+            let lead = browser.eval(
+                "return new Promise(done => { const img = document.querySelector('.lead-image img'); \
+                   const finish = () => { let shift = 0; \
+                     new PerformanceObserver(l => { shift += l.getEntries().filter(e => !e.hadRecentInput) \
+                       .reduce((s, e) => s + e.value, 0); }).observe({ type: 'layout-shift', buffered: true }); \
+                     setTimeout(() => { const r = img.getBoundingClientRect(); \
+                       done({ shift, src: img.currentSrc, width: r.width, column: img.closest('article').getBoundingClientRect().width, \
+                              ratio: r.height / r.width }); }, 300); }; \
+                   img.complete ? finish() : img.addEventListener('load', finish); });",
+            );
+            assert!(lead["shift"].as_f64().unwrap() < 0.01, "{theme} {width}: the lead image shifted the page: {lead}");
+            assert!(lead["src"].as_str().unwrap().ends_with(".webp"), "{theme} {width}: {lead}");
+            assert!((lead["ratio"].as_f64().unwrap() - 0.5).abs() < 0.01, "{theme} {width}: {lead}");
+            assert!(
+                lead["width"].as_f64().unwrap() >= lead["column"].as_f64().unwrap().min(1120.0) - 1.0,
+                "{theme} {width}: {lead}"
             );
 
             browser.eval("document.querySelector('#site-search-q').value = 'summit'; document.querySelector('.site-search button[type=submit]').click(); return true;");

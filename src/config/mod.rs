@@ -58,6 +58,15 @@ pub struct Config {
     pub editorial: Editorial,
     /// Settings of `dossier check --links`.
     pub link_check: LinkCheck,
+    /// How pictures are resized and encoded.
+    pub images: Images,
+    /// Draw a social card (the picture shared links show) for every
+    /// briefing, actor, question and topic page without a picture of its
+    /// own. Off unless asked for: a first build draws thousands on a big
+    /// site. `dossier init` turns it on.
+    pub social_cards: bool,
+    /// Draw actors' portraits in the network's nodes, where they have one.
+    pub network_portraits: bool,
     /// Entries per page of a list that grows with the site (the briefings
     /// index, a topic's briefings, a publisher's sources); page 1 is at the
     /// list's own URL, page 2 at `<list>/page/2/`.
@@ -116,6 +125,25 @@ impl Default for LinkCheck {
     }
 }
 
+/// How pictures are published: every JPEG, PNG or WebP is written at
+/// these widths (never wider than it is), as WebP and as JPEG or PNG.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Images {
+    /// Widths, in pixels, of lead images and pictures in bodies.
+    pub widths: Vec<u32>,
+    /// Widths of portraits (actors', authors').
+    pub portrait_widths: Vec<u32>,
+    /// Lossy encoding quality, 1 to 100 (JPEG, and WebP made from JPEG).
+    pub quality: u8,
+}
+
+impl Default for Images {
+    fn default() -> Self {
+        Images { widths: vec![480, 960, 1440], portrait_widths: vec![96, 192, 384], quality: 80 }
+    }
+}
+
 /// A page taken down on purpose (`removed:` in `dossier.yaml`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -152,6 +180,9 @@ impl Default for Config {
             keep: Vec::new(),
             editorial: Editorial::default(),
             link_check: LinkCheck::default(),
+            images: Images::default(),
+            social_cards: false,
+            network_portraits: false,
             paginate_by: 25,
             positions_per_page: 100,
             feed_entries: 50,
@@ -249,6 +280,22 @@ fn counts_at_least_one(text: &str, config: &Config) -> Result<(), Diagnostic> {
         (Some("link_check"), "per_host", links.per_host, default_links.per_host),
         (Some("link_check"), "timeout_seconds", links.timeout_seconds as usize, default_links.timeout_seconds as usize),
     ];
+    let (images, default_images) = (&config.images, &defaults.images);
+    let sizes = [
+        ("widths", images.widths.iter().all(|w| (16..=8192).contains(w)) && !images.widths.is_empty()),
+        (
+            "portrait_widths",
+            images.portrait_widths.iter().all(|w| (16..=8192).contains(w)) && !images.portrait_widths.is_empty(),
+        ),
+        ("quality", (1..=100).contains(&images.quality)),
+    ];
+    for (key, fine) in sizes {
+        if !fine {
+            let d = Diagnostic::new(Code::Config, CONFIG_FILE, format!("`images.{key}` is out of range"))
+                .hint(format!("widths are 16 to 8192 pixels and quality 1 to 100; the defaults are widths {:?}, portrait_widths {:?}, quality {}", default_images.widths, default_images.portrait_widths, default_images.quality));
+            return Err(at_value(text, &[yaml::Seg::Key("images"), yaml::Seg::Key(key)], d));
+        }
+    }
     for (parent, key, value, default) in counts {
         if value == 0 {
             let d = Diagnostic::new(Code::Config, CONFIG_FILE, format!("`{key}` must be at least 1"))

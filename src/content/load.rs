@@ -147,7 +147,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<(Loaded, St
             .at(Position::of_offset(valid, valid.len()))
             .hint("save the file with UTF-8 encoding")
     })?;
-    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = bundle_name(file.strip_prefix(content_dir).unwrap_or(file), kind);
     let id = Id::parse(stem).map_err(|msg| {
         // The plain slug, unless that is refused too (`nul`): then `nul-1`.
         let slug = model::slugify(stem);
@@ -184,6 +184,19 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<(Loaded, St
         Kind::Page => Loaded::Page(parts.document()?),
     };
     Ok((loaded, body))
+}
+
+/// The name a file's id is made from: its own, or for a page bundle's
+/// `index.md` (`briefings/summit/index.md`, `about/index.md`, with its
+/// pictures beside it) its folder's.
+fn bundle_name(rel: &Path, kind: Kind) -> &str {
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let depth = rel.components().count();
+    let bundle = stem == "index" && (depth >= 3 || (kind == Kind::Page && depth >= 2));
+    match rel.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()) {
+        Some(folder) if bundle => folder,
+        _ => stem,
+    }
 }
 
 /// A file's parts, owned: [`Parts::document`] moves them into the document.
@@ -225,5 +238,19 @@ fn check_unique<M>(docs: &[Document<M>], kind: Kind, diags: &mut Diagnostics) {
                 .hint("the file name is the id and the URL; rename one of the two files"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bundles_index_takes_its_folders_name() {
+        assert_eq!(bundle_name(Path::new("briefings/summit/index.md"), Kind::Briefing), "summit");
+        assert_eq!(bundle_name(Path::new("briefings/summit.md"), Kind::Briefing), "summit");
+        assert_eq!(bundle_name(Path::new("about/index.md"), Kind::Page), "about");
+        assert_eq!(bundle_name(Path::new("index.md"), Kind::Page), "index");
+        assert_eq!(bundle_name(Path::new("actors/index.md"), Kind::Actor), "index");
     }
 }

@@ -23,9 +23,60 @@ pub fn external_links(body: &str) -> Vec<(Range<usize>, String)> {
         .collect()
 }
 
+/// An image a body shows from a file of the site (`![alt](photo.jpg)`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyImage {
+    /// The destination as written.
+    pub dest: String,
+    /// The image's bytes in the body.
+    pub range: Range<usize>,
+    /// Whether it has alt text.
+    pub has_alt: bool,
+}
+
+/// Every image in `body` whose destination is a path relative to the
+/// file: not a web address, not from the site's root (`/img/x.png`, a
+/// file of `static/`), not a fragment or a `data:` URL.
+pub fn local_images(body: &str) -> Vec<BodyImage> {
+    if memchr::memmem::find(body.as_bytes(), b"![").is_none() {
+        return Vec::new();
+    }
+    let mut found: Vec<BodyImage> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (event, range) in Parser::new_ext(body, super::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) if open.is_none() && relative(&dest_url) => {
+                open = Some(found.len());
+                found.push(BodyImage { dest: dest_url.into_string(), range, has_alt: false });
+            }
+            Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
+                if let Some(i) = open {
+                    found[i].has_alt = true;
+                }
+            }
+            Event::End(pulldown_cmark::TagEnd::Image) => open = None,
+            _ => {}
+        }
+    }
+    found
+}
+
+fn relative(dest: &str) -> bool {
+    !(dest.is_empty() || dest.starts_with('/') || dest.starts_with('#') || dest.contains(':'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_pictures_of_the_site_and_whether_they_have_alt_text() {
+        let body = "![A map](map.png) ![](../x.jpg \"t\") ![w](https://e.org/a.png) ![r](/static.png)\n\n    ![code](no.png)\n";
+        let found = local_images(body);
+        let dests: Vec<(&str, bool)> = found.iter().map(|i| (i.dest.as_str(), i.has_alt)).collect();
+        assert_eq!(dests, [("map.png", true), ("../x.jpg", false)]);
+        assert_eq!(&body[found[0].range.clone()], "![A map](map.png)");
+    }
 
     #[test]
     fn finds_links_and_images_on_the_web_and_nothing_in_code() {

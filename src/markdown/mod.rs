@@ -16,6 +16,7 @@ mod footnotes;
 mod highlight;
 mod inline;
 mod merge;
+mod pictures;
 pub mod sanitize;
 mod wikilinks;
 
@@ -26,7 +27,7 @@ use pulldown_cmark::{Options, Parser};
 use serde::Serialize;
 
 pub use autolink::AutoLink;
-pub use external::external_links;
+pub use external::{BodyImage, external_links, local_images};
 pub use highlight::CSS_CLASS_PREFIX;
 pub use inline::{Inline, inline};
 
@@ -69,6 +70,12 @@ pub trait Links {
     /// `dest`'s bytes in the source; `None` keeps `dest` as written.
     fn destination(&mut self, dest: &str, at: Range<usize>) -> Option<Result<String, Unresolved>> {
         let _ = (dest, at);
+        None
+    }
+    /// The HTML of a picture the site processed, `![alt](dest "title")`;
+    /// `None` leaves the image as written.
+    fn picture(&mut self, dest: &str, alt: &str, title: &str) -> Option<String> {
+        let _ = (dest, alt, title);
         None
     }
 }
@@ -122,6 +129,7 @@ pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str], autoli
     {
         let events = merge::texts(Parser::new_ext(source, options()).into_offset_iter(), source);
         let events = wikilinks::resolve(events, &links, &problems);
+        let events = pictures::replace(events, &links);
         let events = destinations::rewrite(events, source, &links, &problems);
         let events = citations::resolve(events, source, &links, &problems);
         let events = autolink::link(events, autolinks, source);

@@ -20,6 +20,10 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b.add_tags(["input"]);
     b.add_tag_attributes("input", ["type", "checked", "disabled"]);
     b.add_tag_attributes("a", ["title", "aria-label"]);
+    // Processed pictures: WebP first, every width, their size.
+    b.add_tags(["picture", "source"]);
+    b.add_tag_attributes("source", ["type", "srcset", "sizes"]);
+    b.add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"]);
     // Highlighted code names its language.
     b.add_tag_attributes("code", ["data-lang"]);
     // Our links stay as written: no rel added to every one.

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 pub use owner::{Keep, MANIFEST};
 pub(crate) use sink::Recording;
-pub use sink::{Output, Sink};
+pub use sink::{Output, Sink, WriteError};
 
 /// Refuses output folders whose replacement would destroy the user's work.
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), String> {
@@ -282,6 +282,17 @@ impl Output for Staging {
             return Ok(());
         }
         self.create(rel)?.write_all(bytes)
+    }
+
+    /// Linked: a cache entry never changes, so the output may share it
+    /// (a thousand pictures cost a thousand links, not their bytes twice).
+    fn put_file(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let new = self.dir.join(rel);
+        if self.in_folder(&new, || fs::hard_link(from, &new)).is_ok() {
+            self.record(rel);
+            return Ok(());
+        }
+        self.put(rel, &fs::read(from)?)
     }
 
     fn put_streamed(&self, rel: &str, write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {

@@ -23,6 +23,13 @@ pub trait Output: Sync {
         write(&mut bytes)?;
         self.put(rel, &bytes)
     }
+
+    /// A file whose bytes are those of the file at `from`, which never
+    /// changes there (a cache entry named by its content): linked where
+    /// the output allows, by default read and [`Output::put`].
+    fn put_file(&self, rel: &str, from: &std::path::Path) -> std::io::Result<()> {
+        self.put(rel, &std::fs::read(from)?)
+    }
 }
 
 impl<F: Fn(&str, &[u8]) -> std::io::Result<()> + Sync> Output for F {
@@ -33,6 +40,9 @@ impl<F: Fn(&str, &[u8]) -> std::io::Result<()> + Sync> Output for F {
 
 /// What the stages making files write to.
 pub type Sink<'a> = &'a dyn Output;
+
+/// Says why a file could not be written, for a stage writing to a [`Sink`].
+pub type WriteError<'a> = dyn Fn(&str, &std::io::Error) -> crate::diagnostics::Diagnostic + Sync + 'a;
 
 /// A sink passing every file on to another and remembering its path, so
 /// that links can be checked against what the build wrote.
@@ -69,5 +79,10 @@ impl Output for Recording<'_> {
     ) -> std::io::Result<()> {
         self.note(rel);
         self.inner.put_streamed(rel, write)
+    }
+
+    fn put_file(&self, rel: &str, from: &std::path::Path) -> std::io::Result<()> {
+        self.note(rel);
+        self.inner.put_file(rel, from)
     }
 }

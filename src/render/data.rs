@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::content::model::{Date, SourceKind, SourceMatter};
+use crate::images::Role;
 use crate::markdown::Inline;
 use crate::resolve::{ActorIx, PositionRef, Site, chronological, ix};
 
@@ -56,6 +57,16 @@ struct ActorRow<'a> {
     url: String,
     positions: usize,
     briefings: usize,
+    /// The portrait: its largest file, alt text, caption and credit.
+    image: Option<DataImage>,
+}
+
+#[derive(Serialize)]
+struct DataImage {
+    url: String,
+    alt: String,
+    caption: Option<String>,
+    credit: Option<String>,
 }
 
 /// Makes every data file and writes each to `out` as it is made, the big
@@ -222,6 +233,12 @@ fn actors(site: &Site) -> Vec<ActorRow<'_>> {
                 url: u.absolute(&u.actor(&a.doc.id)),
                 positions: ix.actor_positions[i].len(),
                 briefings: ix.actor_briefings[i].len() + ix.actor_mentions[i].len(),
+                image: site.images.value(&a.doc.path, m.image.as_ref(), Role::Portrait, u).map(|v| DataImage {
+                    url: v.absolute,
+                    alt: v.alt,
+                    caption: v.caption,
+                    credit: v.credit,
+                }),
             }
         })
         .collect()

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::content::model::{ActorKind, AuthorKind, HttpUrl};
+use crate::images::Role;
 use crate::markdown::Inline;
 use crate::resolve::{ActorIx, AuthorIx, BriefingIx, Site};
 
@@ -36,6 +37,38 @@ struct Article<'a> {
     keywords: Vec<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     correction: Vec<Correction<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<ImageObject>,
+}
+
+/// A lead image, as schema.org's `ImageObject`: its largest file, its
+/// size, caption and credit.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ImageObject {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: String,
+    width: u32,
+    height: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credit_text: Option<String>,
+}
+
+impl ImageObject {
+    fn of(view: crate::images::PictureView) -> Self {
+        let (caption, credit_text) = (view.caption, view.credit);
+        ImageObject {
+            kind: "ImageObject",
+            url: view.absolute,
+            width: view.width,
+            height: view.height,
+            caption,
+            credit_text,
+        }
+    }
 }
 
 /// A correction, as schema.org's `CorrectionComment`.
@@ -99,6 +132,8 @@ struct ActorDoc<'a> {
     same_as: &'a [HttpUrl],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     alternate_name: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<ImageObject>,
 }
 
 /// The JSON-LD for a briefing page.
@@ -146,6 +181,7 @@ pub(super) fn briefing(site: &Site, i: BriefingIx) -> String {
         correction: (b.corrections.iter())
             .map(|c| Correction { kind: "CorrectionComment", text: &c.text.text, date_published: c.date.rfc3339() })
             .collect(),
+        image: site.images.value(&b.doc.path, m.image.as_deref(), Role::Wide, u).map(ImageObject::of),
     })
 }
 
@@ -164,6 +200,7 @@ pub(super) fn actor(site: &Site, i: ActorIx) -> String {
         member_of: if person { Vec::new() } else { affiliations() },
         same_as: &m.links,
         alternate_name: &m.aliases,
+        image: site.images.value(&a.doc.path, m.image.as_ref(), Role::Portrait, &site.urls).map(ImageObject::of),
     })
 }
 

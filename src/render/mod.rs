@@ -60,6 +60,7 @@ fn globals(site: &Site, tera: &mut Tera, assets: &assets::Assets) -> Result<(), 
     g.insert("style_url", &u.asset(&assets.style));
     g.insert("script_url", &u.asset(&assets.script));
     g.insert("search_url", &c.search.then(|| u.path(&["search"])));
+    g.insert("network_portraits", &c.network_portraits);
     g.insert("sitemap_url", &c.sitemap.then(|| u.absolute(&u.asset("sitemap.xml"))));
     Ok(())
 }
@@ -76,6 +77,8 @@ pub struct Renderer {
     /// Every file of the site with its URL, made once: rendering, the
     /// clash check and `published-urls` all walk them.
     jobs: Vec<(Job, String)>,
+    /// The social cards (none unless `social_cards` is on).
+    cards: crate::cards::Cards,
 }
 
 /// Per-page values a template may not show: made only for templates that
@@ -115,16 +118,31 @@ pub struct PageJob(Job);
 impl Renderer {
     /// The renderer for `site` with `tera`'s templates; renders every shared partial once.
     pub fn new(site: Arc<Site>, tera: Tera) -> Result<Self, Diagnostic> {
-        Renderer::with_assets(site, tera, &assets::Assets::default())
+        Renderer::with_assets(site, tera, &assets::Assets::default(), Path::new("."))
     }
 
-    /// [`Renderer::new`], with pages linking `assets` (fingerprinted names).
-    pub fn with_assets(site: Arc<Site>, mut tera: Tera, assets: &assets::Assets) -> Result<Self, Diagnostic> {
+    /// [`Renderer::new`], with pages linking `assets` (fingerprinted names),
+    /// for the site at `root` (where its cards are cached).
+    pub fn with_assets(
+        site: Arc<Site>,
+        mut tera: Tera,
+        assets: &assets::Assets,
+        root: &Path,
+    ) -> Result<Self, Diagnostic> {
         globals(&site, &mut tera, assets)?;
         let refs = Refs::build(&site, &tera)?;
         let reads = Reads::of_templates(&tera);
         let jobs = Job::all(&site).into_iter().map(|job| (job, job.url(&site))).collect();
-        Ok(Renderer { site, tera, refs, reads, jobs })
+        let cards = match site.config.social_cards {
+            true => crate::cards::Cards::prepare(&site, &tera, root)?,
+            false => crate::cards::Cards::default(),
+        };
+        Ok(Renderer { site, tera, refs, reads, jobs, cards })
+    }
+
+    /// The social cards.
+    pub fn cards(&self) -> &crate::cards::Cards {
+        &self.cards
     }
 
     /// The site it renders.
@@ -192,7 +210,7 @@ impl Renderer {
         context.insert("url", &url);
         context.insert("canonical", &site.urls.absolute(&url));
         context.insert("section", kind.section());
-        context.insert("meta", &page.0.meta(site));
+        context.insert("meta", &page.0.meta(site, &self.cards));
         context.insert("feeds", &page.0.feeds(site));
         let reads = self.reads.iter().find(|(t, _)| *t == template).map_or(Reads::ALL, |(_, r)| *r);
         let mut previewed = if reads.previews { kind.previewed(site, n, k) } else { Vec::new() };

@@ -43,6 +43,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "redirect.html",
     "_redirects",
     "removed.html",
+    "card.svg",
     "partials/briefing_item.html",
     "partials/feed_entry.xml",
     "partials/position.html",
@@ -147,7 +148,7 @@ pub fn load(
         return Err(problems);
     }
     let mut tera = tera::Tera::new();
-    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
     let all: Vec<(String, String)> = sources.iter().map(|(n, (_, t))| (n.clone(), t.clone())).collect();
     if let Err(e) = tera.add_raw_templates(all) {
         return Err(vec![template_error(&e, &sources)]);

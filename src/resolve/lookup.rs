@@ -56,6 +56,8 @@ pub(crate) struct Lookup<'c> {
     pub safe_html: bool,
     /// Today (or `SOURCE_DATE_EPOCH`'s day): a position cannot be later.
     pub today: Date,
+    /// The pictures processed for bodies (none while checking one file).
+    pub images: Option<&'c crate::images::Images>,
 }
 
 impl<'c> Lookup<'c> {
@@ -98,6 +100,7 @@ impl<'c> Lookup<'c> {
             autolink: false,
             safe_html: false,
             today: Date::from_days(content.now.div_euclid(86_400)),
+            images: None,
         }
     }
 
@@ -295,6 +298,11 @@ impl Links for BodyLinks<'_, '_> {
             t.url.push_str(&fragment);
             t
         })
+    }
+
+    fn picture(&mut self, dest: &str, alt: &str, title: &str) -> Option<String> {
+        let picture = self.lookup.images?.get(self.doc, dest, crate::images::Role::Wide)?;
+        Some(picture.html(alt, title, &self.lookup.urls))
     }
 
     fn destination(&mut self, dest: &str, at: Range<usize>) -> Option<Result<String, Unresolved>> {

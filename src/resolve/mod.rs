@@ -46,12 +46,19 @@ pub(crate) use editorial::one_side;
 /// makes the site unusable for rendering. Sorts `content` in place, in the
 /// order the site lists it, so that a caller keeping it can find each
 /// document at its entity's index.
-pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags: &mut Diagnostics) -> Option<Site> {
+pub fn resolve(
+    config: Config,
+    content: &mut Content,
+    mut bodies: Bodies,
+    images: crate::images::Images,
+    diags: &mut Diagnostics,
+) -> Option<Site> {
     sort(content, &mut bodies);
     let content = &*content;
     let urls = Urls::new(&config.base_url);
     let (topic_ids, topic_titles, topic_files) = collect_topics(content);
     let mut lookup = lookup_for(&config, content, &topic_ids, topic_titles.clone(), urls.clone());
+    lookup.images = Some(&images);
     diags.extend(std::mem::take(&mut lookup.library_problems));
 
     // Each body is freed as soon as it is rendered, rather than all of them
@@ -99,7 +106,9 @@ pub fn resolve(config: Config, content: &mut Content, mut bodies: Bodies, diags:
         redirects,
         now,
         rooted_links,
+        images: crate::images::Images::default(),
     };
+    site.images = images;
     // Links to other pages' headings, now that every page is rendered.
     let (problems, rooted) = links::fragments(later, |e| &site.body(e).toc);
     diags.extend(problems);
@@ -175,7 +184,8 @@ pub fn bodies_again(
     // every briefing.
     let topic_ids: Vec<Id> = site.topics.iter().map(|t| t.id.clone()).collect();
     let topic_titles = site.topics.iter().map(|t| t.title.clone()).collect();
-    let lookup = lookup_for(&site.config, content, &topic_ids, topic_titles, site.urls.clone());
+    let mut lookup = lookup_for(&site.config, content, &topic_ids, topic_titles, site.urls.clone());
+    lookup.images = Some(&site.images);
     let rendered = docs.iter().map(|(doc, body)| {
         let (body, refs, mut problems) = body_again(doc, body, &lookup);
         // The links' checks against the other pages as the site has them

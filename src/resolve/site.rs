@@ -44,6 +44,8 @@ pub struct Site {
     /// Root-relative links in bodies, checked against the files the build
     /// writes once they are known.
     pub(crate) rooted_links: Vec<super::links::Later>,
+    /// Every picture front matter names, processed.
+    pub images: crate::images::Images,
 }
 
 /// A briefing with its references resolved and its body rendered.

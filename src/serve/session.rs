@@ -176,6 +176,8 @@ impl Session {
                 Some("templates" | "themes" | "static") => templates = true,
                 // The source library: any briefing may cite what changed.
                 Some("content") if content::library::in_library(rel) => return Plan::Full,
+                // A page bundle's picture: processed by a full build.
+                Some("content") if crate::images::is_picture(rel) => return Plan::Full,
                 // Loading skips every other file under content/, there or
                 // gone. (A folder moved away must rebuild: it has no `.`.)
                 Some("content")
@@ -205,8 +207,14 @@ impl Session {
         }
         let &(kind, index) = self.paths.get(rel)?;
         let old = self.content.head(kind, index);
+        let images = &self.renderer.site().images;
+        // A picture the site has not processed yet needs a full build.
+        let known = |body: &str| {
+            let local = crate::markdown::local_images(body);
+            local.iter().all(|i| images.get(rel, &i.dest, crate::images::Role::Wide).is_some())
+        };
         match content::load_one(&self.options.root, &file) {
-            Ok((doc, body)) if doc.head() == old => Some(Ok((doc, body))),
+            Ok((doc, body)) if doc.head() == old && known(&body) => Some(Ok((doc, body))),
             Ok(_) => None,
             Err(d) => Some(Err(d)),
         }

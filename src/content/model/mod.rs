@@ -7,6 +7,7 @@
 
 mod date;
 mod id;
+mod image;
 
 use std::fmt;
 
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use date::Date;
 pub use id::{HttpUrl, Id, MAX_SLUG, capped, slugify};
+pub use image::ImageMatter;
 
 /// Free-form data handed to templates as is.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
@@ -32,6 +34,9 @@ pub struct BriefingMatter {
     pub updated: Option<Date>,
     /// One or two sentences for lists, feeds and social cards.
     pub summary: Option<String>,
+    /// The lead image, shown under the headline and on shared links
+    /// (boxed: most briefings have none).
+    pub image: Option<Box<ImageMatter>>,
     /// Topic ids; a topic needs no file of its own.
     #[serde(default)]
     pub topics: Vec<Id>,
@@ -83,6 +88,8 @@ pub struct BriefingInfo {
     pub date: Date,
     /// When it last changed, if after `date`.
     pub updated: Option<Date>,
+    /// The lead image.
+    pub image: Option<Box<ImageMatter>>,
     /// Topic ids.
     pub topics: Vec<Id>,
     /// Whether the story is still moving.
@@ -106,6 +113,7 @@ impl BriefingMatter {
             title: self.title.clone(),
             date: self.date.clone(),
             updated: self.updated.clone(),
+            image: self.image.clone(),
             topics: self.topics.clone(),
             status: self.status,
             publish_date: self.publish_date.clone(),
@@ -202,8 +210,8 @@ pub struct ActorMatter {
     /// their own.
     #[serde(default)]
     pub redirect_from: Vec<String>,
-    /// A portrait's path.
-    pub image: Option<String>,
+    /// A portrait, with its alt text, caption and credit.
+    pub image: Option<ImageMatter>,
     /// Its pages elsewhere (official site, Wikipedia).
     #[serde(default)]
     pub links: Vec<HttpUrl>,
@@ -228,8 +236,8 @@ pub struct AuthorMatter {
     /// Their pages elsewhere (a profile, a social account).
     #[serde(default)]
     pub links: Vec<HttpUrl>,
-    /// A portrait's path.
-    pub image: Option<String>,
+    /// A portrait, with its alt text, caption and credit.
+    pub image: Option<ImageMatter>,
     /// Old addresses of this page (an old id, or a path from the site's
     /// root): each gets a page sending readers here.
     #[serde(default)]

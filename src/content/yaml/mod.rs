@@ -186,6 +186,12 @@ fn hint_for(message: &str) -> Option<String> {
         let field = quoted.first()?;
         // "positions[0]: missing field …": the field belongs to that entry.
         let whose = if message.contains(": missing field") { "this entry" } else { "the front matter" };
+        if *field == "alt" {
+            return Some(
+                "add `alt:`, what the picture shows for readers who cannot see it (`alt: \"\"` if it only decorates)"
+                    .into(),
+            );
+        }
         return Some(format!("add `{field}:` to {whose}"));
     }
     if message.contains("invalid type") && message.contains("expected a sequence") {

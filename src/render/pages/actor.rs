@@ -11,14 +11,18 @@ use super::Feed;
 use super::history::{By, Grouped, History};
 use super::paginate::{Paginator, page_count_of, pager, range};
 use super::{Body, Meta, PageKind, body_weight, newest};
+use crate::images::Role;
 use crate::render::jsonld;
 use crate::render::network::{self, Graph};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::{ActorIx, Ix, Site};
+use crate::resolve::{ActorIx, Entity, Ix, Site};
 
 pub(super) struct Actor;
 
 impl PageKind for Actor {
+    fn carded(&self, n: usize) -> Option<Entity> {
+        Some(Entity::Actor(ActorIx::new(n)))
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["actor.html"]
     }
@@ -32,9 +36,11 @@ impl PageKind for Actor {
         "actors"
     }
     fn meta(&self, site: &Site, n: usize) -> Meta {
-        let m = &site.actors[n].doc.matter;
+        let doc = &site.actors[n].doc;
+        let m = &doc.matter;
         let who = m.role.as_ref().map_or_else(|| m.name.clone(), |r| format!("{}, {r}", m.name));
-        Meta::titled(site, &m.name, format!("{who}: positions, quotes and sources."), "profile")
+        let image = site.images.value(&doc.path, m.image.as_ref(), Role::Portrait, &site.urls);
+        Meta::titled(site, &m.name, format!("{who}: positions, quotes and sources."), "profile").pictured(image, false)
     }
     fn weight(&self, site: &Site, n: usize) -> usize {
         let n = ActorIx::new(n);

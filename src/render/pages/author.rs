@@ -7,6 +7,7 @@ use tera::Value;
 use super::paginate::{Paginator, page_count, paginate};
 use super::{Body, Feed, Meta, PageKind, newest};
 use crate::content::model::HttpUrl;
+use crate::images::Role;
 use crate::render::views::{Ctx, Refs, value};
 use crate::resolve::{AuthorIx, Ix, Site, ix};
 
@@ -73,10 +74,12 @@ impl PageKind for Author {
         "authors"
     }
     fn meta(&self, site: &Site, n: usize) -> Meta {
-        let m = &site.authors[n].doc.matter;
+        let doc = &site.authors[n].doc;
+        let m = &doc.matter;
         let description = m.bio.clone().or_else(|| m.role.clone());
         let description = description.unwrap_or_else(|| format!("Briefings by {} on {}.", m.name, site.config.title));
-        Meta::titled(site, &m.name, description, "profile")
+        let image = site.images.value(&doc.path, m.image.as_ref(), Role::Portrait, &site.urls);
+        Meta::titled(site, &m.name, description, "profile").pictured(image, false)
     }
     fn weight(&self, site: &Site, n: usize) -> usize {
         site.index.author_briefings[AuthorIx::new(n)].len()

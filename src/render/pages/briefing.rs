@@ -6,10 +6,11 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Body, Meta, PageKind, body_weight, latest};
+use crate::images::{PictureView, Role};
 use crate::markdown::Inline;
 use crate::render::jsonld;
 use crate::render::views::{Ctx, Refs, SourceView, value};
-use crate::resolve::{ActorIx, BriefingIx, Ix, PositionRef, Site};
+use crate::resolve::{ActorIx, BriefingIx, Entity, Ix, PositionRef, Site};
 
 /// Lists longer than this are made in parallel.
 const LONG: usize = 512;
@@ -17,6 +18,9 @@ const LONG: usize = 512;
 pub(super) struct Briefing;
 
 impl PageKind for Briefing {
+    fn carded(&self, n: usize) -> Option<Entity> {
+        Some(Entity::Briefing(BriefingIx::new(n)))
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["briefing.html"]
     }
@@ -33,7 +37,8 @@ impl PageKind for Briefing {
         let b = &site.briefings[n];
         let m = &b.doc.matter;
         let description = Inline::text_of(&b.summary).map_or_else(|| site.config.description.clone(), str::to_owned);
-        Meta::titled(site, &m.title, description, "article")
+        let image = site.images.value(&b.doc.path, m.image.as_deref(), Role::Wide, &site.urls);
+        Meta::titled(site, &m.title, description, "article").pictured(image, true)
     }
     fn weight(&self, site: &Site, n: usize) -> usize {
         let n = BriefingIx::new(n);
@@ -84,6 +89,7 @@ impl PageKind for Briefing {
             updates: b.updates.iter().map(|n| ctx.refs.notice(n)).collect(),
             corrections_url: site.urls.path(&["corrections"]),
             sourcing: sourcing(&b.sources),
+            image: site.images.value(&b.doc.path, m.image.as_deref(), Role::Wide, &site.urls),
             body: Body::from(&b.body),
             actors: Refs::pick(&ctx.refs.actors, b.actors.iter().copied()),
             mentioned: Refs::pick(&ctx.refs.actors, mentioned),
@@ -109,6 +115,8 @@ struct View<'a> {
     updates: Vec<Value>,
     corrections_url: String,
     sourcing: Sourcing,
+    /// The lead image.
+    image: Option<PictureView>,
     body: Body<'a>,
     actors: Vec<&'a Value>,
     mentioned: Vec<&'a Value>,

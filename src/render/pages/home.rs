@@ -30,7 +30,7 @@ impl PageKind for Home {
     }
     fn meta(&self, site: &Site, _n: usize) -> Meta {
         let c = &site.config;
-        Meta { title: c.title.clone(), description: c.description.clone(), kind: "website" }
+        Meta::new(c.title.clone(), c.description.clone(), "website")
     }
     fn weight(&self, site: &Site, _n: usize) -> usize {
         site.briefings.len()

@@ -28,6 +28,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::views::Ctx;
+use crate::images::PictureView;
 use crate::resolve::{ActorIx, BriefingIx, Entity, Ix, Site};
 pub(super) use feed::Feed;
 
@@ -87,6 +88,10 @@ pub(super) trait PageKind: Sync {
     }
     /// The page's JSON-LD, when it describes a thing of its own.
     fn jsonld(&self, _site: &Site, _n: usize) -> Option<String> {
+        None
+    }
+    /// The thing the page is about, when it may have a social card.
+    fn carded(&self, _n: usize) -> Option<Entity> {
         None
     }
 }
@@ -197,8 +202,13 @@ impl Job {
     }
 
     /// What `<head>` says about it; a list's later pages say which page.
-    pub(super) fn meta(self, site: &Site) -> Meta {
+    /// A page without a picture of its own shows its social card.
+    pub(super) fn meta(self, site: &Site, cards: &crate::cards::Cards) -> Meta {
         let mut meta = self.kind.meta(site, self.n);
+        if meta.image.is_none() {
+            let card = self.kind.carded(self.n).and_then(|e| cards.picture(site, e));
+            meta = meta.pictured(card, true);
+        }
         if let Part::Page(k) = self.part
             && k > 0
         {
@@ -228,18 +238,38 @@ impl Job {
     }
 }
 
-/// What `<head>` says about a page: title, description, Open Graph type.
+/// What `<head>` says about a page: title, description, Open Graph type,
+/// and the picture shared links show.
 #[derive(Serialize)]
 pub(super) struct Meta {
     title: String,
     description: String,
     kind: &'static str,
+    /// The picture shared links show.
+    image: Option<PictureView>,
+    /// `summary_large_image` for a lead image, else `summary`.
+    card: &'static str,
 }
 
 impl Meta {
+    /// A page titled `title` as it is.
+    fn new(title: String, description: String, kind: &'static str) -> Meta {
+        Meta { title, description, kind, image: None, card: "summary" }
+    }
+
     /// A page of its own: "Title — Site".
     fn titled(site: &Site, title: &str, description: String, kind: &'static str) -> Meta {
-        Meta { title: format!("{title} — {}", site.config.title), description, kind }
+        Meta::new(format!("{title} — {}", site.config.title), description, kind)
+    }
+
+    /// The page's own picture for shared links (not an SVG: networks do
+    /// not show those); `large` for a lead image.
+    fn pictured(mut self, image: Option<PictureView>, large: bool) -> Meta {
+        self.image = image.filter(|v| v.mime != "image/svg+xml");
+        if self.image.is_some() && large {
+            self.card = "summary_large_image";
+        }
+        self
     }
 
     /// A section's page: "Briefings — Site", with the site's description.
@@ -249,7 +279,7 @@ impl Meta {
 
     /// A file for machines (feed, sitemap): the site's title alone.
     fn machine(site: &Site) -> Meta {
-        Meta { title: site.config.title.clone(), description: String::new(), kind: "website" }
+        Meta::new(site.config.title.clone(), String::new(), "website")
     }
 }
 

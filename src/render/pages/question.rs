@@ -12,11 +12,14 @@ use super::history::{By, Grouped, History, Tally, tally};
 use super::paginate::{Paginator, page_count_of, pager, range};
 use super::{Body, Meta, PageKind, newest};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::{ActorIx, Ix, PositionRef, QuestionIx, Site, one_side};
+use crate::resolve::{ActorIx, Entity, Ix, PositionRef, QuestionIx, Site, one_side};
 
 pub(super) struct Question;
 
 impl PageKind for Question {
+    fn carded(&self, n: usize) -> Option<Entity> {
+        Some(Entity::Question(QuestionIx::new(n)))
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["question.html"]
     }

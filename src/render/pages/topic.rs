@@ -7,11 +7,14 @@ use super::Feed;
 use super::paginate::{Paginator, page_count, paginate};
 use super::{Body, Meta, PageKind, newest};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::{Ix, Site, TopicIx};
+use crate::resolve::{Entity, Ix, Site, TopicIx};
 
 pub(super) struct Topic;
 
 impl PageKind for Topic {
+    fn carded(&self, n: usize) -> Option<Entity> {
+        Some(Entity::Topic(TopicIx::new(n)))
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["topic.html"]
     }

@@ -18,6 +18,7 @@ use tera::{Tera, Value};
 
 use crate::content::model::{Date, Stance};
 use crate::diagnostics::Diagnostic;
+use crate::images::{PictureView, Role};
 use crate::markdown::Inline;
 use crate::resolve::{
     ActorIx, AuthorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx, id_to_words,
@@ -65,7 +66,8 @@ struct ActorRef<'a> {
     kind: Option<&'static str>,
     kind_label: Option<String>,
     role: Option<&'a str>,
-    image: Option<&'a str>,
+    /// The portrait.
+    image: Option<PictureView>,
     /// The `actor_link` and `actor_card` components' HTML for the actor,
     /// rendered once: a page shows hundreds of links, and each component
     /// call costs more than the attribute lookup.
@@ -84,6 +86,8 @@ struct AuthorRef<'a> {
     /// Absolute URL (when `base_url` has a host), for feeds.
     permalink: String,
     role: Option<&'a str>,
+    /// The portrait.
+    image: Option<PictureView>,
 }
 
 #[derive(Serialize)]
@@ -156,7 +160,8 @@ impl Refs {
                 let (id, m) = (a.doc.id.as_str(), &a.doc.matter);
                 let url = site.urls.author(id);
                 let permalink = site.urls.absolute(&url);
-                value(&AuthorRef { id, name: &m.name, url, permalink, role: m.role.as_deref() })
+                let image = site.images.value(&a.doc.path, m.image.as_ref(), Role::Portrait, &site.urls);
+                value(&AuthorRef { id, name: &m.name, url, permalink, role: m.role.as_deref(), image })
             })
             .collect();
         let briefings = site
@@ -254,7 +259,7 @@ fn actor_refs(site: &Site, tera: &Tera) -> Result<Table<ActorIx, Value>, Diagnos
                 kind: m.kind.map(|k| k.as_str()),
                 kind_label: m.kind.map(|k| id_to_words(k.as_str())),
                 role: m.role.as_deref(),
-                image: m.image.as_deref(),
+                image: site.images.value(&a.doc.path, m.image.as_ref(), Role::Portrait, urls),
                 link: None,
                 card: None,
             };
