@@ -230,6 +230,20 @@ fn bad_pictures_are_refused_with_file_line_and_reason() {
     assert!(err.contains("content/briefings/bare.md:4:") && err.contains("has no alt text"), "{err}");
     assert!(err.contains("content/briefings/noalt.md:") && err.contains("missing field `alt`"), "{err}");
     assert!(!site.root().join("public").exists(), "nothing is published when a picture is refused");
+
+    // Never read through a symbolic link, even one leading to a real picture.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.jpg"), jpeg_with_exif(40, 30, 1)).unwrap();
+    let site = TestSite::new();
+    std::fs::create_dir_all(site.root().join("assets")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.root().join("assets/elsewhere")).unwrap();
+    site.briefing(
+        "linked",
+        "title: Linked\ndate: 2025-09-04\nimage: { src: /elsewhere/secret.jpg, alt: A secret }",
+        "",
+    );
+    let err = stderr(&site.build());
+    assert!(err.contains("content/briefings/linked.md:4:") && err.contains("symbolic link"), "{err}");
 }
 
 #[test]

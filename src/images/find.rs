@@ -34,10 +34,12 @@ pub(super) fn find(root: &Path, doc: &Path, src: &str) -> Result<PathBuf, Missin
         let inside = rel.starts_with("content") || rel.starts_with(ASSETS);
         let path = root.join(&rel);
         match std::fs::symlink_metadata(&path) {
-            Ok(m) if inside && m.is_file() => return Ok(path),
-            Ok(m) if m.file_type().is_symlink() => {
+            Ok(m) if inside && m.is_file() && !through_link(root, &rel) => return Ok(path),
+            Ok(m) if m.file_type().is_symlink() || (m.is_file() && inside) => {
                 return Err(Missing {
-                    message: format!("`{src}` is a symbolic link, and dossier does not follow links"),
+                    message: format!(
+                        "`{src}` is, or is reached through, a symbolic link, and dossier does not follow links"
+                    ),
                     hint: "copy the picture there instead".into(),
                 });
             }
@@ -45,6 +47,17 @@ pub(super) fn find(root: &Path, doc: &Path, src: &str) -> Result<PathBuf, Missin
         }
     }
     Err(Missing { message: format!("picture `{src}` not found"), hint: hint(root, folder, src) })
+}
+
+/// Whether a folder on the way to `rel` (under `root`) is a symbolic
+/// link: a picture is never read through one, wherever it leads.
+fn through_link(root: &Path, rel: &Path) -> bool {
+    let mut at = root.to_path_buf();
+    let folders = rel.parent().map(|p| p.components().count()).unwrap_or(0);
+    rel.components().take(folders).any(|c| {
+        at.push(c);
+        std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink())
+    })
 }
 
 /// `a/./b/../c` as `a/c`; `None` when it climbs above the root.
