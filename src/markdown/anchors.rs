@@ -30,6 +30,7 @@ pub(crate) const RESERVED: &[&str] = &[
     "mentioned-in",
     "network",
     "network-arrow",
+    "network-portrait",
     "open-questions",
     "over-time",
     "positions",
