@@ -113,7 +113,7 @@ impl Cards {
         let cache = root.join(CACHE_DIR);
         let mut wanted: Vec<Entity> = Vec::new();
         let has = |doc: &Path, image: Option<&crate::content::model::ImageMatter>, role| {
-            site.images.value(doc, image, role, &site.urls).is_some_and(|v| v.mime != "image/svg+xml")
+            image.and_then(|m| site.images.get(doc, &m.src, role)).is_some_and(|p| p.mime != "image/svg+xml")
         };
         for (i, b) in ix::all::<BriefingIx>(site.briefings.len()).zip(&site.briefings) {
             if !has(&b.doc.path, b.doc.matter.image.as_deref(), crate::images::Role::Wide) {

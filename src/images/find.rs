@@ -86,10 +86,7 @@ fn hint(root: &Path, folder: &Path, src: &str) -> String {
         let Ok(entries) = std::fs::read_dir(root.join(&dir)) else { continue };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            let picture = ["jpg", "jpeg", "png", "webp", "svg"]
-                .iter()
-                .any(|x| Path::new(&name).extension().is_some_and(|e| e.eq_ignore_ascii_case(x)));
-            if picture {
+            if super::is_picture(Path::new(&name)) {
                 let shown = if dir == Path::new(ASSETS) { format!("/{name}") } else { name };
                 names.push(shown);
             }
