@@ -19,6 +19,7 @@ fn main() {
     };
     save("content/briefings/coalition-pledges-troops/pledges.png", &pledges());
     save("assets/contrails.jpg", &contrails());
+    save("assets/one-day-apart.png", &day_apart());
     save("assets/flags/france.png", &stripes(&[[0, 85, 164], [255, 255, 255], [239, 65, 53]], true));
     save("assets/flags/ukraine.png", &stripes(&[[0, 87, 183], [255, 215, 0]], false));
     save("assets/flags/russia.png", &stripes(&[[255, 255, 255], [0, 57, 166], [213, 43, 30]], false));
@@ -65,6 +66,37 @@ fn contrails() -> RgbImage {
             blend_disc(&mut img, cx, cy, 4.0 + 10.0 * t, 0.08);
         }
     }
+    img
+}
+
+/// A timeline of two days: a mark for the Paris summit (blue), one for
+/// the answer from Vladivostok (red) a day later, an arc between them.
+fn day_apart() -> RgbImage {
+    let (w, h) = (1600, 600);
+    let paper = Rgb([246, 244, 238]);
+    let mut img = RgbImage::from_pixel(w, h, paper);
+    let (left, right, axis) = (200.0, 1400.0, 420.0);
+    for x in (left as u32 - 80)..(right as u32 + 80) {
+        for y in (axis as u32 - 3)..(axis as u32 + 3) {
+            img.put_pixel(x, y, Rgb([120, 116, 108]));
+        }
+    }
+    // A tick at midnight between the two days.
+    let midnight = ((left + right) / 2.0) as u32;
+    for y in (axis as u32 - 24)..(axis as u32 + 24) {
+        for x in midnight - 2..midnight + 2 {
+            img.put_pixel(x, y, Rgb([120, 116, 108]));
+        }
+    }
+    let steps = 3000;
+    for s in 0..=steps {
+        let t = s as f64 / steps as f64;
+        let x = left + (right - left) * t;
+        let y = axis - 300.0 * (std::f64::consts::PI * t).sin();
+        disc(&mut img, x, y, 5.0, Rgb([92, 88, 82]));
+    }
+    disc(&mut img, left, axis, 44.0, Rgb([26, 79, 156]));
+    disc(&mut img, right, axis, 44.0, Rgb([163, 38, 27]));
     img
 }
 

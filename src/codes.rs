@@ -50,6 +50,7 @@ codes! {
     Fragment = "E0202": "a link's `#fragment` is no heading or section of the page it links to",
     Address = "E0203": "two pages, or a page and an alias, have the same address",
     Unpublished = "E0204": "an address in `published-urls` is gone without a redirect or a `removed:` entry",
+    Directive = "E0205": "a directive in a body (`::figure`, `::actor`, `::position`, `::stances`) is malformed: an unknown name, a missing or unknown attribute",
     Config = "E0301": "a setting in `dossier.yaml` is not valid",
     Nav = "E0302": "a `nav:` entry names no section, page or web address",
     Template = "E0401": "a template does not parse or fails to render",

@@ -101,6 +101,19 @@ fn body_edits_rerender_one_page_each_and_match_a_full_build() {
     assert!(page(&session, "actors/alice/index.html").contains("served since 2019"));
     assert_same_as_full_build(&session, root, "four bodies edited at once");
 
+    // Directives: what they place is made again with the body, and goes with it.
+    let directives = "Who we are.\n\n::actor[alice]\n\n::stances[tax-cut]\n\n::position[alice]{question=\"tax-cut\"}\n";
+    let about = edit(root, "content/about.md", "Who we are, and why.", directives);
+    let update = session.update(std::slice::from_ref(&about)).unwrap();
+    assert_eq!((update.rebuild, update.pages), (Rebuild::Bodies, 1));
+    assert!(page(&session, "about/index.html").contains("embed-stances"));
+    assert_same_as_full_build(&session, root, "directives added to a page");
+    edit(root, "content/about.md", "::stances[tax-cut]\n\n", "");
+    let update = session.update(&[about]).unwrap();
+    assert_eq!((update.rebuild, update.pages), (Rebuild::Bodies, 1));
+    assert!(!page(&session, "about/index.html").contains("embed-stances"));
+    assert_same_as_full_build(&session, root, "a directive removed from a page");
+
     // A file that is not Markdown changes nothing.
     site.write("content/briefings/notes.txt", "scratch");
     let update = session.update(&[PathBuf::from("content/briefings/notes.txt")]).unwrap();

@@ -100,6 +100,7 @@ const PAGES: &[(&str, &str)] = &[
     ("stance-map", "/questions/"),
     ("network", "/actors/"),
     ("briefing", "/briefings/coalition-pledges-troops/"),
+    ("briefing-embeds", "/briefings/kremlin-rejects-foreign-troops/"),
     ("actor", "/actors/vladimir-putin/"),
     ("actor-portrait", "/actors/france/"),
     ("question", "/questions/foreign-troops-in-ukraine/"),

@@ -1,11 +1,13 @@
 //! A body through the Markdown pipeline with every adapter on: wikilinks,
 //! citations and links to files and paths (some resolving, some not),
-//! autolinked names, reserved anchors; then each problem's span cut from the source and placed, as
-//! `resolve` does, the sanitizer and the search text extraction.
+//! autolinked names, reserved anchors, directives (some placing something,
+//! some not); then each problem's span cut from the source and placed, as
+//! `resolve` does, the sanitizer, the search text extraction and the
+//! splicing of what directives place.
 #![no_main]
 
 use dossier::diagnostics::Position;
-use dossier::markdown::{self, AutoLink, Links, Target, Unresolved};
+use dossier::markdown::{self, AutoLink, Directive, Embed, Links, Target, Unresolved};
 use libfuzzer_sys::fuzz_target;
 
 struct Site;
@@ -39,6 +41,15 @@ impl Links for Site {
         // A processed picture: the adapter swaps the image's events for it.
         (dest == "p.png").then(|| format!("<picture><img alt=\"{}\" title=\"{}\"></picture>", alt.len(), title.len()))
     }
+
+    fn embed(&mut self, d: &Directive) -> Result<Embed, (std::ops::Range<usize>, Unresolved)> {
+        match (d.name, d.label.trim()) {
+            ("figure", _) => Ok(Embed::Figure { src: "p.png".into(), alt: String::new(), caption: None, credit: None }),
+            (_, "alice") => Ok(Embed::Actor(0)),
+            (_, "q") => Ok(Embed::Stances(0)),
+            (_, label) => Err((d.label_range(), Unresolved::new(format!("unknown `{label}`"), None))),
+        }
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -54,4 +65,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = markdown::sanitize::clean(&rendered.html);
     let _ = dossier::search::html_text(&rendered.html);
+    // Every marker filled, in order: none is left, and the text around survives.
+    let filled = markdown::splice(&rendered.html, |n| rendered.embeds.get(n).map(|_| "<div>embed</div>"));
+    assert!(filled.matches("<div>embed</div>").count() >= rendered.embeds.len());
 });

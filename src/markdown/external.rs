@@ -36,8 +36,17 @@ pub struct BodyImage {
 
 /// Every image in `body` whose destination is a path relative to the
 /// file: not a web address, not from the site's root (`/img/x.png`, a
-/// file of `static/`), not a fragment or a `data:` URL.
+/// file of `static/`), not a fragment or a `data:` URL; then every
+/// `::figure`'s `src`, which names a picture as front matter does (its
+/// `alt` is the directive's to check).
 pub fn local_images(body: &str) -> Vec<BodyImage> {
+    let mut found = images(body);
+    let figures = super::directives::figures(body).into_iter();
+    found.extend(figures.map(|(dest, range)| BodyImage { dest, range, has_alt: true }));
+    found
+}
+
+fn images(body: &str) -> Vec<BodyImage> {
     if memchr::memmem::find(body.as_bytes(), b"![").is_none() {
         return Vec::new();
     }

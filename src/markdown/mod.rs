@@ -11,6 +11,7 @@ pub(crate) mod anchors;
 mod autolink;
 mod citations;
 mod destinations;
+mod directives;
 mod external;
 mod footnotes;
 mod highlight;
@@ -27,6 +28,7 @@ use pulldown_cmark::{Options, Parser};
 use serde::Serialize;
 
 pub use autolink::AutoLink;
+pub use directives::{Attr, Directive, Embed, splice};
 pub use external::{BodyImage, external_links, local_images};
 pub use highlight::CSS_CLASS_PREFIX;
 pub use inline::{Inline, inline};
@@ -50,12 +52,14 @@ pub struct Unresolved {
     pub hint: Option<String>,
     /// The target's own file failed to load: its error stands for this one.
     pub broken: bool,
+    /// Its diagnostic code, when not [`crate::codes::Code::Unknown`].
+    pub code: Option<crate::codes::Code>,
 }
 
 impl Unresolved {
     /// A link that cannot be resolved.
     pub fn new(message: String, hint: Option<String>) -> Self {
-        Unresolved { message, hint, broken: false }
+        Unresolved { message, hint, broken: false, code: None }
     }
 }
 
@@ -77,6 +81,13 @@ pub trait Links {
     fn picture(&mut self, dest: &str, alt: &str, title: &str) -> Option<String> {
         let _ = (dest, alt, title);
         None
+    }
+    /// What a directive (`::actor[id]`, checked for its name and
+    /// attributes) places; a problem comes with its range in the source
+    /// (the label's or an attribute's, see [`Directive`]).
+    fn embed(&mut self, directive: &Directive) -> Result<Embed, (Range<usize>, Unresolved)> {
+        let problem = Unresolved::new(format!("`::{}` has no place here", directive.name), None);
+        Err((directive.label_range(), problem))
     }
 }
 
@@ -105,6 +116,9 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     /// Problems found, with the byte range in the Markdown source.
     pub problems: Vec<(Range<usize>, Unresolved)>,
+    /// What its directives place, in order: `html` holds a marker for each
+    /// (see [`splice`]).
+    pub embeds: Vec<Embed>,
 }
 
 fn options() -> Options {
@@ -124,10 +138,12 @@ pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str], autoli
     // Both reference adapters report to the same site and problem list.
     let links = RefCell::new(links);
     let problems = RefCell::new(Vec::new());
+    let embeds = RefCell::new(Vec::new());
     let mut toc = Vec::new();
     let mut html = String::with_capacity(source.len() + source.len() / 4);
     {
         let events = merge::texts(Parser::new_ext(source, options()).into_offset_iter(), source);
+        let events = directives::replace(events, source, &links, &problems, &embeds);
         let events = wikilinks::resolve(events, &links, &problems);
         let events = pictures::replace(events, &links);
         let events = destinations::rewrite(events, source, &links, &problems);
@@ -141,7 +157,7 @@ pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str], autoli
     html.shrink_to_fit();
     let mut problems = problems.into_inner();
     problems.sort_by_key(|(range, _)| range.start);
-    Rendered { html, toc, problems }
+    Rendered { html, toc, problems, embeds: embeds.into_inner() }
 }
 
 #[cfg(test)]

@@ -130,7 +130,8 @@ impl Renderer {
         root: &Path,
     ) -> Result<Self, Diagnostic> {
         globals(&site, &mut tera, assets)?;
-        let refs = Refs::build(&site, &tera)?;
+        let mut refs = Refs::build(&site, &tera)?;
+        refs.embeds = pages::render_all_embeds(&site, &tera, &refs)?;
         let reads = Reads::of_templates(&tera);
         let jobs = Job::all(&site).into_iter().map(|job| (job, job.url(&site))).collect();
         let cards = match site.config.social_cards {
@@ -156,6 +157,16 @@ impl Renderer {
     /// body. `None` when the site is shared and cannot change in place.
     pub fn replace_body(&mut self, entity: Entity, body: Rendered) -> Option<(PageJob, Rendered)> {
         let old = std::mem::replace(Arc::get_mut(&mut self.site)?.body_mut(entity), body);
+        // Its embeds too; a template failing on them is left to a full
+        // build to report.
+        match pages::render_embeds(&self.site, &self.tera, &self.refs, entity) {
+            Ok(embeds) if embeds.is_empty() => _ = self.refs.embeds.remove(&entity),
+            Ok(embeds) => _ = self.refs.embeds.insert(entity, embeds),
+            Err(_) => {
+                *Arc::get_mut(&mut self.site)?.body_mut(entity) = old;
+                return None;
+            }
+        }
         Some((PageJob(Job::of(entity)), old))
     }
 

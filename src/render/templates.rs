@@ -48,6 +48,7 @@ pub const BUILTIN: &[(&str, &str)] = embed!(
     "partials/feed_entry.xml",
     "partials/position.html",
     "partials/actor_preview.html",
+    "partials/embed.html",
 );
 
 /// The default theme's static files, compiled in. Every theme gets them

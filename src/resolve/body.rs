@@ -44,7 +44,7 @@ pub(super) fn render_with_refs<M>(
         .iter()
         .filter(|(_, problem)| !problem.broken)
         .map(|(range, problem)| {
-            Diagnostic::new(Code::Unknown, &doc.path, &problem.message)
+            Diagnostic::new(problem.code.unwrap_or(Code::Unknown), &doc.path, &problem.message)
                 .at(doc.body_position(body, range.start))
                 .spanning(body.get(range.clone()).map_or(1, |s| s.chars().count()))
                 .maybe_hint(problem.hint.clone())
@@ -73,8 +73,8 @@ pub(super) fn render_inline<M>(
         point(Diagnostic::new(code, &doc.path, message(check, text.get(range.clone()).unwrap_or_default())))
     });
     let problems = rendered.problems.into_iter().filter(|(_, problem)| !problem.broken);
-    let problems =
-        problems.map(|(_, p)| point(Diagnostic::new(Code::Unknown, &doc.path, p.message)).maybe_hint(p.hint));
+    let problems = problems
+        .map(|(_, p)| point(Diagnostic::new(p.code.unwrap_or(Code::Unknown), &doc.path, p.message)).maybe_hint(p.hint));
     (line, problems.collect())
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 // FxHash: keys are ids and dates from the site itself, looked up per link.
 use rustc_hash::FxHashMap as HashMap;
@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::content::model::{ActorMatter, Date, Id, SourceMatter};
 use crate::content::{Content, Document};
 use crate::diagnostics::did_you_mean;
-use crate::markdown::{Links, Target, Unresolved};
+use crate::markdown::{Directive, Embed, Links, Target, Unresolved};
 use crate::urls::Urls;
 
 use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, TopicIx};
@@ -58,6 +58,9 @@ pub(crate) struct Lookup<'c> {
     pub today: Date,
     /// The pictures processed for bodies (none while checking one file).
     pub images: Option<&'c crate::images::Images>,
+    /// Each actor's latest position on each question (or on no question),
+    /// made when a `::position` first asks.
+    pub(super) latest: OnceLock<super::embeds::Latest>,
 }
 
 impl<'c> Lookup<'c> {
@@ -101,6 +104,7 @@ impl<'c> Lookup<'c> {
             safe_html: false,
             today: Date::from_days(content.now.div_euclid(86_400)),
             images: None,
+            latest: OnceLock::new(),
         }
     }
 
@@ -122,7 +126,7 @@ impl<'c> Lookup<'c> {
             hint = Some(format!("create content/questions/{wrong}.md to add this question"));
         }
         let broken = self.broken.contains(&(noun, wrong));
-        Unresolved { message: format!("unknown {noun} `{wrong}`"), hint, broken }
+        Unresolved { message: format!("unknown {noun} `{wrong}`"), hint, broken, code: None }
     }
 
     /// An "unknown source" problem for a briefing whose own are `sources`.
@@ -303,6 +307,51 @@ impl Links for BodyLinks<'_, '_> {
     fn picture(&mut self, dest: &str, alt: &str, title: &str) -> Option<String> {
         let picture = self.lookup.images?.get(self.doc, dest, crate::images::Role::Wide)?;
         Some(picture.html(alt, title, &self.lookup.urls))
+    }
+
+    fn embed(&mut self, d: &Directive) -> Result<Embed, (Range<usize>, Unresolved)> {
+        let l = self.lookup;
+        let at_label = |p| (d.label_range(), p);
+        let id = d.label.trim();
+        let question = |key: &str| match l.questions.get(key.trim()) {
+            Some(&q) => Ok(q),
+            None => Err(l.unknown("question", key.trim(), &l.questions)),
+        };
+        match d.name {
+            "figure" => {
+                let src = d.get("src").map_or("", |a| a.value);
+                // A picture that is not there was reported where it is named.
+                if l.images.is_some_and(|i| i.get(self.doc, src, crate::images::Role::Wide).is_none()) {
+                    let problem = Unresolved { broken: true, ..Unresolved::new(format!("no picture `{src}`"), None) };
+                    return Err(at_label(problem));
+                }
+                Ok(Embed::Figure {
+                    src: src.to_owned(),
+                    alt: d.get("alt").map_or("", |a| a.value).to_owned(),
+                    caption: None,
+                    credit: d.get("credit").map(|a| a.value.to_owned()).filter(|c| !c.trim().is_empty()),
+                })
+            }
+            "actor" => {
+                let a = l.actor(id).map_err(at_label)?;
+                push_unique(&mut self.refs.actors, a);
+                Ok(Embed::Actor(a.get()))
+            }
+            "stances" => {
+                let q = question(id).map_err(at_label)?;
+                push_unique(&mut self.refs.questions, q);
+                Ok(Embed::Stances(q.get()))
+            }
+            _ => {
+                let host = match l.files.get(self.doc) {
+                    Some(Entity::Briefing(b)) => Some(*b),
+                    _ => None,
+                };
+                let (actor, briefing, position) = l.embedded_position(d, host)?;
+                push_unique(&mut self.refs.actors, actor);
+                Ok(Embed::Position { briefing: briefing.get(), position })
+            }
+        }
     }
 
     fn destination(&mut self, dest: &str, at: Range<usize>) -> Option<Result<String, Unresolved>> {

@@ -14,6 +14,7 @@ mod body;
 mod briefing;
 mod check;
 pub(crate) mod editorial;
+mod embeds;
 mod index;
 pub mod ix;
 mod library;

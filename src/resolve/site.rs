@@ -176,7 +176,7 @@ pub struct Page {
 }
 
 /// One thing with a page and a Markdown body, by its index in the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entity {
     /// A briefing.
     Briefing(BriefingIx),

@@ -134,7 +134,7 @@ pub fn record(site: &Site, entity: Entity) -> Record {
             for &t in &b.topics {
                 r.filter("topic", &site.topics[t].title);
             }
-            r.say(&html_text(&b.body.html));
+            r.say(&body_text(&b.body.html));
             r
         }
         Entity::Actor(i) => {
@@ -188,7 +188,7 @@ fn entity_record(
     for line in lines.iter().flatten() {
         r.say(line);
     }
-    r.say(&html_text(body));
+    r.say(&body_text(body));
     r
 }
 
@@ -205,6 +205,12 @@ pub fn bundle<'r>(
         let _ = (records.into_iter().count(), language);
         Err("this dossier was built without the `search` feature".into())
     }
+}
+
+/// A body's words, without what its directives place (cards, tables:
+/// other pages' words).
+fn body_text(html: &str) -> String {
+    html_text(&crate::markdown::splice(html, |_| None))
 }
 
 /// The text of an HTML fragment as a reader sees it: tags dropped (block

@@ -87,7 +87,7 @@ impl PageKind for Actor {
         let first = page == 0;
         value(&View {
             actor: &refs.actors[i],
-            body: if first { Body::from(&a.body) } else { Body::default() },
+            body: if first { Body::of(ctx, Entity::Actor(i)) } else { Body::default() },
             aliases: &a.doc.matter.aliases,
             links: a.doc.matter.links.iter().map(|l| l.as_str()).collect(),
             affiliations: Refs::pick(&refs.actors, a.affiliations.iter().copied()),

@@ -9,7 +9,7 @@ use super::{Body, Feed, Meta, PageKind, newest};
 use crate::content::model::HttpUrl;
 use crate::images::Role;
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::{AuthorIx, Ix, Site, ix};
+use crate::resolve::{AuthorIx, Entity, Ix, Site, ix};
 
 pub(super) struct Authors;
 
@@ -109,13 +109,13 @@ impl PageKind for Author {
         }
         let url = self.url(ctx.site, i);
         let i = AuthorIx::new(i);
-        let (a, m) = (&ctx.site.authors[i], &ctx.site.authors[i].doc.matter);
+        let m = &ctx.site.authors[i].doc.matter;
         let (shown, paginator) = paginate(ctx.site, &url, &ctx.site.index.author_briefings[i], page, "briefing");
         value(&View {
             author: &ctx.refs.authors[i],
             bio: m.bio.as_deref(),
             links: &m.links,
-            body: if page == 0 { Body::from(&a.body) } else { Body::default() },
+            body: if page == 0 { Body::of(ctx, Entity::Author(i)) } else { Body::default() },
             briefings: Refs::pick(&ctx.refs.briefings, shown.iter().copied()),
             paginator,
         })

@@ -90,7 +90,7 @@ impl PageKind for Briefing {
             corrections_url: site.urls.path(&["corrections"]),
             sourcing: sourcing(&b.sources),
             image: site.images.value(&b.doc.path, m.image.as_deref(), Role::Wide, &site.urls),
-            body: Body::from(&b.body),
+            body: Body::of(ctx, Entity::Briefing(i)),
             actors: Refs::pick(&ctx.refs.actors, b.actors.iter().copied()),
             mentioned: Refs::pick(&ctx.refs.actors, mentioned),
             positions,

@@ -9,6 +9,7 @@ mod archive;
 mod author;
 mod briefing;
 mod corrections;
+mod embeds;
 mod feed;
 mod history;
 mod home;
@@ -30,6 +31,7 @@ use tera::Value;
 use super::views::Ctx;
 use crate::images::PictureView;
 use crate::resolve::{ActorIx, BriefingIx, Entity, Ix, Site};
+pub(super) use embeds::{Embeds, render as render_embeds, render_all as render_all_embeds};
 pub(super) use feed::Feed;
 
 /// One kind of page. `n` numbers the kind's pages from 0 (for entity pages,
@@ -294,13 +296,15 @@ pub(super) struct FeedLink {
 /// empty by default: later pages of a list leave the body to the first).
 #[derive(Serialize, Default)]
 struct Body<'a> {
-    html: &'a str,
+    html: std::borrow::Cow<'a, str>,
     toc: &'a [crate::markdown::TocEntry],
 }
 
-impl<'a> From<&'a crate::markdown::Rendered> for Body<'a> {
-    fn from(r: &'a crate::markdown::Rendered) -> Self {
-        Body { html: &r.html, toc: &r.toc }
+impl<'a> Body<'a> {
+    /// The body of `entity`, what its directives place put in.
+    fn of(ctx: &Ctx<'a>, entity: Entity) -> Self {
+        let r = ctx.site.body(entity);
+        Body { html: embeds::spliced(ctx, entity, r), toc: &r.toc }
     }
 }
 

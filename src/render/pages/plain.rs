@@ -6,7 +6,7 @@ use tera::Value;
 
 use super::{Body, Meta, PageKind, body_weight};
 use crate::render::views::{Ctx, value};
-use crate::resolve::Site;
+use crate::resolve::{Entity, Site};
 
 pub(super) struct Page;
 
@@ -44,7 +44,7 @@ impl PageKind for Page {
         value(&View {
             title: &p.doc.matter.title,
             summary: p.doc.matter.summary.as_deref(),
-            body: Body::from(&p.body),
+            body: Body::of(ctx, Entity::Page(i)),
             extra: &p.doc.matter.extra,
         })
     }

@@ -85,7 +85,7 @@ impl PageKind for Question {
             summary: q.doc.matter.summary.as_deref(),
             // Shown while it is true: once both sides are, `check` asks for its removal.
             one_sided: q.doc.matter.editorial.one_sided.as_deref().filter(|_| one_side(site, i).is_some()),
-            body: if page == 0 { Body::from(&q.body) } else { Body::default() },
+            body: if page == 0 { Body::of(ctx, Entity::Question(i)) } else { Body::default() },
             histories: grouped.histories(ctx, rows, (shown.clone(), &timeline)),
             tally: tally(ctx.refs, grouped.stances()),
             timeline: &timeline,

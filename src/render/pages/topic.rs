@@ -56,7 +56,7 @@ impl PageKind for Topic {
         value(&View {
             topic: &ctx.refs.topics[i],
             description: t.description.as_deref(),
-            body: Body::from(&t.body),
+            body: Body::of(ctx, Entity::Topic(i)),
             briefings: Refs::pick(&ctx.refs.briefings, shown.iter().copied()),
             paginator,
         })

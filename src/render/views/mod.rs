@@ -23,7 +23,8 @@ use crate::markdown::Inline;
 use crate::resolve::{
     ActorIx, AuthorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx, id_to_words,
 };
-use partials::{BRIEFING_ITEM, FEED_ENTRY, POSITION, component, render_partial};
+pub(in crate::render) use partials::render_partial;
+use partials::{BRIEFING_ITEM, FEED_ENTRY, POSITION, component};
 use position::{PositionParts, PositionView, SourceLink};
 use shared::Shared;
 pub(super) use sources::SourceView;
@@ -55,6 +56,9 @@ pub(super) struct Refs {
     /// Per actor: the preview card shown over links to it (`html`), and
     /// the URL of those links (`url`).
     pub previews: Table<ActorIx, Value>,
+    /// What directives in bodies place, made once the rest is (see
+    /// `pages::embeds`).
+    pub embeds: super::pages::Embeds,
     shared: Shared,
 }
 
@@ -174,7 +178,8 @@ impl Refs {
             .map(|a| preview::preview(tera, site, &shared, ActorIx::new(a), (&actors, &questions)))
             .collect::<Result<_, _>>()?;
         let positions = site.briefings.par_iter().map(|b| position_parts(site, &shared, b)).collect();
-        let mut refs = Refs { actors, questions, topics, authors, briefings, positions, previews, shared };
+        let embeds = Default::default();
+        let mut refs = Refs { actors, questions, topics, authors, briefings, positions, previews, embeds, shared };
         refs.render_positions(site, tera)?;
         Ok(refs)
     }

@@ -39,7 +39,7 @@ pub(super) fn partial<T: Serialize>(
     render_partial(tera, template, name, value(view))
 }
 
-pub(super) fn render_partial(
+pub(in crate::render) fn render_partial(
     tera: &Tera,
     template: &str,
     name: &'static str,
