@@ -61,12 +61,23 @@ pub struct BuildOptions {
     pub force: bool,
     /// Counts the build's steps as it goes, for a progress display.
     pub progress: Option<std::sync::Arc<progress::Progress>>,
+    /// Publish pictures missing from the cache as their source for now
+    /// and leave them to process (`serve`: see [`images::prepare`]).
+    pub pictures_later: bool,
 }
 
 impl BuildOptions {
     /// Options for building the site in `root` with every default.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        BuildOptions { root: root.into(), output: None, base_url: None, drafts: false, force: false, progress: None }
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+            drafts: false,
+            force: false,
+            progress: None,
+            pictures_later: false,
+        }
     }
 
     /// Where the site is written: `--output`, or `public/` in the site.
@@ -134,7 +145,8 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
     }
     let allowed = config.editorial.allow.clone();
     let (mut content, bodies) = content::load(&options.root, options.drafts, &mut diags);
-    let images = images::prepare(&options.root, &config.images, (&content, &bodies), &mut diags);
+    let images =
+        images::prepare(&options.root, &config.images, (&content, &bodies), options.pictures_later, &mut diags);
     // Files that failed to load are left out; the rest are still checked,
     // so one run reports every file's problems.
     let site = resolve::resolve(config, &mut content, bodies, images, &mut diags);

@@ -198,10 +198,11 @@ fn main() -> ExitCode {
         Command::Build { root, output, base_url, drafts, force } => {
             let progress = std::sync::Arc::new(dossier::progress::Progress::default());
             let root = site_root(root);
-            build(BuildOptions { root, output, base_url, drafts, force, progress: Some(progress) })
+            build(BuildOptions { output, base_url, drafts, force, progress: Some(progress), ..BuildOptions::new(root) })
         }
         Command::Serve { root, port, bind, drafts, open, no_reload } => {
-            let build = BuildOptions { drafts, ..BuildOptions::new(site_root(root)) };
+            // Pages show a new picture's source until it is processed.
+            let build = BuildOptions { drafts, pictures_later: true, ..BuildOptions::new(site_root(root)) };
             let options = dossier::serve::ServeOptions { build, bind, port, open, live_reload: !no_reload };
             done(dossier::serve::serve(options))
         }

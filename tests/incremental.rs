@@ -255,3 +255,59 @@ fn a_failed_edit_stays_failed_through_later_changes_until_fixed() {
     assert_eq!(page(&session, "style.css"), "body { color: #123456 }\n");
     assert_same_as_full_build(&session, root, "the theme's folder appearing");
 }
+
+/// A PNG `w`×`h` of one colour.
+fn png(w: u32, h: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_pixel(w, h, image::Rgb([40, 90, 160]));
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out).write_image(&img, w, h, image::ExtendedColorType::Rgb8).unwrap();
+    out
+}
+
+#[test]
+fn the_preview_shows_a_new_pictures_source_until_it_is_processed() {
+    let site = site();
+    let root = site.root();
+    let options = BuildOptions { pictures_later: true, ..BuildOptions::new(root) };
+    let (mut session, _) = Session::build(&options).unwrap();
+    assert!(session.site().images.pending().is_empty());
+
+    // A lead image, new: the page is built at once with its source.
+    site.write_bytes("content/briefings/chart.png", &png(1000, 400));
+    let first = edit(
+        root,
+        "content/briefings/first.md",
+        "title: First briefing",
+        "title: First briefing\nimage: { src: chart.png, alt: A chart }",
+    );
+    let update = session.update(&[first, PathBuf::from("content/briefings/chart.png")]).unwrap();
+    assert_eq!(update.rebuild, Rebuild::Full);
+    let shown = page(&session, "briefings/first/index.html");
+    let pending = session.site().images.pending().to_vec();
+    assert_eq!(pending.len(), 1, "{pending:?}");
+    assert!(shown.contains(r#"width="1000" height="400""#) && !shown.contains("image/webp"), "{shown}");
+    let preview = session.files().keys().find(|k| k.contains("-preview.png")).expect("the source is served").clone();
+    assert_eq!(&*session.files()[&preview], &png(1000, 400)[..]);
+
+    // Processed in the background, then built again: as a full build.
+    pending.iter().for_each(|p| p.process(root));
+    session.update(&[PathBuf::from("content/briefings/chart.png")]).unwrap();
+    assert!(session.site().images.pending().is_empty());
+    assert!(page(&session, "briefings/first/index.html").contains("image/webp"));
+    assert!(!session.files().keys().any(|k| k.contains("-preview.")));
+    assert_same_as_full_build(&session, root, "a picture processed after the preview showed its source");
+
+    // A picture that fails to process is the build's to report.
+    let broken = &png(300, 300)[..60];
+    site.write_bytes("content/briefings/chart.png", broken);
+    let update = session.update(&[PathBuf::from("content/briefings/chart.png")]);
+    let pending = match update {
+        Ok(_) => session.site().images.pending().to_vec(),
+        Err(_) => Vec::new(),
+    };
+    pending.iter().for_each(|p| p.process(root));
+    let errors = session.update(&[PathBuf::from("content/briefings/chart.png")]).unwrap_err();
+    let text = errors.render(root, false);
+    assert!(text.contains("E0601") && text.contains("first.md"), "{text}");
+}

@@ -122,3 +122,38 @@ fn serve_updates_text_edits_alone_and_watches_folders_created_later() {
     site.write("templates/404.html", &page("Still nothing here"));
     server.wait_for("/missing/", "the edited template", |r| r.body.contains("Still nothing here"));
 }
+
+#[test]
+fn serve_shows_a_new_picture_at_once_and_processes_it_behind() {
+    let site = common::sample_site();
+    let img = image::RgbImage::from_pixel(900, 300, image::Rgb([200, 60, 40]));
+    let mut png = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut png),
+        &img,
+        900,
+        300,
+        image::ExtendedColorType::Rgb8,
+    )
+    .unwrap();
+    site.write_bytes("assets/banner.png", &png);
+    let file = site.root().join("content/briefings/second.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    atomic_save(
+        &file,
+        &original.replace(
+            "title: Second briefing",
+            "title: Second briefing\nimage: { src: /banner.png, alt: A red banner }",
+        ),
+    );
+    let server = Server::start(site.root());
+    // Served without waiting (its source first, or already processed), then
+    // processed and swapped in with no edit.
+    let first = server.get("/briefings/second/");
+    assert!(first.body.contains("alt=\"A red banner\"") && first.body.contains(r#"width="900" height="300""#));
+    let done = server.wait_for("/briefings/second/", "the processed picture", |r| r.body.contains("image/webp"));
+    let src = common::attr_values(&done.body, "srcset").into_iter().find(|s| s.contains(".webp")).unwrap().to_owned();
+    let webp = src.split(' ').next().unwrap();
+    assert_eq!(server.get(webp).header("Content-Type").as_deref(), Some("image/webp"));
+    assert!(server.log().contains("Processed 1 picture in"), "{}", server.log());
+}

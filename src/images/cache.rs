@@ -46,6 +46,18 @@ pub(super) fn read(root: &Path, key: &str) -> Option<Entry> {
     whole.then_some(entry)
 }
 
+/// Marks `key` as a picture that failed to process, so `serve` makes it
+/// in the build (which reports why) rather than again and again after it.
+pub(super) fn mark_failed(root: &Path, key: &str) {
+    let base = root.join(DIR);
+    let _ = std::fs::create_dir_all(&base).and_then(|()| std::fs::write(base.join(format!("{key}.failed")), b""));
+}
+
+/// Whether `key` failed to process before.
+pub(super) fn failed(root: &Path, key: &str) -> bool {
+    root.join(DIR).join(format!("{key}.failed")).is_file()
+}
+
 /// Stores `processed` under `key`: written in a folder of its own, then
 /// renamed into place, so a build stopped halfway or a second build at
 /// the same time never leaves a half entry behind.

@@ -172,9 +172,41 @@ pub struct PictureView {
 #[derive(Debug, Default, Clone)]
 pub struct Images {
     by_use: FxHashMap<(PathBuf, String, Role), Arc<Picture>>,
+    /// Pictures published as their source for now (see [`prepare`]'s `later`).
+    pending: Vec<Pending>,
+}
+
+/// A picture to process after the build: `serve` shows its source until then.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// The source file.
+    pub file: PathBuf,
+    key: String,
+    widths: Vec<u32>,
+    quality: u8,
+}
+
+impl Pending {
+    /// Processes it into the cache, where the next build finds it; a
+    /// failure is marked there, so that build processes it itself and
+    /// reports why.
+    pub fn process(&self, root: &Path) {
+        let done = std::fs::read(&self.file)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| process::process(&bytes, &self.widths, self.quality))
+            .and_then(|p| cache::write(root, &self.key, &p).map_err(|e| e.to_string()));
+        if done.is_err() {
+            cache::mark_failed(root, &self.key);
+        }
+    }
 }
 
 impl Images {
+    /// Pictures published as their source until processed.
+    pub fn pending(&self) -> &[Pending] {
+        &self.pending
+    }
+
     /// The picture `src` names in the file at `doc` (relative to the root).
     pub fn get(&self, doc: &Path, src: &str, role: Role) -> Option<&Picture> {
         self.by_use.get(&(doc.to_path_buf(), src.to_owned(), role)).map(|p| &**p)
@@ -300,10 +332,14 @@ fn uses<'a>((content, bodies): (&'a Content, &'a Bodies), diags: &mut Diagnostic
 
 /// Finds and processes every picture `content` names; problems go to
 /// `diags` (a missing or damaged picture is an error where it is named).
+/// With `later` (`serve`), a picture not in the cache is published as its
+/// source file for now, at its size upright, and left in
+/// [`Images::pending`]: a page never waits for a picture.
 pub fn prepare(
     root: &Path,
     settings: &config::Images,
     content: (&Content, &Bodies),
+    later: bool,
     diags: &mut Diagnostics,
 ) -> Images {
     let uses = uses(content, diags);
@@ -320,10 +356,11 @@ pub fn prepare(
         }
     }
     let files: Vec<_> = files.into_iter().collect();
-    let done: Vec<_> = files.par_iter().map(|((file, role), _)| publish(root, file, settings, *role)).collect();
+    let done: Vec<_> = files.par_iter().map(|((file, role), _)| publish(root, file, settings, *role, later)).collect();
     for (((file, _), users), result) in files.iter().zip(done) {
         match result {
-            Ok(picture) => {
+            Ok((picture, pending)) => {
+                images.pending.extend(pending);
                 let picture = Arc::new(picture);
                 for u in users {
                     let key = (u.doc.path().to_path_buf(), u.src.to_string(), u.role);
@@ -354,8 +391,15 @@ fn key(bytes: &[u8], widths: &[u32], quality: u8) -> String {
     format!("{:016x}", h.finish())
 }
 
-/// Processes (or finds in the cache) one file for `role`.
-fn publish(root: &Path, file: &Path, settings: &config::Images, role: Role) -> Result<Picture, String> {
+/// Processes (or finds in the cache) one file for `role`; with `later`,
+/// a picture not in the cache is its source for now, and left to process.
+fn publish(
+    root: &Path,
+    file: &Path,
+    settings: &config::Images,
+    role: Role,
+    later: bool,
+) -> Result<(Picture, Option<Pending>), String> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read it: {e}"))?;
     let widths = match role {
         Role::Wide => &settings.widths,
@@ -372,15 +416,20 @@ fn publish(root: &Path, file: &Path, settings: &config::Images, role: Role) -> R
             .ok_or("the SVG says no size: give its <svg> a `viewBox` (or `width` and `height`)")?;
         let rel = format!("{OUTPUT_DIR}/{stem}-{}.svg", &key[..10]);
         let variant = Variant { width, height, webp: None, fallback: rel.clone() };
-        return Ok(Picture {
-            variants: vec![variant],
-            mime: "image/svg+xml",
-            files: vec![(rel, Bytes::File(file.into()))],
-        });
+        let files = vec![(rel, Bytes::File(file.into()))];
+        return Ok((Picture { variants: vec![variant], mime: "image/svg+xml", files }, None));
     }
     let entry = match cache::read(root, &key) {
         Some(entry) => Ok(entry),
         None => {
+            let header = (later && !cache::failed(root, &key)).then(|| process::header(&bytes)).flatten();
+            if let Some((width, height, ext, mime)) = header {
+                let rel = format!("{OUTPUT_DIR}/{stem}-{}-preview.{ext}", &key[..10]);
+                let variant = Variant { width, height, webp: None, fallback: rel.clone() };
+                let picture = Picture { variants: vec![variant], mime, files: vec![(rel, Bytes::File(file.into()))] };
+                let (widths, quality) = (widths.clone(), settings.quality);
+                return Ok((picture, Some(Pending { file: file.into(), key, widths, quality })));
+            }
             let processed = process::process(&bytes, widths, settings.quality)?;
             cache::write(root, &key, &processed).map_err(|_| processed)
         }
@@ -407,5 +456,5 @@ fn publish(root: &Path, file: &Path, settings: &config::Images, role: Role) -> R
         process::Fallback::Jpeg => "image/jpeg",
         process::Fallback::Png => "image/png",
     };
-    Ok(Picture { variants, mime, files })
+    Ok((Picture { variants, mime, files }, None))
 }

@@ -116,6 +116,30 @@ pub(super) fn process(bytes: &[u8], widths: &[u32], quality: u8) -> Result<Proce
     Ok(Processed { fallback, variants })
 }
 
+/// What a picture's header says, without decoding it: its size upright,
+/// and its file extension and MIME type. `None` for anything [`process`]
+/// would refuse on the header alone (its error says why).
+pub(super) fn header(bytes: &[u8]) -> Option<(u32, u32, &'static str, &'static str)> {
+    let format = image::guess_format(bytes).ok()?;
+    let (ext, mime) = match format {
+        ImageFormat::Jpeg if jpeg_is_whole(bytes) => ("jpg", "image/jpeg"),
+        ImageFormat::Png => ("png", "image/png"),
+        ImageFormat::WebP => ("webp", "image/webp"),
+        _ => return None,
+    };
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.no_limits();
+    let mut decoder = reader.into_decoder().ok()?;
+    let (w, h) = decoder.dimensions();
+    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return None;
+    }
+    use image::metadata::Orientation::{Rotate90, Rotate90FlipH, Rotate270, Rotate270FlipH};
+    let turned = matches!(decoder.orientation().ok()?, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH);
+    let (w, h) = if turned { (h, w) } else { (w, h) };
+    Some((w, h, ext, mime))
+}
+
 /// The picture's pixels, upright, within the limits.
 fn decode(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, String> {
     if format == ImageFormat::Jpeg && !jpeg_is_whole(bytes) {

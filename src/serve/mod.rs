@@ -8,12 +8,15 @@ mod http;
 mod session;
 mod watch;
 
+use std::collections::HashSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Instant;
 
 pub use session::{Files, Rebuild, Session, Update};
+
+use rayon::prelude::*;
 
 use crate::BuildOptions;
 use crate::diagnostics::plural;
@@ -141,25 +144,25 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let search = start_search_worker(Arc::clone(&state));
     // Watching starts before the first build, so that no save made while
     // it runs goes unseen; the lock makes such a save wait for it.
-    let session: Arc<Mutex<Option<Session>>> = Arc::default();
+    let preview = Preview {
+        options: build,
+        session: Arc::default(),
+        state: Arc::clone(&state),
+        search,
+        pictures: Arc::default(),
+    };
     let watcher = {
-        let (state, session, build, search) = (Arc::clone(&state), Arc::clone(&session), build.clone(), search.clone());
-        watch::start(&build.root.clone(), move |changed| {
+        let preview = preview.clone();
+        watch::start(&preview.options.root.clone(), move |changed| {
             let names: Vec<String> =
                 changed.iter().take(3).map(|p| crate::escape::terminal(&p.to_string_lossy()).into_owned()).collect();
             let more = if changed.len() > 3 { format!(" and {} more", changed.len() - 3) } else { String::new() };
             eprintln!("Changed: {}{more}", names.join(", "));
-            let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
-            rebuild(&build, &mut session, changed, &state, &search);
+            preview.rebuild(changed, false);
         })
         .map_err(|e| format!("cannot watch {}: {e}", options.build.root.display()))?
     };
-    {
-        let mut session = session.lock().unwrap_or_else(|e| e.into_inner());
-        if session.is_none() {
-            rebuild(&build, &mut session, &[], &state, &search);
-        }
-    }
+    preview.rebuild(&[], true);
     eprintln!("Serving at http://{addr}/ (Ctrl-C to stop)");
     if options.open {
         open_browser(&format!("http://{addr}/"));
@@ -176,6 +179,58 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     });
     drop(watcher);
     served.map_err(|e| format!("the server stopped: {e}"))
+}
+
+/// The preview: the session and where each rebuild's outcome goes.
+#[derive(Clone)]
+struct Preview {
+    options: BuildOptions,
+    session: Arc<Mutex<Option<Session>>>,
+    state: Arc<State>,
+    search: mpsc::Sender<SearchJob>,
+    /// Pictures being processed in the background (their source files).
+    pictures: Arc<Mutex<HashSet<PathBuf>>>,
+}
+
+impl Preview {
+    /// [`rebuild`] under the session's lock (`first`: only if nothing is
+    /// built yet), then processes the pictures it left pending.
+    fn rebuild(&self, changed: &[PathBuf], first: bool) {
+        let mut session = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        if first && session.is_some() {
+            return;
+        }
+        rebuild(&self.options, &mut session, changed, &self.state, &self.search);
+        let pending = session.as_ref().map(|s| s.site().images.pending().to_vec()).unwrap_or_default();
+        drop(session);
+        self.process_pictures(pending);
+    }
+
+    /// Processes `pending` pictures on a thread of their own, then builds
+    /// again with them: the page showed each one's source meanwhile.
+    fn process_pictures(&self, pending: Vec<crate::images::Pending>) {
+        let pending: Vec<_> = {
+            let mut busy = self.pictures.lock().unwrap_or_else(|e| e.into_inner());
+            pending.into_iter().filter(|p| busy.insert(p.file.clone())).collect()
+        };
+        if pending.is_empty() {
+            return;
+        }
+        let preview = self.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let root = &preview.options.root;
+            pending.par_iter().for_each(|p| p.process(root));
+            eprintln!("Processed {} in {} ms.", plural(pending.len(), "picture"), started.elapsed().as_millis());
+            let changed: Vec<PathBuf> =
+                pending.iter().map(|p| p.file.strip_prefix(root).unwrap_or(&p.file).to_path_buf()).collect();
+            {
+                let mut busy = preview.pictures.lock().unwrap_or_else(|e| e.into_inner());
+                pending.iter().for_each(|p| _ = busy.remove(&p.file));
+            }
+            preview.rebuild(&changed, false);
+        });
+    }
 }
 
 /// Brings the site up to date after `changed` (paths relative to the
