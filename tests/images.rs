@@ -163,6 +163,10 @@ fn pages_say_every_pictures_size_and_credit() {
     assert!(srcset.iter().any(|s| s.contains("480w") && s.contains("960w") && s.contains("1440w")), "{srcset:?}");
     let actor = site.page("actors/ann/index.html");
     assert!(actor.contains(r#"alt="Ann, smiling""#) && actor.contains("Own work"), "{actor}");
+    // Lists show lead images as thumbnails, decorative beside the headline.
+    let list = site.page("briefings/index.html");
+    assert_eq!(list.matches(r#"<span class="thumb"><picture>"#).count(), 2, "{list}");
+    assert_eq!(list.matches(r#"alt="" decoding="async" loading="lazy""#).count(), 2, "{list}");
     // Every <img> on every page has its size (no layout shift), and each
     // file it names was written.
     for (rel, bytes) in common::files_under(&site.root().join("public")) {
@@ -177,6 +181,18 @@ fn pages_say_every_pictures_size_and_credit() {
             assert!(site.root().join("public").join(src.trim_start_matches('/')).is_file(), "{rel}: {src}");
         }
     }
+}
+
+#[test]
+fn the_broadsheet_front_page_leads_with_the_newest_briefings_picture() {
+    let site = site_with_pictures();
+    site.write("dossier.yaml", "title: Pictures\ntheme: broadsheet\n");
+    assert_ok(&site.build());
+    let home = site.page("index.html");
+    let lead = &home[home.find(r#"<section class="front-lead""#).unwrap()..];
+    let lead = &lead[..lead.find("</section>").unwrap()];
+    assert!(lead.contains(r#"<figure class="front-lead-image"><picture>"#), "{lead}");
+    assert!(lead.contains(r#"fetchpriority="high""#) && lead.contains("map-"), "the newest briefing's: {lead}");
 }
 
 #[test]

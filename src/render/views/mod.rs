@@ -125,6 +125,8 @@ struct BriefingRef<'a> {
     summary: Option<&'a str>,
     summary_html: Option<Value>,
     status: Option<&'static str>,
+    /// The lead image, which lists show as a thumbnail.
+    image: Option<PictureView>,
     topics: Vec<Value>,
     /// Its byline: who wrote it, in order.
     authors: Vec<Value>,
@@ -298,6 +300,7 @@ fn briefing_ref(
         summary: Inline::text_of(&b.summary),
         summary_html: b.summary.as_ref().map(|s| Value::safe_string(s.html())),
         status: m.status.map(|s| s.as_str()),
+        image: site.images.value(&b.doc.path, m.image.as_deref(), Role::Wide, urls),
         topics: b.topics.iter().map(|&t| topics[t].clone()).collect(),
         authors: b.authors.iter().map(|&a| authors[a].clone()).collect(),
         html: None,
