@@ -406,3 +406,139 @@ fn targets_are_big_enough_the_network_reads_on_a_phone_and_search_does_not_shift
         }
     }
 }
+
+/// A small site in Arabic, in `theme`: actors, questions, briefings with
+/// positions, quotes, sources, a table, lists and a stance table in a
+/// body; lists in pages of two, so pagers show.
+fn arabic_site(theme: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "dossier.yaml",
+        &format!(
+            "title: إحاطات الأمن الإقليمي\ndescription: من يقف أين في مسألة ضمانات وقف إطلاق النار، وكيف نعرف ذلك.\n\
+             language: ar\ntheme: {theme}\npaginate_by: 2\npositions_per_page: 2\nfeeds: true\n"
+        ),
+    );
+    for (id, front) in [
+        ("salma-haddad", "name: سلمى حداد\nkind: person\nrole: وزيرة الخارجية\naffiliations: [regional-council]"),
+        ("omar-nasser", "name: عمر ناصر\nkind: person\nrole: رئيس الوزراء"),
+        ("regional-council", "name: المجلس الإقليمي\nkind: organization\nrole: منظمة إقليمية للتعاون الأمني"),
+        ("northern-state", "name: الدولة الشمالية\nkind: state"),
+    ] {
+        write(
+            &format!("content/actors/{id}.md"),
+            &format!("---\n{front}\n---\nنبذة قصيرة عن هذا الطرف ومواقفه المعلنة.\n"),
+        );
+    }
+    write("content/questions/monitors.md", "---\ntitle: هل ينبغي نشر مراقبين دوليين على خط وقف إطلاق النار؟\n---\n");
+    write("content/questions/sanctions.md", "---\ntitle: هل يجب رفع العقوبات بعد توقيع الاتفاق؟\n---\n");
+    let source = "sources:\n  - id: statement\n    title: بيان وزارة الخارجية حول المراقبين\n    publisher: وزارة الخارجية\n    url: https://example.org/statement\n    date: 2025-03-02\n    kind: primary\n";
+    for (id, date, title, who, stance, question) in [
+        (
+            "monitors-proposal",
+            "2025-03-02",
+            "سلمى حداد تقترح نشر مراقبين دوليين",
+            "salma-haddad",
+            "supports",
+            "monitors",
+        ),
+        (
+            "council-hesitates",
+            "2025-03-04",
+            "المجلس الإقليمي يتريث في الرد على المقترح",
+            "regional-council",
+            "unclear",
+            "monitors",
+        ),
+        ("sanctions-debate", "2025-03-06", "جدل حول رفع العقوبات بعد الاتفاق", "omar-nasser", "opposes", "sanctions"),
+    ] {
+        write(
+            &format!("content/briefings/{id}.md"),
+            &format!(
+                "---\ntitle: {title}\ndate: {date}\nsummary: ملخص قصير للإحاطة يشرح ما حدث ولماذا يهم القراء.\n\
+                 actors: [{who}, northern-state]\npositions:\n  - actor: {who}\n    question: {question}\n    stance: {stance}\n\
+                 \x20   summary: أعلن موقفه بوضوح في مؤتمر صحفي.\n    quote: \"لا سلام دائم من دون ضمانات يمكن التحقق منها\"\n\
+                 \x20   sources: [statement]\n{source}---\n\
+                 قالت [[salma-haddad]] إن المراقبين ضرورة [@statement]. وردّت [[northern-state]] بحذر.\n\n\
+                 ## ما الذي اقتُرح\n\n- مراقبون على طول الخط\n- تقارير أسبوعية علنية\n\n\
+                 | الطرف | الموقف |\n| --- | --- |\n| المجلس | متريث |\n\n\
+                 ## أين يقف الجميع\n\n::stances[{question}]\n"
+            ),
+        );
+    }
+    dir
+}
+
+#[test]
+fn an_arabic_site_reads_right_to_left_in_both_themes() {
+    let (Some(jar), Some(axe)) =
+        (tool("DOSSIER_VNU_JAR", "vnu-jar/build/dist/vnu.jar"), tool("DOSSIER_AXE_JS", "axe-core/axe.min.js"))
+    else {
+        return;
+    };
+    let axe = std::fs::read_to_string(axe).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let pages = [
+        "/",
+        "/briefings/monitors-proposal/",
+        "/briefings/",
+        "/briefings/page/2/",
+        "/actors/salma-haddad/",
+        "/actors/",
+        "/questions/monitors/",
+        "/questions/",
+    ];
+    for theme in ["default", "broadsheet"] {
+        let site = arabic_site(theme);
+        let built = out.path().join(theme);
+        common::assert_ok(
+            &Command::new(env!("CARGO_BIN_EXE_dossier"))
+                .args(["build", "--root", site.path().to_str().unwrap(), "--output", built.to_str().unwrap()])
+                .output()
+                .unwrap(),
+        );
+        let home = std::fs::read_to_string(built.join("index.html")).unwrap();
+        assert!(home.contains(r#"<html lang="ar" dir="rtl">"#), "{theme}: {}", &home[..200]);
+
+        let server = Server::start_with(site.path(), &["--no-reload"]);
+        for width in [375, 1280] {
+            let Some(browser) = Browser::start(width, 900) else { return };
+            for path in pages {
+                browser.open(&format!("{}{path}", server.base));
+                browser.wait_for("document.readyState === 'complete'");
+                let layout = browser.eval(
+                    "const d = document.documentElement; \
+                     const out = [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect(); \
+                       return r.width > 0 && (r.left < -1 || r.right > d.clientWidth + 1) && !e.closest('.table-scroll, .map-scroll, .network-scroll, .visually-hidden, thead'); }); \
+                     return { dir: getComputedStyle(d).direction, excess: d.scrollWidth - d.clientWidth, \
+                       out: out.slice(0, 5).map(e => e.tagName + '.' + e.className) };",
+                );
+                assert_eq!(layout["dir"], "rtl", "{theme}: {path}");
+                assert!(layout["excess"].as_i64().is_some_and(|e| e <= 0), "{theme}: {path} at {width}px: {layout}");
+                browser.eval(&format!("{axe}\nreturn true;"));
+                let violations = browser.eval(
+                    "return axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations \
+                       .filter(v => v.impact === 'serious' || v.impact === 'critical') \
+                       .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')));",
+                );
+                assert_eq!(violations, serde_json::json!([]), "{theme}: axe-core on {path} at {width}px");
+                let shot = Path::new(REPO)
+                    .join(format!("target/screenshots/rtl-{theme}{}-{width}.png", path.replace('/', "-")));
+                browser.screenshot(&shot);
+            }
+            assert_eq!(browser.console_errors(), Vec::<String>::new(), "{theme}: console errors at {width}px");
+        }
+    }
+    let checked = Command::new("java")
+        .args(["-jar", jar.to_str().unwrap(), "--errors-only", "--skip-non-html", "--format", "gnu"])
+        .arg(out.path())
+        .output()
+        .expect("run java");
+    let report = String::from_utf8_lossy(&checked.stderr);
+    assert!(checked.status.success() && report.trim().is_empty(), "the Nu Html Checker reports:\n{report}");
+}

@@ -200,6 +200,24 @@ pub(crate) fn keep_glob(pattern: &str) -> Result<globset::Glob, globset::Error> 
 }
 
 impl Config {
+    /// The direction the site's language is written in: `rtl` for Arabic,
+    /// Hebrew, Persian, Urdu and the other right-to-left languages (or a
+    /// tag naming a right-to-left script, `az-Arab`), else `ltr`.
+    pub fn direction(&self) -> &'static str {
+        const RTL_LANGUAGES: &[&str] =
+            &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "khw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"];
+        const RTL_SCRIPTS: &[&str] = &["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr"];
+        let tag = self.language.to_ascii_lowercase().replace('_', "-");
+        let mut parts = tag.split('-');
+        let primary = parts.next().unwrap_or_default();
+        let script = parts.find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphabetic()));
+        let rtl = match script {
+            Some(s) => RTL_SCRIPTS.contains(&s),
+            None => RTL_LANGUAGES.contains(&primary),
+        };
+        if rtl { "rtl" } else { "ltr" }
+    }
+
     /// Reads `root/dossier.yaml`; a missing file means every default.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let file = root.join(CONFIG_FILE);
@@ -351,6 +369,19 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn right_to_left_languages_and_scripts_are_known_from_the_tag() {
+        for (tag, dir) in
+            [("ar", "rtl"), ("ar-EG", "rtl"), ("he", "rtl"), ("fa-IR", "rtl"), ("az-Arab", "rtl"), ("ar-Latn", "ltr")]
+        {
+            let config = Config { language: tag.into(), ..Config::default() };
+            assert_eq!(config.direction(), dir, "{tag}");
+        }
+        for tag in ["en", "uk", "fr-CA", "zh-Hant", "arn"] {
+            assert_eq!(Config { language: tag.into(), ..Config::default() }.direction(), "ltr", "{tag}");
+        }
+    }
+
     use super::*;
 
     #[test]

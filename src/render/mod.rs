@@ -37,6 +37,8 @@ struct SiteView<'a> {
     description: &'a str,
     base_url: &'a str,
     language: &'a str,
+    /// `ltr` or `rtl`, from the language.
+    direction: &'static str,
     extra: &'a crate::content::model::Extra,
 }
 
@@ -52,6 +54,7 @@ fn globals(site: &Site, tera: &mut Tera, assets: &assets::Assets) -> Result<(), 
             description: &c.description,
             base_url: &c.base_url,
             language: &c.language,
+            direction: c.direction(),
             extra: &c.extra,
         },
     );
