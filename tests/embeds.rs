@@ -5,22 +5,14 @@
 
 mod common;
 
-use common::{TestSite, assert_ok, sample_site, stderr};
-use image::{ImageEncoder, Rgb, RgbImage};
-
-fn png(w: u32, h: u32) -> Vec<u8> {
-    let img = RgbImage::from_fn(w, h, |x, _| Rgb([(x % 256) as u8, 90, 160]));
-    let mut out = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut out).write_image(&img, w, h, image::ExtendedColorType::Rgb8).unwrap();
-    out
-}
+use common::{TestSite, assert_ok, png, sample_site, stderr};
 
 /// The sample site (Alice supports a tax cut in `first`, opposes it in
 /// the newer `second`) with a page and a briefing placing every directive.
 fn site_with_directives(safe_html: bool) -> TestSite {
     let site = sample_site();
     site.write("dossier.yaml", &format!("title: Test briefings\nsafe_html: {safe_html}\n"));
-    site.write_bytes("content/analysis/chart.png", &png(1200, 600));
+    site.write_bytes("content/analysis/chart.png", &png(1200, 600, [40, 90, 160]));
     site.write(
         "content/analysis/index.md",
         "---\ntitle: Analysis\n---\nIntro.\n\n\

@@ -256,15 +256,6 @@ fn a_failed_edit_stays_failed_through_later_changes_until_fixed() {
     assert_same_as_full_build(&session, root, "the theme's folder appearing");
 }
 
-/// A PNG `w`×`h` of one colour.
-fn png(w: u32, h: u32) -> Vec<u8> {
-    use image::ImageEncoder;
-    let img = image::RgbImage::from_pixel(w, h, image::Rgb([40, 90, 160]));
-    let mut out = Vec::new();
-    image::codecs::png::PngEncoder::new(&mut out).write_image(&img, w, h, image::ExtendedColorType::Rgb8).unwrap();
-    out
-}
-
 #[test]
 fn the_preview_shows_a_new_pictures_source_until_it_is_processed() {
     let site = site();
@@ -274,7 +265,7 @@ fn the_preview_shows_a_new_pictures_source_until_it_is_processed() {
     assert!(session.site().images.pending().is_empty());
 
     // A lead image, new: the page is built at once with its source.
-    site.write_bytes("content/briefings/chart.png", &png(1000, 400));
+    site.write_bytes("content/briefings/chart.png", &common::png(1000, 400, [40, 90, 160]));
     let first = edit(
         root,
         "content/briefings/first.md",
@@ -288,7 +279,7 @@ fn the_preview_shows_a_new_pictures_source_until_it_is_processed() {
     assert_eq!(pending.len(), 1, "{pending:?}");
     assert!(shown.contains(r#"width="1000" height="400""#) && !shown.contains("image/webp"), "{shown}");
     let preview = session.files().keys().find(|k| k.contains("-preview.png")).expect("the source is served").clone();
-    assert_eq!(&*session.files()[&preview], &png(1000, 400)[..]);
+    assert_eq!(&*session.files()[&preview], &common::png(1000, 400, [40, 90, 160])[..]);
 
     // Processed in the background, then built again: as a full build.
     pending.iter().for_each(|p| p.process(root));
@@ -299,7 +290,7 @@ fn the_preview_shows_a_new_pictures_source_until_it_is_processed() {
     assert_same_as_full_build(&session, root, "a picture processed after the preview showed its source");
 
     // A picture that fails to process is the build's to report.
-    let broken = &png(300, 300)[..60];
+    let broken = &common::png(300, 300, [40, 90, 160])[..60];
     site.write_bytes("content/briefings/chart.png", broken);
     let update = session.update(&[PathBuf::from("content/briefings/chart.png")]);
     let pending = match update {

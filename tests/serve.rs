@@ -126,17 +126,7 @@ fn serve_updates_text_edits_alone_and_watches_folders_created_later() {
 #[test]
 fn serve_shows_a_new_picture_at_once_and_processes_it_behind() {
     let site = common::sample_site();
-    let img = image::RgbImage::from_pixel(900, 300, image::Rgb([200, 60, 40]));
-    let mut png = Vec::new();
-    image::ImageEncoder::write_image(
-        image::codecs::png::PngEncoder::new(&mut png),
-        &img,
-        900,
-        300,
-        image::ExtendedColorType::Rgb8,
-    )
-    .unwrap();
-    site.write_bytes("assets/banner.png", &png);
+    site.write_bytes("assets/banner.png", &common::png(900, 300, [200, 60, 40]));
     let file = site.root().join("content/briefings/second.md");
     let original = std::fs::read_to_string(&file).unwrap();
     atomic_save(

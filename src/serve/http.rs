@@ -126,6 +126,11 @@ fn lookup(path: &str, now: &Snapshot, reload: Option<u64>) -> Response {
     if let Some(bytes) = now.files.get(key.as_str()).or_else(|| now.search.get(key.as_str())) {
         return file(&key, bytes, StatusCode::OK, now, reload);
     }
+    // A picture's source, shown until it was processed, asked for by a
+    // page loaded before the rebuild: its processed picture instead.
+    if let Some((found, bytes)) = processed_instead(&key, now) {
+        return file(found, bytes, StatusCode::OK, now, reload);
+    }
     // `/actors/x` → `/actors/x/`, as static hosts do.
     if now.files.contains_key(format!("{key}/index.html").as_str()) {
         let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
@@ -142,6 +147,18 @@ fn lookup(path: &str, now: &Snapshot, reload: Option<u64>) -> Response {
         }
         None => text(StatusCode::NOT_FOUND, "not found"),
     }
+}
+
+/// For `images/<name>-<hash>-preview.<ext>` (see `images::prepare`), the
+/// widest fallback of the same picture, processed since.
+fn processed_instead<'s>(key: &str, now: &'s Snapshot) -> Option<(&'s str, &'s [u8])> {
+    let prefix = key.strip_prefix("images/")?.rsplit_once("-preview.")?.0;
+    let prefix = format!("images/{prefix}-");
+    let width = |k: &str| k[prefix.len()..].split('.').next()?.parse::<u32>().ok();
+    let processed = now.files.iter().filter(|(k, _)| k.starts_with(&prefix) && !k.ends_with(".webp"));
+    let (k, bytes) =
+        processed.filter_map(|(k, b)| Some((width(k)?, k, b))).max_by_key(|(w, ..)| *w).map(|(_, k, b)| (k, b))?;
+    Some((&**k, &**bytes))
 }
 
 fn file(key: &str, bytes: &[u8], status: StatusCode, now: &Snapshot, reload: Option<u64>) -> Response {
@@ -214,7 +231,21 @@ fn text(status: StatusCode, body: &'static str) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode_path, is_local_host};
+    use std::sync::Arc;
+
+    use super::{decode_path, is_local_host, processed_instead};
+    use crate::serve::Snapshot;
+
+    #[test]
+    fn a_pictures_source_asked_for_after_processing_gets_the_processed_picture() {
+        let names = ["images/x-0123456789-480.png", "images/x-0123456789-960.png", "images/x-0123456789-960.webp"];
+        let files = names.iter().map(|n| (Arc::from(*n), Arc::from(n.as_bytes()))).collect();
+        let now = Snapshot { files: Arc::new(files), ..Snapshot::default() };
+        let found = processed_instead("images/x-0123456789-preview.png", &now).map(|(k, _)| k);
+        assert_eq!(found, Some("images/x-0123456789-960.png"));
+        assert_eq!(processed_instead("images/y-0123456789-preview.png", &now), None);
+        assert_eq!(processed_instead("images/x-0123456789-960.png", &now), None);
+    }
 
     #[test]
     fn only_local_names_and_addresses_are_this_host() {

@@ -65,6 +65,15 @@ impl TestSite {
 }
 
 /// Every file under `dir`, by path relative to it (`/`-separated), with its bytes.
+/// A PNG `w`×`h` of one colour.
+pub fn png(w: u32, h: u32, rgb: [u8; 3]) -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_pixel(w, h, image::Rgb(rgb));
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out).write_image(&img, w, h, image::ExtendedColorType::Rgb8).unwrap();
+    out
+}
+
 pub fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .into_iter()
