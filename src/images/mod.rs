@@ -187,6 +187,11 @@ pub struct Pending {
 }
 
 impl Pending {
+    /// Its cache key: one per source and settings.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
     /// Processes it into the cache, where the next build finds it; a
     /// failure is marked there, so that build processes it itself and
     /// reports why.

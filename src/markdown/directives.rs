@@ -128,8 +128,7 @@ fn marker(n: usize) -> String {
 /// `fill` has nothing (a marker the author typed, of no embed). Borrowed
 /// when there is no marker: most bodies.
 pub fn splice<'h>(html: &'h str, mut fill: impl FnMut(usize) -> Option<&'h str>) -> Cow<'h, str> {
-    let open = OPEN.to_string();
-    if memchr::memmem::find(html.as_bytes(), open.as_bytes()).is_none() {
+    if memchr::memmem::find(html.as_bytes(), OPEN.encode_utf8(&mut [0; 4]).as_bytes()).is_none() {
         return Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len() + 1024);

@@ -188,8 +188,8 @@ struct Preview {
     session: Arc<Mutex<Option<Session>>>,
     state: Arc<State>,
     search: mpsc::Sender<SearchJob>,
-    /// Pictures being processed in the background (their source files).
-    pictures: Arc<Mutex<HashSet<PathBuf>>>,
+    /// Pictures being processed in the background (their cache keys).
+    pictures: Arc<Mutex<HashSet<String>>>,
 }
 
 impl Preview {
@@ -211,7 +211,7 @@ impl Preview {
     fn process_pictures(&self, pending: Vec<crate::images::Pending>) {
         let pending: Vec<_> = {
             let mut busy = self.pictures.lock().unwrap_or_else(|e| e.into_inner());
-            pending.into_iter().filter(|p| busy.insert(p.file.clone())).collect()
+            pending.into_iter().filter(|p| busy.insert(p.key().to_owned())).collect()
         };
         if pending.is_empty() {
             return;
@@ -226,7 +226,7 @@ impl Preview {
                 pending.iter().map(|p| p.file.strip_prefix(root).unwrap_or(&p.file).to_path_buf()).collect();
             {
                 let mut busy = preview.pictures.lock().unwrap_or_else(|e| e.into_inner());
-                pending.iter().for_each(|p| _ = busy.remove(&p.file));
+                pending.iter().for_each(|p| _ = busy.remove(p.key()));
             }
             preview.rebuild(&changed, false);
         });
