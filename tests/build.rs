@@ -247,3 +247,15 @@ fn pages_link_the_stylesheet_and_script_by_names_made_from_their_content() {
     assert_eq!(linked_asset(&home, r#"<script type="module" src="/"#), script);
     assert!(!public.join(&style).exists(), "the old name is gone with the old file");
 }
+
+#[test]
+fn the_home_page_counts_each_active_actors_positions_and_briefings() {
+    let site = sample_site();
+    assert_ok(&site.build());
+    let home = site.page("index.html");
+    let side = &home[home.find("id=\"active-actors\"").unwrap()..];
+    // Ranked by both; an actor named in a briefing without a position of
+    // its own says so rather than "0 positions" alone.
+    assert!(side.contains(r#"<span class="actor-note">2 positions · 2 briefings</span>"#), "{side}");
+    assert!(side.contains(r#"<span class="actor-note">0 positions · 1 briefing</span>"#), "{side}");
+}
