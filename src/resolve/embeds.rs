@@ -25,13 +25,8 @@ impl Lookup<'_> {
         host: Option<BriefingIx>,
     ) -> Result<(ActorIx, BriefingIx, usize), (Range<usize>, Unresolved)> {
         let actor = self.actor(d.label.trim()).map_err(|p| (d.label_range(), p))?;
-        let question = match d.get("question") {
-            Some(a) => match self.questions.get(a.value.trim()) {
-                Some(&q) => Some(q),
-                None => return Err((a.at.clone(), self.unknown("question", a.value.trim(), &self.questions))),
-            },
-            None => None,
-        };
+        let question = d.get("question").map(|a| self.question(a.value.trim()).map_err(|p| (a.at.clone(), p)));
+        let question = question.transpose()?;
         let pinned = match d.get("briefing") {
             Some(a) => match self.briefings.get(a.value.trim()) {
                 Some(&b) => Some(b),

@@ -138,6 +138,11 @@ impl<'c> Lookup<'c> {
         Unresolved::new(format!("unknown source `{key}`"), Some(hint))
     }
 
+    /// A question by id.
+    pub(crate) fn question(&self, key: &str) -> Result<QuestionIx, Unresolved> {
+        self.questions.get(key).copied().ok_or_else(|| self.unknown("question", key, &self.questions))
+    }
+
     /// An actor by id, name or alias (case-insensitive for the latter two).
     pub(crate) fn actor(&self, key: &str) -> Result<ActorIx, Unresolved> {
         if let Some(&i) = self.actors.get(key) {
@@ -261,13 +266,10 @@ impl Links for BodyLinks<'_, '_> {
                 let label = if doc.id.as_str() == key { doc.matter.name.clone() } else { key.to_owned() };
                 Target { url: l.urls.actor(&doc.id), label }
             }),
-            "questions" => match l.questions.get(key) {
-                Some(&i) => {
-                    push_unique(&mut self.refs.questions, i);
-                    Ok(Target { url: l.urls.question(key), label: l.question_titles[i.get()].to_owned() })
-                }
-                None => Err(l.unknown("question", key, &l.questions)),
-            },
+            "questions" => l.question(key).map(|i| {
+                push_unique(&mut self.refs.questions, i);
+                Target { url: l.urls.question(key), label: l.question_titles[i.get()].to_owned() }
+            }),
             "briefings" => match l.briefings.get(key) {
                 Some(&i) => {
                     push_unique(&mut self.refs.briefings, i);
@@ -313,10 +315,6 @@ impl Links for BodyLinks<'_, '_> {
         let l = self.lookup;
         let at_label = |p| (d.label_range(), p);
         let id = d.label.trim();
-        let question = |key: &str| match l.questions.get(key.trim()) {
-            Some(&q) => Ok(q),
-            None => Err(l.unknown("question", key.trim(), &l.questions)),
-        };
         match d.name {
             "figure" => {
                 let src = d.get("src").map_or("", |a| a.value);
@@ -338,7 +336,7 @@ impl Links for BodyLinks<'_, '_> {
                 Ok(Embed::Actor(a.get()))
             }
             "stances" => {
-                let q = question(id).map_err(at_label)?;
+                let q = l.question(id).map_err(at_label)?;
                 push_unique(&mut self.refs.questions, q);
                 Ok(Embed::Stances(q.get()))
             }

@@ -224,6 +224,30 @@ impl Site {
         })
     }
 
+    /// Every entity with a page and a body: briefings, actors, questions,
+    /// topics, pages, authors, each in the site's order.
+    pub fn entities(&self) -> impl Iterator<Item = Entity> {
+        super::ix::all(self.briefings.len())
+            .map(Entity::Briefing)
+            .chain(super::ix::all(self.actors.len()).map(Entity::Actor))
+            .chain(super::ix::all(self.questions.len()).map(Entity::Question))
+            .chain(super::ix::all(self.topics.len()).map(Entity::Topic))
+            .chain((0..self.pages.len()).map(Entity::Page))
+            .chain(super::ix::all(self.authors.len()).map(Entity::Author))
+    }
+
+    /// The file the entity comes from (none for a topic without one).
+    pub fn file(&self, entity: Entity) -> Option<&std::path::Path> {
+        Some(match entity {
+            Entity::Briefing(i) => &self.briefings[i].doc.path,
+            Entity::Actor(i) => &self.actors[i].doc.path,
+            Entity::Question(i) => &self.questions[i].doc.path,
+            Entity::Topic(i) => &self.topics[i].doc.as_ref()?.path,
+            Entity::Page(i) => &self.pages[i].doc.path,
+            Entity::Author(i) => &self.authors[i].doc.path,
+        })
+    }
+
     /// The entity's rendered body.
     pub fn body(&self, entity: Entity) -> &Rendered {
         match entity {

@@ -14,7 +14,7 @@ mod pagefind;
 use std::collections::BTreeMap;
 
 use crate::markdown::Inline;
-use crate::resolve::{Entity, Ix, Site, ix};
+use crate::resolve::{Entity, Ix, Site};
 
 /// The folder, under the output, that holds the search bundle.
 pub use crate::urls::SEARCH_BUNDLE_DIR as BUNDLE_DIR;
@@ -82,14 +82,8 @@ pub fn records(site: &Site) -> Vec<Record> {
 
 /// Every entity with a page, in a fixed order: briefings, actors,
 /// questions, topics, pages, authors.
-pub fn entities(site: &Site) -> impl Iterator<Item = Entity> {
-    ix::all(site.briefings.len())
-        .map(Entity::Briefing)
-        .chain(ix::all(site.actors.len()).map(Entity::Actor))
-        .chain(ix::all(site.questions.len()).map(Entity::Question))
-        .chain(ix::all(site.topics.len()).map(Entity::Topic))
-        .chain((0..site.pages.len()).map(Entity::Page))
-        .chain(ix::all(site.authors.len()).map(Entity::Author))
+pub fn entities(site: &Site) -> impl Iterator<Item = Entity> + '_ {
+    site.entities()
 }
 
 /// Where `entity`'s record sits in [`records`].

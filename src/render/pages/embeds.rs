@@ -13,7 +13,7 @@ use crate::diagnostics::Diagnostic;
 use crate::images::{PictureView, Role};
 use crate::markdown::{Embed, Rendered};
 use crate::render::views::{Ctx, Refs, render_partial};
-use crate::resolve::{ActorIx, AuthorIx, BriefingIx, Entity, Ix, PositionRef, QuestionIx, Site, TopicIx};
+use crate::resolve::{ActorIx, BriefingIx, Entity, Ix, PositionRef, QuestionIx, Site};
 
 const EMBED: &str = "partials/embed.html";
 
@@ -22,7 +22,7 @@ pub(in crate::render) type Embeds = HashMap<Entity, Vec<String>>;
 
 /// The embeds of every body of `site`.
 pub(in crate::render) fn render_all(site: &Site, tera: &Tera, refs: &Refs) -> Result<Embeds, Diagnostic> {
-    let with = entities(site).filter(|&e| !site.body(e).embeds.is_empty()).collect::<Vec<_>>();
+    let with = site.entities().filter(|&e| !site.body(e).embeds.is_empty()).collect::<Vec<_>>();
     with.into_par_iter().map(|e| Ok((e, render(site, tera, refs, e)?))).collect()
 }
 
@@ -48,16 +48,6 @@ pub(in crate::render) fn render(
 pub(super) fn spliced<'a>(ctx: &Ctx<'a>, entity: Entity, body: &'a Rendered) -> std::borrow::Cow<'a, str> {
     let embeds = ctx.refs.embeds.get(&entity);
     crate::markdown::splice(&body.html, |n| embeds.and_then(|e| e.get(n)).map(String::as_str))
-}
-
-fn entities(site: &Site) -> impl Iterator<Item = Entity> + '_ {
-    let b = (0..site.briefings.len()).map(|i| Entity::Briefing(BriefingIx::new(i)));
-    let a = (0..site.actors.len()).map(|i| Entity::Actor(ActorIx::new(i)));
-    let q = (0..site.questions.len()).map(|i| Entity::Question(QuestionIx::new(i)));
-    let t = (0..site.topics.len()).map(|i| Entity::Topic(TopicIx::new(i)));
-    let p = (0..site.pages.len()).map(Entity::Page);
-    let w = (0..site.authors.len()).map(|i| Entity::Author(AuthorIx::new(i)));
-    b.chain(a).chain(q).chain(t).chain(p).chain(w)
 }
 
 /// What `partials/embed.html` gets as `embed`: `kind`, and that kind's fields.
@@ -87,7 +77,7 @@ fn view(ctx: &Ctx, entity: Entity, embed: &Embed) -> Value {
             let matter = ImageMatter { src: src.clone(), alt: alt.clone(), caption: None, credit: credit.clone() };
             View {
                 kind: "figure",
-                image: path(site, entity).and_then(|p| site.images.value(p, Some(&matter), Role::Wide, &site.urls)),
+                image: site.file(entity).and_then(|p| site.images.value(p, Some(&matter), Role::Wide, &site.urls)),
                 caption: caption.as_deref().map(Value::safe_string),
                 ..View::default()
             }
@@ -113,16 +103,4 @@ fn view(ctx: &Ctx, entity: Entity, embed: &Embed) -> Value {
         }
     };
     crate::render::views::value(&view)
-}
-
-/// The file the entity's body comes from (pictures are found beside it).
-fn path(site: &Site, entity: Entity) -> Option<&std::path::Path> {
-    Some(match entity {
-        Entity::Briefing(i) => &site.briefings[i].doc.path,
-        Entity::Actor(i) => &site.actors[i].doc.path,
-        Entity::Question(i) => &site.questions[i].doc.path,
-        Entity::Topic(i) => &site.topics[i].doc.as_ref()?.path,
-        Entity::Page(i) => &site.pages[i].doc.path,
-        Entity::Author(i) => &site.authors[i].doc.path,
-    })
 }
