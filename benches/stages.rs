@@ -78,7 +78,7 @@ fn stages(c: &mut Criterion) {
     let options = dossier::BuildOptions::new(dir.path());
     let (site, diags) = dossier::load_site(&options);
     let site = site.unwrap_or_else(|| panic!("{}", diags.render(dir.path(), false)));
-    let (tera, _) = dossier::render::templates::load(dir.path(), "default", &mut Vec::new()).unwrap();
+    let (tera, _) = dossier::render::templates::load(dir.path(), "default", &site.words, &mut Vec::new()).unwrap();
     let renderer = dossier::render::Renderer::new(std::sync::Arc::new(site), tera).unwrap();
     let pages = renderer.pages();
     let find = |url: &str| *pages.iter().find(|p| renderer.url(**p) == url).unwrap();

@@ -20,6 +20,7 @@ pub mod content;
 pub mod deploy;
 pub mod diagnostics;
 pub(crate) mod escape;
+pub mod i18n;
 pub mod images;
 pub mod linkcheck;
 pub mod markdown;
@@ -143,13 +144,23 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
         );
         return (None, diags);
     }
+    let mut warnings = Vec::new();
+    let words = i18n::Words::load(&options.root, &config.theme, &config.language, &mut warnings);
+    diags.extend(warnings);
+    let words = match words {
+        Ok(w) => Arc::new(w),
+        Err(problems) => {
+            diags.extend(problems);
+            return (None, diags);
+        }
+    };
     let allowed = config.editorial.allow.clone();
     let (mut content, bodies) = content::load(&options.root, options.drafts, &mut diags);
     let images =
         images::prepare(&options.root, &config.images, (&content, &bodies), options.pictures_later, &mut diags);
     // Files that failed to load are left out; the rest are still checked,
     // so one run reports every file's problems.
-    let site = resolve::resolve(config, &mut content, bodies, images, &mut diags);
+    let site = resolve::resolve(config, &mut content, bodies, images, words, &mut diags);
     (site.map(|s| (s, content)), diags.allow(&allowed).sorted())
 }
 
@@ -293,7 +304,7 @@ fn renderer(
     sink: output::Sink,
 ) -> Result<(render::Renderer, Diagnostics), Diagnostics> {
     let mut skipped = Vec::new();
-    let loaded = render::templates::load(&options.root, &site.config.theme, &mut skipped);
+    let loaded = render::templates::load(&options.root, &site.config.theme, &site.words, &mut skipped);
     diags.extend(skipped);
     let made = (|| {
         let (tera, mut theme_static) = loaded?;

@@ -121,6 +121,29 @@ fn body_edits_rerender_one_page_each_and_match_a_full_build() {
 }
 
 #[test]
+fn edits_to_the_interfaces_words_rebuild_with_them() {
+    let site = site();
+    let root = site.root();
+    let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
+    site.write("i18n/en.ftl", "where-they-stand = Who stands where\n");
+    assert_eq!(session.update(&[PathBuf::from("i18n/en.ftl")]).unwrap().rebuild, Rebuild::Full);
+    assert!(page(&session, "briefings/first/index.html").contains(">Who stands where</h2>"));
+    assert_same_as_full_build(&session, root, "the site's words");
+    std::fs::remove_file(root.join("i18n/en.ftl")).unwrap();
+    assert_eq!(session.update(&[PathBuf::from("i18n/en.ftl")]).unwrap().rebuild, Rebuild::Full);
+    assert!(page(&session, "briefings/first/index.html").contains(">Where they stand</h2>"));
+    // A theme's words are not templates: the site is loaded with them.
+    site.write("dossier.yaml", "title: Test briefings\nsearch: true\ntheme: plain\n");
+    site.write("themes/plain/i18n/en.ftl", "key-actors = Who is in it\n");
+    session.update(&[PathBuf::from("dossier.yaml")]).unwrap();
+    site.write("themes/plain/i18n/en.ftl", "key-actors = Who takes part\n");
+    let words = PathBuf::from("themes/plain/i18n/en.ftl");
+    assert_eq!(session.update(&[words]).unwrap().rebuild, Rebuild::Full);
+    assert!(page(&session, "briefings/first/index.html").contains(">Who takes part</h2>"));
+    assert_same_as_full_build(&session, root, "a theme's words");
+}
+
+#[test]
 fn edits_that_change_links_front_matter_or_templates_take_the_longer_paths() {
     let site = site();
     let root = site.root();
@@ -157,7 +180,7 @@ fn edits_that_change_links_front_matter_or_templates_take_the_longer_paths() {
     // A template of the site's own, then a static file: every page again,
     // no content read.
     let builtin = dossier::render::templates::BUILTIN.iter().find(|(n, _)| *n == "404.html").unwrap().1;
-    site.write("templates/404.html", &builtin.replace("Page not found</h1>", "Nothing here</h1>"));
+    site.write("templates/404.html", &builtin.replace(r#"{{ "not-found" | t }}</h1>"#, "Nothing here</h1>"));
     let update = session.update(&[PathBuf::from("templates/404.html")]).unwrap();
     assert_eq!(update.rebuild, Rebuild::Templates);
     assert!(page(&session, "404.html").contains("Nothing here"));

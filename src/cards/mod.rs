@@ -96,13 +96,13 @@ struct Item<'a> {
 #[derive(Serialize)]
 struct StanceView {
     key: &'static str,
-    label: &'static str,
+    label: String,
     mark: &'static str,
 }
 
-impl From<crate::content::model::Stance> for StanceView {
-    fn from(s: crate::content::model::Stance) -> Self {
-        StanceView { key: s.as_str(), label: s.label(), mark: s.mark() }
+impl StanceView {
+    fn new(s: crate::content::model::Stance, words: &crate::i18n::Words) -> Self {
+        StanceView { key: s.as_str(), label: words.stance(s), mark: s.mark() }
     }
 }
 
@@ -198,52 +198,79 @@ fn card(site: &Site, tera: &tera::Tera, entity: Entity, cache: &Path) -> Result<
     Ok(Card { entity, svg, key, rel, alt })
 }
 
+/// A briefing's card items: each actor with a position in it, once, at
+/// its first stance (four at most).
+fn briefing_items<'s>(site: &'s Site, b: &'s crate::resolve::Briefing) -> Vec<Item<'s>> {
+    let mut items: Vec<Item> = Vec::new();
+    for p in &b.positions {
+        let name = site.actors[p.actor].doc.matter.name.as_str();
+        if items.len() < 4 && !items.iter().any(|it| it.name == name) {
+            items.push(Item { name, stance: Some(StanceView::new(p.stance, &site.words)) });
+        }
+    }
+    items
+}
+
+/// An actor's card items: its latest stances, newest first, one per
+/// question (three at most).
+fn actor_items(site: &Site, i: crate::resolve::ActorIx) -> Vec<Item<'_>> {
+    let mut items: Vec<Item> = Vec::new();
+    for r in site.index.actor_positions[i].iter().rev() {
+        let p = &site.briefings[r.briefing].positions[r.position];
+        let name = match p.question {
+            Some(q) => site.questions[q].doc.matter.title.as_str(),
+            None => site.briefings[r.briefing].doc.matter.title.as_str(),
+        };
+        if items.len() < 3 && !items.iter().any(|it| it.name == name) {
+            items.push(Item { name, stance: Some(StanceView::new(p.stance, &site.words)) });
+        }
+    }
+    items
+}
+
 /// The card's words for `entity`: its section, id and view.
 fn view(site: &Site, entity: Entity) -> (&'static str, &str, CardView<'_>) {
-    let ix = &site.index;
+    let (ix, w) = (&site.index, &*site.words);
     let (section, id, kind, title, subtitle, items) = match entity {
         Entity::Briefing(i) => {
             let b = &site.briefings[i];
-            // Each actor with a position here, once, at its first stance.
-            let mut items: Vec<Item> = Vec::new();
-            for p in &b.positions {
-                let name = site.actors[p.actor].doc.matter.name.as_str();
-                if items.len() < 4 && !items.iter().any(|it| it.name == name) {
-                    items.push(Item { name, stance: Some(p.stance.into()) });
-                }
-            }
-            let subtitle = Some(b.doc.matter.date.long());
-            ("briefings", b.doc.id.as_str(), "Briefing".to_owned(), b.doc.matter.title.as_str(), subtitle, items)
+            let items = briefing_items(site, b);
+            let subtitle = Some(w.date(&b.doc.matter.date));
+            (
+                "briefings",
+                b.doc.id.as_str(),
+                w.get("page-briefing").into_owned(),
+                b.doc.matter.title.as_str(),
+                subtitle,
+                items,
+            )
         }
         Entity::Actor(i) => {
             let a = &site.actors[i];
             let m = &a.doc.matter;
-            // The latest stances, newest first, one per question.
-            let mut items: Vec<Item> = Vec::new();
-            for r in ix.actor_positions[i].iter().rev() {
-                let p = &site.briefings[r.briefing].positions[r.position];
-                let name = match p.question {
-                    Some(q) => site.questions[q].doc.matter.title.as_str(),
-                    None => site.briefings[r.briefing].doc.matter.title.as_str(),
-                };
-                if items.len() < 3 && !items.iter().any(|it| it.name == name) {
-                    items.push(Item { name, stance: Some(p.stance.into()) });
-                }
-            }
-            let kind = m.kind.map_or_else(|| "Actor".to_owned(), |k| crate::resolve::id_to_words(k.as_str()));
+            let items = actor_items(site, i);
+            let kind =
+                w.get(&m.kind.map_or_else(|| "page-actor".to_owned(), |k| format!("kind-{}", k.as_str()))).into_owned();
             ("actors", a.doc.id.as_str(), kind, m.name.as_str(), m.role.clone(), items)
         }
         Entity::Question(i) => {
             let q = &site.questions[i];
             let n = ix.question_positions[i].len();
-            let subtitle = Some(format!("{n} position{}", if n == 1 { "" } else { "s" }));
-            ("questions", q.doc.id.as_str(), "Question".to_owned(), q.doc.matter.title.as_str(), subtitle, Vec::new())
+            let subtitle = Some(w.count("count-positions", n, &[]));
+            (
+                "questions",
+                q.doc.id.as_str(),
+                w.get("page-question").into_owned(),
+                q.doc.matter.title.as_str(),
+                subtitle,
+                Vec::new(),
+            )
         }
         Entity::Topic(i) => {
             let t = &site.topics[i];
             let n = ix.topic_briefings[i].len();
-            let subtitle = Some(format!("{n} briefing{}", if n == 1 { "" } else { "s" }));
-            ("topics", t.id.as_str(), "Topic".to_owned(), t.title.as_str(), subtitle, Vec::new())
+            let subtitle = Some(w.count("count-briefings", n, &[]));
+            ("topics", t.id.as_str(), w.get("page-topic").into_owned(), t.title.as_str(), subtitle, Vec::new())
         }
         Entity::Page(_) | Entity::Author(_) => unreachable!("plain pages and authors have no card"),
     };

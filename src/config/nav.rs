@@ -9,16 +9,10 @@ use super::{CONFIG_FILE, at_value};
 use crate::content::yaml::{self, Seg};
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 
-/// The sections the header can link, in their default order, with their
-/// default names (`authors` only on a site that has authors).
-pub const SECTIONS: [(&str, &str); 6] = [
-    ("briefings", "Briefings"),
-    ("actors", "Actors"),
-    ("questions", "Questions"),
-    ("topics", "Topics"),
-    ("sources", "Sources"),
-    ("authors", "Authors"),
-];
+/// The sections the header can link, in their default order (`authors`
+/// only on a site that has authors); their names are the interface's
+/// words `section-<name>`.
+pub const SECTIONS: [&str; 6] = ["briefings", "actors", "questions", "topics", "sources", "authors"];
 
 /// One entry of `nav:`: exactly one of `section`, `page` and `url`.
 #[derive(Debug, Clone, Deserialize)]
@@ -51,9 +45,9 @@ pub(super) fn check(text: &str, nav: &mut [NavEntry]) -> Result<(), Diagnostic> 
             return Err(at_value(text, &here, d));
         }
         if let Some(section) = &entry.section
-            && !SECTIONS.iter().any(|(s, _)| s == section)
+            && !SECTIONS.contains(&section.as_str())
         {
-            let names = SECTIONS.map(|(s, _)| s);
+            let names = SECTIONS;
             let hint = match did_you_mean(section, names) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("the sections are {}", names.map(|s| format!("`{s}`")).join(", ")),

@@ -27,8 +27,8 @@ pub(super) fn links(site: &Site) -> Result<Vec<NavLink>, Diagnostic> {
     let mut weighted: Vec<(i64, NavLink)> = Vec::new();
     match &site.config.nav {
         None => {
-            let made = |(name, _): &&(&str, &str)| *name != "authors" || !site.authors.is_empty();
-            let sections = SECTIONS.iter().filter(made).map(|&(name, title)| section(site, name, title.to_owned()));
+            let made = |name: &&&str| **name != "authors" || !site.authors.is_empty();
+            let sections = SECTIONS.iter().filter(made).map(|&name| section(site, name, None));
             weighted.extend((10..).step_by(10).zip(sections));
         }
         Some(entries) => {
@@ -55,7 +55,7 @@ pub(super) fn links(site: &Site) -> Result<Vec<NavLink>, Diagnostic> {
 
 fn entry_link(site: &Site, entry: &NavEntry, listed: &mut [bool]) -> Result<NavLink, Diagnostic> {
     if let Some(name) = &entry.section {
-        let &(name, title) = SECTIONS.iter().find(|(s, _)| s == name).expect("checked when dossier.yaml was read");
+        let &name = SECTIONS.iter().find(|s| *s == name).expect("checked when dossier.yaml was read");
         if name == "authors" && site.authors.is_empty() {
             let d = Diagnostic::new(
                 Code::Nav,
@@ -65,7 +65,7 @@ fn entry_link(site: &Site, entry: &NavEntry, listed: &mut [bool]) -> Result<NavL
             .hint("add an author under content/authors/ and name it in a briefing's `authors:`, or drop the entry");
             return Err(at_entry(d, entry));
         }
-        return Ok(section(site, name, entry.title.clone().unwrap_or_else(|| title.to_owned())));
+        return Ok(section(site, name, entry.title.clone()));
     }
     if let Some(id) = &entry.page {
         let Some(i) = site.pages.iter().position(|p| p.doc.id.as_str() == id) else {
@@ -93,7 +93,9 @@ fn at_entry(d: Diagnostic, entry: &NavEntry) -> Diagnostic {
     }
 }
 
-fn section(site: &Site, name: &'static str, title: String) -> NavLink {
+/// A section's link, named `title` or in the interface's words.
+fn section(site: &Site, name: &'static str, title: Option<String>) -> NavLink {
+    let title = title.unwrap_or_else(|| site.words.get(&format!("section-{name}")).into_owned());
     NavLink { title, url: site.urls.path(&[name]), section: name }
 }
 

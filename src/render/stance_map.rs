@@ -167,10 +167,10 @@ fn choices(ctx: &Ctx, actors: &[ActorIx], columns: &[Column]) -> (Vec<Choice>, V
     let mut kinds: Vec<Choice> = ActorKind::ALL
         .iter()
         .filter(|k| actors.iter().any(|&a| site.actors[a].doc.matter.kind == Some(**k)))
-        .map(|k| Choice { key: k.as_str().into(), label: crate::resolve::id_to_words(k.as_str()) })
+        .map(|k| Choice { key: k.as_str().into(), label: site.words.get(&format!("kind-{}", k.as_str())).into_owned() })
         .collect();
     if actors.iter().any(|&a| site.actors[a].doc.matter.kind.is_none()) {
-        kinds.push(Choice { key: "other".into(), label: "Other".into() });
+        kinds.push(Choice { key: "other".into(), label: site.words.get("kind-other").into_owned() });
     }
     let topics = site
         .topics

@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Words;
+use std::sync::Arc;
+use tera::{Kwargs, State};
 
 macro_rules! embed {
     ($($name:literal),+ $(,)?) => {
@@ -85,7 +88,8 @@ pub const THEMES: &[BuiltinTheme] = &[
 ];
 
 /// Every file of built-in theme `name` as a theme folder holds them
-/// (`templates/…`, `static/…`), to start a theme from; `None` when no theme
+/// (`templates/…`, `static/…`, the interface's words `i18n/…`), to start
+/// a theme from; `None` when no theme
 /// of that name ships.
 pub fn builtin_files(name: &str) -> Option<Vec<(String, &'static [u8])>> {
     let theme = THEMES.iter().find(|t| t.name == name)?;
@@ -94,7 +98,9 @@ pub fn builtin_files(name: &str) -> Option<Vec<(String, &'static [u8])>> {
     let mut statics: BTreeMap<&str, &[u8]> = DEFAULT_THEME_STATIC.iter().copied().collect();
     statics.extend(theme.statics.iter().copied());
     let files = templates.into_iter().map(|(n, b)| (format!("templates/{n}"), b));
-    Some(files.chain(statics.into_iter().map(|(n, b)| (format!("static/{n}"), b))).collect())
+    let statics = statics.into_iter().map(|(n, b)| (format!("static/{n}"), b));
+    let words = crate::i18n::BUILTIN.iter().map(|(l, t)| (format!("i18n/{l}.ftl"), t.as_bytes()));
+    Some(files.chain(statics).chain(words).collect())
 }
 
 /// A theme's static files, in memory: relative path and bytes.
@@ -106,6 +112,7 @@ pub type StaticFiles = Vec<(String, Vec<u8>)>;
 pub fn load(
     root: &Path,
     theme: &str,
+    words: &Arc<Words>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<(tera::Tera, StaticFiles), Vec<Diagnostic>> {
     let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
@@ -150,11 +157,48 @@ pub fn load(
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+    // Before the templates: Tera checks the filters they name as it adds them.
+    let words = Arc::clone(words);
+    let forms = Arc::clone(&words);
+    tera.register_filter("t", move |key: &str, args: Kwargs, state: &State| translate(&words, key, &args, state));
+    // `{{ "count-actors" | forms }}`: the message's plural forms as JSON,
+    // for `site.js` to count with (see `Words::forms`).
+    tera.register_filter("forms", move |key: &str, _: Kwargs, _: &State| {
+        let forms = forms.forms(key).map_err(tera::Error::message)?;
+        let map: serde_json::Map<String, serde_json::Value> =
+            forms.into_iter().map(|(c, f)| (c.to_owned(), serde_json::Value::String(f))).collect();
+        Ok::<_, tera::Error>(serde_json::Value::Object(map).to_string())
+    });
     let all: Vec<(String, String)> = sources.iter().map(|(n, (_, t))| (n.clone(), t.clone())).collect();
     if let Err(e) = tera.add_raw_templates(all) {
         return Err(vec![template_error(&e, &sources)]);
     }
     Ok((tera, statics))
+}
+
+/// `{{ "key" | t }}`, `{{ "count-briefings" | t(n=3) }}`: the message
+/// `key` of the interface's words, with the filter's arguments (numbers
+/// choose plural forms). Messages are HTML (the tables are the site's
+/// own, like its templates); an argument is escaped unless it is HTML
+/// already (a date's `html`, a link), so the result is marked safe.
+fn translate(words: &Words, key: &str, kwargs: &Kwargs, state: &State) -> tera::TeraResult<tera::Value> {
+    let mut args = crate::i18n::Args::new();
+    for (name, value) in kwargs.iter() {
+        let Some(name) = name.as_str() else { continue };
+        if let Some(n) = value.as_i64() {
+            args.set(name, n);
+        } else if let Some(n) = value.as_f64() {
+            args.set(name, n);
+        } else {
+            let text = match value.as_str() {
+                Some(s) if value.is_safe() || !state.autoescaping_enabled() => s.to_owned(),
+                _ => state.escape_if_needed(value)?,
+            };
+            args.set(name, text);
+        }
+    }
+    let text = words.format(key, Some(&args)).map_err(tera::Error::message)?;
+    Ok(tera::Value::safe_string(&text))
 }
 
 /// Tera names the template in its message; point at the file it came from.

@@ -52,6 +52,7 @@ pub fn resolve(
     content: &mut Content,
     mut bodies: Bodies,
     images: crate::images::Images,
+    words: std::sync::Arc<crate::i18n::Words>,
     diags: &mut Diagnostics,
 ) -> Option<Site> {
     sort(content, &mut bodies);
@@ -108,6 +109,7 @@ pub fn resolve(
         now,
         rooted_links,
         images: crate::images::Images::default(),
+        words,
     };
     site.images = images;
     // Links to other pages' headings, now that every page is rendered.

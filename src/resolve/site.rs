@@ -46,6 +46,8 @@ pub struct Site {
     pub(crate) rooted_links: Vec<super::links::Later>,
     /// Every picture front matter names, processed.
     pub images: crate::images::Images,
+    /// The interface's words in the site's language.
+    pub words: std::sync::Arc<crate::i18n::Words>,
 }
 
 /// A briefing with its references resolved and its body rendered.

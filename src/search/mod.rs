@@ -101,66 +101,70 @@ pub fn record_index(site: &Site, entity: Entity) -> usize {
 
 /// The search record of one entity's page.
 pub fn record(site: &Site, entity: Entity) -> Record {
-    let u = &site.urls;
+    let (u, w) = (&site.urls, |key: &str| site.words.get(key));
     match entity {
-        Entity::Briefing(i) => {
-            let b = &site.briefings[i];
-            let m = &b.doc.matter;
-            let mut r = Record::new(u.briefing(&b.doc.id), &m.title, "Briefing");
-            r.meta.insert("date".into(), m.date.ymd());
-            r.sort.insert("date".into(), m.date.ymd());
-            r.say(&m.title);
-            r.say(Inline::text_of(&b.summary).unwrap_or_default());
-            for &a in &b.actors {
-                r.filter("actor", &site.actors[a].doc.matter.name);
-            }
-            for &a in &b.authors {
-                r.filter("author", &site.authors[a].doc.matter.name);
-            }
-            for p in &b.positions {
-                r.filter("stance", p.stance.label());
-                if let Some(q) = p.question {
-                    r.filter("question", &site.questions[q].doc.matter.title);
-                }
-                r.say(Inline::text_of(&p.summary).unwrap_or_default());
-                r.say(Inline::text_of(&p.quote).unwrap_or_default());
-            }
-            for &t in &b.topics {
-                r.filter("topic", &site.topics[t].title);
-            }
-            r.say(&body_text(&b.body.html));
-            r
-        }
+        Entity::Briefing(i) => briefing_record(site, i),
         Entity::Actor(i) => {
             let a = &site.actors[i];
             let m = &a.doc.matter;
             let aliases = m.aliases.join(", ");
             let lines = [m.role.as_deref(), Some(aliases.as_str())];
-            entity_record(u.actor(&a.doc.id), &m.name, "Actor", Some("actor"), &lines, &a.body.html)
+            entity_record(u.actor(&a.doc.id), &m.name, &w("page-actor"), Some("actor"), &lines, &a.body.html)
         }
         Entity::Question(i) => {
             let q = &site.questions[i];
             let m = &q.doc.matter;
             let lines = [m.summary.as_deref()];
-            entity_record(u.question(&q.doc.id), &m.title, "Question", Some("question"), &lines, &q.body.html)
+            entity_record(u.question(&q.doc.id), &m.title, &w("page-question"), Some("question"), &lines, &q.body.html)
         }
         Entity::Topic(i) => {
             let t = &site.topics[i];
             let lines = [t.description.as_deref()];
-            entity_record(u.topic(&t.id), &t.title, "Topic", Some("topic"), &lines, &t.body.html)
+            entity_record(u.topic(&t.id), &t.title, &w("page-topic"), Some("topic"), &lines, &t.body.html)
         }
         Entity::Page(i) => {
             let p = &site.pages[i];
             let m = &p.doc.matter;
-            entity_record(u.page(&p.doc.id), &m.title, "Page", None, &[m.summary.as_deref()], &p.body.html)
+            entity_record(u.page(&p.doc.id), &m.title, &w("page-page"), None, &[m.summary.as_deref()], &p.body.html)
         }
         Entity::Author(i) => {
             let a = &site.authors[i];
             let m = &a.doc.matter;
             let lines = [m.role.as_deref(), m.bio.as_deref()];
-            entity_record(u.author(&a.doc.id), &m.name, "Author", Some("author"), &lines, &a.body.html)
+            entity_record(u.author(&a.doc.id), &m.name, &w("page-author"), Some("author"), &lines, &a.body.html)
         }
     }
+}
+
+/// A briefing's search record: its words, and filters by actor, author,
+/// stance, question and topic.
+fn briefing_record(site: &Site, i: crate::resolve::BriefingIx) -> Record {
+    let b = &site.briefings[i];
+    let m = &b.doc.matter;
+    let mut r = Record::new(site.urls.briefing(&b.doc.id), &m.title, &site.words.get("page-briefing"));
+    r.meta.insert("date".into(), m.date.ymd());
+    r.sort.insert("date".into(), m.date.ymd());
+    r.say(&m.title);
+    r.say(Inline::text_of(&b.summary).unwrap_or_default());
+    for &a in &b.actors {
+        r.filter("actor", &site.actors[a].doc.matter.name);
+    }
+    for &a in &b.authors {
+        r.filter("author", &site.authors[a].doc.matter.name);
+    }
+    for p in &b.positions {
+        r.filter("stance", &site.words.stance(p.stance));
+        if let Some(q) = p.question {
+            r.filter("question", &site.questions[q].doc.matter.title);
+        }
+        r.say(Inline::text_of(&p.summary).unwrap_or_default());
+        r.say(Inline::text_of(&p.quote).unwrap_or_default());
+    }
+    for &t in &b.topics {
+        r.filter("topic", &site.topics[t].title);
+    }
+    r.say(&body_text(&b.body.html));
+    r
 }
 
 /// A record for a page about one thing: its title (also filed under

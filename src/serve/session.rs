@@ -6,8 +6,9 @@
 //!   entity's own page shows: re-render the body and that page;
 //! - a change under `templates/`, `themes/` or `static/` re-renders every
 //!   page from the resolved site, without reading content again;
-//! - anything else (front matter, new or removed files, `dossier.yaml`)
-//!   rebuilds everything.
+//! - anything else (front matter, new or removed files, `dossier.yaml`,
+//!   the interface's words in `i18n/` or a theme's `i18n/`) rebuilds
+//!   everything.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -173,6 +174,10 @@ impl Session {
         let mut templates = false;
         for rel in changed {
             match rel.components().next().and_then(|c| c.as_os_str().to_str()) {
+                // The interface's words are the site's (loaded with it).
+                Some("themes") if rel.components().nth(2).is_some_and(|c| c.as_os_str() == "i18n") => {
+                    return Plan::Full;
+                }
                 Some("templates" | "themes" | "static") => templates = true,
                 // The source library: any briefing may cite what changed.
                 Some("content") if content::library::in_library(rel) => return Plan::Full,

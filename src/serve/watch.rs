@@ -9,7 +9,7 @@ use std::time::Duration;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 /// The folders under the site root whose changes need a rebuild.
-const WATCHED: &[&str] = &["content", "templates", "themes", "static"];
+const WATCHED: &[&str] = &["content", "templates", "themes", "static", "i18n"];
 
 /// How long a burst of changes must be quiet before the rebuild starts:
 /// an editor's save (write a temporary file, rename it over the old one)

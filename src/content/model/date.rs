@@ -63,30 +63,6 @@ impl Date {
     pub fn ymd(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
-
-    /// "4 September 2025".
-    pub fn long(&self) -> String {
-        format!("{} {} {}", self.day, self.month_name(), self.year)
-    }
-
-    /// "September".
-    pub fn month_name(&self) -> &'static str {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        MONTHS[usize::from(self.month.clamp(1, 12)) - 1]
-    }
 }
 
 impl Date {

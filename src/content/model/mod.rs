@@ -384,17 +384,6 @@ word_enum!(
 );
 
 impl Stance {
-    /// Human words for the stance, as shown beside its badge.
-    pub fn label(self) -> &'static str {
-        match self {
-            Stance::Supports => "Supports",
-            Stance::Opposes => "Opposes",
-            Stance::Conditional => "Conditional",
-            Stance::Neutral => "Neutral",
-            Stance::Unclear => "Unclear",
-        }
-    }
-
     /// The badge's symbol: ✓ ✗ ± ○ ?
     pub fn mark(self) -> &'static str {
         match self {
@@ -464,7 +453,6 @@ mod tests {
 
     #[test]
     fn dates_are_checked_against_the_calendar() {
-        assert_eq!(Date::parse("2025-09-04").unwrap().long(), "4 September 2025");
         assert!(Date::parse("2024-02-29").is_ok());
         assert!(Date::parse("2025-02-30").unwrap_err().contains("no day 30"));
         assert!(Date::parse("2025-9-4").is_err());

@@ -33,7 +33,7 @@ impl PageKind for Year {
         "briefings"
     }
     fn meta(&self, site: &Site, n: usize) -> Meta {
-        Meta::section(site, &format!("Briefings of {}", site.index.years[n].0))
+        Meta::section(site, &site.words.with("title-year", &[("year", &site.index.years[n].0.to_string())]))
     }
     fn weight(&self, site: &Site, n: usize) -> usize {
         site.index.years[n].1.len()
@@ -48,7 +48,7 @@ impl PageKind for Year {
     fn view(&self, ctx: &Ctx, n: usize, page: usize) -> Value {
         #[derive(Serialize)]
         struct Month {
-            name: &'static str,
+            name: String,
             /// `month-09`: where the month starts on its page.
             id: String,
             briefings: Vec<Value>,
@@ -61,7 +61,7 @@ impl PageKind for Year {
             let date = &site.briefings[b].doc.matter.date;
             let id = format!("month-{:02}", date.month);
             if months.last().is_none_or(|m| m.id != id) {
-                months.push(Month { name: date.month_name(), id, briefings: Vec::new() });
+                months.push(Month { name: site.words.month(date.month), id, briefings: Vec::new() });
             }
             months.last_mut().expect("just pushed").briefings.push(ctx.refs.briefings[b].clone());
         }
@@ -88,7 +88,7 @@ pub(super) struct ArchiveYear {
 /// A month of a year: its link goes to the page of the year where it starts.
 #[derive(Serialize)]
 struct ArchiveMonth {
-    name: &'static str,
+    name: String,
     url: String,
     count: usize,
 }
@@ -108,7 +108,7 @@ pub(super) fn index(site: &Site) -> Vec<ArchiveYear> {
                     Some(m) if date.month == last => m.count += 1,
                     _ => {
                         let url = format!("{}#month-{:02}", page_url(&base, k / per + 1), date.month);
-                        months.push(ArchiveMonth { name: date.month_name(), url, count: 1 });
+                        months.push(ArchiveMonth { name: site.words.month(date.month), url, count: 1 });
                     }
                 }
                 last = date.month;

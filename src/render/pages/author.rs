@@ -28,7 +28,13 @@ impl PageKind for Authors {
         "authors"
     }
     fn meta(&self, site: &Site, _n: usize) -> Meta {
-        Meta::titled(site, "Authors", format!("Who writes {}.", site.config.title), "website")
+        let w = &site.words;
+        Meta::titled(
+            site,
+            &w.get("section-authors"),
+            w.with("description-authors", &[("site", &site.config.title)]),
+            "website",
+        )
     }
     fn weight(&self, site: &Site, _n: usize) -> usize {
         site.authors.len()
@@ -77,7 +83,9 @@ impl PageKind for Author {
         let doc = &site.authors[n].doc;
         let m = &doc.matter;
         let description = m.bio.clone().or_else(|| m.role.clone());
-        let description = description.unwrap_or_else(|| format!("Briefings by {} on {}.", m.name, site.config.title));
+        let description = description.unwrap_or_else(|| {
+            site.words.with("description-author", &[("name", &m.name), ("site", &site.config.title)])
+        });
         let image = site.images.value(&doc.path, m.image.as_ref(), Role::Portrait, &site.urls);
         Meta::titled(site, &m.name, description, "profile").pictured(image, false)
     }

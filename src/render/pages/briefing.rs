@@ -82,8 +82,8 @@ impl PageKind for Briefing {
         let (site, ix) = (ctx.site, &ctx.site.index);
         let m = &b.doc.matter;
         value(&View {
-            scheduled: m.publish_date.as_ref().filter(|_| site.scheduled(i)).map(|d| d.long()),
-            archived: m.expiry_date.as_ref().filter(|_| site.archived(i)).map(|d| d.long()),
+            scheduled: m.publish_date.as_ref().filter(|_| site.scheduled(i)).map(|d| site.words.date(d)),
+            archived: m.expiry_date.as_ref().filter(|_| site.archived(i)).map(|d| site.words.date(d)),
             briefing: &ctx.refs.briefings[i],
             corrections: b.corrections.iter().map(|n| ctx.refs.notice(n)).collect(),
             updates: b.updates.iter().map(|n| ctx.refs.notice(n)).collect(),
@@ -133,8 +133,8 @@ struct View<'a> {
 #[derive(Serialize)]
 struct Sourcing {
     count: usize,
-    /// Each kind with sources, in the order kinds are listed: `kind`,
-    /// `count`, and `label` ("primary document" or "primary documents").
+    /// Each kind with sources, in the order kinds are listed: `kind` and
+    /// `count` (in words: the message `sourcing-<kind>` with `n=count`).
     kinds: Vec<KindCount>,
     /// Sources of no stated kind.
     other: usize,
@@ -146,7 +146,6 @@ struct Sourcing {
 struct KindCount {
     kind: &'static str,
     count: usize,
-    label: &'static str,
 }
 
 fn sourcing(sources: &[crate::content::model::SourceMatter]) -> Sourcing {
@@ -155,15 +154,7 @@ fn sourcing(sources: &[crate::content::model::SourceMatter]) -> Sourcing {
         .iter()
         .map(|&k| (k, sources.iter().filter(|s| s.kind == Some(k)).count()))
         .filter(|&(_, n)| n > 0)
-        .map(|(k, count)| {
-            let (one, many) = match k {
-                SourceKind::Primary => ("primary document", "primary documents"),
-                SourceKind::News => ("news report", "news reports"),
-                SourceKind::Analysis => ("analysis", "analyses"),
-                SourceKind::Data => ("dataset", "datasets"),
-            };
-            KindCount { kind: k.as_str(), count, label: if count == 1 { one } else { many } }
-        })
+        .map(|(k, count)| KindCount { kind: k.as_str(), count })
         .collect();
     let mut publishers: Vec<&str> = sources.iter().filter_map(|s| s.publisher.as_deref()).collect();
     publishers.sort_unstable();

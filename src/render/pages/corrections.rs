@@ -55,8 +55,8 @@ impl PageKind for Corrections {
     fn meta(&self, site: &Site, _n: usize) -> Meta {
         Meta::titled(
             site,
-            "Corrections",
-            format!("Every correction made to {}, newest first.", site.config.title),
+            &site.words.get("section-corrections"),
+            site.words.with("description-corrections", &[("site", &site.config.title)]),
             "website",
         )
     }

@@ -65,7 +65,7 @@ impl Feed {
             Feed::Question(i) => &site.questions[i].doc.matter.title,
             Feed::Topic(i) => &site.topics[i].title,
             Feed::Author(i) => &site.authors[i].doc.matter.name,
-            Feed::Corrections => "Corrections",
+            Feed::Corrections => &site.words.get("section-corrections").into_owned(),
         };
         format!("{name} — {}", site.config.title)
     }

@@ -27,13 +27,12 @@ impl PageKind for LibrarySource {
     }
     fn meta(&self, site: &Site, n: usize) -> Meta {
         let s = &site.library[n].source;
-        let by = s.publisher.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
-        Meta::titled(
-            site,
-            &s.title,
-            format!("Every briefing and position on {} citing {}{by}.", site.config.title, s.title),
-            "website",
-        )
+        let (w, on) = (&site.words, ("site", site.config.title.as_str()));
+        let description = match s.publisher.as_deref() {
+            Some(p) => w.with("description-source-by", &[on, ("title", &s.title), ("publisher", p)]),
+            None => w.with("description-source", &[on, ("title", &s.title)]),
+        };
+        Meta::titled(site, &s.title, description, "website")
     }
     fn weight(&self, site: &Site, n: usize) -> usize {
         site.index.library_positions[n].len() + site.index.library_briefings[n].len()

@@ -54,7 +54,7 @@ macro_rules! section_page {
             $name
         }
         fn meta(&self, site: &Site, _n: usize) -> Meta {
-            Meta::section(site, $title)
+            Meta::section(site, &site.words.get($title))
         }
     };
 }
@@ -63,7 +63,7 @@ pub(super) use section_page;
 pub(super) struct Briefings;
 
 impl PageKind for Briefings {
-    section_page!("briefings.html", "briefings", "Briefings");
+    section_page!("briefings.html", "briefings", "section-briefings");
 
     fn weight(&self, site: &Site, _n: usize) -> usize {
         site.briefings.len()
@@ -106,7 +106,7 @@ impl PageKind for Briefings {
 pub(super) struct Actors;
 
 impl PageKind for Actors {
-    section_page!("actors.html", "actors", "Actors");
+    section_page!("actors.html", "actors", "section-actors");
 
     fn weight(&self, site: &Site, _n: usize) -> usize {
         site.actors.len()
@@ -119,7 +119,9 @@ impl PageKind for Actors {
     fn view(&self, ctx: &Ctx, n: usize, page: usize) -> Value {
         #[derive(Serialize)]
         struct Group {
-            kind: &'static str,
+            /// `person`, …, `other`: and in words, plural ("People").
+            key: &'static str,
+            kind: String,
             actors: Vec<Counted>,
         }
         let site = ctx.site;
@@ -129,15 +131,12 @@ impl PageKind for Actors {
         let mut groups: Vec<Group> = Vec::new();
         for &a in shown {
             let kind = match site.actors[a].doc.matter.kind {
-                Some(ActorKind::Person) => "People",
-                Some(ActorKind::State) => "States",
-                Some(ActorKind::Institution) => "Institutions",
-                Some(ActorKind::Organization) => "Organizations",
-                Some(ActorKind::Group) => "Groups",
-                None => "Others",
+                Some(kind) => kind.as_str(),
+                None => "other",
             };
-            if groups.last().is_none_or(|g| g.kind != kind) {
-                groups.push(Group { kind, actors: Vec::new() });
+            if groups.last().is_none_or(|g| g.key != kind) {
+                let words = site.words.get(&format!("kinds-{kind}")).into_owned();
+                groups.push(Group { key: kind, kind: words, actors: Vec::new() });
             }
             groups.last_mut().expect("just pushed").actors.push(counted_actor(ctx, a));
         }
@@ -156,7 +155,7 @@ impl PageKind for Actors {
 pub(super) struct Questions;
 
 impl PageKind for Questions {
-    section_page!("questions.html", "questions", "Questions");
+    section_page!("questions.html", "questions", "section-questions");
 
     fn weight(&self, site: &Site, _n: usize) -> usize {
         site.questions.len()
@@ -184,7 +183,7 @@ impl PageKind for Questions {
 pub(super) struct Topics;
 
 impl PageKind for Topics {
-    section_page!("topics.html", "topics", "Topics");
+    section_page!("topics.html", "topics", "section-topics");
 
     fn weight(&self, site: &Site, _n: usize) -> usize {
         site.topics.len()

@@ -214,7 +214,7 @@ impl Job {
         if let Part::Page(k) = self.part
             && k > 0
         {
-            meta.title = format!("Page {}: {}", k + 1, meta.title);
+            meta.title = site.words.with("title-page-of", &[("n", &(k + 1).to_string()), ("title", &meta.title)]);
         }
         meta
     }

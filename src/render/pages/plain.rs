@@ -67,7 +67,7 @@ impl PageKind for NotFound {
         "404"
     }
     fn meta(&self, site: &Site, _n: usize) -> Meta {
-        Meta::section(site, "Page not found")
+        Meta::section(site, &site.words.get("not-found"))
     }
     fn listed(&self) -> bool {
         false

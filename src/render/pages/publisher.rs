@@ -13,7 +13,7 @@ use crate::resolve::Site;
 pub(super) struct Sources;
 
 impl PageKind for Sources {
-    section_page!("sources.html", "sources", "Sources");
+    section_page!("sources.html", "sources", "section-sources");
 
     fn weight(&self, site: &Site, _n: usize) -> usize {
         site.index.sources.len()
@@ -61,8 +61,10 @@ impl PageKind for Publisher {
     }
     fn meta(&self, site: &Site, n: usize) -> Meta {
         let p = &site.index.sources[n].publisher;
-        let name = if p.is_empty() { "Publisher not named" } else { p };
-        Meta::titled(site, name, format!("Sources from {name} cited on {}.", site.config.title), "website")
+        let unnamed = site.words.get("publisher-not-named");
+        let name: &str = if p.is_empty() { &unnamed } else { p };
+        let description = site.words.with("description-publisher", &[("name", name), ("site", &site.config.title)]);
+        Meta::titled(site, name, description, "website")
     }
     fn weight(&self, site: &Site, n: usize) -> usize {
         site.index.sources[n].sources.len()

@@ -34,7 +34,8 @@ impl PageKind for Question {
     }
     fn meta(&self, site: &Site, n: usize) -> Meta {
         let m = &site.questions[n].doc.matter;
-        let description = m.summary.clone().unwrap_or_else(|| format!("Who stands where on: {}", m.title));
+        let description =
+            m.summary.clone().unwrap_or_else(|| site.words.with("description-question", &[("title", &m.title)]));
         Meta::titled(site, &m.title, description, "website")
     }
     fn weight(&self, site: &Site, n: usize) -> usize {

@@ -30,7 +30,7 @@ impl PageKind for Removed {
         REMOVED
     }
     fn meta(&self, site: &Site, n: usize) -> Meta {
-        Meta::titled(site, "Page removed", site.config.removed[n].reason.clone(), "website")
+        Meta::titled(site, &site.words.get("title-removed"), site.config.removed[n].reason.clone(), "website")
     }
     fn listed(&self) -> bool {
         false

@@ -26,7 +26,12 @@ impl PageKind for Search {
     }
     fn meta(&self, site: &Site, _n: usize) -> Meta {
         let c = &site.config;
-        Meta::titled(site, "Search", format!("Search {}.", c.title), "website")
+        Meta::titled(
+            site,
+            &site.words.get("section-search"),
+            site.words.with("description-search", &[("site", &c.title)]),
+            "website",
+        )
     }
     fn listed(&self) -> bool {
         false
@@ -36,22 +41,22 @@ impl PageKind for Search {
         #[derive(Serialize)]
         struct Filter {
             name: &'static str,
-            label: &'static str,
+            label: String,
         }
         #[derive(Serialize)]
         struct View {
             bundle: String,
             filters: [Filter; 5],
         }
-        let f = |name, label| Filter { name, label };
+        let f = |name, key: &str| Filter { name, label: ctx.site.words.get(key).into_owned() };
         value(&View {
             bundle: ctx.site.urls.asset(&format!("{SEARCH_BUNDLE_DIR}/pagefind.js")),
             filters: [
-                f("type", "Type"),
-                f("actor", "Actor"),
-                f("question", "Question"),
-                f("topic", "Topic"),
-                f("stance", "Stance"),
+                f("type", "search-type"),
+                f("actor", "page-actor"),
+                f("question", "page-question"),
+                f("topic", "page-topic"),
+                f("stance", "column-stance"),
             ],
         })
     }

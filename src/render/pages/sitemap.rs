@@ -144,7 +144,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         crate::scaffold::init(dir.path()).unwrap();
         let site = crate::load_site(&crate::BuildOptions::new(dir.path())).0.expect("the new site loads");
-        let (tera, _) = crate::render::templates::load(dir.path(), "default", &mut Vec::new()).unwrap();
+        let (tera, _) =
+            crate::render::templates::load(dir.path(), "default", &Default::default(), &mut Vec::new()).unwrap();
         let refs = Refs::build(&site, &tera).unwrap();
         let ctx = Ctx { site: &site, refs: &refs };
         let json = |kind: &Sitemap, n| serde_json::to_value(kind.view(&ctx, n, 0)).unwrap();

@@ -29,7 +29,8 @@ impl PageKind for Topic {
     }
     fn meta(&self, site: &Site, n: usize) -> Meta {
         let t = &site.topics[n];
-        let description = t.description.clone().unwrap_or_else(|| format!("Briefings on {}.", t.title));
+        let description =
+            t.description.clone().unwrap_or_else(|| site.words.with("description-topic", &[("title", &t.title)]));
         Meta::titled(site, &t.title, description, "website")
     }
     fn weight(&self, site: &Site, n: usize) -> usize {

@@ -20,9 +20,7 @@ use crate::content::model::{Date, Stance};
 use crate::diagnostics::Diagnostic;
 use crate::images::{PictureView, Role};
 use crate::markdown::Inline;
-use crate::resolve::{
-    ActorIx, AuthorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx, id_to_words,
-};
+use crate::resolve::{ActorIx, AuthorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx};
 pub(in crate::render) use partials::render_partial;
 use partials::{BRIEFING_ITEM, FEED_ENTRY, POSITION, component};
 use position::{PositionParts, PositionView, SourceLink};
@@ -99,6 +97,8 @@ struct QuestionRef<'a> {
     id: &'a str,
     title: &'a str,
     url: String,
+    /// A link to it, for messages that name it ("on { $question }").
+    link: Value,
 }
 
 #[derive(Serialize)]
@@ -114,6 +114,8 @@ struct BriefingRef<'a> {
     id: &'a str,
     title: &'a str,
     url: String,
+    /// A link to it, for messages that name it ("In { $briefing }").
+    link: Value,
     /// Absolute URL (when `base_url` has a host), for feeds.
     permalink: String,
     date: Value,
@@ -150,8 +152,8 @@ impl Refs {
             .questions
             .iter()
             .map(|q| {
-                let urls = &site.urls;
-                value(&QuestionRef { id: q.doc.id.as_str(), title: &q.doc.matter.title, url: urls.question(&q.doc.id) })
+                let (url, title) = (site.urls.question(&q.doc.id), &q.doc.matter.title);
+                value(&QuestionRef { id: q.doc.id.as_str(), title, link: link(&url, title), url })
             })
             .collect();
         let topics: Table<TopicIx, Value> = site
@@ -264,7 +266,7 @@ fn actor_refs(site: &Site, tera: &Tera) -> Result<Table<ActorIx, Value>, Diagnos
                 name: &m.name,
                 url: urls.actor(&a.doc.id),
                 kind: m.kind.map(|k| k.as_str()),
-                kind_label: m.kind.map(|k| id_to_words(k.as_str())),
+                kind_label: m.kind.map(|k| site.words.get(&format!("kind-{}", k.as_str())).into_owned()),
                 role: m.role.as_deref(),
                 image: site.images.value(&a.doc.path, m.image.as_ref(), Role::Portrait, urls),
                 link: None,
@@ -278,6 +280,19 @@ fn actor_refs(site: &Site, tera: &Tera) -> Result<Table<ActorIx, Value>, Diagnos
         .collect()
 }
 
+/// `<a href="url">title</a>`, escaped as templates escape: what messages
+/// take where their words name a page ("on { $question }").
+fn link(url: &str, title: &str) -> Value {
+    let mut html = Vec::with_capacity(url.len() + title.len() + 16);
+    html.extend_from_slice(b"<a href=\"");
+    // Writing to a Vec cannot fail.
+    let _ = tera::escape_html(url, &mut html);
+    html.extend_from_slice(b"\">");
+    let _ = tera::escape_html(title, &mut html);
+    html.extend_from_slice(b"</a>");
+    Value::safe_string(&String::from_utf8_lossy(&html))
+}
+
 /// A briefing's reference, with its list item rendered.
 fn briefing_ref(
     tera: &Tera,
@@ -288,10 +303,12 @@ fn briefing_ref(
 ) -> Result<Value, Diagnostic> {
     let urls = &site.urls;
     let m = &b.doc.matter;
+    let url = urls.briefing(&b.doc.id);
     let mut item = BriefingRef {
         id: b.doc.id.as_str(),
         title: &m.title,
-        url: urls.briefing(&b.doc.id),
+        link: link(&url, &m.title),
+        url,
         permalink: urls.absolute(&urls.briefing(&b.doc.id)),
         published: m.date.rfc3339(),
         modified: b.modified.rfc3339(),

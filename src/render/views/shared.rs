@@ -11,7 +11,9 @@ use super::partials::component;
 use super::value;
 use crate::content::model::{Date, Stance};
 use crate::diagnostics::Diagnostic;
+use crate::i18n::Words;
 use crate::resolve::Site;
+use std::sync::Arc;
 
 /// A date as templates want it: machine form for `<time datetime>` and
 /// words for people.
@@ -24,9 +26,9 @@ struct DateView {
     html: Option<Value>,
 }
 
-impl From<&Date> for DateView {
-    fn from(d: &Date) -> Self {
-        DateView { iso: d.ymd(), text: d.long(), html: None }
+impl DateView {
+    fn new(d: &Date, words: &Words) -> Self {
+        DateView { iso: d.ymd(), text: words.date(d), html: None }
     }
 }
 
@@ -35,16 +37,16 @@ impl From<&Date> for DateView {
 #[derive(Serialize, Clone)]
 struct StanceView {
     key: &'static str,
-    label: &'static str,
+    label: String,
     mark: &'static str,
     /// The `stance_badge` component's HTML for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     badge: Option<Value>,
 }
 
-impl From<Stance> for StanceView {
-    fn from(s: Stance) -> Self {
-        StanceView { key: s.as_str(), label: s.label(), mark: s.mark(), badge: None }
+impl StanceView {
+    fn new(s: Stance, words: &Words) -> Self {
+        StanceView { key: s.as_str(), label: words.stance(s), mark: s.mark(), badge: None }
     }
 }
 
@@ -53,6 +55,7 @@ impl From<Stance> for StanceView {
 pub(super) struct Shared {
     stances: Vec<Value>,
     dates: HashMap<Date, Value>,
+    words: Arc<Words>,
 }
 
 impl Shared {
@@ -60,7 +63,7 @@ impl Shared {
         let stances = Stance::ALL
             .iter()
             .map(|&s| {
-                let mut view = StanceView::from(s);
+                let mut view = StanceView::new(s, &site.words);
                 view.badge = component(tera, "stance_badge", "stance", &value(&view))?;
                 Ok(value(&view))
             })
@@ -78,12 +81,12 @@ impl Shared {
         let dates = days
             .into_par_iter()
             .map(|d| {
-                let mut view = DateView::from(d);
+                let mut view = DateView::new(d, &site.words);
                 view.html = component(tera, "date", "d", &value(&view))?;
                 Ok((d.clone(), value(&view)))
             })
             .collect::<Result<_, _>>()?;
-        Ok(Shared { stances, dates })
+        Ok(Shared { stances, dates, words: Arc::clone(&site.words) })
     }
 
     pub(super) fn stance(&self, s: Stance) -> &Value {
@@ -93,6 +96,6 @@ impl Shared {
     /// Every date of the site's briefings, positions and sources is made
     /// in advance; another (none yet) goes without `html`.
     pub(super) fn date(&self, d: &Date) -> Value {
-        self.dates.get(d).cloned().unwrap_or_else(|| value(&DateView::from(d)))
+        self.dates.get(d).cloned().unwrap_or_else(|| value(&DateView::new(d, &self.words)))
     }
 }

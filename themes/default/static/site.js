@@ -125,6 +125,21 @@ function tocHighlight() {
   targets.forEach((t) => observer.observe(t));
 }
 
+// Counts in the page's language: `forms` (a data attribute holding
+// JSON, see the `forms` filter) has a form per plural category, `{n}` for
+// the count; `english` stands in when a template gives none.
+const plural = new Intl.PluralRules(document.documentElement.lang || "en");
+function counted(forms, n, english, more = {}) {
+  let text = english;
+  try {
+    const parsed = JSON.parse(forms);
+    text = parsed[plural.select(n)] ?? parsed.other ?? english;
+  } catch {}
+  text = text.replace("{n}", n);
+  for (const [name, value] of Object.entries(more)) text = text.replace(`{${name}}`, value);
+  return text;
+}
+
 const map = document.querySelector("table.stance-map");
 const mapFilters = document.querySelector("[data-map-filters]");
 if (map && mapFilters) filterMap(map, mapFilters);
@@ -151,7 +166,8 @@ function filterMap(table, form) {
       if (visible) rows++;
     }
     const questions = shown.filter(Boolean).length;
-    count.textContent = `${rows} actor${rows === 1 ? "" : "s"}, ${questions} question${questions === 1 ? "" : "s"}`;
+    const actors = counted(form.dataset.actors, rows, rows === 1 ? "{n} actor" : "{n} actors");
+    count.textContent = `${actors}, ${counted(form.dataset.questions, questions, questions === 1 ? "{n} question" : "{n} questions")}`;
   };
   for (const select of selects) select.addEventListener("change", apply);
   apply();
@@ -165,7 +181,8 @@ async function runSearch(app) {
   const selects = [...form.querySelectorAll("select[data-filter]")];
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
-  status.textContent = "Loading the search index…";
+  const words = app.dataset;
+  status.textContent = words.loading || "Loading the search index…";
 
   let pagefind;
   try {
@@ -174,7 +191,7 @@ async function runSearch(app) {
     await pagefind.options({ baseUrl: "/" });
     await pagefind.init();
   } catch (error) {
-    status.textContent = "The search index could not be loaded. Search works when the site is served over HTTP.";
+    status.textContent = words.failed || "The search index could not be loaded. Search works when the site is served over HTTP.";
     return;
   }
 
@@ -195,7 +212,7 @@ async function runSearch(app) {
     for (const select of selects) if (select.value) filters[select.dataset.filter] = [select.value];
     if (!query && Object.keys(filters).length === 0) {
       list.replaceChildren();
-      status.textContent = "Type a word to search, or pick a filter.";
+      status.textContent = words.prompt || "Type a word to search, or pick a filter.";
       return;
     }
     const search = await pagefind.search(query || null, { filters, sort: query ? undefined : { date: "desc" } });
@@ -203,7 +220,12 @@ async function runSearch(app) {
     if (ticket !== latest) return; // typing went on: a newer search shows instead
     list.replaceChildren(...shown.map(resultItem));
     const n = search.results.length;
-    status.textContent = n === 0 ? "No results." : n > shown.length ? `${n} results, first ${shown.length} shown.` : `${n} result${n === 1 ? "" : "s"}.`;
+    status.textContent =
+      n === 0
+        ? words.none || "No results."
+        : n > shown.length
+          ? counted(words.countFirst, n, "{n} results, first {shown} shown.", { shown: shown.length })
+          : counted(words.count, n, n === 1 ? "{n} result." : "{n} results.");
   };
 
   const sync = () => {
