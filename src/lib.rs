@@ -155,7 +155,7 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
         }
     };
     let allowed = config.editorial.allow.clone();
-    let (mut content, bodies) = content::load(&options.root, options.drafts, &mut diags);
+    let (mut content, bodies) = content::load(&options.root, options.drafts, &config.translations(), &mut diags);
     let images =
         images::prepare(&options.root, &config.images, (&content, &bodies), options.pictures_later, &mut diags);
     // Files that failed to load are left out; the rest are still checked,

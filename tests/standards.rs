@@ -291,7 +291,9 @@ fn long_words_and_addresses_fit_a_phone() {
     let mut sites = Vec::new();
     for theme in ["default", "broadsheet"] {
         let copy = broadsheet();
-        std::fs::write(copy.path().join("dossier.yaml"), format!("title: Long words\ntheme: {theme}\n")).unwrap();
+        // The example's French translation needs its language listed.
+        let config = format!("title: Long words\ntheme: {theme}\nlanguages: [{{ code: fr }}]\n");
+        std::fs::write(copy.path().join("dossier.yaml"), config).unwrap();
         std::fs::write(
             copy.path().join("content/briefings/long-words.md"),
             format!(
@@ -325,7 +327,9 @@ fn a_long_menu_keeps_the_search_box_beside_the_title_and_fits_a_phone() {
         let nav = "nav:\n  - section: briefings\n  - section: questions\n    title: Who stands where\n  - section: actors\n  \
                    - section: topics\n  - section: sources\n  - page: about\n  - url: https://example.org/newsletter/\n    \
                    title: Newsletter\n  - url: /corrections/\n    title: Corrections\n";
-        let config = format!("title: Ukraine Security Briefings\ntheme: {theme}\nsearch: true\n{nav}");
+        let config = format!(
+            "title: Ukraine Security Briefings\ntheme: {theme}\nsearch: true\nlanguages: [{{ code: fr }}]\n{nav}"
+        );
         std::fs::write(copy.path().join("dossier.yaml"), config).unwrap();
         sites.push((theme, copy));
     }

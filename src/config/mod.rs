@@ -5,8 +5,10 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+mod languages;
 mod nav;
 
+pub use languages::Language;
 pub use nav::{NavEntry, SECTIONS};
 
 use crate::content::model::Extra;
@@ -83,6 +85,9 @@ pub struct Config {
     /// The header's entries, in order (`None`: the sections, then every
     /// plain page); plain pages can add themselves with `nav:` of their own.
     pub nav: Option<Vec<NavEntry>>,
+    /// The languages content is translated into, beside `language` (which
+    /// an entry may name, to give its name).
+    pub languages: Vec<Language>,
     /// Anything else, handed to templates as `site.extra`.
     pub extra: Extra,
 }
@@ -188,6 +193,7 @@ impl Default for Config {
             feed_entries: 50,
             removed: Vec::new(),
             nav: None,
+            languages: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -251,6 +257,7 @@ impl Config {
             }
         }
         nav::check(&text, config.nav.as_deref_mut().unwrap_or_default())?;
+        languages::check(&text, &config.languages)?;
         for (i, pattern) in config.keep.iter().enumerate() {
             if let Err(problem) = keep_glob(pattern) {
                 let problem = problem.kind();
@@ -264,6 +271,13 @@ impl Config {
             }
         }
         Ok(config)
+    }
+
+    /// The codes of the languages content is translated into (lowercase),
+    /// the default `language` left out: the suffixes of translation files.
+    pub fn translations(&self) -> Vec<String> {
+        let default = self.language.to_ascii_lowercase();
+        self.languages.iter().map(|l| l.code.to_ascii_lowercase()).filter(|c| *c != default).collect()
     }
 
     /// The path part of `base_url`, always starting and ending with `/`:

@@ -10,14 +10,22 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::model::{self, Id};
+use super::translation::Translation;
 use super::{Bodies, Content, Document, Kind, Loaded, RESERVED_SECTIONS};
 use super::{frontmatter, yaml};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 
-/// Loads every Markdown file under `root/content`.
-pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> (Content, Bodies) {
+/// Loads every Markdown file under `root/content`; a file named
+/// `<name>.<language>.md` for one of `languages` (lowercase) is a
+/// translation (see [`super::translation`]).
+pub fn load(root: &Path, include_drafts: bool, languages: &[String], diags: &mut Diagnostics) -> (Content, Bodies) {
     let content_dir = root.join("content");
-    let files = markdown_files(root, &content_dir, diags);
+    let (translations, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        markdown_files(root, &content_dir, diags).into_iter().partition(|f| translated(f, languages).is_some());
+    let loaded: Vec<Result<Translation, Diagnostic>> = translations
+        .par_iter()
+        .map(|f| load_translation(root, &content_dir, f, translated(f, languages).expect("partitioned so")))
+        .collect();
     let results: Vec<Result<(Loaded, String), Diagnostic>> =
         files.par_iter().map(|file| load_file(root, &content_dir, file)).collect();
 
@@ -54,7 +62,7 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> (Cont
                 c.authors.push(d);
                 b.authors.push(body);
             }
-            Ok((Loaded::Page(d), _)) if d.matter.draft && !include_drafts => {}
+            Ok((Loaded::Page(d), _)) if d.matter.draft && !include_drafts => c.draft_pages.push(d.id),
             Ok((Loaded::Page(d), body)) => {
                 c.pages.push(d);
                 b.pages.push(body);
@@ -62,9 +70,30 @@ pub fn load(root: &Path, include_drafts: bool, diags: &mut Diagnostics) -> (Cont
             Err(d) => diags.push(d),
         }
     }
+    for t in loaded {
+        match t {
+            Ok(t) => content.translations.push(t),
+            Err(d) => diags.push(d),
+        }
+    }
     content.library = super::library::load(root, &content_dir, diags);
     check(&content, diags);
+    super::translation::check(&content, diags);
     (content, bodies)
+}
+
+/// `fr`, `uk`, `pt-BR`: two or three letters, then perhaps a region.
+fn looks_like_language(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A translation file's original stem and language.
+fn translated<'f>(file: &'f Path, languages: &[String]) -> Option<(&'f str, String)> {
+    super::translation::language_of(file.file_name()?.to_str()?, languages)
 }
 
 /// The Markdown files under `content_dir`, in name order.
@@ -137,8 +166,38 @@ pub fn load_one(root: &Path, file: &Path) -> Result<(Loaded, String), Diagnostic
 }
 
 fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<(Loaded, String), Diagnostic> {
+    let rel = file.strip_prefix(content_dir).unwrap_or(file);
+    let kind = Kind::of(rel);
+    let (parts, body) = read(root, file, bundle_name(rel, kind), kind)?;
+    let loaded = match kind {
+        Kind::Briefing => Loaded::Briefing(parts.document()?),
+        Kind::Actor => Loaded::Actor(parts.document()?),
+        Kind::Question => Loaded::Question(parts.document()?),
+        Kind::Topic => Loaded::Topic(parts.document()?),
+        Kind::Author => Loaded::Author(parts.document()?),
+        Kind::Page => Loaded::Page(parts.document()?),
+    };
+    Ok((loaded, body))
+}
+
+/// Loads a translation file: `original` is its original's file stem
+/// (`summit`, or `index` in a bundle), `language` its language.
+fn load_translation(
+    root: &Path,
+    content_dir: &Path,
+    file: &Path,
+    (original, language): (&str, String),
+) -> Result<Translation, Diagnostic> {
+    let rel = file.strip_prefix(content_dir).unwrap_or(file);
+    let kind = Kind::of(rel);
+    let original_rel = rel.with_file_name(format!("{original}.md"));
+    let (parts, body) = read(root, file, bundle_name(&original_rel, kind), kind)?;
+    Ok(Translation { language, kind, doc: parts.document()?, body })
+}
+
+/// Reads a file whose id is `stem`: its front matter's parts and its body.
+fn read(root: &Path, file: &Path, stem: &str, kind: Kind) -> Result<(Parts, String), Diagnostic> {
     let path = relative(root, file);
-    let kind = Kind::of(file.strip_prefix(content_dir).unwrap_or(file));
     let bytes = std::fs::read(file).map_err(|e| Diagnostic::new(Code::Io, &path, format!("cannot read file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
@@ -147,16 +206,18 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<(Loaded, St
             .at(Position::of_offset(valid, valid.len()))
             .hint("save the file with UTF-8 encoding")
     })?;
-    let stem = bundle_name(file.strip_prefix(content_dir).unwrap_or(file), kind);
     let id = Id::parse(stem).map_err(|msg| {
         // The plain slug, unless that is refused too (`nul`): then `nul-1`.
         let slug = model::slugify(stem);
         let better = if Id::parse(&slug).is_ok() { slug } else { format!("{slug}-1") };
-        Diagnostic::new(Code::Encoding, &path, format!("file name: {msg}")).hint(format!(
-            "the file name is the {}'s id and URL; rename it to `{}.md`",
-            kind.noun(),
-            better
-        ))
+        let d = Diagnostic::new(Code::Encoding, &path, format!("file name: {msg}"));
+        // `summit.fr`: meant as a translation, most likely.
+        match stem.rsplit_once('.').filter(|(name, code)| Id::parse(name).is_ok() && looks_like_language(code)) {
+            Some((name, code)) => d.hint(format!(
+                "to make it the `{code}` translation of {name}.md, list the language in dossier.yaml: `languages: [{{ code: {code} }}]`"
+            )),
+            None => d.hint(format!("the file name is the {}'s id and URL; rename it to `{better}.md`", kind.noun())),
+        }
     })?;
     // The text read is kept as the body (its front part cut off in place)
     // rather than copied: on a big site that is every file's bytes again.
@@ -174,16 +235,7 @@ fn load_file(root: &Path, content_dir: &Path, file: &Path) -> Result<(Loaded, St
         (split.front_matter.to_owned(), split.front_matter_line, split.body_offset);
     let mut body = text;
     body.drain(..body_offset);
-    let parts = Parts { id, path: &path, front_matter, front_matter_line, body_line };
-    let loaded = match kind {
-        Kind::Briefing => Loaded::Briefing(parts.document()?),
-        Kind::Actor => Loaded::Actor(parts.document()?),
-        Kind::Question => Loaded::Question(parts.document()?),
-        Kind::Topic => Loaded::Topic(parts.document()?),
-        Kind::Author => Loaded::Author(parts.document()?),
-        Kind::Page => Loaded::Page(parts.document()?),
-    };
-    Ok((loaded, body))
+    Ok((Parts { id, path, front_matter, front_matter_line, body_line }, body))
 }
 
 /// The name a file's id is made from: its own, or for a page bundle's
@@ -200,20 +252,20 @@ fn bundle_name(rel: &Path, kind: Kind) -> &str {
 }
 
 /// A file's parts, owned: [`Parts::document`] moves them into the document.
-struct Parts<'a> {
+struct Parts {
     id: Id,
-    path: &'a Path,
+    path: PathBuf,
     front_matter: String,
     front_matter_line: usize,
     body_line: usize,
 }
 
-impl Parts<'_> {
+impl Parts {
     fn document<M: DeserializeOwned>(self) -> Result<Document<M>, Diagnostic> {
-        let matter = yaml::parse(&self.front_matter, self.path, self.front_matter_line)?;
+        let matter = yaml::parse(&self.front_matter, &self.path, self.front_matter_line)?;
         Ok(Document {
             id: self.id,
-            path: self.path.to_path_buf(),
+            path: self.path,
             matter,
             front_matter: self.front_matter,
             front_matter_line: self.front_matter_line,

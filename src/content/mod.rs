@@ -8,6 +8,7 @@ pub mod frontmatter;
 pub mod library;
 mod load;
 pub mod model;
+pub mod translation;
 pub mod yaml;
 
 use std::collections::HashMap;
@@ -149,9 +150,13 @@ pub struct Content {
     pub library: Vec<Document<Vec<model::SourceMatter>>>,
     /// Everywhere else, drafts left out unless asked for.
     pub pages: Vec<Document<PageMatter>>,
+    /// Translations of the above into the other languages of `languages:`.
+    pub translations: Vec<translation::Translation>,
     /// Ids of briefings left out as drafts or not yet published (a
     /// `publish_date` to come), so a link to one gets a useful hint.
     pub draft_briefings: Vec<Id>,
+    /// Plain pages left out as drafts (their translations too).
+    pub draft_pages: Vec<Id>,
     /// Files that failed to load, by kind and id: the rest of the site is
     /// still checked, and a reference to one of them is not an error of its
     /// own (the file's error covers it).
@@ -289,6 +294,21 @@ impl Content {
         add(&self.authors, &mut out);
         add(&self.pages, &mut out);
         out
+    }
+
+    /// The file of `kind` whose id is `id`, if one loaded.
+    pub fn path_of(&self, kind: Kind, id: &Id) -> Option<&Path> {
+        fn find<'c, M>(docs: &'c [Document<M>], id: &Id) -> Option<&'c Path> {
+            docs.iter().find(|d| d.id == *id).map(|d| d.path.as_path())
+        }
+        match kind {
+            Kind::Briefing => find(&self.briefings, id),
+            Kind::Actor => find(&self.actors, id),
+            Kind::Question => find(&self.questions, id),
+            Kind::Topic => find(&self.topics, id),
+            Kind::Author => find(&self.authors, id),
+            Kind::Page => find(&self.pages, id),
+        }
     }
 
     /// The head of document `index` of `kind` (see [`Content::paths`]).

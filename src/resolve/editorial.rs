@@ -46,6 +46,80 @@ fn all(site: &Site, content: &Content, today: &Date, out: &mut Notes) {
     narrow_sourcing(site, content, out);
     actors_without_positions(site, content, out);
     topic_typos(content, out);
+    untranslated(site, content, out);
+    stale_translations(content, out);
+}
+
+/// Per language of `languages:`, the pages with no translation into it:
+/// one note each, naming the first few.
+fn untranslated(site: &Site, content: &Content, out: &mut Notes) {
+    use crate::content::{Document, Kind, model::Id};
+    fn of<M>(kind: Kind, docs: &[Document<M>]) -> impl Iterator<Item = (Kind, &Id, &std::path::Path)> {
+        docs.iter().map(move |d| (kind, &d.id, d.path.as_path()))
+    }
+    let c = content;
+    let mut files: Vec<(Kind, &Id, &std::path::Path)> = of(Kind::Briefing, &c.briefings)
+        .chain(of(Kind::Actor, &c.actors))
+        .chain(of(Kind::Question, &c.questions))
+        .chain(of(Kind::Topic, &c.topics))
+        .chain(of(Kind::Author, &c.authors))
+        .chain(of(Kind::Page, &c.pages))
+        .collect();
+    files.sort_by_key(|&(_, _, path)| path);
+    for language in site.config.translations() {
+        let done =
+            |kind, id: &Id| c.translations.iter().any(|t| t.language == language && t.kind == kind && t.doc.id == *id);
+        let missing: Vec<&std::path::Path> =
+            files.iter().filter(|&&(kind, id, _)| !done(kind, id)).map(|&(_, _, p)| p).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        out.push(Code::NotTranslated, |code| {
+            let named: Vec<String> = missing.iter().take(5).map(|p| p.display().to_string()).collect();
+            let more = missing.len().saturating_sub(named.len());
+            let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
+            Diagnostic::new(
+                code,
+                crate::config::CONFIG_FILE,
+                format!(
+                    "{} of {} pages have no `{language}` translation: {}{rest}",
+                    missing.len(),
+                    files.len(),
+                    named.join(", ")
+                ),
+            )
+            .hint(format!("translate a page into a file beside it: summit.md → summit.{language}.md"))
+        });
+    }
+}
+
+/// Translations of briefings the original has changed since: its
+/// `updated` (or a later correction or update) after the translation's
+/// `updated` (or, without one, the original's date).
+fn stale_translations(content: &Content, out: &mut Notes) {
+    for t in content.translations.iter().filter(|t| t.kind == crate::content::Kind::Briefing) {
+        let Some(b) = content.briefings.iter().find(|b| b.id == t.doc.id) else { continue };
+        let m = &b.matter;
+        let notices = m.corrections.iter().map(|c| &c.date).chain(m.updates.iter().map(|u| &u.date));
+        let Some(changed) = m.updated.iter().chain(notices).max() else { continue };
+        let made = t.doc.matter.updated.as_ref().unwrap_or(&m.date);
+        if changed > made {
+            out.push(Code::StaleTranslation, |code| {
+                let d = Diagnostic::new(
+                    code,
+                    &t.doc.path,
+                    format!(
+                        "{} changed on {} and this translation was last brought up to date on {}",
+                        b.path.display(),
+                        changed.ymd(),
+                        made.ymd()
+                    ),
+                );
+                d.at(crate::diagnostics::Position::new(t.doc.front_matter_line, 1))
+                    .hint(format!("translate what changed, then set `updated: {}` here", changed.ymd()))
+            });
+        }
+    }
 }
 
 /// Where the checks put their notes: made in full, or only counted.

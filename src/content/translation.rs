@@ -1,0 +1,257 @@
+//! Translations of content: `summit.fr.md` beside `summit.md` (or
+//! `index.fr.md` beside a bundle's `index.md`) carries the briefing's words
+//! in French — title, summary, body, what its positions say — and takes
+//! every fact from the original: actors, questions, stances, dates,
+//! sources, topics. A position is never counted twice, and a translation
+//! that adds or contradicts a fact is an error naming both files.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use super::model::{Date, Id, PositionMatter, Stance};
+use super::yaml::Seg;
+use super::{Content, Document, Kind};
+use crate::codes::Code;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// One translation file, loaded.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    /// The language it is in, as `languages:` names it.
+    pub language: String,
+    /// The kind of what it translates (the folder it is in).
+    pub kind: Kind,
+    /// Its front matter; `doc.id` is the original's id.
+    pub doc: Document<TranslationMatter>,
+    /// Its Markdown body.
+    pub body: String,
+}
+
+/// A translation's front matter: words only. The facts of every kind are
+/// named so that a translation giving one is told where facts live,
+/// rather than that the field is unknown.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationMatter {
+    /// A briefing's, question's, topic's or page's title.
+    pub title: Option<String>,
+    /// An actor's or author's name (as the language writes it).
+    pub name: Option<String>,
+    /// An actor's or author's role.
+    pub role: Option<String>,
+    /// A briefing's, question's or page's summary.
+    pub summary: Option<String>,
+    /// A topic's description.
+    pub description: Option<String>,
+    /// An author's short biography.
+    pub bio: Option<String>,
+    /// An actor's other names in the language (for wikilinks by name).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// A briefing's positions in the original's order: what each says.
+    #[serde(default)]
+    pub positions: Vec<PositionWords>,
+    /// When the translation was last brought up to date with the original.
+    pub updated: Option<Date>,
+    date: Option<IgnoredAny>,
+    actors: Option<IgnoredAny>,
+    topics: Option<IgnoredAny>,
+    sources: Option<IgnoredAny>,
+    kind: Option<IgnoredAny>,
+    affiliations: Option<IgnoredAny>,
+    image: Option<IgnoredAny>,
+    authors: Option<IgnoredAny>,
+    status: Option<IgnoredAny>,
+    links: Option<IgnoredAny>,
+    publish_date: Option<IgnoredAny>,
+    expiry_date: Option<IgnoredAny>,
+    corrections: Option<IgnoredAny>,
+    updates: Option<IgnoredAny>,
+    editorial: Option<IgnoredAny>,
+    redirect_from: Option<IgnoredAny>,
+    draft: Option<IgnoredAny>,
+    nav: Option<IgnoredAny>,
+    extra: Option<IgnoredAny>,
+}
+
+/// What one of a briefing's positions says in the translation. Its facts
+/// may be repeated (a translator copying the block) but must be the
+/// original's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionWords {
+    /// What the position is, in the language.
+    pub summary: Option<String>,
+    /// The quote in the language: shown as a translation beside the
+    /// original wording, never as if it were verbatim.
+    pub quote: Option<String>,
+    actor: Option<Id>,
+    question: Option<Id>,
+    stance: Option<Stance>,
+    date: Option<Date>,
+    sources: Option<Vec<Id>>,
+}
+
+impl TranslationMatter {
+    /// The facts it gives, by field name.
+    fn facts(&self) -> Vec<&'static str> {
+        let given = [
+            ("date", self.date.is_some()),
+            ("actors", self.actors.is_some()),
+            ("topics", self.topics.is_some()),
+            ("sources", self.sources.is_some()),
+            ("kind", self.kind.is_some()),
+            ("affiliations", self.affiliations.is_some()),
+            ("image", self.image.is_some()),
+            ("authors", self.authors.is_some()),
+            ("status", self.status.is_some()),
+            ("links", self.links.is_some()),
+            ("publish_date", self.publish_date.is_some()),
+            ("expiry_date", self.expiry_date.is_some()),
+            ("corrections", self.corrections.is_some()),
+            ("updates", self.updates.is_some()),
+            ("editorial", self.editorial.is_some()),
+            ("redirect_from", self.redirect_from.is_some()),
+            ("draft", self.draft.is_some()),
+            ("nav", self.nav.is_some()),
+            ("extra", self.extra.is_some()),
+        ];
+        given.into_iter().filter(|&(_, g)| g).map(|(f, _)| f).collect()
+    }
+}
+
+/// "a briefing", "an actor".
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {noun}")
+}
+
+/// The words fields a translation of `kind` may give.
+fn words_of(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Briefing => &["title", "summary", "positions", "updated"],
+        Kind::Actor => &["name", "role", "aliases", "updated"],
+        Kind::Question | Kind::Page => &["title", "summary", "updated"],
+        Kind::Topic => &["title", "description", "updated"],
+        Kind::Author => &["name", "role", "bio", "updated"],
+    }
+}
+
+/// The language of a translation file named `name` (`summit.fr.md`,
+/// `index.fr.md`), if its last dot-part before `.md` is one of
+/// `languages` (lowercase); and the name of the original's stem.
+pub fn language_of<'n>(name: &'n str, languages: &[String]) -> Option<(&'n str, String)> {
+    let stem = name.strip_suffix(".md")?;
+    let (original, code) = stem.rsplit_once('.')?;
+    let code = code.to_ascii_lowercase();
+    (languages.contains(&code) && !original.is_empty()).then_some((original, code))
+}
+
+/// Checks every translation against its original: that there is one, and
+/// that the translation gives words only, its positions matching the
+/// original's one for one.
+pub fn check(content: &Content, diags: &mut Diagnostics) {
+    for t in &content.translations {
+        // A draft left out, or a file that did not load (its own error says why).
+        let unseen = content.draft_briefings.contains(&t.doc.id) && t.kind == Kind::Briefing
+            || content.draft_pages.contains(&t.doc.id) && t.kind == Kind::Page
+            || content.broken.iter().any(|(k, id)| *k == t.kind && *id == t.doc.id);
+        if unseen {
+            continue;
+        }
+        let Some(original) = content.path_of(t.kind, &t.doc.id) else {
+            diags.push(
+                Diagnostic::new(
+                    Code::Translated,
+                    &t.doc.path,
+                    format!("a translation of nothing: there is no {} `{}`", t.kind.noun(), t.doc.id),
+                )
+                .at(crate::diagnostics::Position::new(1, 1))
+                .hint(
+                    "a translation sits beside its original with the language before `.md`: summit.md and summit.fr.md",
+                ),
+            );
+            continue;
+        };
+        let m = &t.doc.matter;
+        let facts = m.facts();
+        let mut given: Vec<&str> = facts.clone();
+        let words = [
+            ("title", m.title.is_some()),
+            ("name", m.name.is_some()),
+            ("role", m.role.is_some()),
+            ("summary", m.summary.is_some()),
+            ("description", m.description.is_some()),
+            ("bio", m.bio.is_some()),
+            ("aliases", !m.aliases.is_empty()),
+            ("positions", !m.positions.is_empty()),
+        ];
+        given.extend(words.iter().filter(|(f, g)| *g && !words_of(t.kind).contains(f)).map(|(f, _)| *f));
+        for field in given {
+            let fact = facts.contains(&field);
+            let message = match fact {
+                true => format!(
+                    "a translation gives words only: `{field}` is a fact, the original's ({})",
+                    original.display()
+                ),
+                false => format!("{} has no `{field}` to translate", with_article(t.kind.noun())),
+            };
+            diags.push(t.doc.problem_at(Code::Translated, &[Seg::Key(field)], message).hint(format!(
+                "remove it; {}'s translation may give {}",
+                with_article(t.kind.noun()),
+                words_of(t.kind).iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+            )));
+        }
+        if t.kind == Kind::Briefing
+            && let Some(b) = content.briefings.iter().find(|b| b.id == t.doc.id)
+        {
+            check_positions(t, &b.matter.positions, original, diags);
+        }
+    }
+}
+
+/// The translation's positions against the original's: no more of them,
+/// and any fact repeated the same.
+fn check_positions(t: &Translation, original: &[PositionMatter], path: &Path, diags: &mut Diagnostics) {
+    for (n, words) in t.doc.matter.positions.iter().enumerate() {
+        let at = |field: &'static str| [Seg::Key("positions"), Seg::Index(n), Seg::Key(field)];
+        let Some(p) = original.get(n) else {
+            let d = t.doc.problem_at(
+                Code::Translated,
+                &[Seg::Key("positions"), Seg::Index(n)],
+                format!(
+                    "position {} is not in the original: {} has {} position{}",
+                    n + 1,
+                    path.display(),
+                    original.len(),
+                    if original.len() == 1 { "" } else { "s" }
+                ),
+            );
+            diags.push(d.hint(
+                "a translation says what the original's positions say, in their order; add a position to the original",
+            ));
+            continue;
+        };
+        let differs = [
+            ("actor", words.actor.as_ref().is_some_and(|a| *a != p.actor)),
+            ("question", words.question.as_ref().is_some_and(|q| Some(q) != p.question.as_ref())),
+            ("stance", words.stance.is_some_and(|s| s != p.stance)),
+            ("date", words.date.as_ref().is_some_and(|d| Some(d) != p.date.as_ref())),
+            ("sources", words.sources.as_ref().is_some_and(|s| *s != p.sources)),
+        ];
+        for (field, _) in differs.into_iter().filter(|&(_, d)| d) {
+            let message = format!(
+                "position {}'s `{field}` is not the original's ({}): facts come from the original",
+                n + 1,
+                path.display()
+            );
+            diags.push(
+                t.doc
+                    .problem_at(Code::Translated, &at(field), message)
+                    .hint("remove the field from the translation, or change the original if the fact changed"),
+            );
+        }
+    }
+}
