@@ -126,3 +126,18 @@ fn languages_are_checked_where_dossier_yaml_lists_them() {
         assert!(err.contains(problem) && err.contains("dossier.yaml:") && err.contains("[E0301]"), "{entry}: {err}");
     }
 }
+
+#[test]
+fn a_translations_body_links_and_cites_as_its_original_does() {
+    let site = site();
+    site.write("content/actors/jane-doe.fr.md", "---\nname: Jeanne Doe\n---\nBio.\n");
+    // The original's source, an actor by its French name: fine.
+    site.write("content/briefings/summit.fr.md", "---\ntitle: Le sommet\n---\n[[Jeanne Doe]] l'a dit [@s].\n");
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // An unknown actor and an unknown source: errors at their place in the translation.
+    site.write("content/briefings/summit.fr.md", "---\ntitle: Le sommet\n---\nSelon [[jean-dupont]] et [@rapport].\n");
+    let err = stderr(&site.build());
+    assert!(err.contains("content/briefings/summit.fr.md:4:") && err.contains("[E0201]"), "{err}");
+    assert_eq!(err.matches("[E0201]").count(), 2, "{err}");
+}

@@ -296,19 +296,20 @@ impl Content {
         out
     }
 
-    /// The file of `kind` whose id is `id`, if one loaded.
-    pub fn path_of(&self, kind: Kind, id: &Id) -> Option<&Path> {
-        fn find<'c, M>(docs: &'c [Document<M>], id: &Id) -> Option<&'c Path> {
-            docs.iter().find(|d| d.id == *id).map(|d| d.path.as_path())
+    /// Every document by kind and id: its index in its kind's list, and
+    /// its file.
+    pub fn by_id(&self) -> HashMap<(Kind, &Id), (usize, &Path)> {
+        fn add<'c, M: KindOf>(docs: &'c [Document<M>], out: &mut HashMap<(Kind, &'c Id), (usize, &'c Path)>) {
+            out.extend(docs.iter().enumerate().map(|(i, d)| ((M::KIND, &d.id), (i, d.path.as_path()))));
         }
-        match kind {
-            Kind::Briefing => find(&self.briefings, id),
-            Kind::Actor => find(&self.actors, id),
-            Kind::Question => find(&self.questions, id),
-            Kind::Topic => find(&self.topics, id),
-            Kind::Author => find(&self.authors, id),
-            Kind::Page => find(&self.pages, id),
-        }
+        let mut out = HashMap::new();
+        add(&self.briefings, &mut out);
+        add(&self.actors, &mut out);
+        add(&self.questions, &mut out);
+        add(&self.topics, &mut out);
+        add(&self.authors, &mut out);
+        add(&self.pages, &mut out);
+        out
     }
 
     /// The head of document `index` of `kind` (see [`Content::paths`]).

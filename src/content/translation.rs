@@ -153,6 +153,7 @@ pub fn language_of<'n>(name: &'n str, languages: &[String]) -> Option<(&'n str, 
 /// that the translation gives words only, its positions matching the
 /// original's one for one.
 pub fn check(content: &Content, diags: &mut Diagnostics) {
+    let originals = content.by_id();
     for t in &content.translations {
         // A draft left out, or a file that did not load (its own error says why).
         let unseen = content.draft_briefings.contains(&t.doc.id) && t.kind == Kind::Briefing
@@ -161,7 +162,7 @@ pub fn check(content: &Content, diags: &mut Diagnostics) {
         if unseen {
             continue;
         }
-        let Some(original) = content.path_of(t.kind, &t.doc.id) else {
+        let Some(&(index, original)) = originals.get(&(t.kind, &t.doc.id)) else {
             diags.push(
                 Diagnostic::new(
                     Code::Translated,
@@ -204,10 +205,8 @@ pub fn check(content: &Content, diags: &mut Diagnostics) {
                 words_of(t.kind).iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
             )));
         }
-        if t.kind == Kind::Briefing
-            && let Some(b) = content.briefings.iter().find(|b| b.id == t.doc.id)
-        {
-            check_positions(t, &b.matter.positions, original, diags);
+        if t.kind == Kind::Briefing {
+            check_positions(t, &content.briefings[index].matter.positions, original, diags);
         }
     }
 }

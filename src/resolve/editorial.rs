@@ -67,8 +67,9 @@ fn untranslated(site: &Site, content: &Content, out: &mut Notes) {
         .collect();
     files.sort_by_key(|&(_, _, path)| path);
     for language in site.config.translations() {
-        let done =
-            |kind, id: &Id| c.translations.iter().any(|t| t.language == language && t.kind == kind && t.doc.id == *id);
+        let translated: std::collections::HashSet<(Kind, &Id)> =
+            c.translations.iter().filter(|t| t.language == language).map(|t| (t.kind, &t.doc.id)).collect();
+        let done = |kind, id: &Id| translated.contains(&(kind, id));
         let missing: Vec<&std::path::Path> =
             files.iter().filter(|&&(kind, id, _)| !done(kind, id)).map(|&(_, _, p)| p).collect();
         if missing.is_empty() {
@@ -97,8 +98,11 @@ fn untranslated(site: &Site, content: &Content, out: &mut Notes) {
 /// `updated` (or a later correction or update) after the translation's
 /// `updated` (or, without one, the original's date).
 fn stale_translations(content: &Content, out: &mut Notes) {
-    for t in content.translations.iter().filter(|t| t.kind == crate::content::Kind::Briefing) {
-        let Some(b) = content.briefings.iter().find(|b| b.id == t.doc.id) else { continue };
+    let briefing = crate::content::Kind::Briefing;
+    let originals = content.by_id();
+    for t in content.translations.iter().filter(|t| t.kind == briefing) {
+        let Some(&(i, _)) = originals.get(&(briefing, &t.doc.id)) else { continue };
+        let b = &content.briefings[i];
         let m = &b.matter;
         let notices = m.corrections.iter().map(|c| &c.date).chain(m.updates.iter().map(|u| &u.date));
         let Some(changed) = m.updated.iter().chain(notices).max() else { continue };

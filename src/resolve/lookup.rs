@@ -66,13 +66,25 @@ pub(crate) struct Lookup<'c> {
 impl<'c> Lookup<'c> {
     pub(crate) fn new(content: &'c Content, topic_ids: &'c [Id], topic_titles: Vec<String>, urls: Urls) -> Self {
         let mut actor_names: HashMap<String, Vec<ActorIx>> = HashMap::default();
+        let mut name = |name: &str, i: ActorIx| {
+            let entry = actor_names.entry(name.trim().to_lowercase()).or_default();
+            if !entry.contains(&i) {
+                entry.push(i);
+            }
+        };
         for (i, actor) in content.actors.iter().enumerate() {
-            let i = ActorIx::new(i);
-            let names = std::iter::once(&actor.matter.name).chain(&actor.matter.aliases);
-            for name in names {
-                let entry = actor_names.entry(name.trim().to_lowercase()).or_default();
-                if !entry.contains(&i) {
-                    entry.push(i);
+            for n in std::iter::once(&actor.matter.name).chain(&actor.matter.aliases) {
+                name(n, ActorIx::new(i));
+            }
+        }
+        // Its names in other languages (its translations'): a wikilink by
+        // name works in a translated body too.
+        let by_id: HashMap<&Id, ActorIx> =
+            content.actors.iter().enumerate().map(|(i, a)| (&a.id, ActorIx::new(i))).collect();
+        for t in content.translations.iter().filter(|t| t.kind == crate::content::Kind::Actor) {
+            if let Some(&i) = by_id.get(&t.doc.id) {
+                for n in t.doc.matter.name.iter().chain(&t.doc.matter.aliases) {
+                    name(n, i);
                 }
             }
         }

@@ -88,6 +88,7 @@ pub fn resolve(
     let library = lookup.library.sources.iter();
     let library = library.map(|&(s, f)| LibrarySource { path: content.library[f].path.clone(), source: s.clone() });
     let library: Vec<LibrarySource> = library.collect();
+    diags.extend(translation_bodies(content, &lookup));
     let later = lookup.later.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
 
     let briefings = gather(briefings, diags);
@@ -117,6 +118,39 @@ pub fn resolve(
     diags.extend(problems);
     site.rooted_links = rooted;
     (!diags.has_errors()).then_some(site)
+}
+
+/// The problems of translations' bodies: their links, citations and
+/// directives resolve as their originals' would (a briefing's translation
+/// cites the original's sources). Links to another page's heading are
+/// left unchecked: that page's headings in the language are its
+/// translation's, which pages in other languages will show.
+fn translation_bodies(content: &Content, lookup: &Lookup) -> Vec<Diagnostic> {
+    if content.translations.is_empty() {
+        return Vec::new();
+    }
+    let originals = content.by_id();
+    let before = lookup.later.lock().map_or(0, |l| l.len());
+    let problems: Vec<Diagnostic> = content
+        .translations
+        .par_iter()
+        .flat_map_iter(|t| {
+            let briefing = (t.kind == crate::content::Kind::Briefing)
+                .then(|| {
+                    originals.get(&(t.kind, &t.doc.id)).map(|&(i, _)| content.briefings[i].matter.sources.as_slice())
+                })
+                .flatten();
+            body::render_with_refs(&t.doc, &t.body, lookup, briefing, &[]).1
+        })
+        .collect();
+    if let Ok(mut later) = lookup.later.lock() {
+        let mut n = 0;
+        later.retain(|l| {
+            n += 1;
+            n <= before || !matches!(l.check, links::Check::Fragment(..))
+        });
+    }
+    problems
 }
 
 /// Every topic (named by briefings or given a file, see `collect_topics`),
