@@ -216,7 +216,7 @@ network = Réseau
 network-of = Acteurs liés à { $name }
 network-of-site = Le réseau des acteurs
 briefings = Dossiers
-no-briefings-involved = Présent dans aucun dossier pour l’instant.
+no-briefings-involved = N’apparaît encore dans aucun dossier.
 mentioned-in = Cité dans
 affiliated-with = Affilié à
 affiliated-actors = Acteurs affiliés
@@ -238,7 +238,7 @@ no-position-on-question = Aucun acteur n’a encore pris position sur cette ques
 timeline = Chronologie
 timeline-intro = Toutes les positions sur cette question, des plus anciennes aux plus récentes, avec le dossier d’où elles viennent.
 briefings-on-question = Dossiers sur cette question
-questions-lede = Les questions que suivent nos dossiers : la position de chaque acteur, et combien de positions chacune a suscité.
+questions-lede = Les questions que suivent nos dossiers : la position de chaque acteur, et combien de positions chacune a suscitées.
 stance-map = Carte des positions
 stance-map-intro = Chaque case donne la dernière position d’un acteur sur une question, datée et reliée à sa source. <span class="change-mark">avant : …</span> signale une position qui a changé.
 stance-map-cut = La carte montre les { $columns } questions qui comptent le plus de positions (sur { $questions }) et les { $rows } acteurs qui s’y engagent le plus (sur { $actors }) ; la page de chaque question les donne tous.

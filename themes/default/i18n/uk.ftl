@@ -212,7 +212,10 @@ updates = Оновлення
 related-briefings = Пов’язані брифінги
 linked-from = На нього посилаються
 contents = Зміст
-byline = Автор:
+byline = { $n ->
+    [one] Автор:
+   *[other] Автори:
+}
 changed-from = Раніше: { $stance }
 corrected-on = Виправлено { $date }:
 in-briefing = У брифінгу { $briefing }
@@ -220,7 +223,7 @@ feed-correction = Виправлення: { $title }
 
 ## Actors
 
-also-called = Також відомий як { $names }
+also-called = Інші назви: { $names }
 positions = Позиції
 other-positions = Інші позиції
 latest-stance = Остання:
@@ -232,7 +235,7 @@ network-of-site = Мережа учасників
 briefings = Брифінги
 no-briefings-involved = Ще не фігурує в жодному брифінгу.
 mentioned-in = Згадується в
-affiliated-with = Пов’язаний з
+affiliated-with = Належить до
 affiliated-actors = Пов’язані учасники
 appears-with = Найчастіше поруч із
 reference-pages = Довідкові сторінки
