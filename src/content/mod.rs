@@ -280,36 +280,29 @@ impl KindOf for PageMatter {
 }
 
 impl Content {
-    /// Every document's path (relative to the site root), with its kind and
-    /// its index in that kind's list.
-    pub fn paths(&self) -> HashMap<PathBuf, (Kind, usize)> {
-        fn add<M: KindOf>(docs: &[Document<M>], out: &mut HashMap<PathBuf, (Kind, usize)>) {
-            out.extend(docs.iter().enumerate().map(|(i, d)| (d.path.clone(), (M::KIND, i))));
+    /// Every document: its kind, its index in that kind's list, its id and
+    /// its file (relative to the site root).
+    pub fn documents(&self) -> impl Iterator<Item = (Kind, usize, &Id, &Path)> {
+        fn of<M: KindOf>(docs: &[Document<M>]) -> impl Iterator<Item = (Kind, usize, &Id, &Path)> {
+            docs.iter().enumerate().map(|(i, d)| (M::KIND, i, &d.id, d.path.as_path()))
         }
-        let mut out = HashMap::new();
-        add(&self.briefings, &mut out);
-        add(&self.actors, &mut out);
-        add(&self.questions, &mut out);
-        add(&self.topics, &mut out);
-        add(&self.authors, &mut out);
-        add(&self.pages, &mut out);
-        out
+        of(&self.briefings)
+            .chain(of(&self.actors))
+            .chain(of(&self.questions))
+            .chain(of(&self.topics))
+            .chain(of(&self.authors))
+            .chain(of(&self.pages))
+    }
+
+    /// Every document's path, with its kind and its index in that kind's list.
+    pub fn paths(&self) -> HashMap<PathBuf, (Kind, usize)> {
+        self.documents().map(|(kind, i, _, path)| (path.to_path_buf(), (kind, i))).collect()
     }
 
     /// Every document by kind and id: its index in its kind's list, and
     /// its file.
     pub fn by_id(&self) -> HashMap<(Kind, &Id), (usize, &Path)> {
-        fn add<'c, M: KindOf>(docs: &'c [Document<M>], out: &mut HashMap<(Kind, &'c Id), (usize, &'c Path)>) {
-            out.extend(docs.iter().enumerate().map(|(i, d)| ((M::KIND, &d.id), (i, d.path.as_path()))));
-        }
-        let mut out = HashMap::new();
-        add(&self.briefings, &mut out);
-        add(&self.actors, &mut out);
-        add(&self.questions, &mut out);
-        add(&self.topics, &mut out);
-        add(&self.authors, &mut out);
-        add(&self.pages, &mut out);
-        out
+        self.documents().map(|(kind, i, id, path)| ((kind, id), (i, path))).collect()
     }
 
     /// The head of document `index` of `kind` (see [`Content::paths`]).

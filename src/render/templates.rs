@@ -89,8 +89,7 @@ pub const THEMES: &[BuiltinTheme] = &[
 
 /// Every file of built-in theme `name` as a theme folder holds them
 /// (`templates/…`, `static/…`, the interface's words `i18n/…`), to start
-/// a theme from; `None` when no theme
-/// of that name ships.
+/// a theme from; `None` when no theme of that name ships.
 pub fn builtin_files(name: &str) -> Option<Vec<(String, &'static [u8])>> {
     let theme = THEMES.iter().find(|t| t.name == name)?;
     let mut templates: BTreeMap<&str, &[u8]> = BUILTIN.iter().map(|(n, t)| (*n, t.as_bytes())).collect();

@@ -53,18 +53,10 @@ fn all(site: &Site, content: &Content, today: &Date, out: &mut Notes) {
 /// Per language of `languages:`, the pages with no translation into it:
 /// one note each, naming the first few.
 fn untranslated(site: &Site, content: &Content, out: &mut Notes) {
-    use crate::content::{Document, Kind, model::Id};
-    fn of<M>(kind: Kind, docs: &[Document<M>]) -> impl Iterator<Item = (Kind, &Id, &std::path::Path)> {
-        docs.iter().map(move |d| (kind, &d.id, d.path.as_path()))
-    }
+    use crate::content::{Kind, model::Id};
     let c = content;
-    let mut files: Vec<(Kind, &Id, &std::path::Path)> = of(Kind::Briefing, &c.briefings)
-        .chain(of(Kind::Actor, &c.actors))
-        .chain(of(Kind::Question, &c.questions))
-        .chain(of(Kind::Topic, &c.topics))
-        .chain(of(Kind::Author, &c.authors))
-        .chain(of(Kind::Page, &c.pages))
-        .collect();
+    let mut files: Vec<(Kind, &Id, &std::path::Path)> =
+        c.documents().map(|(kind, _, id, path)| (kind, id, path)).collect();
     files.sort_by_key(|&(_, _, path)| path);
     for language in site.config.translations() {
         let translated: std::collections::HashSet<(Kind, &Id)> =
