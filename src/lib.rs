@@ -144,24 +144,79 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
         );
         return (None, diags);
     }
-    let mut warnings = Vec::new();
-    let words = i18n::Words::load(&options.root, &config.theme, &config.language, &mut warnings);
-    diags.extend(warnings);
-    let words = match words {
-        Ok(w) => Arc::new(w),
-        Err(problems) => {
-            diags.extend(problems);
-            return (None, diags);
-        }
+    let Some(words) = load_words(&options.root, &config, &config.language, &mut diags) else {
+        return (None, diags);
     };
     let allowed = config.editorial.allow.clone();
     let (mut content, bodies) = content::load(&options.root, options.drafts, &config.translations(), &mut diags);
     let images =
         images::prepare(&options.root, &config.images, (&content, &bodies), options.pictures_later, &mut diags);
+    let languages = Arc::new(resolve::Languages::new(&config, &content));
+    // Each other language's pages show the same facts in its words: the
+    // content with the translations laid over, resolved on its own.
+    let overlaid: Vec<_> = config
+        .site_languages()
+        .into_iter()
+        .skip(1)
+        .filter(|_| languages.several())
+        .map(|l| {
+            let laid = content::translation::overlay(&content, &bodies, &l.code.to_ascii_lowercase());
+            (config.in_language(&l), laid)
+        })
+        .collect();
     // Files that failed to load are left out; the rest are still checked,
     // so one run reports every file's problems.
-    let site = resolve::resolve(config, &mut content, bodies, images, words, &mut diags);
+    let locale = resolve::Locale { words, languages: languages.clone(), lang: 0 };
+    let others_images = languages.several().then(|| images.clone());
+    let site = resolve::resolve(config, &mut content, bodies, images, locale, &mut diags);
+    let site = site.and_then(|site| with_languages(options, site, overlaid, others_images, &mut diags));
     (site.map(|s| (s, content)), diags.allow(&allowed).sorted())
+}
+
+/// `site` with the site in each other language (`overlaid`: its settings,
+/// content and bodies), resolved with `images`; `None` if one fails.
+fn with_languages(
+    options: &BuildOptions,
+    mut site: Site,
+    overlaid: Vec<(Config, (content::Content, content::Bodies))>,
+    images: Option<images::Images>,
+    diags: &mut Diagnostics,
+) -> Option<Site> {
+    for (n, (config, (mut content, bodies))) in overlaid.into_iter().enumerate() {
+        let language = config.language.clone();
+        let words = load_words(&options.root, &config, &language, diags)?;
+        let locale = resolve::Locale { words, languages: site.languages.clone(), lang: n + 1 };
+        let images = images.clone().unwrap_or_default();
+        // The default language's run reported every problem the
+        // translations have; another run's would be repeats.
+        let mut repeats = Diagnostics::default();
+        let Some(other) = resolve::resolve(config, &mut content, bodies, images, locale, &mut repeats) else {
+            diags.extend(repeats.into_iter().filter(Diagnostic::is_error));
+            return None;
+        };
+        site.others.push(Arc::new(other));
+    }
+    Some(site)
+}
+
+/// The interface's words in `language` (the site's or a theme's tables
+/// over the built-in ones); `None` when a table does not parse.
+fn load_words(
+    root: &std::path::Path,
+    config: &Config,
+    language: &str,
+    diags: &mut Diagnostics,
+) -> Option<Arc<i18n::Words>> {
+    let mut warnings = Vec::new();
+    let words = i18n::Words::load(root, &config.theme, language, &mut warnings);
+    diags.extend(warnings);
+    match words {
+        Ok(w) => Some(Arc::new(w)),
+        Err(problems) => {
+            diags.extend(problems);
+            None
+        }
+    }
 }
 
 /// Produces every file of the site and hands each to `sink` (path relative
@@ -173,8 +228,9 @@ pub fn generate(options: &BuildOptions, sink: output::Sink) -> Result<BuildRepor
     if site.config.search {
         progress::start(options.progress.as_deref(), "Indexing for search", 0);
         let lap = Instant::now();
-        let written = search_bundle(&search::records(site), &site.config.language)
-            .and_then(|files| put_all(options, sink, &files));
+        let mut records = search::records(site);
+        site.others.iter().for_each(|other| records.extend(search::records(other)));
+        let written = search_bundle(&records, site.one_language()).and_then(|files| put_all(options, sink, &files));
         if let Err(d) = written {
             report.warnings.push(d);
             return Err(report.warnings);
@@ -254,13 +310,15 @@ fn render_checked(
                 || renderer.render_all(sink, &|rel, e| write_error(options, rel, e), options.progress.as_deref()),
                 || match renderer.site().config.open_data {
                     true => {
-                        render::data::files(renderer.site(), sink).map_err(|(rel, e)| write_error(options, &rel, &e))
+                        let sites = std::iter::once(renderer.site()).chain(&renderer.site().others);
+                        let written = sites.map(|site| render::data::files(site, sink)).sum::<Result<usize, _>>();
+                        written.map_err(|(rel, e)| write_error(options, &rel, &e))
                     }
                     false => Ok(0),
                 },
             )
         },
-        || renderer.cards().write(&options.root, sink, &unwritten),
+        || renderer.cards().try_for_each(|cards| cards.write(&options.root, sink, &unwritten).map(drop)),
     );
     let pages = match pages {
         Ok((pages, over_budget)) => {
@@ -310,7 +368,14 @@ fn renderer(
         let (tera, mut theme_static) = loaded?;
         let assets = render::assets::fingerprint(&options.root, &mut theme_static);
         put_all(options, sink, &theme_static).map_err(|d| vec![d])?;
-        let renderer = render::Renderer::with_assets(site, tera, &assets, &options.root).map_err(|d| vec![d])?;
+        let mut renderer =
+            render::Renderer::with_assets(site.clone(), tera, &assets, &options.root).map_err(|d| vec![d])?;
+        for other in &site.others {
+            // The same templates, saying their words in the language.
+            let (tera, _) = render::templates::load(&options.root, &site.config.theme, &other.words, &mut Vec::new())?;
+            let made = render::Renderer::with_assets(other.clone(), tera, &assets, &options.root);
+            renderer.add_language(made.map_err(|d| vec![d])?);
+        }
         let mut problems = renderer.clashes();
         let published = published::read(&options.root).map_err(|d| vec![d])?;
         problems.extend(published::gone(&published, &renderer.served().iter().map(String::as_str).collect()));
@@ -326,11 +391,12 @@ fn renderer(
 }
 
 /// The site's search bundle: paths relative to the output folder, bytes.
+/// With `one_language`, every record is indexed in it; else each in its own.
 pub fn search_bundle<'r>(
     records: impl IntoIterator<Item = &'r search::Record>,
-    language: &str,
+    one_language: Option<&str>,
 ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-    search::bundle(records, language).map_err(|msg| {
+    search::bundle(records, one_language).map_err(|msg| {
         Diagnostic::new(Code::Search, config::CONFIG_FILE, format!("cannot build the search index: {msg}"))
             .hint("set `search: false` in dossier.yaml to build without search")
     })

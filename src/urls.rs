@@ -10,7 +10,12 @@ pub(crate) const DATA_DIR: &str = "data";
 
 #[derive(Debug, Clone)]
 pub struct Urls {
+    /// Where pages start: the base path, then `<code>/` for a language
+    /// other than the default.
     base: String,
+    /// The base path: where files shared by every language live (styles,
+    /// scripts, pictures, the search bundle, the sitemap).
+    root: String,
     /// `https://host` when `base_url` is absolute; empty when it is a path.
     origin: String,
 }
@@ -25,7 +30,20 @@ impl Urls {
             },
             None => ("", base_url),
         };
-        Urls { base: base.to_owned(), origin: origin.to_owned() }
+        Urls { base: base.to_owned(), root: base.to_owned(), origin: origin.to_owned() }
+    }
+
+    /// The URLs of the site's pages in another language: under
+    /// `/<code>/` (lowercase), files shared with the default's.
+    pub fn in_language(&self, code: &str) -> Urls {
+        let base = format!("{}{}/", self.root, code.to_ascii_lowercase());
+        Urls { base, root: self.root.clone(), origin: self.origin.clone() }
+    }
+
+    /// `url` (one of this language's pages) below its home: the part that
+    /// is the same in every language.
+    pub(crate) fn below_home<'u>(&self, url: &'u str) -> &'u str {
+        url.strip_prefix(&self.base).unwrap_or(url)
     }
 
     /// The URL with the site's scheme and host, for feeds, sitemaps and
@@ -71,9 +89,9 @@ impl Urls {
     pub fn page(&self, id: impl AsRef<str>) -> String {
         self.path(&[id.as_ref()])
     }
-    /// A static file, e.g. `style.css`.
+    /// A static file, e.g. `style.css`: the same for every language.
     pub fn asset(&self, file: &str) -> String {
-        format!("{}{file}", self.base)
+        format!("{}{file}", self.root)
     }
 
     /// The URL of `path`, written from the site's root (`/2024/story/`,
@@ -100,12 +118,12 @@ impl Urls {
     /// `url` without the base path, from `/`: how `published-urls` keeps
     /// it, so that moving the site to another base path changes nothing.
     pub(crate) fn below_base<'u>(&self, url: &'u str) -> &'u str {
-        url.strip_prefix(self.base.trim_end_matches('/')).unwrap_or(url)
+        url.strip_prefix(self.root.trim_end_matches('/')).unwrap_or(url)
     }
 
     /// The output file for a URL made by this struct: `a/b/` → `a/b/index.html`.
     pub fn output_file(&self, url: &str) -> String {
-        let rel = url.strip_prefix(&self.base).unwrap_or(url);
+        let rel = url.strip_prefix(&self.root).unwrap_or(url);
         if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_owned() }
     }
 }

@@ -193,7 +193,13 @@ fn card(site: &Site, tera: &tera::Tera, entity: Entity, cache: &Path) -> Result<
     h.write(VERSION);
     h.write(svg.as_bytes());
     let key = format!("{:016x}", h.finish());
-    let rel = format!("cards/{section}/{id}.{}.png", &key[..10]);
+    // Each language's cards in a folder of its own: two languages'
+    // cards may say the same (an untranslated page's).
+    let lang = match site.lang {
+        0 => String::new(),
+        n => format!("{}/", site.languages.list[n].code.to_ascii_lowercase()),
+    };
+    let rel = format!("{lang}cards/{section}/{id}.{}.png", &key[..10]);
     let svg = (!cache.join(format!("{key}.png")).is_file()).then_some(svg);
     Ok(Card { entity, svg, key, rel, alt })
 }

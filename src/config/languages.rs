@@ -21,6 +21,10 @@ pub struct Language {
     pub name: Option<String>,
     /// `ltr` or `rtl`; by default the code's.
     pub dir: Option<String>,
+    /// The site's title in the language; the default's unless given.
+    pub title: Option<String>,
+    /// The site's description in the language; the default's unless given.
+    pub description: Option<String>,
 }
 
 /// Names of languages in themselves, for entries that give none.

@@ -210,6 +210,12 @@ impl Config {
     /// Hebrew, Persian, Urdu and the other right-to-left languages (or a
     /// tag naming a right-to-left script, `az-Arab`), else `ltr`.
     pub fn direction(&self) -> &'static str {
+        let entry = self.languages.iter().find(|l| l.code.eq_ignore_ascii_case(&self.language));
+        match entry.and_then(|l| l.dir.as_deref()) {
+            Some("rtl") => return "rtl",
+            Some("ltr") => return "ltr",
+            _ => {}
+        }
         const RTL_LANGUAGES: &[&str] =
             &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "khw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"];
         const RTL_SCRIPTS: &[&str] = &["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr"];
@@ -271,6 +277,38 @@ impl Config {
             }
         }
         Ok(config)
+    }
+
+    /// The settings of the site in `language` (one of `languages`): its
+    /// title and description in it. Removal notices are the default
+    /// language's alone (they are at the addresses that were published).
+    pub fn in_language(&self, language: &Language) -> Config {
+        let mut config = self.clone();
+        config.language.clone_from(&language.code);
+        if let Some(title) = &language.title {
+            config.title.clone_from(title);
+        }
+        if let Some(description) = &language.description {
+            config.description.clone_from(description);
+        }
+        config.removed.clear();
+        config
+    }
+
+    /// The languages pages are published in: the default, then the
+    /// others in `languages:`' order (an entry naming the default gives
+    /// its name).
+    pub fn site_languages(&self) -> Vec<Language> {
+        let default = self.languages.iter().find(|l| l.code.eq_ignore_ascii_case(&self.language));
+        let default = default.cloned().unwrap_or(Language {
+            code: self.language.clone(),
+            name: None,
+            dir: None,
+            title: None,
+            description: None,
+        });
+        let others = self.languages.iter().filter(|l| !l.code.eq_ignore_ascii_case(&self.language)).cloned();
+        std::iter::once(default).chain(others).collect()
     }
 
     /// The codes of the languages content is translated into (lowercase),

@@ -168,7 +168,7 @@ pub struct Content {
 
 /// The Markdown bodies of [`Content`]'s documents, each list in the same
 /// order as the documents.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Bodies {
     /// Of `Content::briefings`.
     pub briefings: Vec<String>,

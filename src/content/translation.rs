@@ -12,7 +12,7 @@ use serde::de::IgnoredAny;
 
 use super::model::{Date, Id, PositionMatter, Stance};
 use super::yaml::Seg;
-use super::{Content, Document, Kind};
+use super::{Bodies, Content, Document, Kind};
 use crate::codes::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -252,5 +252,115 @@ fn check_positions(t: &Translation, original: &[PositionMatter], path: &Path, di
                     .hint("remove the field from the translation, or change the original if the fact changed"),
             );
         }
+    }
+}
+
+/// The content as the pages in `language` show it: each document with a
+/// translation in the language takes its words (and body), every fact
+/// staying the original's; the others stay as they are, shown in the
+/// default language. Old addresses are the default language's alone, so
+/// they are dropped (an actor keeps its other names, and gains its
+/// translation's and its name in the default language, for wikilinks).
+pub fn overlay(content: &Content, bodies: &Bodies, language: &str) -> (Content, Bodies) {
+    let mut content = content.clone();
+    let mut bodies = bodies.clone();
+    let originals = content.by_id();
+    let found: Vec<(usize, Translation)> = content
+        .translations
+        .iter()
+        .filter(|t| t.language == language)
+        .filter_map(|t| originals.get(&(t.kind, &t.doc.id)).map(|&(index, _)| (index, t.clone())))
+        .collect();
+    drop(originals);
+    for (i, t) in found {
+        lay_over(&mut content, &mut bodies, i, t);
+    }
+    for b in &mut content.briefings {
+        b.matter.aliases.clear();
+    }
+    for a in &mut content.actors {
+        a.matter.redirect_from.clear();
+    }
+    content.questions.iter_mut().for_each(|d| d.matter.aliases.clear());
+    content.topics.iter_mut().for_each(|d| d.matter.aliases.clear());
+    content.pages.iter_mut().for_each(|d| d.matter.aliases.clear());
+    content.authors.iter_mut().for_each(|d| d.matter.aliases.clear());
+    content.translations.clear();
+    (content, bodies)
+}
+
+/// Puts translation `t`'s words and body in place of those of document
+/// `i` of its kind.
+fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation) {
+    fn words(to: &mut String, from: Option<String>) {
+        if let Some(w) = from {
+            *to = w;
+        }
+    }
+    fn maybe(to: &mut Option<String>, from: Option<String>) {
+        if from.is_some() {
+            *to = from;
+        }
+    }
+    let m = t.doc.matter;
+    match t.kind {
+        Kind::Briefing => {
+            let b = &mut content.briefings[i].matter;
+            words(&mut b.title, m.title);
+            maybe(&mut b.summary, m.summary);
+            for (p, w) in b.positions.iter_mut().zip(m.positions) {
+                maybe(&mut p.summary, w.summary);
+                if w.quote.is_some() {
+                    p.original_quote = std::mem::replace(&mut p.quote, w.quote);
+                }
+            }
+            bodies.briefings[i] = t.body;
+        }
+        Kind::Actor => {
+            actor_words(&mut content.actors[i].matter, m);
+            bodies.actors[i] = t.body;
+        }
+        Kind::Question => {
+            let q = &mut content.questions[i].matter;
+            words(&mut q.title, m.title);
+            maybe(&mut q.summary, m.summary);
+            bodies.questions[i] = t.body;
+        }
+        Kind::Topic => {
+            let q = &mut content.topics[i].matter;
+            words(&mut q.title, m.title);
+            maybe(&mut q.description, m.description);
+            bodies.topics[i] = t.body;
+        }
+        Kind::Page => {
+            let q = &mut content.pages[i].matter;
+            words(&mut q.title, m.title);
+            maybe(&mut q.summary, m.summary);
+            bodies.pages[i] = t.body;
+        }
+        Kind::Author => {
+            let q = &mut content.authors[i].matter;
+            words(&mut q.name, m.name);
+            maybe(&mut q.role, m.role);
+            maybe(&mut q.bio, m.bio);
+            bodies.authors[i] = t.body;
+        }
+    }
+}
+
+/// An actor's translated name and role; its other names become the
+/// translation's, the original's, and its name in the default language
+/// (wikilinks by any of them resolve).
+fn actor_words(a: &mut super::model::ActorMatter, m: TranslationMatter) {
+    let mut names = m.aliases;
+    names.append(&mut a.aliases);
+    if let Some(name) = m.name {
+        names.push(std::mem::replace(&mut a.name, name));
+    }
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| *n != a.name && seen.insert(n.clone()));
+    a.aliases = names;
+    if m.role.is_some() {
+        a.role = m.role;
     }
 }

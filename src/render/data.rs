@@ -36,6 +36,12 @@ struct PositionRow<'a> {
     briefing: &'a str,
     briefing_title: &'a str,
     briefing_url: String,
+    /// The language of its words, on a site in several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
+    /// The quote as said, when `quote` is a translation of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quote_original: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -59,6 +65,9 @@ struct ActorRow<'a> {
     briefings: usize,
     /// The portrait: its largest file, alt text, caption and credit.
     image: Option<DataImage>,
+    /// The language of its words, on a site in several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -72,9 +81,17 @@ struct DataImage {
 /// Makes every data file and writes each to `out` as it is made, the big
 /// ones streamed: on a big site they run to tens of megabytes. Returns how
 /// many there were, or the file that could not be written and why.
+///
+/// On a site in several languages each language has its files (under
+/// `/<code>/data/` but the default's), their rows saying which language
+/// their words are in.
 pub(crate) fn files(site: &Site, out: Sink) -> Result<usize, (String, io::Error)> {
+    let folder = match site.lang {
+        0 => DATA_DIR.to_owned(),
+        n => format!("{}/{DATA_DIR}", site.languages.list[n].code.to_ascii_lowercase()),
+    };
     let put = |name: &str, write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>| {
-        let rel = format!("{DATA_DIR}/{name}");
+        let rel = format!("{folder}/{name}");
         out.put_streamed(&rel, write).map_err(|e| (rel, e))
     };
     let rows = Rows { site, order: position_order(site) };
@@ -83,6 +100,10 @@ pub(crate) fn files(site: &Site, out: Sink) -> Result<usize, (String, io::Error)
     put("actors.json", &mut |w| records(w, actors(site)))?;
     put("sources.csl.json", &mut |w| records(w, sources(site)))?;
     for (name, text) in SCHEMAS {
+        let text = match site.languages.several() {
+            true => with_languages(text),
+            false => (*text).to_owned(),
+        };
         put(name, &mut |w| w.write_all(text.as_bytes()))?;
     }
     Ok(4 + SCHEMAS.len())
@@ -129,6 +150,30 @@ impl<'a> Rows<'a> {
     }
 }
 
+/// A schema whose rows also say their words' language, and the positions'
+/// the quote as said: the fields a site in several languages adds.
+fn with_languages(schema: &str) -> String {
+    let Ok(mut json) = serde_json::from_str::<serde_json::Value>(schema) else { return schema.to_owned() };
+    if let Some(properties) = json.pointer_mut("/items/properties").and_then(|p| p.as_object_mut()) {
+        let language = "The language (BCP 47) of the row's words: its page's, or the default language's where the page is not translated.";
+        properties.insert("language".into(), serde_json::json!({ "type": "string", "description": language }));
+        if properties.contains_key("quote") {
+            let original = "The quote as said, when `quote` is its translation.";
+            properties
+                .insert("quote_original".into(), serde_json::json!({ "type": "string", "description": original }));
+        }
+    }
+    serde_json::to_string_pretty(&json).map_or_else(|_| schema.to_owned(), |s| s + "\n")
+}
+
+/// The language of an entity's words on a site in several: the site's
+/// where it is translated, else the default's.
+fn words_language(site: &Site, entity: crate::resolve::Entity) -> Option<&str> {
+    let languages = &site.languages;
+    let lang = if site.translated(entity) { site.lang } else { 0 };
+    languages.several().then(|| languages.list[lang].code.as_str())
+}
+
 fn position_row(site: &Site, r: PositionRef) -> PositionRow<'_> {
     let u = &site.urls;
     let b = &site.briefings[r.briefing];
@@ -149,6 +194,8 @@ fn position_row(site: &Site, r: PositionRef) -> PositionRow<'_> {
         briefing: b.doc.id.as_str(),
         briefing_title: &b.doc.matter.title,
         briefing_url: u.absolute(&u.briefing(&b.doc.id)),
+        language: words_language(site, crate::resolve::Entity::Briefing(r.briefing)),
+        quote_original: Inline::text_of(&p.original_quote),
     }
 }
 
@@ -239,6 +286,7 @@ fn actors(site: &Site) -> Vec<ActorRow<'_>> {
                     caption: v.caption,
                     credit: v.credit,
                 }),
+                language: words_language(site, crate::resolve::Entity::Actor(i)),
             }
         })
         .collect()

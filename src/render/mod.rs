@@ -10,6 +10,7 @@ mod network;
 mod pages;
 mod stance_map;
 pub mod templates;
+mod versions;
 mod views;
 
 use crate::codes::Code;
@@ -60,6 +61,10 @@ fn globals(site: &Site, tera: &mut Tera, assets: &assets::Assets) -> Result<(), 
     );
     g.insert("nav", &nav::links(site)?);
     g.insert("home_url", &u.home());
+    // Files every language shares (the favicon) are at the base path.
+    g.insert("root_url", &u.asset(""));
+    // What the default language's words (a quote as said) are marked with.
+    g.insert("original_language", site.languages.list.first().map_or(&c.language, |l| &l.code));
     g.insert("style_url", &u.asset(&assets.style));
     g.insert("script_url", &u.asset(&assets.script));
     g.insert("search_url", &c.search.then(|| u.path(&["search"])));
@@ -82,6 +87,8 @@ pub struct Renderer {
     jobs: Vec<(Job, String)>,
     /// The social cards (none unless `social_cards` is on).
     cards: crate::cards::Cards,
+    /// The renderers of the site's other languages (see [`Site::others`]).
+    others: Vec<Renderer>,
 }
 
 /// Per-page values a template may not show: made only for templates that
@@ -141,12 +148,23 @@ impl Renderer {
             true => crate::cards::Cards::prepare(&site, &tera, root)?,
             false => crate::cards::Cards::default(),
         };
-        Ok(Renderer { site, tera, refs, reads, jobs, cards })
+        Ok(Renderer { site, tera, refs, reads, jobs, cards, others: Vec::new() })
+    }
+
+    /// Adds the renderer of one of the site's other languages: its pages
+    /// render and count with this one's.
+    pub fn add_language(&mut self, other: Renderer) {
+        self.others.push(other);
+    }
+
+    /// This renderer and those of the other languages.
+    fn every_language(&self) -> impl Iterator<Item = &Renderer> {
+        std::iter::once(self).chain(&self.others)
     }
 
     /// The social cards.
-    pub fn cards(&self) -> &crate::cards::Cards {
-        &self.cards
+    pub fn cards(&self) -> impl Iterator<Item = &crate::cards::Cards> {
+        self.every_language().map(|r| &r.cards)
     }
 
     /// The site it renders.
@@ -182,14 +200,16 @@ impl Renderer {
     /// removal notices, files), from the base path.
     pub fn served(&self) -> Vec<String> {
         let urls = &self.site.urls;
-        self.jobs.iter().map(|(_, url)| urls.below_base(url).to_owned()).collect()
+        let jobs = self.every_language().flat_map(|r| &r.jobs);
+        jobs.map(|(_, url)| urls.below_base(url).to_owned()).collect()
     }
 
     /// The addresses of the pages that must stay once published, from the
     /// base path: what `published-urls` keeps (listed pages but publishers).
     pub fn listed(&self) -> Vec<String> {
         let urls = &self.site.urls;
-        let listed = self.jobs.iter().filter(|(job, _)| job.kind.permanent() && job.part == Part::Page(0));
+        let jobs = self.every_language().flat_map(|r| &r.jobs);
+        let listed = jobs.filter(|(job, _)| job.kind.permanent() && job.part == Part::Page(0));
         listed.map(|(_, url)| urls.below_base(url).to_owned()).collect()
     }
 
@@ -222,7 +242,16 @@ impl Renderer {
         let template = kind.template(site, n);
         context.insert_value("page", kind.view(&Ctx { site, refs: &self.refs }, n, k));
         context.insert("url", &url);
-        context.insert("canonical", &site.urls.absolute(&url));
+        let (versions, fallback) = versions::of(site, page.0, &url);
+        // A page in the default language's words is a copy: search engines
+        // are sent to the original.
+        let canonical = match fallback {
+            Some(_) => versions[0].absolute.clone(),
+            None => site.urls.absolute(&url),
+        };
+        context.insert("canonical", &canonical);
+        context.insert("versions", &versions);
+        context.insert("fallback", &fallback);
         context.insert("section", kind.section());
         context.insert("meta", &page.0.meta(site, &self.cards));
         context.insert("feeds", &page.0.feeds(site));
@@ -281,13 +310,15 @@ impl Renderer {
         write_error: &(dyn Fn(&str, &std::io::Error) -> Diagnostic + Sync),
         progress: Option<&crate::progress::Progress>,
     ) -> Result<(usize, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let mut pages = self.pages();
+        let renderers: Vec<&Renderer> = self.every_language().collect();
+        let mut pages: Vec<(&Renderer, PageJob)> =
+            renderers.iter().flat_map(|&r| r.pages().into_iter().map(move |p| (r, p))).collect();
         let budget = budget::Budget::default();
         crate::progress::start(progress, "Rendering pages", pages.len());
         let count = pages.len();
         // Costliest first (longest processing time first): a large page
         // started last would run alone while the other threads idle.
-        pages.sort_by_cached_key(|p| std::cmp::Reverse(p.0.weight(&self.site)));
+        pages.sort_by_cached_key(|(r, p)| std::cmp::Reverse(p.0.weight(&r.site)));
         let stopped = AtomicBool::new(false);
         // One page per task: pages differ a hundredfold in cost (an
         // actor's against a briefing's) and up to ten thousandfold (a
@@ -301,16 +332,16 @@ impl Renderer {
         let problems: Vec<Diagnostic> = pages
             .par_iter()
             .with_max_len(1)
-            .map(|&page| {
+            .map(|&(r, page)| {
                 if stopped.load(Ordering::Relaxed) {
                     return None;
                 }
                 let mut buffer = BUFFER.take();
-                let file = match self.render_page(page, &mut buffer) {
+                let file = match r.render_page(page, &mut buffer) {
                     Ok(file) => file,
                     Err(d) => return Some(d),
                 };
-                budget.check(self.template(page.0), buffer.len(), || page.0.url(&self.site));
+                budget.check(r.template(page.0), buffer.len(), || page.0.url(&r.site));
                 let written = sink.put(&file, &buffer);
                 if let Some(p) = progress {
                     p.tick();

@@ -102,6 +102,7 @@ fn positions(
                 stance: p.stance,
                 summary: inline(&p.summary, &[Seg::Key("positions"), Seg::Index(i), Seg::Key("summary")]),
                 quote: inline(&p.quote, &[Seg::Key("positions"), Seg::Index(i), Seg::Key("quote")]),
+                original_quote: inline(&p.original_quote, &[Seg::Key("positions"), Seg::Index(i), Seg::Key("quote")]),
                 date: p.date.clone().unwrap_or_else(|| doc.matter.date.clone()),
                 sources,
                 corrected: Vec::new(),

@@ -88,8 +88,7 @@ impl Lookup<'_> {
         }
         let (path, fragment) = split(dest);
         if let Some(rooted) = dest.strip_prefix('/') {
-            let mut url = self.urls.home();
-            url.push_str(rooted);
+            let url = self.urls.asset(rooted);
             let below = split(rooted).0;
             return Some((Ok(url), Some(Check::Rooted(below.to_owned()))));
         }

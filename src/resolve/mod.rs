@@ -17,6 +17,7 @@ pub(crate) mod editorial;
 mod embeds;
 mod index;
 pub mod ix;
+mod languages;
 mod library;
 pub(crate) mod links;
 pub(crate) mod lookup;
@@ -36,12 +37,35 @@ pub use aliases::Redirect;
 use body::render_body;
 pub use index::{Index, PositionRef, SourceGroup, SourceUse, chronological};
 pub use ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx};
+pub use languages::{Languages, SiteLanguage};
 pub use lookup::BodyRefs;
 use lookup::Lookup;
 pub use site::{Actor, Author, Briefing, Entity, LibrarySource, Notice, Page, Position, Question, Site, Topic};
 
 pub(crate) use crate::markdown::anchors::RESERVED as RESERVED_ANCHORS;
 pub(crate) use editorial::one_side;
+
+/// The language a site is resolved in: its interface's words, and which
+/// of the site's languages it is.
+pub struct Locale {
+    /// The interface's words in the language.
+    pub words: std::sync::Arc<crate::i18n::Words>,
+    /// Every language of the site.
+    pub languages: std::sync::Arc<Languages>,
+    /// Which of them (0: the default, whose pages are at the base path).
+    pub lang: usize,
+}
+
+impl Locale {
+    /// The site's URLs in the language: its pages under `/<code>/` but
+    /// the default's.
+    fn urls(&self, base_url: &str) -> Urls {
+        match self.lang {
+            0 => Urls::new(base_url),
+            n => Urls::new(base_url).in_language(&self.languages.list[n].code),
+        }
+    }
+}
 
 /// Resolves `content`; problems go to `diags`. Returns `None` when an error
 /// makes the site unusable for rendering. Sorts `content` in place, in the
@@ -52,12 +76,12 @@ pub fn resolve(
     content: &mut Content,
     mut bodies: Bodies,
     images: crate::images::Images,
-    words: std::sync::Arc<crate::i18n::Words>,
+    locale: Locale,
     diags: &mut Diagnostics,
 ) -> Option<Site> {
     sort(content, &mut bodies);
     let content = &*content;
-    let urls = Urls::new(&config.base_url);
+    let urls = locale.urls(&config.base_url);
     let (topic_ids, topic_titles, topic_files) = collect_topics(content);
     let mut lookup = lookup_for(&config, content, &topic_ids, topic_titles.clone(), urls.clone());
     lookup.images = Some(&images);
@@ -85,9 +109,7 @@ pub fn resolve(
     let authors = content.authors.iter().zip(bodies.authors);
     let authors = authors.map(|(d, body)| plain(d, &body, &lookup, |doc, body| Author { doc, body }));
     let authors = gather(authors.collect(), diags);
-    let library = lookup.library.sources.iter();
-    let library = library.map(|&(s, f)| LibrarySource { path: content.library[f].path.clone(), source: s.clone() });
-    let library: Vec<LibrarySource> = library.collect();
+    let library = library(content, &lookup);
     diags.extend(translation_bodies(content, &lookup));
     let later = lookup.later.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
 
@@ -110,7 +132,10 @@ pub fn resolve(
         now,
         rooted_links,
         images: crate::images::Images::default(),
-        words,
+        words: locale.words,
+        languages: locale.languages,
+        lang: locale.lang,
+        others: Vec::new(),
     };
     site.images = images;
     // Links to other pages' headings, now that every page is rendered.
@@ -118,6 +143,12 @@ pub fn resolve(
     diags.extend(problems);
     site.rooted_links = rooted;
     (!diags.has_errors()).then_some(site)
+}
+
+/// The library's sources, each with the file defining it.
+fn library(content: &Content, lookup: &Lookup) -> Vec<LibrarySource> {
+    let library = lookup.library.sources.iter();
+    library.map(|&(s, f)| LibrarySource { path: content.library[f].path.clone(), source: s.clone() }).collect()
 }
 
 /// The problems of translations' bodies: their links, citations and

@@ -48,6 +48,13 @@ pub struct Site {
     pub images: crate::images::Images,
     /// The interface's words in the site's language.
     pub words: std::sync::Arc<crate::i18n::Words>,
+    /// Every language the site's pages are published in.
+    pub languages: std::sync::Arc<super::Languages>,
+    /// Which of them this is (0: the default).
+    pub lang: usize,
+    /// The site in each other language, in `languages`' order (the
+    /// default's site holds them; empty for a site in one language).
+    pub others: Vec<std::sync::Arc<Site>>,
 }
 
 /// A briefing with its references resolved and its body rendered.
@@ -104,8 +111,11 @@ pub struct Position {
     pub stance: Stance,
     /// The position in the briefing's words.
     pub summary: Option<Inline>,
-    /// The actor's own words.
+    /// The actor's own words (in a translation's pages, the translation's
+    /// rendering of them).
     pub quote: Option<Inline>,
+    /// The words as said, when `quote` is a translation of them.
+    pub original_quote: Option<Inline>,
     /// When it was taken (the briefing's date unless given).
     pub date: Date,
     /// Indices into the briefing's `sources`.
@@ -236,6 +246,37 @@ impl Site {
             .chain(super::ix::all(self.topics.len()).map(Entity::Topic))
             .chain((0..self.pages.len()).map(Entity::Page))
             .chain(super::ix::all(self.authors.len()).map(Entity::Author))
+    }
+
+    /// The site's language when it has only one: what its search index
+    /// is made in (a site in several indexes each page in its own).
+    pub fn one_language(&self) -> Option<&str> {
+        (!self.languages.several()).then_some(self.config.language.as_str())
+    }
+
+    /// The entity's kind and id, the same in every language.
+    pub fn key(&self, entity: Entity) -> (Kind, &Id) {
+        match entity {
+            Entity::Briefing(i) => (Kind::Briefing, &self.briefings[i].doc.id),
+            Entity::Actor(i) => (Kind::Actor, &self.actors[i].doc.id),
+            Entity::Question(i) => (Kind::Question, &self.questions[i].doc.id),
+            Entity::Topic(i) => (Kind::Topic, &self.topics[i].id),
+            Entity::Page(i) => (Kind::Page, &self.pages[i].doc.id),
+            Entity::Author(i) => (Kind::Author, &self.authors[i].doc.id),
+        }
+    }
+
+    /// Whether the entity's words are in the site's language: false when
+    /// its page shows the default language's for want of a translation.
+    /// A topic without a file has no words to translate.
+    pub fn translated(&self, entity: Entity) -> bool {
+        if let Entity::Topic(i) = entity
+            && self.topics[i].doc.is_none()
+        {
+            return true;
+        }
+        let (kind, id) = self.key(entity);
+        self.languages.has(kind, id, self.lang)
     }
 
     /// The file the entity comes from (none for a topic without one).

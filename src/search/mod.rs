@@ -37,6 +37,9 @@ pub struct Record {
     /// (question's, topic's) own page. Pagefind drops records without the
     /// key from sorted results, so every record has one.
     pub sort: BTreeMap<String, String>,
+    /// The page's language (its site's): Pagefind indexes each language
+    /// apart, and a page searches its own.
+    pub language: String,
 }
 
 impl Record {
@@ -48,6 +51,7 @@ impl Record {
             meta: BTreeMap::new(),
             filters: BTreeMap::new(),
             sort: BTreeMap::new(),
+            language: String::new(),
         };
         r.meta.insert("kind".into(), kind.into());
         r.sort.insert("date".into(), "9999".into());
@@ -101,6 +105,11 @@ pub fn record_index(site: &Site, entity: Entity) -> usize {
 
 /// The search record of one entity's page.
 pub fn record(site: &Site, entity: Entity) -> Record {
+    Record { language: site.config.language.clone(), ..record_of(site, entity) }
+}
+
+/// [`record`], its language left empty.
+fn record_of(site: &Site, entity: Entity) -> Record {
     let (u, w) = (&site.urls, |key: &str| site.words.get(key));
     match entity {
         Entity::Briefing(i) => briefing_record(site, i),
@@ -192,15 +201,18 @@ fn entity_record(
 
 /// The search bundle for `records`: paths relative to the output folder
 /// (under [`BUNDLE_DIR`]) and their bytes.
+///
+/// With `one_language`, every record is indexed in it (a site in one
+/// language); else each in its own, as separate indexes.
 pub fn bundle<'r>(
     records: impl IntoIterator<Item = &'r Record>,
-    language: &str,
+    one_language: Option<&str>,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     #[cfg(feature = "search")]
-    return pagefind::bundle(records, language);
+    return pagefind::bundle(records, one_language);
     #[cfg(not(feature = "search"))]
     {
-        let _ = (records.into_iter().count(), language);
+        let _ = (records.into_iter().count(), one_language);
         Err("this dossier was built without the `search` feature".into())
     }
 }

@@ -10,14 +10,18 @@ use super::{BUNDLE_DIR, Record};
 
 pub(super) fn bundle<'r>(
     records: impl IntoIterator<Item = &'r Record>,
-    language: &str,
+    one_language: Option<&str>,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("cannot start the search indexer: {e}"))?;
     runtime.block_on(async {
         // Record URLs are final (base path included, trailing slash kept).
-        let config = PagefindServiceConfig::builder().keep_index_url(true).force_language(language.to_owned()).build();
+        let config = || PagefindServiceConfig::builder().keep_index_url(true);
+        let config = match one_language {
+            Some(language) => config().force_language(language.to_owned()).build(),
+            None => config().build(),
+        };
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
         for r in records {
             let mut meta = r.meta.clone();
@@ -28,7 +32,7 @@ pub(super) fn bundle<'r>(
                 .add_custom_record(
                     r.url.clone(),
                     text,
-                    language.to_owned(),
+                    one_language.unwrap_or(&r.language).to_owned(),
                     Some(meta),
                     Some(r.filters.clone()),
                     Some(r.sort.clone()),

@@ -95,7 +95,7 @@ impl State {
 
 /// A search bundle to build: for which build, from which records, in
 /// which language.
-type SearchJob = (u64, Vec<Arc<Record>>, String);
+type SearchJob = (u64, Vec<Arc<Record>>, Option<String>);
 
 /// One thread builds search bundles, always for the newest site waiting:
 /// a burst of edits costs one index, not one per edit.
@@ -108,7 +108,7 @@ fn start_search_worker(state: Arc<State>) -> mpsc::Sender<SearchJob> {
             }
             let (build, records, language) = job;
             let started = Instant::now();
-            match crate::search_bundle(records.iter().map(|r| &**r), &language) {
+            match crate::search_bundle(records.iter().map(|r| &**r), language.as_deref()) {
                 Ok(files) => {
                     state.publish_search(build, files.into_iter().map(|(k, v)| (Arc::from(k), Arc::from(v))).collect());
                     eprintln!("Search index updated in {} ms.", started.elapsed().as_millis());
@@ -271,7 +271,7 @@ fn rebuild(
             );
             let build = state.publish(Ok(Arc::clone(s.files())));
             if let Some(records) = s.search_records().filter(|_| update.rebuild != Rebuild::Templates) {
-                let _ = search.send((build, records.to_vec(), s.site().config.language.clone()));
+                let _ = search.send((build, records.to_vec(), s.site().one_language().map(str::to_owned)));
             }
         }
         Err(diags) => {

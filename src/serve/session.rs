@@ -81,8 +81,10 @@ impl Session {
             collect(|sink| crate::render_site(options, Arc::new(site), diags, sink))?;
         stages.push(("render", lap.elapsed()));
         let site = renderer.site();
-        let records =
-            if site.config.search { search::records(site).into_iter().map(Arc::new).collect() } else { Vec::new() };
+        let records = match site.config.search {
+            true => std::iter::once(site).chain(&site.others).flat_map(|s| search::records(s)).map(Arc::new).collect(),
+            false => Vec::new(),
+        };
         let notes = crate::resolve::editorial::count(site, &content, &site.today());
         let report = BuildReport {
             pages,
@@ -188,6 +190,9 @@ impl Session {
                 Some("content")
                     if !content::is_markdown(rel)
                         && (self.options.root.join(rel).is_file() || rel.extension().is_some()) => {}
+                // Each language's pages show the edited document (in its
+                // words or the original's): a full rebuild keeps them alike.
+                Some("content") if self.site().languages.several() => return Plan::Full,
                 Some("content") => match self.body_only(rel) {
                     Some(doc) => docs.push(doc),
                     None => return Plan::Full,

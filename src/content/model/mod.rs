@@ -161,6 +161,10 @@ pub struct PositionMatter {
     pub summary: Option<String>,
     /// The actor's own words, verbatim.
     pub quote: Option<String>,
+    /// The words as said, when `quote` is a translation's (set for the
+    /// pages in another language, never read from front matter).
+    #[serde(skip)]
+    pub original_quote: Option<String>,
     /// When it was taken; the briefing's date if not given.
     pub date: Option<Date>,
     /// Ids of the briefing's sources behind it (at least one).

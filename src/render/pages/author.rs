@@ -67,6 +67,9 @@ impl PageKind for Authors {
 pub(super) struct Author;
 
 impl PageKind for Author {
+    fn entity(&self, n: usize) -> Option<Entity> {
+        Some(Entity::Author(AuthorIx::new(n)))
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["author.html"]
     }

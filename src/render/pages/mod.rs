@@ -96,6 +96,16 @@ pub(super) trait PageKind: Sync {
     fn carded(&self, _n: usize) -> Option<Entity> {
         None
     }
+    /// The thing whose page it is, when it is one's (its words may be
+    /// translated or not).
+    fn entity(&self, n: usize) -> Option<Entity> {
+        self.carded(n)
+    }
+    /// Whether it is one file for every language (the sitemap, the 404
+    /// page, redirects from old addresses) rather than one per language.
+    fn shared(&self) -> bool {
+        false
+    }
 }
 
 /// Every kind of page, in the order the sitemap lists them: the section
@@ -158,7 +168,7 @@ impl Job {
     /// with more than one page.
     pub(super) fn all(site: &Site) -> Vec<Job> {
         let mut jobs = Vec::new();
-        for &kind in KINDS {
+        for &kind in KINDS.iter().filter(|k| site.lang == 0 || !k.shared()) {
             for n in 0..kind.count(site) {
                 let pages = kind.pages(site, n);
                 jobs.extend((0..pages).map(|k| Job { kind, n, part: Part::Page(k) }));

@@ -11,6 +11,9 @@ use crate::resolve::{Entity, Site};
 pub(super) struct Page;
 
 impl PageKind for Page {
+    fn entity(&self, n: usize) -> Option<Entity> {
+        Some(Entity::Page(n))
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["page.html"]
     }
@@ -54,6 +57,9 @@ impl PageKind for Page {
 pub(super) struct NotFound;
 
 impl PageKind for NotFound {
+    fn shared(&self) -> bool {
+        true
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["404.html"]
     }

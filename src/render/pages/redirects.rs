@@ -21,6 +21,9 @@ const ALIAS: &str = "alias";
 pub(super) struct Aliases;
 
 impl PageKind for Aliases {
+    fn shared(&self) -> bool {
+        true
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["redirect.html"]
     }
@@ -55,6 +58,9 @@ impl PageKind for Aliases {
 pub(super) struct RedirectsFile;
 
 impl PageKind for RedirectsFile {
+    fn shared(&self) -> bool {
+        true
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["_redirects"]
     }

@@ -15,6 +15,9 @@ pub(super) const REMOVED: &str = "removed";
 pub(super) struct Removed;
 
 impl PageKind for Removed {
+    fn shared(&self) -> bool {
+        true
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["removed.html"]
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Job, KINDS, Meta, PageKind, Part};
+use crate::render::versions;
 use crate::render::views::{Ctx, value};
 use crate::resolve::Site;
 
@@ -24,6 +25,48 @@ fn listed(site: &Site) -> impl Iterator<Item = Job> + '_ {
         .flat_map(move |&kind| (0..kind.count(site)).map(move |n| Job { kind, n, part: Part::Page(0) }))
 }
 
+/// A page's `<url>` entry.
+#[derive(Serialize)]
+struct Entry {
+    loc: String,
+    lastmod: Option<String>,
+    /// The page in each language it is translated into, itself included
+    /// (none on a site in one language).
+    alternates: Vec<Alternate>,
+}
+
+/// One language's version of a page, as `xhtml:link` names it.
+#[derive(Serialize, Clone)]
+struct Alternate {
+    code: String,
+    href: String,
+}
+
+/// Every `<url>` of the sitemap, in the site's order: each page, then its
+/// translations (a page shown untranslated is a copy, not listed).
+fn entries(site: &Site) -> impl Iterator<Item = Entry> + '_ {
+    listed(site).flat_map(move |job| {
+        let url = job.url(site);
+        let lastmod = job.kind.lastmod(site, job.n);
+        let (versions, _) = versions::of(site, job, &url);
+        if versions.is_empty() {
+            return vec![Entry { loc: site.urls.absolute(&url), lastmod, alternates: Vec::new() }];
+        }
+        let alternates: Vec<Alternate> = versions
+            .into_iter()
+            .filter(|v| v.translated)
+            .map(|v| Alternate { code: v.code.to_owned(), href: v.absolute })
+            .collect();
+        let alone = alternates.len() < 2;
+        let each = |a: &Alternate| Entry {
+            loc: a.href.clone(),
+            lastmod: lastmod.clone(),
+            alternates: if alone { Vec::new() } else { alternates.clone() },
+        };
+        alternates.iter().map(each).collect()
+    })
+}
+
 /// Page 0 is the sitemap, or with parts the sitemap index naming them;
 /// page `k` is part `k` (from 1), of at most `limit` URLs each.
 pub(super) struct Sitemap {
@@ -35,12 +78,18 @@ pub(super) const SITEMAP: Sitemap = Sitemap { limit: SITEMAP_LIMIT };
 
 impl Sitemap {
     fn parts(&self, site: &Site) -> usize {
-        let urls = KINDS.iter().filter(|k| k.listed()).map(|k| k.count(site)).sum();
+        let urls = match site.languages.several() {
+            false => KINDS.iter().filter(|k| k.listed()).map(|k| k.count(site)).sum(),
+            true => entries(site).count(),
+        };
         sitemap_parts(urls, self.limit)
     }
 }
 
 impl PageKind for Sitemap {
+    fn shared(&self) -> bool {
+        true
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["sitemap.xml", "sitemap_index.xml"]
     }
@@ -81,21 +130,14 @@ impl PageKind for Sitemap {
             return value(&View { parts: urls });
         }
         #[derive(Serialize)]
-        struct Entry {
-            loc: String,
-            lastmod: Option<String>,
-        }
-        #[derive(Serialize)]
         struct View {
             entries: Vec<Entry>,
+            /// Whether entries name their other languages' versions.
+            alternates: bool,
         }
         let (skip, take) = if n == 0 { (0, usize::MAX) } else { ((n - 1) * self.limit, self.limit) };
-        let entries = listed(site)
-            .skip(skip)
-            .take(take)
-            .map(|job| Entry { loc: site.urls.absolute(&job.url(site)), lastmod: job.kind.lastmod(site, job.n) })
-            .collect();
-        value(&View { entries })
+        let entries = entries(site).skip(skip).take(take).collect();
+        value(&View { entries, alternates: site.languages.several() })
     }
 }
 
@@ -103,6 +145,9 @@ impl PageKind for Sitemap {
 pub(super) struct Robots;
 
 impl PageKind for Robots {
+    fn shared(&self) -> bool {
+        true
+    }
     fn templates(&self) -> &'static [&'static str] {
         &["robots.txt"]
     }

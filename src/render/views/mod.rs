@@ -244,6 +244,7 @@ impl Refs {
             stance: self.shared.stance(pos.stance),
             summary: parts.summary.as_ref(),
             quote: parts.quote.as_ref(),
+            original_quote: parts.original_quote.as_ref(),
             date: &parts.date,
             briefing: &self.briefings[b],
             sources: &parts.sources,

@@ -16,6 +16,8 @@ pub(super) struct PositionParts {
     /// words from the resolved position.
     pub(super) summary: Option<Value>,
     pub(super) quote: Option<Value>,
+    /// The words as said, when `quote` translates them.
+    pub(super) original_quote: Option<Value>,
     pub(super) sources: Value,
     /// The briefing's corrections of it, if any.
     pub(super) corrections: Option<Value>,
@@ -30,6 +32,7 @@ impl PositionParts {
             date: shared.date(&p.date),
             summary: p.summary.as_ref().map(|l| Value::safe_string(l.html())),
             quote: p.quote.as_ref().map(|l| Value::safe_string(l.html())),
+            original_quote: p.original_quote.as_ref().map(|l| Value::safe_string(l.html())),
             sources: Value::from(p.sources.iter().map(|&s| links[s].clone()).collect::<Vec<_>>()),
             corrections: (!p.corrected.is_empty()).then(|| Value::from(corrected.collect::<Vec<_>>())),
             html: None,
@@ -55,6 +58,10 @@ pub(super) struct PositionView<'a> {
     /// The summary and the quote as inline HTML, with their links and emphasis.
     pub(super) summary: Option<&'a Value>,
     pub(super) quote: Option<&'a Value>,
+    /// The quote as said, when `quote` is its translation into the page's
+    /// language (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) original_quote: Option<&'a Value>,
     pub(super) date: &'a Value,
     pub(super) briefing: &'a Value,
     pub(super) sources: &'a Value,

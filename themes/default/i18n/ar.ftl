@@ -360,3 +360,9 @@ search-count-first = { $n ->
     [few] { $n } نتائج، تُعرض أول { $shown }.
    *[other] { $n } نتيجة، تُعرض أول { $shown }.
 }
+
+## Languages (sites in several)
+
+languages-nav = اللغات
+fallback-note = لم تُترجم هذه الصفحة بعد، فهي معروضة بلغتها الأصلية ({ $original }).
+quote-translated = ترجمتنا. النص الأصلي:

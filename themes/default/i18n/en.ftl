@@ -336,3 +336,12 @@ search-count-first = { $n ->
     [one] { $n } result, first { $shown } shown.
    *[other] { $n } results, first { $shown } shown.
 }
+
+## Languages (sites in several)
+
+# The language switcher's label.
+languages-nav = Languages
+# Atop a page shown in the default language for want of a translation.
+fallback-note = This page has not been translated yet: it is shown in its original language ({ $original }).
+# Before the words as said, beside their translation.
+quote-translated = Our translation. As said:

@@ -345,3 +345,9 @@ search-count-first = { $n ->
     [one] { $n } résultat, les { $shown } premiers affichés.
    *[other] { $n } résultats, les { $shown } premiers affichés.
 }
+
+## Languages (sites in several)
+
+languages-nav = Langues
+fallback-note = Cette page n’est pas encore traduite : elle s’affiche dans sa langue d’origine ({ $original }).
+quote-translated = Notre traduction. Propos d’origine :

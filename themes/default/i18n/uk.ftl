@@ -352,3 +352,9 @@ search-count-first = { $n ->
     [few] { $n } результати, показано перші { $shown }.
    *[many] { $n } результатів, показано перші { $shown }.
 }
+
+## Languages (sites in several)
+
+languages-nav = Мови
+fallback-note = Цю сторінку ще не перекладено: її показано мовою оригіналу ({ $original }).
+quote-translated = Наш переклад. Дослівно:

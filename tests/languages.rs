@@ -1,0 +1,217 @@
+//! A site in several languages: each language's pages under `/<code>/`,
+//! the same facts in every language, translations linked both ways, and
+//! a page without a translation shown in the default language, marked.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{TestSite, assert_ok, attr_values, broken_links, text};
+
+/// English by default, French and Ukrainian besides; one briefing with
+/// two positions, translated into French only; one actor translated.
+fn site() -> TestSite {
+    let site = TestSite::new();
+    site.write("dossier.yaml", "title: Test\nsearch: true\nlanguages:\n  - code: fr\n    title: Essai\n  - code: uk\n");
+    site.actor("jane-doe", "name: Jane Doe\nkind: person\nrole: Mayor");
+    site.actor("acme", "name: Acme Party\nkind: organization");
+    site.question("monitors", "Should monitors be sent?");
+    site.briefing(
+        "summit",
+        "title: The summit\ndate: 2025-09-04\nsummary: Who wants monitors.\npositions:\n  - actor: jane-doe\n    \
+         question: monitors\n    stance: supports\n    quote: We will send them.\n    sources: [s]\n  - actor: acme\n    \
+         question: monitors\n    stance: opposes\n    sources: [s]\n\
+         sources:\n  - id: s\n    title: The statement\n    url: https://example.org/s",
+        "[[Jane Doe]] spoke first [@s].\n",
+    );
+    site.briefing(
+        "later",
+        "title: Later talks\ndate: 2025-09-10\npositions:\n  - actor: acme\n    question: monitors\n    \
+         stance: conditional\n    sources: [s]\nsources:\n  - id: s\n    title: A report\n    url: https://example.org/r",
+        "Talks went on.\n",
+    );
+    site.write(
+        "content/briefings/summit.fr.md",
+        "---\ntitle: Le sommet\nsummary: Qui veut des observateurs.\npositions:\n  - summary: Elle est pour.\n    \
+         quote: Nous les enverrons.\n---\n[[Jeanne Doe]] a parlé la première [@s].\n",
+    );
+    site.write("content/actors/jane-doe.fr.md", "---\nname: Jeanne Doe\nrole: Maire\n---\n");
+    site
+}
+
+/// The `<link rel="alternate" hreflang>` of a page: language → URL.
+fn alternates(html: &str) -> BTreeMap<String, String> {
+    html.lines()
+        .filter(|l| l.starts_with("<link rel=\"alternate\" hreflang="))
+        .map(|l| (attr_values(l, "hreflang")[0].to_owned(), attr_values(l, "href")[0].to_owned()))
+        .collect()
+}
+
+fn html_files(out: &Path) -> Vec<std::path::PathBuf> {
+    let files = walkdir::WalkDir::new(out).into_iter().flatten().map(|e| e.into_path());
+    files.filter(|p| p.extension().is_some_and(|e| e == "html")).collect()
+}
+
+#[test]
+fn every_language_has_every_page_under_its_code_in_its_words() {
+    let site = site();
+    assert_ok(&site.build());
+    let fr = site.page("fr/briefings/summit/index.html");
+    assert!(fr.contains("<html lang=\"fr\">") && fr.contains("<title>Le sommet — Essai</title>"), "{fr}");
+    // The translated body links within the language, and cites the original's source.
+    assert!(fr.contains("href=\"/fr/actors/jane-doe/\"") && text(&fr).contains("a parlé la première"), "{fr}");
+    assert!(fr.contains("https://example.org/s"), "the original's source is cited");
+    // Interface words in French; assets shared at the root.
+    assert!(fr.contains("href=\"/favicon.svg\"") && fr.contains("src=\"/site."), "{fr}");
+    let uk = site.page("uk/briefings/summit/index.html");
+    assert!(uk.contains("<html lang=\"uk\">") && uk.contains("<title>The summit — Test</title>"), "{uk}");
+    for page in ["index.html", "actors/index.html", "questions/monitors/index.html", "atom.xml", "search/index.html"] {
+        assert!(site.root().join("public/fr").join(page).is_file(), "no fr/{page}");
+        assert!(site.root().join("public/uk").join(page).is_file(), "no uk/{page}");
+    }
+    // One 404 page, sitemap and robots.txt for the whole site.
+    for shared in ["404.html", "sitemap.xml", "robots.txt"] {
+        assert!(!site.root().join("public/fr").join(shared).exists(), "fr/{shared} should not exist");
+    }
+    // The French feed is in French, of French pages.
+    let feed = site.page("fr/atom.xml");
+    assert!(feed.contains("xml:lang=\"fr\"") && feed.contains("Le sommet") && feed.contains("/fr/briefings/summit/"));
+    let problems = broken_links(&site.root().join("public"), "/");
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn an_actor_page_shows_the_same_positions_once_in_every_language() {
+    let site = site();
+    assert_ok(&site.build());
+    let count = |rel: &str| site.page(rel).matches("<li class=\"position").count();
+    for actor in ["jane-doe", "acme"] {
+        let en = count(&format!("actors/{actor}/index.html"));
+        assert_eq!(en, if actor == "acme" { 2 } else { 1 });
+        assert_eq!(count(&format!("fr/actors/{actor}/index.html")), en, "{actor} in French");
+        assert_eq!(count(&format!("uk/actors/{actor}/index.html")), en, "{actor} in Ukrainian");
+    }
+    let fr = site.page("fr/actors/jane-doe/index.html");
+    assert!(fr.contains("Jeanne Doe") && fr.contains("Maire") && text(&fr).contains("Elle est pour."), "{fr}");
+    // The quote in French is marked as a translation, the words as said beside it.
+    assert!(fr.contains("Nous les enverrons.") && fr.contains("<q lang=\"en\">We will send them.</q>"), "{fr}");
+    assert!(text(&fr).contains("Notre traduction."), "{fr}");
+    let en = site.page("actors/jane-doe/index.html");
+    assert!(!en.contains("quote-original"), "the original's quote is its own: {en}");
+}
+
+#[test]
+fn hreflang_pairs_are_symmetric_and_every_alternate_exists() {
+    let site = site();
+    assert_ok(&site.build());
+    let out = site.root().join("public");
+    let mut checked = 0;
+    for file in html_files(&out) {
+        let html = std::fs::read_to_string(&file).unwrap();
+        let links = alternates(&html);
+        let url = {
+            let rel = file.strip_prefix(&out).unwrap().to_string_lossy().replace('\\', "/");
+            format!("/{}", rel.strip_suffix("index.html").unwrap_or(&rel))
+        };
+        for (lang, href) in &links {
+            let target = out.join(href.trim_start_matches('/')).join("index.html");
+            assert!(target.is_file(), "{url}: hreflang {lang} → {href} does not exist");
+            if lang == "x-default" {
+                continue;
+            }
+            let back = alternates(&std::fs::read_to_string(&target).unwrap());
+            assert!(back.values().any(|u| *u == url), "{href} does not link back to {url}: {back:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "only {checked} alternates");
+    // The translated briefing names its two translated versions.
+    let en = alternates(&site.page("briefings/summit/index.html"));
+    assert_eq!(
+        en.into_iter().collect::<Vec<_>>(),
+        [
+            ("en".into(), "/briefings/summit/".into()),
+            ("fr".into(), "/fr/briefings/summit/".into()),
+            ("x-default".into(), "/briefings/summit/".into())
+        ]
+    );
+    // The sitemap lists each translated page with its alternates, and no
+    // untranslated copy.
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    assert!(
+        sitemap.contains("<loc>/fr/briefings/summit/</loc>") && !sitemap.contains("<loc>/fr/briefings/later/</loc>")
+    );
+    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"/fr/briefings/summit/\"/>"));
+}
+
+#[test]
+fn a_page_without_a_translation_is_shown_in_the_default_language_and_says_so() {
+    let site = site();
+    assert_ok(&site.build());
+    let later = site.page("fr/briefings/later/index.html");
+    assert!(later.contains("<html lang=\"fr\">"), "the interface is French");
+    assert!(later.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"), "the content is marked English");
+    assert!(text(&later).contains("Cette page n’est pas encore traduite"), "{later}");
+    assert!(later.contains("<link rel=\"canonical\" href=\"/briefings/later/\">"), "a copy points to the original");
+    assert!(alternates(&later).is_empty(), "a copy is no alternate");
+    // The switcher still offers every language's version.
+    for url in ["/briefings/later/", "/fr/briefings/later/", "/uk/briefings/later/"] {
+        assert!(later.contains(&format!("<a href=\"{url}\"")), "no switcher link to {url}");
+    }
+    let translated = site.page("fr/briefings/summit/index.html");
+    assert!(!translated.contains("fallback-note") && !translated.contains("class=\"wrap\" lang="), "{translated}");
+}
+
+#[test]
+fn search_indexes_each_language_apart() {
+    let site = site();
+    assert_ok(&site.build());
+    let entry = site.page("pagefind/pagefind-entry.json");
+    for lang in ["\"en\"", "\"fr\"", "\"uk\""] {
+        assert!(entry.contains(lang), "no {lang} index: {entry}");
+    }
+}
+
+#[test]
+fn a_site_in_one_language_has_no_alternates_nor_switcher() {
+    let site = site();
+    site.write("dossier.yaml", "title: Test\n");
+    std::fs::remove_file(site.root().join("content/briefings/summit.fr.md")).unwrap();
+    std::fs::remove_file(site.root().join("content/actors/jane-doe.fr.md")).unwrap();
+    assert_ok(&site.build());
+    let page = site.page("briefings/summit/index.html");
+    assert!(!page.contains("hreflang") && !page.contains("language-switch") && !page.contains("fallback"));
+    assert!(!site.root().join("public/fr").exists());
+    assert!(!site.page("sitemap.xml").contains("xhtml"));
+}
+
+#[test]
+fn open_data_in_each_language_says_which_language_its_words_are_in() {
+    let site = site();
+    assert_ok(&site.build());
+    let json = |rel: &str| -> serde_json::Value { serde_json::from_str(&site.page(rel)).unwrap() };
+    for (data, schema) in [
+        ("fr/data/positions.json", "fr/data/positions.schema.json"),
+        ("fr/data/actors.json", "fr/data/actors.schema.json"),
+        ("data/positions.json", "data/positions.schema.json"),
+    ] {
+        let validator = jsonschema::validator_for(&json(schema)).expect("a valid schema");
+        let errors: Vec<String> = validator.iter_errors(&json(data)).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{data}: {errors:#?}");
+    }
+    let positions = json("fr/data/positions.json");
+    let summit = positions.as_array().unwrap().iter().find(|p| p["actor"] == "jane-doe").unwrap();
+    assert_eq!(summit["language"], "fr");
+    assert_eq!(summit["summary"], "Elle est pour.");
+    assert_eq!(summit["quote"], "Nous les enverrons.");
+    assert_eq!(summit["quote_original"], "We will send them.");
+    assert_eq!(summit["briefing_url"], "/fr/briefings/summit/");
+    let later = positions.as_array().unwrap().iter().find(|p| p["briefing"] == "later").unwrap();
+    assert_eq!(later["language"], "en", "an untranslated briefing's words are the default language's");
+    let actors = json("fr/data/actors.json");
+    let jane = actors.as_array().unwrap().iter().find(|a| a["id"] == "jane-doe").unwrap();
+    assert_eq!((&jane["name"], &jane["language"]), (&"Jeanne Doe".into(), &"fr".into()));
+    assert_eq!(json("data/positions.json")[0]["language"], "en");
+}
