@@ -169,6 +169,7 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
     let locale = resolve::Locale { words, languages: languages.clone(), lang: 0 };
     let others_images = languages.several().then(|| images.clone());
     let site = resolve::resolve(config, &mut content, bodies, images, locale, &mut diags);
+    let site = (!diags.has_errors()).then_some(site);
     let site = site.and_then(|site| with_languages(options, site, overlaid, others_images, &mut diags));
     (site.map(|s| (s, content)), diags.allow(&allowed).sorted())
 }
@@ -187,13 +188,20 @@ fn with_languages(
         let words = load_words(&options.root, &config, &language, diags)?;
         let locale = resolve::Locale { words, languages: site.languages.clone(), lang: n + 1 };
         let images = images.clone().unwrap_or_default();
-        // The default language's run reported every problem the
-        // translations have; another run's would be repeats.
-        let mut repeats = Diagnostics::default();
-        let Some(other) = resolve::resolve(config, &mut content, bodies, images, locale, &mut repeats) else {
-            diags.extend(repeats.into_iter().filter(Diagnostic::is_error));
+        // The default language's run reported the problems of every
+        // original and translation but one: a link to another page's
+        // heading, which is the translation's there. An untranslated page
+        // linking to one the translation lacks only loses its fragment.
+        let mut problems = Diagnostics::default();
+        let translations: std::collections::HashSet<PathBuf> =
+            content.laid_over.iter().map(|(t, _)| t.clone()).collect();
+        let other = resolve::resolve(config, &mut content, bodies, images, locale, &mut problems);
+        let errors: Vec<Diagnostic> =
+            problems.into_iter().filter(|d| d.is_error() && translations.contains(&d.path)).collect();
+        if !errors.is_empty() {
+            diags.extend(errors);
             return None;
-        };
+        }
         site.others.push(Arc::new(other));
     }
     Some(site)

@@ -14,7 +14,7 @@ use common::{TestSite, assert_ok, attr_values, broken_links, text};
 fn site() -> TestSite {
     let site = TestSite::new();
     site.write("dossier.yaml", "title: Test\nsearch: true\nlanguages:\n  - code: fr\n    title: Essai\n  - code: uk\n");
-    site.actor("jane-doe", "name: Jane Doe\nkind: person\nrole: Mayor");
+    site.actor("jane-doe", "name: Jane Doe\nkind: person\nrole: Mayor\naliases: [the mayor]");
     site.actor("acme", "name: Acme Party\nkind: organization");
     site.question("monitors", "Should monitors be sent?");
     site.briefing(
@@ -29,14 +29,16 @@ fn site() -> TestSite {
         "later",
         "title: Later talks\ndate: 2025-09-10\npositions:\n  - actor: acme\n    question: monitors\n    \
          stance: conditional\n    sources: [s]\nsources:\n  - id: s\n    title: A report\n    url: https://example.org/r",
-        "Talks went on.\n",
+        "Talks went on; see [how to read](../about.md#how-to-read).\n",
     );
+    site.write("content/about.md", "---\ntitle: About\n---\n## How to read\n\nSlowly.\n");
+    site.write("content/about.fr.md", "---\ntitle: À propos\n---\n## Comment lire\n\nLentement.\n");
     site.write(
         "content/briefings/summit.fr.md",
         "---\ntitle: Le sommet\nsummary: Qui veut des observateurs.\npositions:\n  - summary: Elle est pour.\n    \
-         quote: Nous les enverrons.\n---\n[[Jeanne Doe]] a parlé la première [@s].\n",
+         quote: Nous les enverrons.\n---\n[[Jeanne Doe]] a parlé la première [@s] ; [[the mayor]] a conclu.\n",
     );
-    site.write("content/actors/jane-doe.fr.md", "---\nname: Jeanne Doe\nrole: Maire\n---\n");
+    site.write("content/actors/jane-doe.fr.md", "---\nname: Jeanne Doe\nrole: Maire\naliases: [la maire]\n---\n");
     site
 }
 
@@ -61,6 +63,8 @@ fn every_language_has_every_page_under_its_code_in_its_words() {
     assert!(fr.contains("<html lang=\"fr\">") && fr.contains("<title>Le sommet — Essai</title>"), "{fr}");
     // The translated body links within the language, and cites the original's source.
     assert!(fr.contains("href=\"/fr/actors/jane-doe/\"") && text(&fr).contains("a parlé la première"), "{fr}");
+    // By its English name too.
+    assert_eq!(fr.matches("<a href=\"/fr/actors/jane-doe/\" class=\"wikilink\">").count(), 2, "{fr}");
     assert!(fr.contains("https://example.org/s"), "the original's source is cited");
     // Interface words in French; assets shared at the root.
     assert!(fr.contains("href=\"/favicon.svg\"") && fr.contains("src=\"/site."), "{fr}");
@@ -94,6 +98,8 @@ fn an_actor_page_shows_the_same_positions_once_in_every_language() {
     }
     let fr = site.page("fr/actors/jane-doe/index.html");
     assert!(fr.contains("Jeanne Doe") && fr.contains("Maire") && text(&fr).contains("Elle est pour."), "{fr}");
+    // Its French names are shown; its English ones still link (above).
+    assert!(fr.contains("la maire") && !fr.contains("the mayor"), "{fr}");
     // The quote in French is marked as a translation, the words as said beside it.
     assert!(fr.contains("Nous les enverrons.") && fr.contains("<q lang=\"en\">We will send them.</q>"), "{fr}");
     assert!(text(&fr).contains("Notre traduction."), "{fr}");
@@ -160,6 +166,10 @@ fn a_page_without_a_translation_is_shown_in_the_default_language_and_says_so() {
     for url in ["/briefings/later/", "/fr/briefings/later/", "/uk/briefings/later/"] {
         assert!(later.contains(&format!("<a href=\"{url}\"")), "no switcher link to {url}");
     }
+    // Its link to a heading the translation of its target lacks leads to
+    // the page (in English, to the heading).
+    assert!(later.contains("href=\"/fr/about/\">how to read") && !later.contains("#how-to-read"), "{later}");
+    assert!(site.page("briefings/later/index.html").contains("href=\"/about/#how-to-read\""));
     let translated = site.page("fr/briefings/summit/index.html");
     assert!(!translated.contains("fallback-note") && !translated.contains("class=\"wrap\" lang="), "{translated}");
 }
@@ -180,6 +190,7 @@ fn a_site_in_one_language_has_no_alternates_nor_switcher() {
     site.write("dossier.yaml", "title: Test\n");
     std::fs::remove_file(site.root().join("content/briefings/summit.fr.md")).unwrap();
     std::fs::remove_file(site.root().join("content/actors/jane-doe.fr.md")).unwrap();
+    std::fs::remove_file(site.root().join("content/about.fr.md")).unwrap();
     assert_ok(&site.build());
     let page = site.page("briefings/summit/index.html");
     assert!(!page.contains("hreflang") && !page.contains("language-switch") && !page.contains("fallback"));
@@ -214,4 +225,50 @@ fn open_data_in_each_language_says_which_language_its_words_are_in() {
     let jane = actors.as_array().unwrap().iter().find(|a| a["id"] == "jane-doe").unwrap();
     assert_eq!((&jane["name"], &jane["language"]), (&"Jeanne Doe".into(), &"fr".into()));
     assert_eq!(json("data/positions.json")[0]["language"], "en");
+}
+
+#[test]
+fn a_translation_linking_to_a_heading_its_target_lacks_in_the_language_is_an_error_at_its_line() {
+    let site = site();
+    // `#how-to-read` is the English about page's heading; the French one's
+    // is `#comment-lire`.
+    site.write(
+        "content/briefings/summit.fr.md",
+        "---\ntitle: Le sommet\n---\nCorps.\n\nVoir [comment lire](../about.md#how-to-read).\n",
+    );
+    let out = site.build();
+    assert!(!out.status.success());
+    let err = common::stderr(&out);
+    assert!(
+        err.contains(
+            "content/briefings/summit.fr.md:6:21: error: `../about.md#how-to-read`: the page has no such heading"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("its headings are `#comment-lire`"), "{err}");
+    assert!(!site.root().join("public").exists());
+}
+
+#[test]
+fn a_translation_shows_its_originals_lead_image_and_pictures_of_its_own() {
+    let site = site();
+    site.write_bytes("content/briefings/lead.png", &common::png(800, 400, [20, 60, 120]));
+    site.write_bytes("content/briefings/carte.png", &common::png(600, 300, [120, 60, 20]));
+    let original = std::fs::read_to_string(site.root().join("content/briefings/summit.md")).unwrap();
+    let original =
+        original.replacen("title: The summit\n", "title: The summit\nimage: { src: lead.png, alt: A map }\n", 1);
+    site.write("content/briefings/summit.md", &original);
+    site.write(
+        "content/briefings/summit.fr.md",
+        "---\ntitle: Le sommet\n---\nCorps.\n\n![Une carte des positions](carte.png)\n",
+    );
+    assert_ok(&site.build());
+    let fr = site.page("fr/briefings/summit/index.html");
+    assert!(fr.contains("/images/lead-") && fr.contains("/images/carte-"), "{fr}");
+    assert!(fr.contains("alt=\"Une carte des positions\""), "{fr}");
+    // A picture missing from a translation is an error at its place there.
+    site.write("content/briefings/summit.fr.md", "---\ntitle: Le sommet\n---\nCorps.\n\n![Carte](absente.png)\n");
+    let err = common::stderr(&site.build());
+    assert!(err.contains("content/briefings/summit.fr.md:6:"), "{err}");
+    assert!(err.contains("[E0601]"), "{err}");
 }

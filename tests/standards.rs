@@ -111,7 +111,7 @@ fn serious_violations(browser: &Browser, axe: &str) -> serde_json::Value {
 /// the stance map and actor network overviews, the briefings index with
 /// its archive, and later pages of lists: the briefings', the actors' (no
 /// network), an actor's and a question's; an author's page and the authors;
-/// a library source's page; the corrections.
+/// a library source's page; the corrections; pages in French.
 const PAGES: &[(&str, &str)] = &[
     ("home", "/"),
     ("stance-map", "/questions/"),
@@ -130,6 +130,10 @@ const PAGES: &[(&str, &str)] = &[
     ("authors", "/authors/"),
     ("library-source", "/sources/summit-report/"),
     ("corrections", "/corrections/"),
+    // In French: a translated briefing (translated quotes beside the words
+    // as said, the language switcher) and a translated actor.
+    ("translation", "/fr/briefings/kremlin-rejects-foreign-troops/"),
+    ("translation-actor", "/fr/actors/vladimir-putin/"),
 ];
 
 #[test]
@@ -440,7 +444,8 @@ fn arabic_site(theme: &str) -> tempfile::TempDir {
         "dossier.yaml",
         &format!(
             "title: إحاطات الأمن الإقليمي\ndescription: من يقف أين في مسألة ضمانات وقف إطلاق النار، وكيف نعرف ذلك.\n\
-             language: ar\ntheme: {theme}\npaginate_by: 2\npositions_per_page: 2\nfeeds: true\n"
+             language: ar\nlanguages:\n  - code: en\n    title: Regional security briefings\n\
+             theme: {theme}\npaginate_by: 2\npositions_per_page: 2\nfeeds: true\n"
         ),
     );
     for (id, front) in [
@@ -477,6 +482,20 @@ fn arabic_site(theme: &str) -> tempfile::TempDir {
     ] {
         write(&format!("content/briefings/{id}.md"), &arabic_briefing(date, title, who, stance, question));
     }
+    // One briefing and one actor in English: a left-to-right translation
+    // beside right-to-left pages, and English pages showing Arabic ones
+    // for want of a translation.
+    write(
+        "content/briefings/monitors-proposal.en.md",
+        "---\ntitle: Salma Haddad proposes international monitors\nsummary: A short summary of what happened and why it matters.\n\
+         positions:\n  - summary: She stated her position clearly at a press conference.\n    \
+         quote: There is no lasting peace without guarantees that can be verified\n---\n\
+         [[Salma Haddad]] said monitors are necessary [@statement].\n\n## What was proposed\n\n::stances[monitors]\n",
+    );
+    write(
+        "content/actors/salma-haddad.en.md",
+        "---\nname: Salma Haddad\nrole: Foreign minister\n---\nA short profile.\n",
+    );
     dir
 }
 
@@ -514,6 +533,11 @@ fn an_arabic_site_reads_right_to_left_in_both_themes() {
         "/actors/",
         "/questions/monitors/",
         "/questions/",
+        // In English: translated, and shown in Arabic for want of a translation.
+        "/en/briefings/monitors-proposal/",
+        "/en/actors/salma-haddad/",
+        "/en/briefings/council-hesitates/",
+        "/en/",
     ];
     for theme in ["default", "broadsheet"] {
         let site = arabic_site(theme);
@@ -540,7 +564,8 @@ fn an_arabic_site_reads_right_to_left_in_both_themes() {
                      return { dir: getComputedStyle(d).direction, excess: d.scrollWidth - d.clientWidth, \
                        out: out.slice(0, 5).map(e => e.tagName + '.' + e.className) };",
                 );
-                assert_eq!(layout["dir"], "rtl", "{theme}: {path}");
+                let dir = if path.starts_with("/en/") { "ltr" } else { "rtl" };
+                assert_eq!(layout["dir"], dir, "{theme}: {path}");
                 assert!(layout["excess"].as_i64().is_some_and(|e| e <= 0), "{theme}: {path} at {width}px: {layout}");
                 let violations = serious_violations(&browser, &axe);
                 assert_eq!(violations, serde_json::json!([]), "{theme}: axe-core on {path} at {width}px");

@@ -102,6 +102,18 @@ pub struct Entry<M> {
 }
 
 impl<M> Document<M> {
+    /// The document as its translation `t` has it: its file, front
+    /// matter's text and lines are the translation's (problems found in
+    /// its words point there); its typed front matter stays, for the
+    /// caller to lay the translation's words over.
+    pub fn located_as<N>(&mut self, t: &Document<N>) {
+        self.path.clone_from(&t.path);
+        self.front_matter.clone_from(&t.front_matter);
+        self.front_matter_line = t.front_matter_line;
+        self.body_line = t.body_line;
+        self.outline = OnceLock::new();
+    }
+
     /// The document's entry, with `matter` (its own, or what of it is kept).
     pub fn entry<N>(&self, matter: N) -> Entry<N> {
         Entry { id: self.id.clone(), path: self.path.clone(), matter }
@@ -164,6 +176,10 @@ pub struct Content {
     /// When it was loaded, in seconds since 1970 (`SOURCE_DATE_EPOCH` when
     /// set): the one "now" that scheduling and the date checks compare with.
     pub now: i64,
+    /// In the content of a translation's pages ([`translation::overlay`]):
+    /// each document laid over, by its translation's file, and its
+    /// original's file, which links name.
+    pub laid_over: Vec<(PathBuf, PathBuf)>,
 }
 
 /// The Markdown bodies of [`Content`]'s documents, each list in the same

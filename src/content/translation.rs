@@ -259,20 +259,21 @@ fn check_positions(t: &Translation, original: &[PositionMatter], path: &Path, di
 /// translation in the language takes its words (and body), every fact
 /// staying the original's; the others stay as they are, shown in the
 /// default language. Old addresses are the default language's alone, so
-/// they are dropped (an actor keeps its other names, and gains its
-/// translation's and its name in the default language, for wikilinks).
+/// they are dropped. The translations stay: wikilinks by an actor's name in
+/// any language work in every language's pages.
 pub fn overlay(content: &Content, bodies: &Bodies, language: &str) -> (Content, Bodies) {
     let mut content = content.clone();
     let mut bodies = bodies.clone();
     let originals = content.by_id();
-    let found: Vec<(usize, Translation)> = content
+    let found: Vec<(usize, std::path::PathBuf, Translation)> = content
         .translations
         .iter()
         .filter(|t| t.language == language)
-        .filter_map(|t| originals.get(&(t.kind, &t.doc.id)).map(|&(index, _)| (index, t.clone())))
+        .filter_map(|t| originals.get(&(t.kind, &t.doc.id)).map(|&(i, path)| (i, path.to_path_buf(), t.clone())))
         .collect();
     drop(originals);
-    for (i, t) in found {
+    for (i, original, t) in found {
+        content.laid_over.push((t.doc.path.clone(), original));
         lay_over(&mut content, &mut bodies, i, t);
     }
     for b in &mut content.briefings {
@@ -285,7 +286,6 @@ pub fn overlay(content: &Content, bodies: &Bodies, language: &str) -> (Content, 
     content.topics.iter_mut().for_each(|d| d.matter.aliases.clear());
     content.pages.iter_mut().for_each(|d| d.matter.aliases.clear());
     content.authors.iter_mut().for_each(|d| d.matter.aliases.clear());
-    content.translations.clear();
     (content, bodies)
 }
 
@@ -302,6 +302,7 @@ fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation
             *to = from;
         }
     }
+    locate(content, i, &t);
     let m = t.doc.matter;
     match t.kind {
         Kind::Briefing => {
@@ -348,18 +349,26 @@ fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation
     }
 }
 
-/// An actor's translated name and role; its other names become the
-/// translation's, the original's, and its name in the default language
-/// (wikilinks by any of them resolve).
-fn actor_words(a: &mut super::model::ActorMatter, m: TranslationMatter) {
-    let mut names = m.aliases;
-    names.append(&mut a.aliases);
-    if let Some(name) = m.name {
-        names.push(std::mem::replace(&mut a.name, name));
+/// Document `i` of `t`'s kind, located as `t` (see [`Document::located_as`]).
+fn locate(content: &mut Content, i: usize, t: &Translation) {
+    match t.kind {
+        Kind::Briefing => content.briefings[i].located_as(&t.doc),
+        Kind::Actor => content.actors[i].located_as(&t.doc),
+        Kind::Question => content.questions[i].located_as(&t.doc),
+        Kind::Topic => content.topics[i].located_as(&t.doc),
+        Kind::Page => content.pages[i].located_as(&t.doc),
+        Kind::Author => content.authors[i].located_as(&t.doc),
     }
-    let mut seen = std::collections::HashSet::new();
-    names.retain(|n| *n != a.name && seen.insert(n.clone()));
-    a.aliases = names;
+}
+
+/// An actor's translated name, role and other names; its names in the
+/// default language stay for wikilinks (a translated body may use them).
+fn actor_words(a: &mut super::model::ActorMatter, m: TranslationMatter) {
+    let mut other = std::mem::replace(&mut a.aliases, m.aliases);
+    if let Some(name) = m.name {
+        other.push(std::mem::replace(&mut a.name, name));
+    }
+    a.other_names = other;
     if m.role.is_some() {
         a.role = m.role;
     }

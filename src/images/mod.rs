@@ -174,6 +174,9 @@ pub struct Images {
     by_use: FxHashMap<(PathBuf, String, Role), Arc<Picture>>,
     /// Pictures published as their source for now (see [`prepare`]'s `later`).
     pending: Vec<Pending>,
+    /// Each translation's file and its original's: a translation shows
+    /// the original's pictures (its front matter names none of its own).
+    originals: FxHashMap<PathBuf, PathBuf>,
 }
 
 /// A picture to process after the build: `serve` shows its source until then.
@@ -213,8 +216,11 @@ impl Images {
     }
 
     /// The picture `src` names in the file at `doc` (relative to the root).
+    /// In a translation, a picture its body does not place is its
+    /// original's.
     pub fn get(&self, doc: &Path, src: &str, role: Role) -> Option<&Picture> {
-        self.by_use.get(&(doc.to_path_buf(), src.to_owned(), role)).map(|p| &**p)
+        let found = |doc: &Path| self.by_use.get(&(doc.to_path_buf(), src.to_owned(), role)).map(|p| &**p);
+        found(doc).or_else(|| found(self.originals.get(doc)?))
     }
 
     /// What templates get for the picture `matter` names in the file at
@@ -314,7 +320,8 @@ fn uses<'a>((content, bodies): (&'a Content, &'a Bodies), diags: &mut Diagnostic
         .chain(docs(&content.questions, &bodies.questions))
         .chain(docs(&content.topics, &bodies.topics))
         .chain(docs(&content.authors, &bodies.authors))
-        .chain(docs(&content.pages, &bodies.pages));
+        .chain(docs(&content.pages, &bodies.pages))
+        .chain(content.translations.iter().map(|t| (&t.doc as &dyn Named, t.body.as_str())));
     for (doc, body) in all {
         for image in crate::markdown::local_images(body) {
             let BodyImage { dest, range, has_alt } = image;
@@ -349,6 +356,10 @@ pub fn prepare(
 ) -> Images {
     let uses = uses(content, diags);
     let mut images = Images::default();
+    let originals = content.0.by_id();
+    let translated = content.0.translations.iter();
+    let translated = translated.filter_map(|t| Some((t.doc.path.clone(), originals.get(&(t.kind, &t.doc.id))?.1)));
+    images.originals = translated.map(|(t, o)| (t, o.to_path_buf())).collect();
     if uses.is_empty() {
         return images;
     }

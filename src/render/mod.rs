@@ -64,7 +64,9 @@ fn globals(site: &Site, tera: &mut Tera, assets: &assets::Assets) -> Result<(), 
     // Files every language shares (the favicon) are at the base path.
     g.insert("root_url", &u.asset(""));
     // What the default language's words (a quote as said) are marked with.
-    g.insert("original_language", site.languages.list.first().map_or(&c.language, |l| &l.code));
+    let original = site.languages.list.first();
+    g.insert("original_language", original.map_or(&c.language, |l| &l.code));
+    g.insert("original_direction", original.map_or(c.direction(), |l| l.dir));
     g.insert("style_url", &u.asset(&assets.style));
     g.insert("script_url", &u.asset(&assets.script));
     g.insert("search_url", &c.search.then(|| u.path(&["search"])));

@@ -154,10 +154,7 @@ impl Lookup<'_> {
 
 /// The problems of `later`'s fragment checks, `toc` giving each page's
 /// headings; the rooted checks are left for when the files are known.
-pub(crate) fn fragments<'t>(
-    later: Vec<Later>,
-    toc: impl Fn(Entity) -> &'t [TocEntry],
-) -> (Vec<Diagnostic>, Vec<Later>) {
+pub(crate) fn fragments<'t>(later: Vec<Later>, toc: impl Fn(Entity) -> &'t [TocEntry]) -> (Vec<Missing>, Vec<Later>) {
     let mut problems = Vec::new();
     let mut rooted = Vec::new();
     for item in later {
@@ -171,13 +168,23 @@ pub(crate) fn fragments<'t>(
                     _ => RESERVED_ANCHORS.contains(&fragment.as_str()),
                 };
                 if !made && !toc.iter().any(|t| t.id == *fragment) {
-                    problems.push(item.problem.hint(headings_hint(fragment, toc)));
+                    let problem = item.problem.hint(headings_hint(fragment, toc));
+                    problems.push(Missing { problem, dest: *dest, fragment: fragment.clone() });
                 }
             }
             Check::Rooted(_) => rooted.push(item),
         }
     }
     (problems, rooted)
+}
+
+/// A link to a heading its page does not have.
+pub(crate) struct Missing {
+    pub problem: Diagnostic,
+    /// The page linked to.
+    pub dest: Entity,
+    /// The heading's anchor, without `#`.
+    pub fragment: String,
 }
 
 /// The nearest heading's anchor, or the page's headings.

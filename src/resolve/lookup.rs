@@ -73,7 +73,8 @@ impl<'c> Lookup<'c> {
             }
         };
         for (i, actor) in content.actors.iter().enumerate() {
-            for n in std::iter::once(&actor.matter.name).chain(&actor.matter.aliases) {
+            let names = std::iter::once(&actor.matter.name).chain(&actor.matter.aliases);
+            for n in names.chain(&actor.matter.other_names) {
                 name(n, ActorIx::new(i));
             }
         }
@@ -202,6 +203,12 @@ fn files<'c>(content: &'c Content, topics: &HashMap<&str, TopicIx>) -> HashMap<&
     for d in &content.topics {
         if let Some(&i) = topics.get(d.id.as_str()) {
             add(&d.path, Entity::Topic(i));
+        }
+    }
+    // A translation's pages link by the original's file.
+    for (translation, original) in &content.laid_over {
+        if let Some(&e) = files.get(translation.as_path()) {
+            files.insert(original, e);
         }
     }
     files

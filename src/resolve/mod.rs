@@ -67,8 +67,8 @@ impl Locale {
     }
 }
 
-/// Resolves `content`; problems go to `diags`. Returns `None` when an error
-/// makes the site unusable for rendering. Sorts `content` in place, in the
+/// Resolves `content`; problems go to `diags`: with an error among them,
+/// the site is not fit to render. Sorts `content` in place, in the
 /// order the site lists it, so that a caller keeping it can find each
 /// document at its entity's index.
 pub fn resolve(
@@ -78,7 +78,7 @@ pub fn resolve(
     images: crate::images::Images,
     locale: Locale,
     diags: &mut Diagnostics,
-) -> Option<Site> {
+) -> Site {
     sort(content, &mut bodies);
     let content = &*content;
     let urls = locale.urls(&config.base_url);
@@ -110,7 +110,10 @@ pub fn resolve(
     let authors = authors.map(|(d, body)| plain(d, &body, &lookup, |doc, body| Author { doc, body }));
     let authors = gather(authors.collect(), diags);
     let library = library(content, &lookup);
-    diags.extend(translation_bodies(content, &lookup));
+    // Checked once, in the default language's run.
+    if locale.lang == 0 {
+        diags.extend(translation_bodies(content, &lookup));
+    }
     let later = lookup.later.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
 
     let briefings = gather(briefings, diags);
@@ -138,11 +141,39 @@ pub fn resolve(
         others: Vec::new(),
     };
     site.images = images;
-    // Links to other pages' headings, now that every page is rendered.
-    let (problems, rooted) = links::fragments(later, |e| &site.body(e).toc);
-    diags.extend(problems);
+    heading_links(&mut site, later, diags);
+    site
+}
+
+/// Checks links to other pages' headings, now that every page is
+/// rendered; keeps root-relative links for when the files are known.
+fn heading_links(site: &mut Site, later: Vec<links::Later>, diags: &mut Diagnostics) {
+    let (missing, rooted) = links::fragments(later, |e| &site.body(e).toc);
+    match site.lang {
+        0 => diags.extend(missing.into_iter().map(|m| m.problem)),
+        _ => diags.extend(untranslated_fragments(site, missing)),
+    }
     site.rooted_links = rooted;
-    (!diags.has_errors()).then_some(site)
+}
+
+/// In a translation's pages, links to headings their pages lack: a
+/// translation's are its problems; a page shown untranslated (its links
+/// checked in the default language) links to a translated page, whose
+/// headings are other words, so its link leads to the page's top.
+fn untranslated_fragments(site: &mut Site, missing: Vec<links::Missing>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for m in missing {
+        let source = site.entities().find(|&e| site.file(e) == Some(m.problem.path.as_path()));
+        match source.filter(|&e| !site.translated(e)) {
+            Some(e) => {
+                let url = site.url(m.dest);
+                let body = &mut site.body_mut(e).html;
+                *body = body.replace(&format!("href=\"{url}#{}\"", m.fragment), &format!("href=\"{url}\""));
+            }
+            None => problems.push(m.problem),
+        }
+    }
+    problems
 }
 
 /// The library's sources, each with the file defining it.
@@ -259,7 +290,7 @@ pub fn bodies_again(
         // The links' checks against the other pages as the site has them
         // (root-relative links wait for a full build).
         let later = std::mem::take(&mut *lookup.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-        problems.extend(links::fragments(later, |e| &site.body(e).toc).0);
+        problems.extend(links::fragments(later, |e| &site.body(e).toc).0.into_iter().map(|m| m.problem));
         (body, refs, problems)
     });
     rendered.collect()

@@ -254,6 +254,19 @@ impl Site {
         (!self.languages.several()).then_some(self.config.language.as_str())
     }
 
+    /// The URL of the entity's page.
+    pub fn url(&self, entity: Entity) -> String {
+        let u = &self.urls;
+        match self.key(entity) {
+            (Kind::Briefing, id) => u.briefing(id),
+            (Kind::Actor, id) => u.actor(id),
+            (Kind::Question, id) => u.question(id),
+            (Kind::Topic, id) => u.topic(id),
+            (Kind::Page, id) => u.page(id),
+            (Kind::Author, id) => u.author(id),
+        }
+    }
+
     /// The entity's kind and id, the same in every language.
     pub fn key(&self, entity: Entity) -> (Kind, &Id) {
         match entity {

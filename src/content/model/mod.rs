@@ -209,6 +209,11 @@ pub struct ActorMatter {
     /// Other names it goes by: wikilinks and autolinks find it by them.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Its names in the site's other languages, on the pages of a
+    /// translation: wikilinks find it by them, pages do not show them (set
+    /// when translations are laid over, never read from front matter).
+    #[serde(skip)]
+    pub other_names: Vec<String>,
     /// Old addresses of the actor's page (an old id, or a path from the
     /// site's root): `aliases` are its other names, so these have a key of
     /// their own.
