@@ -108,6 +108,12 @@ impl Browser {
         }}});
         let reply = browser.request("POST", "/session", &caps)?;
         browser.session = reply["sessionId"].as_str().ok_or("no WebDriver session in the reply")?.to_owned();
+        // A headless window need not have the system's focus (Chromium 148
+        // gives it none when several run at once or none ever had it):
+        // without this, `focus()` moves no focus events and the pages'
+        // focus handlers go untested.
+        let focused = json!({ "cmd": "Emulation.setFocusEmulationEnabled", "params": { "enabled": true } });
+        browser.request("POST", &format!("/session/{}/goog/cdp/execute", browser.session), &focused)?;
         Ok(browser)
     }
 
