@@ -249,9 +249,49 @@ fn builtin(name: &str) -> Option<&'static str> {
 /// not wrapped in Unicode isolation marks (pages set `dir` themselves).
 fn bundle(tag: &str) -> FluentBundle<FluentResource> {
     let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+    let primary = id.language.as_str().to_owned();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
+    // Counts of thousands grouped as the language writes them (CLDR's
+    // separators; Spanish and Polish group from five digits). English is
+    // left as dossier always wrote it, so English sites stay as they were.
+    let grouping: Option<fn(&FluentValue, &_) -> Option<String>> = match primary.as_str() {
+        "fr" => Some(grouped::<'\u{202f}', 4, _>),
+        "uk" | "ru" | "cs" | "sk" | "fi" | "sv" | "nb" | "no" => Some(grouped::<'\u{a0}', 4, _>),
+        "pl" => Some(grouped::<'\u{a0}', 5, _>),
+        "de" | "it" | "nl" | "pt" | "da" | "id" | "tr" => Some(grouped::<'.', 4, _>),
+        "es" => Some(grouped::<'.', 5, _>),
+        "ar" | "he" | "fa" | "zh" | "ja" | "ko" | "hi" => Some(grouped::<',', 4, _>),
+        _ => None,
+    };
+    bundle.set_formatter(grouping);
     bundle
+}
+
+/// A whole number of at least `FROM` digits with `SEP` between each group
+/// of three; other values as Fluent writes them.
+fn grouped<const SEP: char, const FROM: usize, M>(value: &FluentValue, _: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else { return None };
+    if n.value.fract() != 0.0 || n.value.abs() >= 1e15 || n.options.minimum_fraction_digits.is_some() {
+        return None;
+    }
+    // Whole and below 10^15: exact as an integer.
+    #[allow(clippy::cast_possible_truncation)]
+    let digits = (n.value.abs() as u64).to_string();
+    if digits.len() < FROM {
+        return None;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * SEP.len_utf8() + 1);
+    if n.value < 0.0 {
+        out.push('-');
+    }
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(SEP);
+        }
+        out.push(d);
+    }
+    Some(out)
 }
 
 /// A built-in table (they parse: tested).
@@ -300,6 +340,17 @@ mod tests {
         let en = Words::builtin("en");
         assert_eq!(en.count("count-briefings", 1, &[]), "1 briefing");
         assert_eq!(en.count("count-briefings", 21, &[]), "21 briefings");
+    }
+
+    #[test]
+    fn thousands_are_grouped_as_the_language_writes_them() {
+        assert_eq!(Words::builtin("fr").count("count-briefings", 12_345, &[]), "12\u{202f}345 dossiers");
+        assert_eq!(Words::builtin("fr").count("count-briefings", 999, &[]), "999 dossiers");
+        assert_eq!(Words::builtin("uk").count("count-briefings", 1021, &[]), "1\u{a0}021 брифінг");
+        assert_eq!(Words::builtin("uk").count("count-briefings", 1_000_000, &[]), "1\u{a0}000\u{a0}000 брифінгів");
+        assert!(Words::builtin("ar").count("count-briefings", 2500, &[]).contains("2,500"));
+        // English as it always was.
+        assert_eq!(Words::builtin("en").count("count-briefings", 10_000, &[]), "10000 briefings");
     }
 
     #[test]

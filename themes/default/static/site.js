@@ -129,13 +129,25 @@ function tocHighlight() {
 // JSON, see the `forms` filter) has a form per plural category, `{n}` for
 // the count; `english` stands in when a template gives none.
 const plural = new Intl.PluralRules(document.documentElement.lang || "en");
+// A count as the page's language writes it (12 345 in French); English
+// pages keep the plain digits the build writes too.
+function grouped(n) {
+  const lang = document.documentElement.lang || "en";
+  if (/^en(-|$)/i.test(lang)) return String(n);
+  try {
+    return new Intl.NumberFormat(lang, { maximumFractionDigits: 0, numberingSystem: "latn" }).format(n);
+  } catch {
+    return String(n);
+  }
+}
+
 function counted(forms, n, english, more = {}) {
   let text = english;
   try {
     const parsed = JSON.parse(forms);
     text = parsed[plural.select(n)] ?? parsed.other ?? english;
   } catch {}
-  text = text.replace("{n}", n);
+  text = text.replace("{n}", grouped(n));
   for (const [name, value] of Object.entries(more)) text = text.replace(`{${name}}`, value);
   return text;
 }
