@@ -325,3 +325,38 @@ fn the_preview_shows_a_new_pictures_source_until_it_is_processed() {
     let text = errors.render(root, false);
     assert!(text.contains("E0601") && text.contains("first.md"), "{text}");
 }
+
+#[test]
+fn a_site_in_several_languages_rebuilds_every_language_on_an_edit() {
+    let site = site();
+    let root = site.root();
+    site.write("dossier.yaml", "title: Test briefings\nsearch: true\nlanguages: [{ code: fr }]\n");
+    site.write("content/about.fr.md", "---\ntitle: À propos\n---\nQui nous sommes.\n");
+    let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
+    assert!(page(&session, "fr/about/index.html").contains("Qui nous sommes."));
+    let same_as_full_build = |session: &Session, after: &str| {
+        let full = full_build(root);
+        let mine = in_memory(session);
+        assert_eq!(mine.keys().collect::<Vec<_>>(), full.keys().collect::<Vec<_>>(), "after {after}");
+        for (path, bytes) in &full {
+            assert!(mine[path] == *bytes, "after {after}: {path} differs from a full build");
+        }
+        // Each language's pages, indexed in their language.
+        let languages: std::collections::BTreeSet<&str> =
+            session.search_records().unwrap().iter().map(|r| r.language.as_str()).collect();
+        assert_eq!(languages.into_iter().collect::<Vec<_>>(), ["en", "fr"], "after {after}");
+    };
+    same_as_full_build(&session, "the first build");
+
+    // The translation's body, then the original's (shown in French where
+    // the French pages have no translation of it).
+    let about = edit(root, "content/about.fr.md", "Qui nous sommes.", "Qui nous sommes, et pourquoi.");
+    let update = session.update(&[about]).unwrap();
+    assert_eq!(update.rebuild, Rebuild::Full);
+    assert!(page(&session, "fr/about/index.html").contains("et pourquoi"));
+    same_as_full_build(&session, "a translation's edit");
+    let first = edit(root, "content/briefings/first.md", "Alice spoke [@speech].", "Alice spoke at length [@speech].");
+    session.update(&[first]).unwrap();
+    assert!(page(&session, "fr/briefings/first/index.html").contains("Alice spoke at length"));
+    same_as_full_build(&session, "an original's edit");
+}
