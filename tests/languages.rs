@@ -182,6 +182,18 @@ fn search_indexes_each_language_apart() {
     for lang in ["\"en\"", "\"fr\"", "\"uk\""] {
         assert!(entry.contains(lang), "no {lang} index: {entry}");
     }
+    // A regional tag: Pagefind's script asks for the page's `lang` in
+    // lowercase, and finds it.
+    site.write("dossier.yaml", "title: Test\nsearch: true\nlanguages:\n  - code: fr\n  - code: pt-BR\n");
+    // Ukrainian's addresses, published by the first build, are gone:
+    // taking a language down is a decision the list records.
+    let err = common::stderr(&site.build());
+    assert!(err.contains("`/uk/actors/` was published and is gone [E0204]"), "{err}");
+    std::fs::remove_file(site.root().join("published-urls")).unwrap();
+    assert_ok(&site.build());
+    assert!(site.page("pt-br/briefings/summit/index.html").contains("<html lang=\"pt-BR\">"));
+    let entry = site.page("pagefind/pagefind-entry.json");
+    assert!(entry.contains("\"pt-br\":") && !entry.contains("pt-BR"), "{entry}");
 }
 
 #[test]
@@ -271,4 +283,41 @@ fn a_translation_shows_its_originals_lead_image_and_pictures_of_its_own() {
     let err = common::stderr(&site.build());
     assert!(err.contains("content/briefings/summit.fr.md:6:"), "{err}");
     assert!(err.contains("[E0601]"), "{err}");
+}
+
+#[test]
+fn corrections_and_updates_are_translated_with_their_facts_the_originals() {
+    let site = site();
+    let original = std::fs::read_to_string(site.root().join("content/briefings/summit.md")).unwrap();
+    let original = original.replacen(
+        "summary: Who wants monitors.\n",
+        "summary: Who wants monitors.\ncorrections:\n  - date: 2025-09-05\n    text: We said *three* monitors.\n    \
+         position: 1\nupdates:\n  - date: 2025-09-06\n    text: Added a reaction.\n",
+        1,
+    );
+    site.write("content/briefings/summit.md", &original);
+    site.write(
+        "content/briefings/summit.fr.md",
+        "---\ntitle: Le sommet\ncorrections:\n  - text: Nous avions écrit *trois* observateurs.\n    position: 1\n\
+         updates:\n  - text: Ajout d’une réaction.\n---\nCorps.\n",
+    );
+    assert_ok(&site.build());
+    let fr = text(&site.page("fr/briefings/summit/index.html"));
+    assert!(fr.contains("Nous avions écrit trois observateurs.") && fr.contains("Ajout d’une réaction."), "{fr}");
+    assert!(!fr.contains("We said") && !fr.contains("Added a reaction"), "{fr}");
+    assert!(text(&site.page("fr/corrections/index.html")).contains("Nous avions écrit trois observateurs."));
+    assert!(text(&site.page("briefings/summit/index.html")).contains("We said three monitors."));
+
+    // A date that is not the original's, and an update the original lacks.
+    site.write(
+        "content/briefings/summit.fr.md",
+        "---\ntitle: Le sommet\ncorrections:\n  - text: Nous avions écrit trois observateurs.\n    date: 2025-09-07\n\
+         updates:\n  - text: Ajout d’une réaction.\n  - text: En trop.\n---\nCorps.\n",
+    );
+    let err = common::stderr(&site.build());
+    assert!(
+        err.contains("content/briefings/summit.fr.md:5:11: error: correction 1's `date` is not the original's"),
+        "{err}"
+    );
+    assert!(err.contains("content/briefings/summit.fr.md:8:5: error: update 2 is not in the original: content/briefings/summit.md has 1 update"), "{err}");
 }

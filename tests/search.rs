@@ -87,3 +87,24 @@ fn search_results_show_page_text_as_text() {
     assert_ne!(browser.eval("return document.title;"), "pwned");
     assert!(dom.contains("<mark>zanzibarian</mark>"), "matches are marked: {dom}");
 }
+
+#[test]
+fn each_language_searches_its_own_pages() {
+    let Some(browser) = Browser::start(1280, 800) else { return };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let server = Server::start_with(root, &["--no-reload"]);
+    server.wait_log("Search index updated");
+    let search = |query: &str| {
+        browser.open(&format!("{}/fr/search/?{query}", server.base));
+        browser.wait_for("/résultat/.test(document.querySelector('[data-search-status]').textContent)");
+        results(&browser.html())
+    };
+    // French words find the French pages.
+    let found = search("q=diplomatie");
+    assert!(found.iter().any(|(_, href)| href == "/fr/briefings/kremlin-rejects-foreign-troops/"), "{found:?}");
+    assert!(found.iter().all(|(_, href)| href.starts_with("/fr/")), "{found:?}");
+    assert!(found.iter().any(|(title, _)| title.contains("cibles légitimes")), "{found:?}");
+    // The English body's word is in no French page.
+    assert_eq!(search("q=implication"), []);
+    assert_eq!(browser.console_errors(), Vec::<String>::new());
+}

@@ -53,6 +53,12 @@ pub struct TranslationMatter {
     /// A briefing's positions in the original's order: what each says.
     #[serde(default)]
     pub positions: Vec<PositionWords>,
+    /// A briefing's corrections in the original's order: what each says.
+    #[serde(default)]
+    pub corrections: Vec<NoticeWords>,
+    /// A briefing's updates in the original's order: what each says.
+    #[serde(default)]
+    pub updates: Vec<NoticeWords>,
     /// When the translation was last brought up to date with the original.
     pub updated: Option<Date>,
     date: Option<IgnoredAny>,
@@ -67,8 +73,6 @@ pub struct TranslationMatter {
     links: Option<IgnoredAny>,
     publish_date: Option<IgnoredAny>,
     expiry_date: Option<IgnoredAny>,
-    corrections: Option<IgnoredAny>,
-    updates: Option<IgnoredAny>,
     editorial: Option<IgnoredAny>,
     redirect_from: Option<IgnoredAny>,
     draft: Option<IgnoredAny>,
@@ -94,6 +98,18 @@ pub struct PositionWords {
     sources: Option<Vec<Id>>,
 }
 
+/// What one of a briefing's corrections or updates says in the
+/// translation; its date (and a correction's position) may be repeated,
+/// but must be the original's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeWords {
+    /// What it says, in the language (inline Markdown).
+    pub text: Option<String>,
+    date: Option<Date>,
+    position: Option<usize>,
+}
+
 impl TranslationMatter {
     /// The facts it gives, by field name.
     fn facts(&self) -> Vec<&'static str> {
@@ -110,8 +126,6 @@ impl TranslationMatter {
             ("links", self.links.is_some()),
             ("publish_date", self.publish_date.is_some()),
             ("expiry_date", self.expiry_date.is_some()),
-            ("corrections", self.corrections.is_some()),
-            ("updates", self.updates.is_some()),
             ("editorial", self.editorial.is_some()),
             ("redirect_from", self.redirect_from.is_some()),
             ("draft", self.draft.is_some()),
@@ -131,7 +145,7 @@ fn with_article(noun: &str) -> String {
 /// The words fields a translation of `kind` may give.
 fn words_of(kind: Kind) -> &'static [&'static str] {
     match kind {
-        Kind::Briefing => &["title", "summary", "positions", "updated"],
+        Kind::Briefing => &["title", "summary", "positions", "corrections", "updates", "updated"],
         Kind::Actor => &["name", "role", "aliases", "updated"],
         Kind::Question | Kind::Page => &["title", "summary", "updated"],
         Kind::Topic => &["title", "description", "updated"],
@@ -188,6 +202,8 @@ pub fn check(content: &Content, diags: &mut Diagnostics) {
             ("bio", m.bio.is_some()),
             ("aliases", !m.aliases.is_empty()),
             ("positions", !m.positions.is_empty()),
+            ("corrections", !m.corrections.is_empty()),
+            ("updates", !m.updates.is_empty()),
         ];
         given.extend(words.iter().filter(|(f, g)| *g && !words_of(t.kind).contains(f)).map(|(f, _)| *f));
         for field in given {
@@ -206,7 +222,57 @@ pub fn check(content: &Content, diags: &mut Diagnostics) {
             )));
         }
         if t.kind == Kind::Briefing {
-            check_positions(t, &content.briefings[index].matter.positions, original, diags);
+            let b = &content.briefings[index].matter;
+            check_positions(t, &b.positions, original, diags);
+            let corrections: Vec<_> = b.corrections.iter().map(|c| (&c.date, c.position)).collect();
+            check_notices(t, "corrections", &m.corrections, &corrections, original, diags);
+            let updates: Vec<_> = b.updates.iter().map(|u| (&u.date, None)).collect();
+            check_notices(t, "updates", &m.updates, &updates, original, diags);
+        }
+    }
+}
+
+/// The translation's corrections or updates (`field`) against the
+/// original's (`date` and position of each): no more of them, and any
+/// fact repeated the same.
+fn check_notices(
+    t: &Translation,
+    field: &'static str,
+    words: &[NoticeWords],
+    original: &[(&Date, Option<usize>)],
+    path: &Path,
+    diags: &mut Diagnostics,
+) {
+    let noun = field.trim_end_matches('s');
+    for (n, w) in words.iter().enumerate() {
+        let Some(&(date, position)) = original.get(n) else {
+            let message = format!(
+                "{noun} {} is not in the original: {} has {} {}",
+                n + 1,
+                path.display(),
+                original.len(),
+                if original.len() == 1 { noun } else { field }
+            );
+            let d = t.doc.problem_at(Code::Translated, &[Seg::Key(field), Seg::Index(n)], message);
+            diags.push(d.hint(format!("a translation says what the original's {field} say, in their order")));
+            continue;
+        };
+        let differs = [
+            ("date", w.date.as_ref().is_some_and(|d| d != date)),
+            ("position", w.position.is_some_and(|p| Some(p) != position)),
+        ];
+        for (fact, _) in differs.into_iter().filter(|&(_, d)| d) {
+            let message = format!(
+                "{noun} {}'s `{fact}` is not the original's ({}): facts come from the original",
+                n + 1,
+                path.display()
+            );
+            let at = [Seg::Key(field), Seg::Index(n), Seg::Key(fact)];
+            diags.push(
+                t.doc
+                    .problem_at(Code::Translated, &at, message)
+                    .hint("remove the field from the translation, or change the original if the fact changed"),
+            );
         }
     }
 }
@@ -314,6 +380,12 @@ fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation
                 if w.quote.is_some() {
                     p.original_quote = std::mem::replace(&mut p.quote, w.quote);
                 }
+            }
+            for (c, w) in b.corrections.iter_mut().zip(m.corrections) {
+                words(&mut c.text, w.text);
+            }
+            for (u, w) in b.updates.iter_mut().zip(m.updates) {
+                words(&mut u.text, w.text);
             }
             bodies.briefings[i] = t.body;
         }

@@ -102,10 +102,10 @@ impl Words {
                 Diagnostic::new(
                     Code::Untranslated,
                     crate::config::CONFIG_FILE,
-                    format!("dossier has no words for `language: {language}`, so its pages use English ones"),
+                    format!("dossier has no words for the language `{language}`, so its pages use English ones"),
                 )
                 .hint(format!(
-                    "write the interface's words in {} (copy themes/default/i18n/en.ftl from `dossier theme default` and translate it), or pick a language with built-in words: {}",
+                    "write the interface's words in {} (`dossier theme export default` writes the English table to translate, in themes/default-custom/i18n/en.ftl), or pick a language with built-in words: {}",
                     table.display(),
                     BUILTIN.iter().map(|(l, _)| *l).collect::<Vec<_>>().join(", ")
                 )),

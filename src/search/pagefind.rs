@@ -32,7 +32,9 @@ pub(super) fn bundle<'r>(
                 .add_custom_record(
                     r.url.clone(),
                     text,
-                    one_language.unwrap_or(&r.language).to_owned(),
+                    // Pagefind's script looks its index up by the page's
+                    // `lang` in lowercase (`pt-br`).
+                    one_language.map_or_else(|| r.language.to_ascii_lowercase(), str::to_owned),
                     Some(meta),
                     Some(r.filters.clone()),
                     Some(r.sort.clone()),
