@@ -222,14 +222,20 @@ pub fn check(content: &Content, diags: &mut Diagnostics) {
             )));
         }
         if t.kind == Kind::Briefing {
-            let b = &content.briefings[index].matter;
-            check_positions(t, &b.positions, original, diags);
-            let corrections: Vec<_> = b.corrections.iter().map(|c| (&c.date, c.position)).collect();
-            check_notices(t, "corrections", &m.corrections, &corrections, original, diags);
-            let updates: Vec<_> = b.updates.iter().map(|u| (&u.date, None)).collect();
-            check_notices(t, "updates", &m.updates, &updates, original, diags);
+            check_briefing(t, &content.briefings[index].matter, original, diags);
         }
     }
+}
+
+/// A briefing's translation against the original `b` (at `path`): its
+/// positions, corrections and updates one for one.
+fn check_briefing(t: &Translation, b: &super::model::BriefingMatter, path: &Path, diags: &mut Diagnostics) {
+    let m = &t.doc.matter;
+    check_positions(t, &b.positions, path, diags);
+    let corrections: Vec<_> = b.corrections.iter().map(|c| (&c.date, c.position)).collect();
+    check_notices(t, "corrections", &m.corrections, &corrections, path, diags);
+    let updates: Vec<_> = b.updates.iter().map(|u| (&u.date, None)).collect();
+    check_notices(t, "updates", &m.updates, &updates, path, diags);
 }
 
 /// The translation's corrections or updates (`field`) against the
@@ -372,21 +378,7 @@ fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation
     let m = t.doc.matter;
     match t.kind {
         Kind::Briefing => {
-            let b = &mut content.briefings[i].matter;
-            words(&mut b.title, m.title);
-            maybe(&mut b.summary, m.summary);
-            for (p, w) in b.positions.iter_mut().zip(m.positions) {
-                maybe(&mut p.summary, w.summary);
-                if w.quote.is_some() {
-                    p.original_quote = std::mem::replace(&mut p.quote, w.quote);
-                }
-            }
-            for (c, w) in b.corrections.iter_mut().zip(m.corrections) {
-                words(&mut c.text, w.text);
-            }
-            for (u, w) in b.updates.iter_mut().zip(m.updates) {
-                words(&mut u.text, w.text);
-            }
+            briefing_words(&mut content.briefings[i].matter, m);
             bodies.briefings[i] = t.body;
         }
         Kind::Actor => {
@@ -418,6 +410,32 @@ fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation
             maybe(&mut q.bio, m.bio);
             bodies.authors[i] = t.body;
         }
+    }
+}
+
+/// A briefing's translated words: title, summary, and what its
+/// positions, corrections and updates say (a translated quote keeps the
+/// words as said beside it).
+fn briefing_words(b: &mut super::model::BriefingMatter, m: TranslationMatter) {
+    if let Some(title) = m.title {
+        b.title = title;
+    }
+    if m.summary.is_some() {
+        b.summary = m.summary;
+    }
+    for (p, w) in b.positions.iter_mut().zip(m.positions) {
+        if w.summary.is_some() {
+            p.summary = w.summary;
+        }
+        if w.quote.is_some() {
+            p.original_quote = std::mem::replace(&mut p.quote, w.quote);
+        }
+    }
+    for (c, text) in b.corrections.iter_mut().zip(m.corrections).filter_map(|(c, w)| Some((c, w.text?))) {
+        c.text = text;
+    }
+    for (u, text) in b.updates.iter_mut().zip(m.updates).filter_map(|(u, w)| Some((u, w.text?))) {
+        u.text = text;
     }
 }
 
