@@ -272,12 +272,19 @@ fn a_translation_shows_its_originals_lead_image_and_pictures_of_its_own() {
     site.write("content/briefings/summit.md", &original);
     site.write(
         "content/briefings/summit.fr.md",
-        "---\ntitle: Le sommet\n---\nCorps.\n\n![Une carte des positions](carte.png)\n",
+        "---\ntitle: Le sommet\nimage: { alt: Une carte, caption: La carte du sommet. }\n---\nCorps.\n\n\
+         ![Une carte des positions](carte.png)\n",
     );
     assert_ok(&site.build());
     let fr = site.page("fr/briefings/summit/index.html");
     assert!(fr.contains("/images/lead-") && fr.contains("/images/carte-"), "{fr}");
     assert!(fr.contains("alt=\"Une carte des positions\""), "{fr}");
+    // The lead image's words are the translation's; its file the original's.
+    assert!(fr.contains("alt=\"Une carte\"") && fr.contains("La carte du sommet."), "{fr}");
+    assert!(site.page("briefings/summit/index.html").contains("alt=\"A map\""));
+    site.write("content/briefings/summit.fr.md", "---\ntitle: Le sommet\nimage: { src: carte.png }\n---\n");
+    let err = common::stderr(&site.build());
+    assert!(err.contains("content/briefings/summit.fr.md:3:") && err.contains("unknown field `src`"), "{err}");
     // A picture missing from a translation is an error at its place there.
     site.write("content/briefings/summit.fr.md", "---\ntitle: Le sommet\n---\nCorps.\n\n![Carte](absente.png)\n");
     let err = common::stderr(&site.build());

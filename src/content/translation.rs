@@ -53,6 +53,9 @@ pub struct TranslationMatter {
     /// A briefing's positions in the original's order: what each says.
     #[serde(default)]
     pub positions: Vec<PositionWords>,
+    /// A briefing's, actor's or author's picture: what its words say (the
+    /// file is the original's).
+    pub image: Option<ImageWords>,
     /// A briefing's corrections in the original's order: what each says.
     #[serde(default)]
     pub corrections: Vec<NoticeWords>,
@@ -67,7 +70,6 @@ pub struct TranslationMatter {
     sources: Option<IgnoredAny>,
     kind: Option<IgnoredAny>,
     affiliations: Option<IgnoredAny>,
-    image: Option<IgnoredAny>,
     authors: Option<IgnoredAny>,
     status: Option<IgnoredAny>,
     links: Option<IgnoredAny>,
@@ -98,6 +100,34 @@ pub struct PositionWords {
     sources: Option<Vec<Id>>,
 }
 
+/// The words of a picture in the translation's language; the file stays
+/// the original's (a field `src` is refused as unknown).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImageWords {
+    /// What it shows.
+    pub alt: Option<String>,
+    /// Shown under it.
+    pub caption: Option<String>,
+    /// Who made it.
+    pub credit: Option<String>,
+}
+
+impl ImageWords {
+    /// Puts these words on `image`.
+    fn lay_over(self, image: &mut super::model::ImageMatter) {
+        if let Some(alt) = self.alt {
+            image.alt = alt;
+        }
+        if self.caption.is_some() {
+            image.caption = self.caption;
+        }
+        if self.credit.is_some() {
+            image.credit = self.credit;
+        }
+    }
+}
+
 /// What one of a briefing's corrections or updates says in the
 /// translation; its date (and a correction's position) may be repeated,
 /// but must be the original's.
@@ -120,7 +150,6 @@ impl TranslationMatter {
             ("sources", self.sources.is_some()),
             ("kind", self.kind.is_some()),
             ("affiliations", self.affiliations.is_some()),
-            ("image", self.image.is_some()),
             ("authors", self.authors.is_some()),
             ("status", self.status.is_some()),
             ("links", self.links.is_some()),
@@ -145,11 +174,11 @@ fn with_article(noun: &str) -> String {
 /// The words fields a translation of `kind` may give.
 fn words_of(kind: Kind) -> &'static [&'static str] {
     match kind {
-        Kind::Briefing => &["title", "summary", "positions", "corrections", "updates", "updated"],
-        Kind::Actor => &["name", "role", "aliases", "updated"],
+        Kind::Briefing => &["title", "summary", "image", "positions", "corrections", "updates", "updated"],
+        Kind::Actor => &["name", "role", "aliases", "image", "updated"],
         Kind::Question | Kind::Page => &["title", "summary", "updated"],
         Kind::Topic => &["title", "description", "updated"],
-        Kind::Author => &["name", "role", "bio", "updated"],
+        Kind::Author => &["name", "role", "bio", "image", "updated"],
     }
 }
 
@@ -204,6 +233,7 @@ pub fn check(content: &Content, diags: &mut Diagnostics) {
             ("positions", !m.positions.is_empty()),
             ("corrections", !m.corrections.is_empty()),
             ("updates", !m.updates.is_empty()),
+            ("image", m.image.is_some()),
         ];
         given.extend(words.iter().filter(|(f, g)| *g && !words_of(t.kind).contains(f)).map(|(f, _)| *f));
         for field in given {
@@ -405,6 +435,9 @@ fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation
         }
         Kind::Author => {
             let q = &mut content.authors[i].matter;
+            if let (Some(words), Some(image)) = (m.image, q.image.as_mut()) {
+                words.lay_over(image);
+            }
             words(&mut q.name, m.name);
             maybe(&mut q.role, m.role);
             maybe(&mut q.bio, m.bio);
@@ -419,6 +452,9 @@ fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation
 fn briefing_words(b: &mut super::model::BriefingMatter, m: TranslationMatter) {
     if let Some(title) = m.title {
         b.title = title;
+    }
+    if let (Some(words), Some(image)) = (m.image, b.image.as_deref_mut()) {
+        words.lay_over(image);
     }
     if m.summary.is_some() {
         b.summary = m.summary;
@@ -454,6 +490,9 @@ fn locate(content: &mut Content, i: usize, t: &Translation) {
 /// An actor's translated name, role and other names; its names in the
 /// default language stay for wikilinks (a translated body may use them).
 fn actor_words(a: &mut super::model::ActorMatter, m: TranslationMatter) {
+    if let (Some(words), Some(image)) = (m.image, a.image.as_mut()) {
+        words.lay_over(image);
+    }
     let mut other = std::mem::replace(&mut a.aliases, m.aliases);
     if let Some(name) = m.name {
         other.push(std::mem::replace(&mut a.name, name));
