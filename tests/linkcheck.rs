@@ -67,11 +67,13 @@ fn answer(mut stream: TcpStream, seen: &Mutex<Seen>) {
         }
         _ => ("200 OK", ""),
     };
+    // Counted done before the answer leaves: the client may ask again the
+    // moment it has it, before this thread would run another line.
+    seen.lock().unwrap().now -= 1;
     if !status.is_empty() {
         let reply = format!("HTTP/1.1 {status}\r\n{extra}Content-Length: 2\r\nConnection: close\r\n\r\nok");
         let _ = stream.write_all(reply.as_bytes());
     }
-    seen.lock().unwrap().now -= 1;
     // "/reset": dropped without a word.
 }
 
