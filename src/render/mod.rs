@@ -215,7 +215,8 @@ impl Renderer {
         listed.map(|(_, url)| urls.below_base(url).to_owned()).collect()
     }
 
-    /// Every page the site has.
+    /// Every page of the site in this renderer's language (the default's
+    /// renderer renders the other languages' too: [`Renderer::render_all`]).
     pub fn pages(&self) -> Vec<PageJob> {
         self.jobs.iter().map(|&(job, _)| PageJob(job)).collect()
     }
