@@ -116,15 +116,9 @@ pub struct ImageWords {
 impl ImageWords {
     /// Puts these words on `image`.
     fn lay_over(self, image: &mut super::model::ImageMatter) {
-        if let Some(alt) = self.alt {
-            image.alt = alt;
-        }
-        if self.caption.is_some() {
-            image.caption = self.caption;
-        }
-        if self.credit.is_some() {
-            image.credit = self.credit;
-        }
+        words(&mut image.alt, self.alt);
+        maybe(&mut image.caption, self.caption);
+        maybe(&mut image.credit, self.credit);
     }
 }
 
@@ -394,16 +388,6 @@ pub fn overlay(content: &Content, bodies: &Bodies, language: &str) -> (Content, 
 /// Puts translation `t`'s words and body in place of those of document
 /// `i` of its kind.
 fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation) {
-    fn words(to: &mut String, from: Option<String>) {
-        if let Some(w) = from {
-            *to = w;
-        }
-    }
-    fn maybe(to: &mut Option<String>, from: Option<String>) {
-        if from.is_some() {
-            *to = from;
-        }
-    }
     locate(content, i, &t);
     let m = t.doc.matter;
     match t.kind {
@@ -446,32 +430,40 @@ fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation
     }
 }
 
+/// `to` takes the translation's words, if it gives them.
+fn words(to: &mut String, from: Option<String>) {
+    if let Some(w) = from {
+        *to = w;
+    }
+}
+
+/// An optional field takes the translation's words, if it gives them.
+fn maybe(to: &mut Option<String>, from: Option<String>) {
+    if from.is_some() {
+        *to = from;
+    }
+}
+
 /// A briefing's translated words: title, summary, and what its
 /// positions, corrections and updates say (a translated quote keeps the
 /// words as said beside it).
 fn briefing_words(b: &mut super::model::BriefingMatter, m: TranslationMatter) {
-    if let Some(title) = m.title {
-        b.title = title;
-    }
+    words(&mut b.title, m.title);
     if let (Some(words), Some(image)) = (m.image, b.image.as_deref_mut()) {
         words.lay_over(image);
     }
-    if m.summary.is_some() {
-        b.summary = m.summary;
-    }
+    maybe(&mut b.summary, m.summary);
     for (p, w) in b.positions.iter_mut().zip(m.positions) {
-        if w.summary.is_some() {
-            p.summary = w.summary;
-        }
+        maybe(&mut p.summary, w.summary);
         if w.quote.is_some() {
             p.original_quote = std::mem::replace(&mut p.quote, w.quote);
         }
     }
-    for (c, text) in b.corrections.iter_mut().zip(m.corrections).filter_map(|(c, w)| Some((c, w.text?))) {
-        c.text = text;
+    for (c, w) in b.corrections.iter_mut().zip(m.corrections) {
+        words(&mut c.text, w.text);
     }
-    for (u, text) in b.updates.iter_mut().zip(m.updates).filter_map(|(u, w)| Some((u, w.text?))) {
-        u.text = text;
+    for (u, w) in b.updates.iter_mut().zip(m.updates) {
+        words(&mut u.text, w.text);
     }
 }
 
@@ -498,7 +490,5 @@ fn actor_words(a: &mut super::model::ActorMatter, m: TranslationMatter) {
         other.push(std::mem::replace(&mut a.name, name));
     }
     a.other_names = other;
-    if m.role.is_some() {
-        a.role = m.role;
-    }
+    maybe(&mut a.role, m.role);
 }

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::pages::Job;
-use crate::resolve::{Entity, Site, SiteLanguage};
+use crate::resolve::{Site, SiteLanguage};
 
 /// The page in one language.
 #[derive(Serialize)]
@@ -34,10 +34,8 @@ pub(super) fn of<'s>(site: &'s Site, job: Job, url: &str) -> (Vec<Version<'s>>, 
     if !languages.several() || job.kind.shared() {
         return (Vec::new(), None);
     }
-    // Pages of no one thing (lists, sources) are in each language's
-    // words, and so is a topic without a file (it has none to translate).
-    let untranslatable = |e: &Entity| matches!(*e, Entity::Topic(i) if site.topics[i].doc.is_none());
-    let key = job.kind.entity(job.n).filter(|e| !untranslatable(e)).map(|e| site.key(e));
+    // Pages of no one thing (lists, sources) are in each language's words.
+    let entity = job.kind.entity(job.n);
     let below = site.urls.below_home(url);
     let versions: Vec<Version> = languages
         .list
@@ -52,7 +50,7 @@ pub(super) fn of<'s>(site: &'s Site, job: Job, url: &str) -> (Vec<Version<'s>>, 
                 absolute: site.urls.absolute(&url),
                 url,
                 current: n == site.lang,
-                translated: key.is_none_or(|(kind, id)| languages.has(kind, id, n)),
+                translated: entity.is_none_or(|e| site.translated_in(e, n)),
             }
         })
         .collect();

@@ -281,15 +281,21 @@ impl Site {
 
     /// Whether the entity's words are in the site's language: false when
     /// its page shows the default language's for want of a translation.
-    /// A topic without a file has no words to translate.
     pub fn translated(&self, entity: Entity) -> bool {
+        self.translated_in(entity, self.lang)
+    }
+
+    /// Whether the entity's words are in language `lang` (an index into
+    /// the site's languages). A topic without a file has no words to
+    /// translate.
+    pub fn translated_in(&self, entity: Entity, lang: usize) -> bool {
         if let Entity::Topic(i) = entity
             && self.topics[i].doc.is_none()
         {
             return true;
         }
         let (kind, id) = self.key(entity);
-        self.languages.has(kind, id, self.lang)
+        self.languages.has(kind, id, lang)
     }
 
     /// The file the entity comes from (none for a topic without one).
