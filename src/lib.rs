@@ -117,6 +117,17 @@ pub fn load_site(options: &BuildOptions) -> (Option<Site>, Diagnostics) {
 /// by then). `serve` keeps it to tell which edits leave the front matter
 /// alone.
 pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagnostics) {
+    let (loaded, diags) = load_kept(options, None);
+    (loaded.map(|(site, content, _)| (site, content)), diags)
+}
+
+/// [`load`], for `serve`: with `memo`, it also returns the bodies'
+/// Markdown, and keeps the rendered bodies there for
+/// [`resolve_again`] (which takes them over where nothing changed).
+pub fn load_kept(
+    options: &BuildOptions,
+    memo: Option<&resolve::memo::Bodies>,
+) -> (Option<(Site, content::Content, content::Bodies)>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut config = match Config::load(&options.root) {
         Ok(c) => c,
@@ -168,10 +179,41 @@ pub fn load(options: &BuildOptions) -> (Option<(Site, content::Content)>, Diagno
     // so one run reports every file's problems.
     let locale = resolve::Locale { words, languages: languages.clone(), lang: 0 };
     let others_images = languages.several().then(|| images.clone());
-    let site = resolve::resolve(config, &mut content, bodies, images, locale, &mut diags);
+    let mut bodies = bodies;
+    let kept = memo
+        .map(|_| {
+            resolve::sort(&mut content, &mut bodies);
+            bodies.clone()
+        })
+        .unwrap_or_default();
+    let site = resolve::resolve_with(config, &mut content, (bodies, memo), images, locale, &mut diags);
     let site = (!diags.has_errors()).then_some(site);
     let site = site.and_then(|site| with_languages(options, site, overlaid, others_images, &mut diags));
-    (site.map(|s| (s, content)), diags.allow(&allowed).sorted())
+    (site.map(|s| (s, content, kept)), diags.allow(&allowed).sorted())
+}
+
+/// `site` resolved again from `content` and `bodies` (sorted as `site`
+/// lists them, with edits applied), with its settings, interface words,
+/// pictures and "now": `serve`, after edits to documents of a site in one
+/// language. Bodies `memo` kept are taken over where nothing they are
+/// rendered from changed. Returns the site and its content sorted anew,
+/// or the problems; the diagnostics hold the warnings either way (but
+/// those of loading files, which the edits do not change).
+pub fn resolve_again(
+    site: &Site,
+    mut content: content::Content,
+    mut bodies: content::Bodies,
+    memo: &resolve::memo::Bodies,
+) -> (Option<(Site, content::Content, content::Bodies)>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    content::check(&content, &mut diags);
+    resolve::sort(&mut content, &mut bodies);
+    let kept = bodies.clone();
+    let locale = resolve::Locale { words: site.words.clone(), languages: site.languages.clone(), lang: 0 };
+    let (config, images) = (site.config.clone(), site.images.clone());
+    let again = resolve::resolve_with(config, &mut content, (bodies, Some(memo)), images, locale, &mut diags);
+    let again = (!diags.has_errors()).then_some(again);
+    (again.map(|s| (s, content, kept)), diags.allow(&site.config.editorial.allow).sorted())
 }
 
 /// `site` with the site in each other language (`overlaid`: its settings,

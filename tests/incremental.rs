@@ -144,36 +144,36 @@ fn edits_to_the_interfaces_words_rebuild_with_them() {
 }
 
 #[test]
-fn edits_that_change_links_front_matter_or_templates_take_the_longer_paths() {
+fn edits_that_change_links_front_matter_or_templates_match_a_full_build() {
     let site = site();
     let root = site.root();
     let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
 
-    // A new link changes who is mentioned where: the index must be rebuilt.
+    // A new link changes who is mentioned where: the site is resolved again.
     let second = edit(root, "content/briefings/second.md", "changed course", "changed course, as [[acme]] did");
     let update = session.update(&[second]).unwrap();
-    assert_eq!(update.rebuild, Rebuild::Full);
+    assert_eq!(update.rebuild, Rebuild::Documents);
     assert!(page(&session, "actors/acme/index.html").contains("Second briefing"));
     assert_same_as_full_build(&session, root, "a new link");
 
     // A citation dropped renumbers nothing here but changes the refs.
     let first = edit(root, "content/briefings/first.md", "Alice spoke [@speech].", "Alice spoke.");
-    assert_eq!(session.update(&[first]).unwrap().rebuild, Rebuild::Full);
+    assert_eq!(session.update(&[first]).unwrap().rebuild, Rebuild::Documents);
     assert_same_as_full_build(&session, root, "a citation removed");
 
     // Front matter: the title shows on actor, question and index pages.
     let title = edit(root, "content/briefings/second.md", "title: Second briefing", "title: A second look");
-    assert_eq!(session.update(&[title]).unwrap().rebuild, Rebuild::Full);
+    assert_eq!(session.update(&[title]).unwrap().rebuild, Rebuild::Documents);
     assert!(page(&session, "questions/tax-cut/index.html").contains("A second look"));
     assert_same_as_full_build(&session, root, "a title edit");
 
     // A new briefing, then the same one removed.
     site.briefing("third", "title: Third\ndate: 2025-04-01\nactors: [bob]", "Bob again.\n");
     let third = PathBuf::from("content/briefings/third.md");
-    assert_eq!(session.update(std::slice::from_ref(&third)).unwrap().rebuild, Rebuild::Full);
+    assert_eq!(session.update(std::slice::from_ref(&third)).unwrap().rebuild, Rebuild::Documents);
     assert_same_as_full_build(&session, root, "a new briefing");
     std::fs::remove_file(root.join(&third)).unwrap();
-    assert_eq!(session.update(&[third]).unwrap().rebuild, Rebuild::Full);
+    assert_eq!(session.update(&[third]).unwrap().rebuild, Rebuild::Documents);
     assert!(!session.files().contains_key("briefings/third/index.html"));
     assert_same_as_full_build(&session, root, "a briefing removed");
 
@@ -205,10 +205,10 @@ fn edits_that_change_links_front_matter_or_templates_take_the_longer_paths() {
     assert!(page(&session, "sources/report/index.html").contains("The report"));
     assert_same_as_full_build(&session, root, "a library source edited");
 
-    // An author: added (everything), then their biography edited (one page).
+    // An author: added, then their biography edited (one page).
     site.write("content/authors/ann.md", "---\nname: Ann Writer\n---\nCovers budgets.\n");
     let ann = PathBuf::from("content/authors/ann.md");
-    assert_eq!(session.update(std::slice::from_ref(&ann)).unwrap().rebuild, Rebuild::Full);
+    assert_eq!(session.update(std::slice::from_ref(&ann)).unwrap().rebuild, Rebuild::Documents);
     edit(root, "content/authors/ann.md", "Covers budgets.", "Covers *budgets* and taxes.");
     assert_eq!(session.update(std::slice::from_ref(&ann)).unwrap().rebuild, Rebuild::Bodies);
     assert!(page(&session, "authors/ann/index.html").contains("<em>budgets</em> and taxes"));
@@ -359,4 +359,75 @@ fn a_site_in_several_languages_rebuilds_every_language_on_an_edit() {
     session.update(&[first]).unwrap();
     assert!(page(&session, "fr/briefings/first/index.html").contains("Alice spoke at length"));
     same_as_full_build(&session, "an original's edit");
+}
+
+/// Front matter of every kind, edited in `serve`: the site is resolved
+/// again from memory and only pages whose values changed are rendered,
+/// and the result is a full build's, social cards and open data included.
+#[test]
+fn front_matter_edits_of_every_kind_render_only_changed_pages_and_match_a_full_build() {
+    let site = site();
+    let root = site.root();
+    site.write("dossier.yaml", "title: Test briefings\nsearch: true\nsocial_cards: true\n");
+    for n in 0..12 {
+        let date = format!("2024-{:02}-01", n % 12 + 1);
+        site.briefing(
+            &format!("filler-{n}"),
+            &format!("title: Filler {n}\ndate: {date}\nactors: [bob]\ntopics: [economy]"),
+            "Nothing to see.\n",
+        );
+    }
+    let (mut session, report) = Session::build(&BuildOptions::new(root)).unwrap();
+    let total = report.pages;
+    let mut step = |rel: &str, from: &str, to: &str, what: &str| {
+        let changed = edit(root, rel, from, to);
+        let update = session.update(&[changed]).unwrap_or_else(|d| panic!("{what}: {}", d.render(root, false)));
+        assert_eq!(update.rebuild, Rebuild::Documents, "{what}");
+        assert_same_as_full_build(&session, root, what);
+        update.pages
+    };
+    let first = "content/briefings/first.md";
+    // What a position says shows on a few pages (the briefing, its actor's
+    // and question's, their feeds), not on every list.
+    let few = |pages: usize, what: &str| assert!(pages < total / 3, "{what}: {pages} of {total} pages rendered");
+    few(step(first, "stance: supports", "stance: opposes", "a stance"), "a stance");
+    few(step(first, "quote: \"Cut them now.\"", "quote: \"Cut them soon.\"", "a quote"), "a quote");
+    let dated = "    sources: [speech]\n    date: 2025-01-05\n";
+    few(step(first, "    sources: [speech]\n", dated, "a position's date"), "a position's date");
+    let added = "positions:\n  - actor: bob\n    question: tax-cut\n    stance: neutral\n    sources: [speech]\n";
+    step(first, "positions:\n", added, "a position added");
+    step(first, added, "positions:\n", "a position removed");
+    step(first, "actors: [alice, bob]", "actors: [alice, bob, acme]", "an actor added");
+    step(first, "actors: [alice, bob, acme]", "actors: [alice, bob]", "an actor removed");
+    let source = "sources:\n  - id: memo\n    title: A memo\n    publisher: Treasury\n";
+    step(first, "sources:\n", source, "a source added");
+    step(first, source, "sources:\n", "a source removed");
+    step(first, "topics: [economy]", "topics: [economy, budget]", "a topic added");
+    step("content/topics/economy.md", "title: The economy", "title: Economics", "a topic renamed");
+    step("content/actors/bob.md", "name: Bob Brown", "name: Robert Brown", "an actor renamed");
+    step("content/questions/tax-cut.md", "title: Should taxes be cut?", "title: Cut taxes?", "a question renamed");
+    step(first, "date: 2025-01-10", "date: 2023-06-01", "a briefing's date (its place in lists)");
+
+    // A briefing added, then deleted.
+    site.briefing("third", "title: Third\ndate: 2025-04-01\nactors: [bob]\ntopics: [economy]", "Bob again.\n");
+    let third = PathBuf::from("content/briefings/third.md");
+    let update = session.update(std::slice::from_ref(&third)).unwrap();
+    assert_eq!(update.rebuild, Rebuild::Documents);
+    assert!(page(&session, "actors/bob/index.html").contains("Third"));
+    assert_same_as_full_build(&session, root, "a briefing added");
+    std::fs::remove_file(root.join(&third)).unwrap();
+    assert_eq!(session.update(&[third]).unwrap().rebuild, Rebuild::Documents);
+    assert!(!page(&session, "actors/bob/index.html").contains("Third"));
+    assert_same_as_full_build(&session, root, "a briefing deleted");
+
+    // An edit that breaks a reference fails and changes nothing; fixed, it builds.
+    let before = in_memory(&session);
+    let broken = edit(root, first, "actor: alice", "actor: nobody");
+    let text = session.update(std::slice::from_ref(&broken)).unwrap_err().render(root, false);
+    assert!(text.contains("first.md") && text.contains("nobody"), "{text}");
+    assert!(in_memory(&session) == before, "nothing changed");
+    // Its front matter is as the session's again: only the text is looked at.
+    edit(root, first, "actor: nobody", "actor: alice");
+    assert_eq!(session.update(&[broken]).unwrap().rebuild, Rebuild::Bodies);
+    assert_same_as_full_build(&session, root, "the broken reference fixed");
 }

@@ -32,6 +32,7 @@ const TITLE_LINES: usize = 3;
 const LINE_CHARS: usize = 30;
 
 /// One page's card: its SVG (when not drawn yet) and where the PNG goes.
+#[derive(Clone)]
 struct Card {
     entity: Entity,
     /// None when the cache has it: a big site's SVGs are tens of megabytes.
@@ -149,6 +150,27 @@ impl Cards {
             caption: None,
             credit: None,
         })
+    }
+
+    /// Where each card goes, under the output.
+    pub fn files(&self) -> impl Iterator<Item = String> + '_ {
+        self.cards.iter().map(|c| c.rel.clone())
+    }
+
+    /// [`Cards::write`], but the cards `known` already (a card's file
+    /// name is its content's digest: the same name, the same picture).
+    pub fn write_new(
+        &self,
+        root: &Path,
+        sink: Sink,
+        fail: &WriteError,
+        known: &(dyn Fn(&str) -> bool + Sync),
+    ) -> Result<usize, Diagnostic> {
+        let cards = Cards {
+            cards: self.cards.iter().filter(|c| !known(&c.rel)).map(Card::clone).collect(),
+            ..Cards::default()
+        };
+        cards.write(root, sink, fail)
     }
 
     /// Draws (or takes from the cache) every card and hands each to `put`.

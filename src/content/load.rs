@@ -127,7 +127,9 @@ fn markdown_files(root: &Path, content_dir: &Path, diags: &mut Diagnostics) -> V
 }
 
 /// What holds across files: ids unique per kind, no page on a section's URL.
-fn check(content: &Content, diags: &mut Diagnostics) {
+/// What loading checks across files: ids once per kind, no page taking a
+/// section's address.
+pub fn check(content: &Content, diags: &mut Diagnostics) {
     check_unique(&content.briefings, Kind::Briefing, diags);
     check_unique(&content.actors, Kind::Actor, diags);
     check_unique(&content.questions, Kind::Question, diags);

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use crate::diagnostics::{Code, Diagnostic, Position};
-pub use load::{is_markdown, load, load_one};
+pub use load::{check, is_markdown, load, load_one};
 use model::{ActorMatter, AuthorMatter, BriefingMatter, Id, PageMatter, QuestionMatter, TopicMatter};
 
 /// What a file under `content/` is, decided by the folder it sits in.
@@ -201,6 +201,7 @@ pub struct Bodies {
 }
 
 /// One loaded file, typed by the folder it sits in.
+#[derive(Clone)]
 pub enum Loaded {
     /// A briefing.
     Briefing(Document<BriefingMatter>),
@@ -226,6 +227,16 @@ impl Loaded {
             Loaded::Topic(d) => &d.id,
             Loaded::Author(d) => &d.id,
             Loaded::Page(d) => &d.id,
+        }
+    }
+
+    /// The picture its front matter names.
+    pub fn picture(&self) -> Option<&str> {
+        match self {
+            Loaded::Briefing(d) => d.matter.image.as_ref().map(|i| i.src.as_str()),
+            Loaded::Actor(d) => d.matter.image.as_ref().map(|i| i.src.as_str()),
+            Loaded::Author(d) => d.matter.image.as_ref().map(|i| i.src.as_str()),
+            Loaded::Question(_) | Loaded::Topic(_) | Loaded::Page(_) => None,
         }
     }
 
@@ -295,6 +306,52 @@ impl KindOf for PageMatter {
     const KIND: Kind = Kind::Page;
 }
 
+/// Puts `doc` and its `body` in place of document `index` of its kind, or
+/// after the last (the order is [`crate::resolve::sort`]'s to make).
+pub fn replace(content: &mut Content, bodies: &mut Bodies, index: Option<usize>, doc: Loaded, body: String) {
+    fn put<M>(
+        docs: &mut Vec<Document<M>>,
+        bodies: &mut Vec<String>,
+        index: Option<usize>,
+        doc: Document<M>,
+        body: String,
+    ) {
+        match index {
+            Some(i) => (docs[i], bodies[i]) = (doc, body),
+            None => {
+                docs.push(doc);
+                bodies.push(body);
+            }
+        }
+    }
+    let (c, b) = (content, bodies);
+    match doc {
+        Loaded::Briefing(d) => put(&mut c.briefings, &mut b.briefings, index, d, body),
+        Loaded::Actor(d) => put(&mut c.actors, &mut b.actors, index, d, body),
+        Loaded::Question(d) => put(&mut c.questions, &mut b.questions, index, d, body),
+        Loaded::Topic(d) => put(&mut c.topics, &mut b.topics, index, d, body),
+        Loaded::Author(d) => put(&mut c.authors, &mut b.authors, index, d, body),
+        Loaded::Page(d) => put(&mut c.pages, &mut b.pages, index, d, body),
+    }
+}
+
+/// Takes document `index` of `kind`, and its body, away.
+pub fn remove(content: &mut Content, bodies: &mut Bodies, kind: Kind, index: usize) {
+    fn take<M>(docs: &mut Vec<Document<M>>, bodies: &mut Vec<String>, index: usize) {
+        docs.remove(index);
+        bodies.remove(index);
+    }
+    let (c, b) = (content, bodies);
+    match kind {
+        Kind::Briefing => take(&mut c.briefings, &mut b.briefings, index),
+        Kind::Actor => take(&mut c.actors, &mut b.actors, index),
+        Kind::Question => take(&mut c.questions, &mut b.questions, index),
+        Kind::Topic => take(&mut c.topics, &mut b.topics, index),
+        Kind::Author => take(&mut c.authors, &mut b.authors, index),
+        Kind::Page => take(&mut c.pages, &mut b.pages, index),
+    }
+}
+
 impl Content {
     /// Every document: its kind, its index in that kind's list, its id and
     /// its file (relative to the site root).
@@ -308,6 +365,16 @@ impl Content {
             .chain(of(&self.topics))
             .chain(of(&self.authors))
             .chain(of(&self.pages))
+    }
+
+    /// The picture document `index` of `kind` names in its front matter.
+    pub fn picture(&self, kind: Kind, index: usize) -> Option<&str> {
+        match kind {
+            Kind::Briefing => self.briefings[index].matter.image.as_ref().map(|i| i.src.as_str()),
+            Kind::Actor => self.actors[index].matter.image.as_ref().map(|i| i.src.as_str()),
+            Kind::Author => self.authors[index].matter.image.as_ref().map(|i| i.src.as_str()),
+            Kind::Question | Kind::Topic | Kind::Page => None,
+        }
     }
 
     /// Every document's path, with its kind and its index in that kind's list.

@@ -4,6 +4,7 @@
 pub mod assets;
 mod budget;
 pub(crate) mod data;
+mod digest;
 mod jsonld;
 mod nav;
 mod network;
@@ -44,11 +45,12 @@ struct SiteView<'a> {
 }
 
 /// Data every template sees: the site, section links, plain pages, assets.
-fn globals(site: &Site, tera: &mut Tera, assets: &assets::Assets) -> Result<(), Diagnostic> {
+/// Returns their digest.
+fn globals(site: &Site, tera: &mut Tera, assets: &assets::Assets) -> Result<u64, Diagnostic> {
     let c = &site.config;
     let u = &site.urls;
-    let g = tera.global_context();
-    g.insert(
+    let mut g = digest::Values::default();
+    g.put(
         "site",
         &SiteView {
             title: &c.title,
@@ -59,20 +61,21 @@ fn globals(site: &Site, tera: &mut Tera, assets: &assets::Assets) -> Result<(), 
             extra: &c.extra,
         },
     );
-    g.insert("nav", &nav::links(site)?);
-    g.insert("home_url", &u.home());
+    g.put("nav", &nav::links(site)?);
+    g.put("home_url", &u.home());
     // Files every language shares (the favicon) are at the base path.
-    g.insert("root_url", &u.asset(""));
+    g.put("root_url", &u.asset(""));
     // What the default language's words (a quote as said) are marked with.
     let original = site.languages.list.first();
-    g.insert("original_language", original.map_or(&c.language, |l| &l.code));
-    g.insert("original_direction", original.map_or(c.direction(), |l| l.dir));
-    g.insert("style_url", &u.asset(&assets.style));
-    g.insert("script_url", &u.asset(&assets.script));
-    g.insert("search_url", &c.search.then(|| u.path(&["search"])));
-    g.insert("network_portraits", &c.network_portraits);
-    g.insert("sitemap_url", &c.sitemap.then(|| u.absolute(&u.asset("sitemap.xml"))));
-    Ok(())
+    g.put("original_language", original.map_or(&c.language, |l| &l.code));
+    g.put("original_direction", original.map_or(c.direction(), |l| l.dir));
+    g.put("style_url", &u.asset(&assets.style));
+    g.put("script_url", &u.asset(&assets.script));
+    g.put("search_url", &c.search.then(|| u.path(&["search"])));
+    g.put("network_portraits", &c.network_portraits);
+    g.put("sitemap_url", &c.sitemap.then(|| u.absolute(&u.asset("sitemap.xml"))));
+    g.set_in(tera.global_context());
+    Ok(digest::of(&[], &g, &digest::Known::default()))
 }
 
 /// Everything needed to render any page of one site: the site, the
@@ -91,6 +94,14 @@ pub struct Renderer {
     cards: crate::cards::Cards,
     /// The renderers of the site's other languages (see [`Site::others`]).
     others: Vec<Renderer>,
+    /// The digest of the values every page gets.
+    globals: u64,
+    /// The digests of the values pages share, made when first needed.
+    known: std::sync::OnceLock<digest::Known>,
+    /// The stylesheet's and script's names, and the site's folder (where
+    /// its cards are cached): what [`Renderer::again`] makes another with.
+    assets: assets::Assets,
+    root: std::path::PathBuf,
 }
 
 /// Per-page values a template may not show: made only for templates that
@@ -141,7 +152,7 @@ impl Renderer {
         assets: &assets::Assets,
         root: &Path,
     ) -> Result<Self, Diagnostic> {
-        globals(&site, &mut tera, assets)?;
+        let globals = globals(&site, &mut tera, assets)?;
         let mut refs = Refs::build(&site, &tera)?;
         refs.embeds = pages::render_all_embeds(&site, &tera, &refs)?;
         let reads = Reads::of_templates(&tera);
@@ -150,7 +161,26 @@ impl Renderer {
             true => crate::cards::Cards::prepare(&site, &tera, root)?,
             false => crate::cards::Cards::default(),
         };
-        Ok(Renderer { site, tera, refs, reads, jobs, cards, others: Vec::new() })
+        let (assets, root) = (assets.clone(), root.to_path_buf());
+        Ok(Renderer {
+            site,
+            tera,
+            refs,
+            reads,
+            jobs,
+            cards,
+            others: Vec::new(),
+            globals,
+            known: Default::default(),
+            assets,
+            root,
+        })
+    }
+
+    /// A renderer for `site` (this one's after edits to its documents) with
+    /// this one's templates and assets.
+    pub fn again(&self, site: Arc<Site>) -> Result<Renderer, Diagnostic> {
+        Renderer::with_assets(site, self.tera.clone(), &self.assets, &self.root)
     }
 
     /// Adds the renderer of one of the site's other languages: its pages
@@ -228,23 +258,77 @@ impl Renderer {
 
     /// Renders one page into `buffer` (cleared first); returns its output path.
     pub fn render_page(&self, page: PageJob, buffer: &mut Vec<u8>) -> Result<String, Diagnostic> {
+        let (template, url, values) = self.prepare(page);
+        self.render_into(template, &url, &values.into_context(), buffer)?;
+        Ok(self.site.urls.output_file(&url))
+    }
+
+    /// A digest of everything page's bytes are made from besides the
+    /// templates and the site-wide values ([`Renderer::globals`]): its
+    /// template's name and the values it gets. Two renderers with the same
+    /// templates give a page the same bytes when its digest is the same, so
+    /// `serve` renders after an edit only the pages whose digest changed.
+    pub fn digest(&self, page: PageJob) -> u64 {
+        let (template, url, values) = self.prepare(page);
+        let known = self.known.get_or_init(|| digest::Known::of(self.refs.shared()));
+        digest::of(&[template, &url], &values, known)
+    }
+
+    /// Every page's [`Renderer::digest`], by output file, in every language.
+    pub fn digests(&self) -> rustc_hash::FxHashMap<String, u64> {
+        let pages: Vec<(&Renderer, PageJob)> =
+            self.every_language().flat_map(|r| r.pages().into_iter().map(move |p| (r, p))).collect();
+        pages
+            .par_iter()
+            .with_max_len(1)
+            .map(|&(r, page)| (r.site.urls.output_file(&r.url(page)), r.digest(page)))
+            .collect()
+    }
+
+    /// Renders the pages, in every language, whose output file is
+    /// `wanted`; returns each file and its bytes.
+    pub fn render_only(&self, wanted: &(dyn Fn(&str) -> bool + Sync)) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+        let pages: Vec<(&Renderer, PageJob)> =
+            self.every_language().flat_map(|r| r.pages().into_iter().map(move |p| (r, p))).collect();
+        pages
+            .par_iter()
+            .filter(|&&(r, page)| wanted(&r.site.urls.output_file(&r.url(page))))
+            .map(|&(r, page)| {
+                let mut buffer = Vec::new();
+                r.render_page(page, &mut buffer).map(|file| (file, buffer))
+            })
+            .collect()
+    }
+
+    /// A digest of the values every page gets (the site, its navigation,
+    /// the assets' names), in every language.
+    pub fn globals(&self) -> u64 {
+        self.every_language().fold(0, |all, r| all.rotate_left(1) ^ r.globals)
+    }
+
+    /// The output file of `entity`'s page.
+    pub fn file_of(&self, entity: Entity) -> String {
+        self.site.urls.output_file(&self.url(PageJob(Job::of(entity))))
+    }
+
+    /// The template, the URL and the values of one page.
+    fn prepare(&self, page: PageJob) -> (&'static str, String, digest::Values) {
         let (site, Job { kind, n, part }) = (&*self.site, page.0);
         let url = page.0.url(site);
-        let mut context = Context::new();
+        let mut context = digest::Values::default();
         let (k, target) = match part {
             // `page/1/` of a list: sends readers to the list.
             Part::FirstPageRedirect => (0, Some(kind.url(site, n))),
             Part::Page(k) => (k, kind.redirect(site, n)),
         };
         if let Some(target) = target {
-            context.insert("canonical", &site.urls.absolute(&target));
-            context.insert("target", &target);
-            self.render_into(REDIRECT, &url, &context, buffer)?;
-            return Ok(site.urls.output_file(&url));
+            context.put("canonical", &site.urls.absolute(&target));
+            context.put("target", &target);
+            return (REDIRECT, url, context);
         }
         let template = kind.template(site, n);
-        context.insert_value("page", kind.view(&Ctx { site, refs: &self.refs }, n, k));
-        context.insert("url", &url);
+        context.put_value("page", kind.view(&Ctx { site, refs: &self.refs }, n, k));
+        context.put("url", &url);
         let (versions, fallback) = versions::of(site, page.0, &url);
         // A page in the default language's words is a copy: search engines
         // are sent to the original.
@@ -252,22 +336,21 @@ impl Renderer {
             Some(_) => versions[0].absolute.clone(),
             None => site.urls.absolute(&url),
         };
-        context.insert("canonical", &canonical);
-        context.insert("versions", &versions);
-        context.insert("fallback", &fallback);
-        context.insert("section", kind.section());
-        context.insert("meta", &page.0.meta(site, &self.cards));
-        context.insert("feeds", &page.0.feeds(site));
+        context.put("canonical", &canonical);
+        context.put("versions", &versions);
+        context.put("fallback", &fallback);
+        context.put("section", kind.section());
+        context.put("meta", &page.0.meta(site, &self.cards));
+        context.put("feeds", &page.0.feeds(site));
         let reads = self.reads.iter().find(|(t, _)| *t == template).map_or(Reads::ALL, |(_, r)| *r);
         let mut previewed = if reads.previews { kind.previewed(site, n, k) } else { Vec::new() };
         previewed.sort_unstable();
         previewed.dedup();
         let previews: Vec<&tera::Value> = previewed.into_iter().map(|a| &self.refs.previews[a]).collect();
-        context.insert("previews", &previews);
+        context.put("previews", &previews);
         let structured = if reads.jsonld { kind.jsonld(site, n) } else { None };
-        context.insert_value("jsonld", structured.map_or_else(tera::Value::none, |j| tera::Value::safe_string(&j)));
-        self.render_into(template, &url, &context, buffer)?;
-        Ok(site.urls.output_file(&url))
+        context.put_value("jsonld", structured.map_or_else(tera::Value::none, |j| tera::Value::safe_string(&j)));
+        (template, url, context)
     }
 
     /// The template the page renders with.

@@ -29,12 +29,47 @@ pub(super) fn render_with_refs<M>(
     sources: Option<&[SourceMatter]>,
     autolinks: &[AutoLink],
 ) -> (Rendered, Vec<Diagnostic>, BodyRefs) {
+    let Some((memo, digest)) = lookup.memo else {
+        let (rendered, problems, refs, later) = render_fresh(doc, body, lookup, sources, autolinks);
+        lookup.leave(later);
+        return (rendered, problems, refs);
+    };
+    let own = format!("{sources:?}{autolinks:?}");
+    let key = super::memo::body_digest(digest, &doc.path, doc.body_line, body, &own);
+    if let Some(kept) = memo.take(key) {
+        lookup.leave(kept.later.clone());
+        return (kept.rendered.clone(), kept.problems.clone(), kept.refs.clone());
+    }
+    let (rendered, problems, refs, later) = render_fresh(doc, body, lookup, sources, autolinks);
+    // What directives place reads every position: such a body is not kept.
+    if rendered.embeds.is_empty() {
+        let kept = super::memo::Kept {
+            rendered: rendered.clone(),
+            problems: problems.clone(),
+            refs: refs.clone(),
+            later: later.clone(),
+        };
+        memo.keep(key, std::sync::Arc::new(kept));
+    }
+    lookup.leave(later);
+    (rendered, problems, refs)
+}
+
+/// [`render_with_refs`], the body rendered here and now; the checks its
+/// links leave are returned, not handed to the lookup.
+fn render_fresh<M>(
+    doc: &Document<M>,
+    body: &str,
+    lookup: &Lookup,
+    sources: Option<&[SourceMatter]>,
+    autolinks: &[AutoLink],
+) -> (Rendered, Vec<Diagnostic>, BodyRefs, Vec<Later>) {
     let mut links = BodyLinks::new(lookup, &doc.path, sources);
     let mut rendered = markdown::render(body, &mut links, RESERVED_ANCHORS, autolinks);
     if lookup.safe_html {
         rendered.html = markdown::sanitize::clean(&rendered.html);
     }
-    leave_checks(lookup, &mut links, |check, code, range| {
+    let later = checks_left(&mut links, |check, code, range| {
         Diagnostic::new(code, &doc.path, message(check, body.get(range.clone()).unwrap_or_default()))
             .at(doc.body_position(body, range.start))
             .spanning(width(body, range))
@@ -50,7 +85,7 @@ pub(super) fn render_with_refs<M>(
                 .maybe_hint(problem.hint.clone())
         })
         .collect();
-    (rendered, problems, links.refs)
+    (rendered, problems, links.refs, later)
 }
 
 /// A line of front-matter text (the value at `at`, `text`) rendered
@@ -69,26 +104,22 @@ pub(super) fn render_inline<M>(
     // Found only when needed: finding a value reads the whole front matter.
     let (position, length) = doc.locate(at);
     let point = |d: Diagnostic| d.at(position).spanning(length);
-    leave_checks(lookup, &mut links, |check, code, range| {
+    lookup.leave(checks_left(&mut links, |check, code, range| {
         point(Diagnostic::new(code, &doc.path, message(check, text.get(range.clone()).unwrap_or_default())))
-    });
+    }));
     let problems = rendered.problems.into_iter().filter(|(_, problem)| !problem.broken);
     let problems = problems
         .map(|(_, p)| point(Diagnostic::new(p.code.unwrap_or(Code::Unknown), &doc.path, p.message)).maybe_hint(p.hint));
     (line, problems.collect())
 }
 
-/// Hands the checks `links` left to the lookup, for when every page is
-/// known; `problem` makes each one's diagnostic (given its code and its
-/// range in the text rendered).
-fn leave_checks(
-    lookup: &Lookup,
+/// The checks `links` left for when every page is known; `problem` makes
+/// each one's diagnostic (given its code and its range in the text
+/// rendered).
+fn checks_left(
     links: &mut BodyLinks,
     problem: impl Fn(&Check, Code, &std::ops::Range<usize>) -> Diagnostic,
-) {
-    if links.checks.is_empty() {
-        return;
-    }
+) -> Vec<Later> {
     let later = links.checks.drain(..).map(|(range, check)| {
         // A missing heading is an error; a root-relative link to nothing
         // may be a file the host serves, so only a warning.
@@ -99,5 +130,5 @@ fn leave_checks(
         let problem = problem(&check, code, &range);
         Later { check, problem }
     });
-    lookup.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(later);
+    later.collect()
 }

@@ -61,6 +61,9 @@ pub(crate) struct Lookup<'c> {
     /// Each actor's latest position on each question (or on no question),
     /// made when a `::position` first asks.
     pub(super) latest: OnceLock<super::embeds::Latest>,
+    /// Bodies rendered by the last resolution, and the digest of what the
+    /// lookup answers (`serve`: see [`super::memo`]).
+    pub(super) memo: Option<(&'c super::memo::Bodies, u64)>,
 }
 
 impl<'c> Lookup<'c> {
@@ -118,6 +121,14 @@ impl<'c> Lookup<'c> {
             today: Date::from_days(content.now.div_euclid(86_400)),
             images: None,
             latest: OnceLock::new(),
+            memo: None,
+        }
+    }
+
+    /// Takes checks left for when every page is known.
+    pub(super) fn leave(&self, later: Vec<Later>) {
+        if !later.is_empty() {
+            self.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(later);
         }
     }
 

@@ -21,6 +21,7 @@ mod languages;
 mod library;
 pub(crate) mod links;
 pub(crate) mod lookup;
+pub mod memo;
 mod site;
 
 use std::collections::HashMap;
@@ -74,7 +75,21 @@ impl Locale {
 pub fn resolve(
     config: Config,
     content: &mut Content,
-    mut bodies: Bodies,
+    bodies: Bodies,
+    images: crate::images::Images,
+    locale: Locale,
+    diags: &mut Diagnostics,
+) -> Site {
+    resolve_with(config, content, (bodies, None), images, locale, diags)
+}
+
+/// [`resolve`], taking over the bodies `memo` kept from the last
+/// resolution where nothing they are rendered from changed, and keeping
+/// this one's there.
+pub fn resolve_with(
+    config: Config,
+    content: &mut Content,
+    (mut bodies, memo): (Bodies, Option<&memo::Bodies>),
     images: crate::images::Images,
     locale: Locale,
     diags: &mut Diagnostics,
@@ -85,6 +100,7 @@ pub fn resolve(
     let (topic_ids, topic_titles, topic_files) = collect_topics(content);
     let mut lookup = lookup_for(&config, content, &topic_ids, topic_titles.clone(), urls.clone());
     lookup.images = Some(&images);
+    lookup.memo = memo.map(|m| (m, memo::lookup_digest(&lookup)));
     diags.extend(std::mem::take(&mut lookup.library_problems));
 
     // Each body is freed as soon as it is rendered, rather than all of them
@@ -350,7 +366,7 @@ pub fn id_to_words(id: &str) -> String {
 /// Puts the documents (and their bodies) in the order the site lists them:
 /// briefings newest first, actors and authors by name, questions by title,
 /// pages by id.
-fn sort(content: &mut Content, bodies: &mut Bodies) {
+pub fn sort(content: &mut Content, bodies: &mut Bodies) {
     sort_with(&mut content.briefings, &mut bodies.briefings, |a, b| {
         b.matter
             .date

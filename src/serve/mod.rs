@@ -261,6 +261,7 @@ fn rebuild(
                 Rebuild::Full => "",
                 Rebuild::Templates => " (templates and static files)",
                 Rebuild::Bodies => " (text only)",
+                Rebuild::Documents => " (changed pages)",
             };
             eprintln!(
                 "Built {} in {} ms{how}, {}{}.",

@@ -4,16 +4,24 @@
 //! - an edit that leaves a file's front matter alone, and whose body links
 //!   and cites what it did before, changes that one body, which only the
 //!   entity's own page shows: re-render the body and that page;
+//! - an edit to front matter, or a document added or removed, on a site
+//!   in one language: that file is read again, the site resolved again
+//!   from the documents in memory (bodies whose inputs did not change
+//!   are taken over, see [`crate::resolve::memo`]), and the pages whose
+//!   values changed are rendered, found by comparing each page's digest
+//!   ([`Renderer::digest`]) with its last; the open data is made again;
 //! - a change under `templates/`, `themes/` or `static/` re-renders every
 //!   page from the resolved site, without reading content again;
-//! - anything else (front matter, new or removed files, `dossier.yaml`,
-//!   the interface's words in `i18n/` or a theme's `i18n/`) rebuilds
-//!   everything.
+//! - anything else (`dossier.yaml`, the source library, pictures, the
+//!   interface's words in `i18n/` or a theme's `i18n/`, drafts, a site in
+//!   several languages) rebuilds everything.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 use crate::content::{self, Content, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -32,6 +40,9 @@ pub type Files = HashMap<Arc<str>, Arc<[u8]>>;
 pub enum Rebuild {
     /// Changed bodies re-rendered, with their pages.
     Bodies,
+    /// Changed documents read again, the site resolved again, and the
+    /// pages whose values changed rendered.
+    Documents,
     /// Every page re-rendered from the site in memory.
     Templates,
     /// Everything loaded, resolved and rendered again.
@@ -52,8 +63,16 @@ pub struct Update {
 /// The preview's state between rebuilds: the site, its content and its files.
 pub struct Session {
     options: BuildOptions,
-    /// Sorted as the site lists it; front matter kept, bodies dropped.
+    /// Sorted as the site lists it, front matter kept.
     content: Content,
+    /// Their Markdown, in the same order.
+    bodies: content::Bodies,
+    /// Their bodies as rendered, for the next resolution.
+    memo: crate::resolve::memo::Bodies,
+    /// Each page's digest, by output file ([`Renderer::digests`]); empty
+    /// until an edit to a document first needs them, and again after
+    /// templates changed.
+    digests: rustc_hash::FxHashMap<String, u64>,
     /// Where each file of `content` sits: its kind's list, and the index.
     paths: HashMap<PathBuf, (content::Kind, usize)>,
     renderer: Renderer,
@@ -73,8 +92,9 @@ impl Session {
     /// Builds the whole site (not its search bundle) into memory.
     pub fn build(options: &BuildOptions) -> Result<(Session, BuildReport), Diagnostics> {
         let started = Instant::now();
-        let (loaded, diags) = crate::load(options);
-        let Some((site, content)) = loaded else { return Err(diags) };
+        let memo = crate::resolve::memo::Bodies::default();
+        let (loaded, diags) = crate::load_kept(options, Some(&memo));
+        let Some((site, content, bodies)) = loaded else { return Err(diags) };
         let mut stages = vec![("load+resolve", started.elapsed())];
         let lap = Instant::now();
         let (files, (pages, renderer, warnings)) =
@@ -99,6 +119,10 @@ impl Session {
         let session = Session {
             options: options.clone(),
             content,
+            bodies,
+            memo: memo.next(),
+            // Made when a document's edit first needs them.
+            digests: Default::default(),
             paths,
             renderer,
             files,
@@ -152,18 +176,18 @@ impl Session {
     fn apply(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
         let started = Instant::now();
         let (rebuild, pages) = match self.plan(changed) {
+            Plan::Documents(changes) => (Rebuild::Documents, self.documents(changes)?),
             Plan::Full => {
                 let (session, report) = Session::build(&self.options)?;
                 *self = session;
                 (Rebuild::Full, report.pages)
             }
             Plan::Templates => (Rebuild::Templates, self.rerender()?),
-            Plan::Bodies(docs) => match self.bodies(docs)? {
+            Plan::Bodies(docs) => match self.bodies(docs.clone())? {
                 Some(pages) => (Rebuild::Bodies, pages),
+                // Its links changed what the index says: resolve again.
                 None => {
-                    let (session, report) = Session::build(&self.options)?;
-                    *self = session;
-                    (Rebuild::Full, report.pages)
+                    (Rebuild::Documents, self.documents(docs.into_iter().map(|d| Change::Read(Box::new(d))).collect())?)
                 }
             },
         };
@@ -193,41 +217,60 @@ impl Session {
                 // Each language's pages show the edited document (in its
                 // words or the original's): a full rebuild keeps them alike.
                 Some("content") if self.site().languages.several() => return Plan::Full,
-                Some("content") => match self.body_only(rel) {
-                    Some(doc) => docs.push(doc),
+                Some("content") => match self.change(rel) {
+                    Some(change) => docs.push(change),
                     None => return Plan::Full,
                 },
                 _ => return Plan::Full,
             }
         }
-        match (templates, docs.is_empty()) {
-            (false, _) => Plan::Bodies(docs),
-            (true, true) => Plan::Templates,
-            (true, false) => Plan::Full,
+        let bodies = docs.iter().all(|d| matches!(d, Doc::Body(_)));
+        match (templates, docs.is_empty(), bodies) {
+            (false, _, true) => Plan::Bodies(docs.into_iter().filter_map(Doc::body).collect()),
+            (false, _, false) => Plan::Documents(docs.into_iter().map(Doc::change).collect()),
+            (true, true, _) => Plan::Templates,
+            (true, false, _) => Plan::Full,
         }
     }
 
-    /// The file at `rel` loaded again, if it is one the site has and only
-    /// its body changed; a file that no longer loads counts as a body
-    /// change, so that its error is reported by [`Session::bodies`].
-    fn body_only(&self, rel: &Path) -> Option<Result<(Loaded, String), Diagnostic>> {
+    /// What became of the document at `rel`: its body edited, anything
+    /// else about it, or `None` when only a full build covers it (a
+    /// draft, a picture not processed yet, a folder).
+    fn change(&self, rel: &Path) -> Option<Doc> {
         let file = self.options.root.join(rel);
+        if !file.exists() {
+            let &(kind, index) = self.paths.get(rel)?;
+            return Some(Doc::Other(Change::Removed(kind, index)));
+        }
         if !file.is_file() || file.is_symlink() {
             return None;
         }
-        let &(kind, index) = self.paths.get(rel)?;
-        let old = self.content.head(kind, index);
-        let images = &self.renderer.site().images;
-        // A picture the site has not processed yet needs a full build.
-        let known = |body: &str| {
-            let local = crate::markdown::local_images(body);
-            local.iter().all(|i| images.get(rel, &i.dest, crate::images::Role::Wide).is_some())
-        };
-        match content::load_one(&self.options.root, &file) {
-            Ok((doc, body)) if doc.head() == old && known(&body) => Some(Ok((doc, body))),
-            Ok(_) => None,
-            Err(d) => Some(Err(d)),
+        let loaded = content::load_one(&self.options.root, &file);
+        let Ok((doc, body)) = &loaded else { return Some(Doc::Body(Box::new(loaded))) };
+        let old = self
+            .paths
+            .get(rel)
+            .map(|&(kind, index)| (self.content.head(kind, index), self.content.picture(kind, index)));
+        if old.is_some_and(|(head, _)| head == doc.head()) {
+            return self.pictures_known(rel, body).then_some(Doc::Body(Box::new(loaded)));
         }
+        // What loading leaves out or processes is a full build's.
+        let same_picture = old.map_or(doc.picture().is_none(), |(_, picture)| picture == doc.picture());
+        let draft = match doc {
+            Loaded::Briefing(d) => d.matter.draft || d.matter.publish_date.is_some(),
+            Loaded::Page(d) => d.matter.draft,
+            _ => false,
+        };
+        let was_draft = self.content.draft_briefings.iter().chain(&self.content.draft_pages).any(|id| id == doc.id());
+        let readable = same_picture && !draft && !was_draft && self.pictures_known(rel, body);
+        readable.then_some(Doc::Other(Change::Read(Box::new(loaded))))
+    }
+
+    /// Whether every picture `body` (the file at `rel`'s) shows is processed.
+    fn pictures_known(&self, rel: &Path, body: &str) -> bool {
+        let images = &self.renderer.site().images;
+        let local = crate::markdown::local_images(body);
+        local.iter().all(|i| images.get(rel, &i.dest, crate::images::Role::Wide).is_some())
     }
 
     /// Re-renders the changed bodies and their pages; `None` when a body's
@@ -268,7 +311,12 @@ impl Session {
         let mut buffer = Vec::new();
         for &(_, page, _) in &swapped {
             match self.renderer.render_page(page, &mut buffer) {
-                Ok(path) => rendered.push((Arc::from(path), Arc::from(buffer.as_slice()))),
+                Ok(path) => {
+                    if !self.digests.is_empty() {
+                        self.digests.insert(path.clone(), self.renderer.digest(page));
+                    }
+                    rendered.push((Arc::from(path), Arc::from(buffer.as_slice())));
+                }
                 Err(d) => {
                     for (entity, _, old) in swapped {
                         self.renderer.replace_body(entity, old);
@@ -284,7 +332,133 @@ impl Session {
                 self.records[search::record_index(site, entity)] = Arc::new(search::record(site, entity));
             }
         }
+        // The next resolution starts from the text as it is now.
+        for (doc, body) in docs {
+            let index = self.paths.get(doc.head().path).map(|&(_, index)| index);
+            content::replace(&mut self.content, &mut self.bodies, index, doc, body);
+        }
         Ok(Some(swapped.len()))
+    }
+
+    /// Applies `changes` to the documents in memory, resolves the site
+    /// again and renders the pages whose values changed (see the module's
+    /// text). On errors the session is left as it was.
+    fn documents(&mut self, changes: Vec<Change>) -> Result<usize, Diagnostics> {
+        let (content, bodies) = self.changed(changes)?;
+        let old = self.renderer.site();
+        self.memo.start();
+        let (resolved, mut warnings) = crate::resolve_again(old, content, bodies, &self.memo);
+        let Some((site, content, bodies)) = resolved else { return Err(warnings) };
+        let renderer = self.renderer.again(Arc::new(site)).map_err(one)?;
+        let mut problems = renderer.clashes();
+        let published = crate::published::read(&self.options.root).map_err(one)?;
+        problems.extend(crate::published::gone(&published, &renderer.served().iter().map(String::as_str).collect()));
+        if !problems.is_empty() {
+            warnings.extend(problems);
+            return Err(warnings);
+        }
+        if self.digests.is_empty() {
+            self.digests = self.renderer.digests();
+        }
+        // The open data (one thread's work) is made meanwhile.
+        let (digests, data) = rayon::join(|| renderer.digests(), || self.open_data(renderer.site()));
+        let all = renderer.globals() != self.renderer.globals();
+        let wanted = |file: &str| all || self.digests.get(file) != digests.get(file);
+        let rendered = renderer.render_only(&wanted).map_err(one)?;
+        let mut files = (*self.files).clone();
+        files.retain(|file, _| digests.contains_key(&**file) || !self.digests.contains_key(&**file));
+        let pages = rendered.len();
+        files.extend(rendered.into_iter().map(|(file, bytes)| (Arc::from(file), Arc::from(bytes))));
+        files.extend(data?);
+        self.derived(&renderer, &mut files, &mut warnings)?;
+        // Done: nothing below can fail.
+        let site = renderer.site();
+        if site.config.search {
+            let entities: Vec<Entity> = search::entities(site).collect();
+            self.records = entities.par_iter().map(|&e| Arc::new(search::record(site, e))).collect();
+        }
+        self.notes = crate::resolve::editorial::count(site, &content, &site.today());
+        self.paths = content.paths();
+        (self.content, self.bodies, self.digests) = (content, bodies, digests);
+        self.memo = std::mem::take(&mut self.memo).next();
+        self.warnings = self.kept_warnings(warnings);
+        self.files = Arc::new(files);
+        self.renderer = renderer;
+        Ok(pages)
+    }
+
+    /// The warnings after resolving again: `warnings` (the documents',
+    /// and those of links to files), and those of the last full build
+    /// that are not about a document or such a link (interface words,
+    /// files skipped, page weights).
+    fn kept_warnings(&self, warnings: Diagnostics) -> Diagnostics {
+        let mut all = warnings;
+        let about_documents =
+            |d: &&Diagnostic| self.paths.contains_key(&d.path) || d.code == crate::codes::Code::Rooted;
+        all.extend(self.warnings.iter().filter(|d| !about_documents(d)).cloned());
+        all.sorted()
+    }
+
+    /// The documents and bodies in memory with `changes` applied.
+    fn changed(&self, changes: Vec<Change>) -> Result<(Content, content::Bodies), Diagnostics> {
+        let (mut content, mut bodies) = (self.content.clone(), self.bodies.clone());
+        let mut errors = Diagnostics::default();
+        let mut removed: Vec<(content::Kind, usize)> = Vec::new();
+        for change in changes {
+            match change {
+                Change::Read(read) => match *read {
+                    Err(d) => errors.push(d),
+                    Ok((doc, body)) => {
+                        let index = self.paths.get(doc.head().path).map(|&(_, index)| index);
+                        content::replace(&mut content, &mut bodies, index, doc, body);
+                    }
+                },
+                Change::Removed(kind, index) => removed.push((kind, index)),
+            }
+        }
+        if errors.has_errors() {
+            return Err(errors.sorted());
+        }
+        // From the last, so that each index still names its document.
+        removed.sort_unstable_by_key(|&(_, index)| std::cmp::Reverse(index));
+        removed.into_iter().for_each(|(kind, index)| content::remove(&mut content, &mut bodies, kind, index));
+        Ok((content, bodies))
+    }
+
+    /// The site's open data files (unless its own static files have one
+    /// of theirs: those win, as in a full build).
+    fn open_data(&self, site: &crate::Site) -> Result<Files, Diagnostics> {
+        let statics = self.options.root.join("static");
+        let (mut made, _) = collect(|sink| match site.config.open_data {
+            true => {
+                crate::render::data::files(site, sink).map_err(|(rel, e)| crate::write_error(&self.options, &rel, &e))
+            }
+            false => Ok(0),
+        })
+        .map_err(one)?;
+        made.retain(|rel, _| !statics.join(&**rel).is_file());
+        Ok(made)
+    }
+
+    /// The files made from the whole site rather than page by page, made
+    /// again into `files`: the social cards; and the warnings of links to
+    /// files.
+    fn derived(&self, renderer: &Renderer, files: &mut Files, warnings: &mut Diagnostics) -> Result<(), Diagnostics> {
+        let site = renderer.site();
+        let now: std::collections::HashSet<String> = renderer.cards().flat_map(|c| c.files()).collect();
+        for rel in self.renderer.cards().flat_map(|c| c.files()).filter(|rel| !now.contains(rel)) {
+            files.remove(rel.as_str());
+        }
+        let (root, known) = (&self.options.root, |rel: &str| files.contains_key(rel));
+        let unwritten = |rel: &str, e: &std::io::Error| crate::write_error(&self.options, rel, e);
+        let (cards, _) =
+            collect(|sink| renderer.cards().try_for_each(|c| c.write_new(root, sink, &unwritten, &known).map(drop)))
+                .map_err(one)?;
+        files.extend(cards);
+        // Root-relative links in bodies, against every file there is.
+        let search = |p: &str| site.config.search && p.starts_with(crate::urls::SEARCH_BUNDLE_DIR);
+        warnings.extend(crate::resolve::links::rooted(&site.rooted_links, |p| files.contains_key(p) || search(p)));
+        Ok(())
     }
 
     /// Every page again from the site in memory, with the templates,
@@ -296,6 +470,7 @@ impl Session {
         self.renderer = renderer;
         self.files = Arc::new(files);
         self.warnings = warnings;
+        self.digests.clear();
         Ok(pages)
     }
 }
@@ -304,6 +479,39 @@ enum Plan {
     Full,
     Templates,
     Bodies(Vec<Result<(Loaded, String), Diagnostic>>),
+    Documents(Vec<Change>),
+}
+
+/// What became of one document.
+enum Doc {
+    /// Only its body changed (or it no longer loads: [`Session::bodies`]
+    /// reports why).
+    Body(Box<Result<(Loaded, String), Diagnostic>>),
+    Other(Change),
+}
+
+impl Doc {
+    fn body(self) -> Option<Result<(Loaded, String), Diagnostic>> {
+        match self {
+            Doc::Body(b) => Some(*b),
+            Doc::Other(_) => None,
+        }
+    }
+
+    fn change(self) -> Change {
+        match self {
+            Doc::Body(b) => Change::Read(b),
+            Doc::Other(c) => c,
+        }
+    }
+}
+
+/// A document edited, added or removed.
+enum Change {
+    /// Read again (or for the first time), or failed to.
+    Read(Box<Result<(Loaded, String), Diagnostic>>),
+    /// Gone, from the kind's list at that index.
+    Removed(content::Kind, usize),
 }
 
 fn one(d: Diagnostic) -> Diagnostics {

@@ -145,6 +145,16 @@ impl Refs {
     /// Builds every reference once; list items and positions are rendered
     /// through their partial templates here, once each, and reused by every
     /// page that shows them.
+    /// Every value made once and shared by pages (see the module's text).
+    pub(super) fn shared(&self) -> impl Iterator<Item = &Value> {
+        let parts = self.positions.iter().flatten().flat_map(|p| {
+            let optional = [&p.summary, &p.quote, &p.original_quote, &p.corrections, &p.html];
+            [&p.date, &p.sources].into_iter().chain(optional.into_iter().flatten())
+        });
+        let tables = [self.actors.iter(), self.questions.iter(), self.topics.iter(), self.authors.iter()];
+        tables.into_iter().flatten().chain(self.briefings.iter()).chain(self.previews.iter()).chain(parts)
+    }
+
     pub(super) fn build(site: &Site, tera: &Tera) -> Result<Refs, Diagnostic> {
         let shared = Shared::new(site, tera)?;
         let actors = actor_refs(site, tera)?;
