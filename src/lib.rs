@@ -24,6 +24,7 @@ pub mod i18n;
 pub mod images;
 pub mod linkcheck;
 pub mod markdown;
+pub mod memo;
 pub mod output;
 pub mod progress;
 pub mod published;

@@ -138,3 +138,43 @@ fn value(h: &mut FxHasher, v: &Value, known: &Known) {
 }
 
 static UNIQUE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digest(pairs: &[(&'static str, Value)]) -> u64 {
+        let mut values = Values::default();
+        pairs.iter().for_each(|(k, v)| values.put_value(k, v.clone()));
+        of(&["page.html", "/a/"], &values, &Known::default())
+    }
+
+    #[test]
+    fn values_that_render_alike_digest_alike_and_others_do_not() {
+        let map = |entries: &[(&str, i64)]| {
+            let mut m = tera::Map::default();
+            entries.iter().for_each(|&(k, v)| _ = m.insert(k.to_owned().into(), Value::from(v)));
+            Value::from(m)
+        };
+        let a = digest(&[("page", map(&[("x", 1), ("y", 2)]))]);
+        assert_eq!(a, digest(&[("page", map(&[("y", 2), ("x", 1)]))]), "a map's order is not kept");
+        assert_ne!(a, digest(&[("page", map(&[("x", 1), ("y", 3)]))]));
+        assert_ne!(a, digest(&[("page", map(&[("x", 1)]))]));
+        // The same text, escaped or not, renders differently.
+        let text = "<b>bold</b>";
+        assert_ne!(digest(&[("t", Value::safe_string(text))]), digest(&[("t", Value::normal_string(text))]));
+        // Lists: order and length count.
+        let list = |items: &[&str]| Value::from(items.iter().map(|s| Value::from(*s)).collect::<Vec<_>>());
+        assert_ne!(digest(&[("l", list(&["a", "b"]))]), digest(&[("l", list(&["b", "a"]))]));
+        assert_ne!(digest(&[("l", list(&["ab"]))]), digest(&[("l", list(&["a", "b"]))]));
+        // A shared value known by its place digests as its contents do not.
+        let shared = Value::from("a long enough string to be kept by reference rather than inline in the value");
+        let known = Known::of(std::iter::once(&shared));
+        let mut values = Values::default();
+        values.put_value("s", shared.clone());
+        let by_place = of(&["page.html", "/a/"], &values, &known);
+        let by_contents = of(&["page.html", "/a/"], &values, &Known::default());
+        assert_ne!(by_place, by_contents);
+        assert_eq!(by_place, of(&["page.html", "/a/"], &values, &known), "the same every time");
+    }
+}

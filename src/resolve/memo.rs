@@ -7,9 +7,9 @@
 //! directives reads positions too, and is never kept.
 
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
@@ -20,44 +20,16 @@ use super::lookup::{BodyRefs, Lookup};
 /// One body as rendered: the HTML and headings, its problems, what it
 /// refers to, and the checks it left for when every page is known.
 #[derive(Clone)]
-pub(super) struct Kept {
-    pub rendered: Rendered,
-    pub problems: Vec<Diagnostic>,
-    pub refs: BodyRefs,
-    pub later: Vec<Later>,
+pub struct Kept {
+    pub(super) rendered: Rendered,
+    pub(super) problems: Vec<Diagnostic>,
+    pub(super) refs: BodyRefs,
+    pub(super) later: Vec<Later>,
 }
 
 /// The bodies of the last resolution, and those of this one as they are
-/// rendered or taken over; only the latter are kept for the next.
-#[derive(Default)]
-pub struct Bodies {
-    before: FxHashMap<u64, Arc<Kept>>,
-    now: Mutex<FxHashMap<u64, Arc<Kept>>>,
-}
-
-impl Bodies {
-    /// The bodies this resolution used, to look up in the next one.
-    pub fn next(self) -> Bodies {
-        Bodies { before: self.now.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner), ..Bodies::default() }
-    }
-
-    /// Forgets the bodies of an attempt that failed (kept meanwhile).
-    pub fn start(&mut self) {
-        self.now.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
-    }
-
-    /// The body with digest `key`, if the last resolution rendered it.
-    pub(super) fn take(&self, key: u64) -> Option<Arc<Kept>> {
-        let kept = self.before.get(&key)?;
-        self.keep(key, kept.clone());
-        Some(kept.clone())
-    }
-
-    /// Keeps a body rendered now.
-    pub(super) fn keep(&self, key: u64, kept: Arc<Kept>) {
-        self.now.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, kept);
-    }
-}
+/// rendered or taken over.
+pub type Bodies = crate::memo::Memo<Arc<Kept>>;
 
 /// What every body's rendering reads of the lookup (see the module's text).
 pub(super) fn lookup_digest(lookup: &Lookup) -> u64 {

@@ -379,11 +379,18 @@ impl Session {
         }
         self.notes = crate::resolve::editorial::count(site, &content, &site.today());
         self.paths = content.paths();
-        (self.content, self.bodies, self.digests) = (content, bodies, digests);
         self.memo = std::mem::take(&mut self.memo).next();
         self.warnings = self.kept_warnings(warnings);
-        self.files = Arc::new(files);
-        self.renderer = renderer;
+        let old = (
+            std::mem::replace(&mut self.content, content),
+            std::mem::replace(&mut self.bodies, bodies),
+            std::mem::replace(&mut self.digests, digests),
+            std::mem::replace(&mut self.files, Arc::new(files)),
+            std::mem::replace(&mut self.renderer, renderer),
+        );
+        // Freeing a big site's many small allocations takes a moment: off
+        // the preview's path.
+        std::thread::spawn(move || drop(old));
         Ok(pages)
     }
 

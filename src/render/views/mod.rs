@@ -142,9 +142,6 @@ struct BriefingRef<'a> {
 }
 
 impl Refs {
-    /// Builds every reference once; list items and positions are rendered
-    /// through their partial templates here, once each, and reused by every
-    /// page that shows them.
     /// Every value made once and shared by pages (see the module's text).
     pub(super) fn shared(&self) -> impl Iterator<Item = &Value> {
         let parts = self.positions.iter().flatten().flat_map(|p| {
@@ -155,6 +152,9 @@ impl Refs {
         tables.into_iter().flatten().chain(self.briefings.iter()).chain(self.previews.iter()).chain(parts)
     }
 
+    /// Builds every reference once; list items and positions are rendered
+    /// through their partial templates here, once each, and reused by every
+    /// page that shows them.
     pub(super) fn build(site: &Site, tera: &Tera) -> Result<Refs, Diagnostic> {
         let shared = Shared::new(site, tera)?;
         let actors = actor_refs(site, tera)?;
