@@ -420,6 +420,25 @@ fn front_matter_edits_of_every_kind_render_only_changed_pages_and_match_a_full_b
     assert!(!page(&session, "actors/bob/index.html").contains("Third"));
     assert_same_as_full_build(&session, root, "a briefing deleted");
 
+    // An actor's file added, then named by a briefing; its file removed
+    // while still named fails and changes nothing.
+    site.actor("dora", "name: Dora Diaz\nkind: person");
+    let dora = PathBuf::from("content/actors/dora.md");
+    assert_eq!(session.update(std::slice::from_ref(&dora)).unwrap().rebuild, Rebuild::Documents);
+    assert_same_as_full_build(&session, root, "an actor's file added");
+    let named = edit(root, first, "actors: [alice, bob]", "actors: [alice, bob, dora]");
+    assert_eq!(session.update(&[named]).unwrap().rebuild, Rebuild::Documents);
+    assert_same_as_full_build(&session, root, "the new actor named");
+    let before = in_memory(&session);
+    let gone = std::fs::read_to_string(root.join(&dora)).unwrap();
+    std::fs::remove_file(root.join(&dora)).unwrap();
+    let text = session.update(std::slice::from_ref(&dora)).unwrap_err().render(root, false);
+    assert!(text.contains("first.md") && text.contains("dora"), "{text}");
+    assert!(in_memory(&session) == before, "nothing changed");
+    std::fs::write(root.join(&dora), gone).unwrap();
+    session.update(&[dora]).unwrap();
+    assert_same_as_full_build(&session, root, "the actor's file back");
+
     // An edit that breaks a reference fails and changes nothing; fixed, it builds.
     let before = in_memory(&session);
     let broken = edit(root, first, "actor: alice", "actor: nobody");
