@@ -29,8 +29,11 @@ fn in_memory(session: &Session) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Asserts the session holds exactly what a full build writes, file for
-/// file, and the search records a fresh load makes.
-fn assert_same_as_full_build(session: &Session, root: &Path, after: &str) {
+/// file, and the search records a fresh load makes, once it has compared
+/// the pages an edit to documents left ([`Session::settle`]); returns how
+/// many of those changed.
+fn assert_same_as_full_build(session: &mut Session, root: &Path, after: &str) -> usize {
+    let (late, _) = session.settle().unwrap_or_else(|d| panic!("{after}: {}", d.render(root, false)));
     let full = full_build(root);
     let mine = in_memory(session);
     let missing: Vec<&String> = full.keys().filter(|k| !mine.contains_key(*k)).collect();
@@ -47,6 +50,7 @@ fn assert_same_as_full_build(session: &Session, root: &Path, after: &str) {
     let (fresh, _) = dossier::load_site(&BuildOptions::new(root));
     let records: Vec<_> = session.search_records().expect("search is on").iter().map(|r| (**r).clone()).collect();
     assert_eq!(records, dossier::search::records(&fresh.unwrap()), "after {after}: search records");
+    late
 }
 
 fn edit(root: &Path, rel: &str, from: &str, to: &str) -> PathBuf {
@@ -75,7 +79,7 @@ fn body_edits_rerender_one_page_each_and_match_a_full_build() {
     let site = site();
     let root = site.root();
     let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
-    assert_same_as_full_build(&session, root, "the first build");
+    assert_same_as_full_build(&mut session, root, "the first build");
 
     // The same links and citations, new prose and a new heading.
     let first = edit(
@@ -87,7 +91,7 @@ fn body_edits_rerender_one_page_each_and_match_a_full_build() {
     let update = session.update(&[first]).unwrap();
     assert_eq!((update.rebuild, update.pages), (Rebuild::Bodies, 1));
     assert!(page(&session, "briefings/first/index.html").contains("id=\"what-she-said\""));
-    assert_same_as_full_build(&session, root, "a briefing's body edit");
+    assert_same_as_full_build(&mut session, root, "a briefing's body edit");
 
     // An actor, a question, a topic and a page in one burst of saves.
     let changed = [
@@ -99,7 +103,7 @@ fn body_edits_rerender_one_page_each_and_match_a_full_build() {
     let update = session.update(&changed).unwrap();
     assert_eq!((update.rebuild, update.pages), (Rebuild::Bodies, 4));
     assert!(page(&session, "actors/alice/index.html").contains("served since 2019"));
-    assert_same_as_full_build(&session, root, "four bodies edited at once");
+    assert_same_as_full_build(&mut session, root, "four bodies edited at once");
 
     // Directives: what they place is made again with the body, and goes with it.
     let directives = "Who we are.\n\n::actor[alice]\n\n::stances[tax-cut]\n\n::position[alice]{question=\"tax-cut\"}\n";
@@ -107,12 +111,12 @@ fn body_edits_rerender_one_page_each_and_match_a_full_build() {
     let update = session.update(std::slice::from_ref(&about)).unwrap();
     assert_eq!((update.rebuild, update.pages), (Rebuild::Bodies, 1));
     assert!(page(&session, "about/index.html").contains("embed-stances"));
-    assert_same_as_full_build(&session, root, "directives added to a page");
+    assert_same_as_full_build(&mut session, root, "directives added to a page");
     edit(root, "content/about.md", "::stances[tax-cut]\n\n", "");
     let update = session.update(&[about]).unwrap();
     assert_eq!((update.rebuild, update.pages), (Rebuild::Bodies, 1));
     assert!(!page(&session, "about/index.html").contains("embed-stances"));
-    assert_same_as_full_build(&session, root, "a directive removed from a page");
+    assert_same_as_full_build(&mut session, root, "a directive removed from a page");
 
     // A file that is not Markdown changes nothing.
     site.write("content/briefings/notes.txt", "scratch");
@@ -128,7 +132,7 @@ fn edits_to_the_interfaces_words_rebuild_with_them() {
     site.write("i18n/en.ftl", "where-they-stand = Who stands where\n");
     assert_eq!(session.update(&[PathBuf::from("i18n/en.ftl")]).unwrap().rebuild, Rebuild::Full);
     assert!(page(&session, "briefings/first/index.html").contains(">Who stands where</h2>"));
-    assert_same_as_full_build(&session, root, "the site's words");
+    assert_same_as_full_build(&mut session, root, "the site's words");
     std::fs::remove_file(root.join("i18n/en.ftl")).unwrap();
     assert_eq!(session.update(&[PathBuf::from("i18n/en.ftl")]).unwrap().rebuild, Rebuild::Full);
     assert!(page(&session, "briefings/first/index.html").contains(">Where they stand</h2>"));
@@ -140,7 +144,7 @@ fn edits_to_the_interfaces_words_rebuild_with_them() {
     let words = PathBuf::from("themes/plain/i18n/en.ftl");
     assert_eq!(session.update(&[words]).unwrap().rebuild, Rebuild::Full);
     assert!(page(&session, "briefings/first/index.html").contains(">Who takes part</h2>"));
-    assert_same_as_full_build(&session, root, "a theme's words");
+    assert_same_as_full_build(&mut session, root, "a theme's words");
 }
 
 #[test]
@@ -154,28 +158,28 @@ fn edits_that_change_links_front_matter_or_templates_match_a_full_build() {
     let update = session.update(&[second]).unwrap();
     assert_eq!(update.rebuild, Rebuild::Documents);
     assert!(page(&session, "actors/acme/index.html").contains("Second briefing"));
-    assert_same_as_full_build(&session, root, "a new link");
+    assert_same_as_full_build(&mut session, root, "a new link");
 
     // A citation dropped renumbers nothing here but changes the refs.
     let first = edit(root, "content/briefings/first.md", "Alice spoke [@speech].", "Alice spoke.");
     assert_eq!(session.update(&[first]).unwrap().rebuild, Rebuild::Documents);
-    assert_same_as_full_build(&session, root, "a citation removed");
+    assert_same_as_full_build(&mut session, root, "a citation removed");
 
     // Front matter: the title shows on actor, question and index pages.
     let title = edit(root, "content/briefings/second.md", "title: Second briefing", "title: A second look");
     assert_eq!(session.update(&[title]).unwrap().rebuild, Rebuild::Documents);
     assert!(page(&session, "questions/tax-cut/index.html").contains("A second look"));
-    assert_same_as_full_build(&session, root, "a title edit");
+    assert_same_as_full_build(&mut session, root, "a title edit");
 
     // A new briefing, then the same one removed.
     site.briefing("third", "title: Third\ndate: 2025-04-01\nactors: [bob]", "Bob again.\n");
     let third = PathBuf::from("content/briefings/third.md");
     assert_eq!(session.update(std::slice::from_ref(&third)).unwrap().rebuild, Rebuild::Documents);
-    assert_same_as_full_build(&session, root, "a new briefing");
+    assert_same_as_full_build(&mut session, root, "a new briefing");
     std::fs::remove_file(root.join(&third)).unwrap();
     assert_eq!(session.update(&[third]).unwrap().rebuild, Rebuild::Documents);
     assert!(!session.files().contains_key("briefings/third/index.html"));
-    assert_same_as_full_build(&session, root, "a briefing removed");
+    assert_same_as_full_build(&mut session, root, "a briefing removed");
 
     // A template of the site's own, then a static file: every page again,
     // no content read.
@@ -184,11 +188,11 @@ fn edits_that_change_links_front_matter_or_templates_match_a_full_build() {
     let update = session.update(&[PathBuf::from("templates/404.html")]).unwrap();
     assert_eq!(update.rebuild, Rebuild::Templates);
     assert!(page(&session, "404.html").contains("Nothing here"));
-    assert_same_as_full_build(&session, root, "a template override");
+    assert_same_as_full_build(&mut session, root, "a template override");
     site.write("static/files/data.csv", "a,b\n1,2\n");
     let update = session.update(&[PathBuf::from("static/files/data.csv")]).unwrap();
     assert_eq!(update.rebuild, Rebuild::Templates);
-    assert_same_as_full_build(&session, root, "a static file");
+    assert_same_as_full_build(&mut session, root, "a static file");
     std::fs::remove_file(root.join("static/files/data.csv")).unwrap();
     session.update(&[PathBuf::from("static/files/data.csv")]).unwrap();
     assert!(!session.files().contains_key("files/data.csv"));
@@ -199,11 +203,11 @@ fn edits_that_change_links_front_matter_or_templates_match_a_full_build() {
     let library = PathBuf::from("content/sources/lib.yaml");
     assert_eq!(session.update(std::slice::from_ref(&library)).unwrap().rebuild, Rebuild::Full);
     assert!(page(&session, "sources/report/index.html").contains("A report"));
-    assert_same_as_full_build(&session, root, "a library file added");
+    assert_same_as_full_build(&mut session, root, "a library file added");
     edit(root, "content/sources/lib.yaml", "title: A report", "title: The report");
     assert_eq!(session.update(std::slice::from_ref(&library)).unwrap().rebuild, Rebuild::Full);
     assert!(page(&session, "sources/report/index.html").contains("The report"));
-    assert_same_as_full_build(&session, root, "a library source edited");
+    assert_same_as_full_build(&mut session, root, "a library source edited");
 
     // An author: added, then their biography edited (one page).
     site.write("content/authors/ann.md", "---\nname: Ann Writer\n---\nCovers budgets.\n");
@@ -212,12 +216,12 @@ fn edits_that_change_links_front_matter_or_templates_match_a_full_build() {
     edit(root, "content/authors/ann.md", "Covers budgets.", "Covers *budgets* and taxes.");
     assert_eq!(session.update(std::slice::from_ref(&ann)).unwrap().rebuild, Rebuild::Bodies);
     assert!(page(&session, "authors/ann/index.html").contains("<em>budgets</em> and taxes"));
-    assert_same_as_full_build(&session, root, "an author's biography edited");
+    assert_same_as_full_build(&mut session, root, "an author's biography edited");
 
     // dossier.yaml: everything.
     let config = edit(root, "dossier.yaml", "title: Test briefings", "title: Other briefings");
     assert_eq!(session.update(&[config]).unwrap().rebuild, Rebuild::Full);
-    assert_same_as_full_build(&session, root, "a config edit");
+    assert_same_as_full_build(&mut session, root, "a config edit");
 }
 
 #[test]
@@ -247,7 +251,7 @@ fn a_broken_body_keeps_the_last_good_site_until_fixed() {
     let update = session.update(&[first]).unwrap();
     assert_eq!(update.rebuild, Rebuild::Bodies);
     assert!(page(&session, "briefings/first/index.html").contains("again"));
-    assert_same_as_full_build(&session, root, "the fix");
+    assert_same_as_full_build(&mut session, root, "the fix");
 }
 
 /// What a preview shows is what a build would write: a template or theme
@@ -268,7 +272,7 @@ fn a_failed_edit_stays_failed_through_later_changes_until_fixed() {
     edit(root, "content/briefings/first.md", "date: 2025-13-01", "date: 2025-01-11");
     session.update(std::slice::from_ref(&first)).unwrap();
     assert!(page(&session, "about/index.html").contains("own page"));
-    assert_same_as_full_build(&session, root, "the fix after a template change");
+    assert_same_as_full_build(&mut session, root, "the fix after a template change");
 
     // a config that fails → the files it needs appear
     site.write("dossier.yaml", "title: Test briefings\nsearch: true\ntheme: plain\n");
@@ -276,7 +280,7 @@ fn a_failed_edit_stays_failed_through_later_changes_until_fixed() {
     site.write("themes/plain/static/style.css", "body { color: #123456 }\n");
     session.update(&[PathBuf::from("themes/plain/static/style.css")]).unwrap();
     assert_eq!(page(&session, "style.css"), "body { color: #123456 }\n");
-    assert_same_as_full_build(&session, root, "the theme's folder appearing");
+    assert_same_as_full_build(&mut session, root, "the theme's folder appearing");
 }
 
 #[test]
@@ -310,7 +314,7 @@ fn the_preview_shows_a_new_pictures_source_until_it_is_processed() {
     assert!(session.site().images.pending().is_empty());
     assert!(page(&session, "briefings/first/index.html").contains("image/webp"));
     assert!(!session.files().keys().any(|k| k.contains("-preview.")));
-    assert_same_as_full_build(&session, root, "a picture processed after the preview showed its source");
+    assert_same_as_full_build(&mut session, root, "a picture processed after the preview showed its source");
 
     // A picture that fails to process is the build's to report.
     let broken = &common::png(300, 300, [40, 90, 160])[..60];
@@ -361,13 +365,9 @@ fn a_site_in_several_languages_rebuilds_every_language_on_an_edit() {
     same_as_full_build(&session, "an original's edit");
 }
 
-/// Front matter of every kind, edited in `serve`: the site is resolved
-/// again from memory and only pages whose values changed are rendered,
-/// and the result is a full build's, social cards and open data included.
-#[test]
-fn front_matter_edits_of_every_kind_render_only_changed_pages_and_match_a_full_build() {
+/// The test site with a dozen more briefings, search and social cards.
+fn larger_site() -> common::TestSite {
     let site = site();
-    let root = site.root();
     site.write("dossier.yaml", "title: Test briefings\nsearch: true\nsocial_cards: true\n");
     for n in 0..12 {
         let date = format!("2024-{:02}-01", n % 12 + 1);
@@ -377,19 +377,33 @@ fn front_matter_edits_of_every_kind_render_only_changed_pages_and_match_a_full_b
             "Nothing to see.\n",
         );
     }
+    site
+}
+
+/// Front matter of every kind, edited in `serve`: the site is resolved
+/// again from memory and only pages whose values changed are rendered,
+/// and the result is a full build's, social cards and open data included.
+#[test]
+fn front_matter_edits_of_every_kind_render_only_changed_pages_and_match_a_full_build() {
+    let site = larger_site();
+    let root = site.root();
     let (mut session, report) = Session::build(&BuildOptions::new(root)).unwrap();
     let total = report.pages;
     let mut step = |rel: &str, from: &str, to: &str, what: &str| {
         let changed = edit(root, rel, from, to);
         let update = session.update(&[changed]).unwrap_or_else(|d| panic!("{what}: {}", d.render(root, false)));
         assert_eq!(update.rebuild, Rebuild::Documents, "{what}");
-        assert_same_as_full_build(&session, root, what);
-        update.pages
+        let late = assert_same_as_full_build(&mut session, root, what);
+        (update.pages, late)
     };
     let first = "content/briefings/first.md";
     // What a position says shows on a few pages (the briefing, its actor's
-    // and question's, their feeds), not on every list.
-    let few = |pages: usize, what: &str| assert!(pages < total / 3, "{what}: {pages} of {total} pages rendered");
+    // and question's, their feeds), not on every list; all of them are
+    // among the pages compared first.
+    let few = |(pages, late): (usize, usize), what: &str| {
+        assert!(pages < total / 3, "{what}: {pages} of {total} pages rendered");
+        assert_eq!(late, 0, "{what}: pages found changed only when the rest were compared");
+    };
     few(step(first, "stance: supports", "stance: opposes", "a stance"), "a stance");
     few(step(first, "quote: \"Cut them now.\"", "quote: \"Cut them soon.\"", "a quote"), "a quote");
     let dated = "    sources: [speech]\n    date: 2025-01-05\n";
@@ -407,28 +421,37 @@ fn front_matter_edits_of_every_kind_render_only_changed_pages_and_match_a_full_b
     step("content/actors/bob.md", "name: Bob Brown", "name: Robert Brown", "an actor renamed");
     step("content/questions/tax-cut.md", "title: Should taxes be cut?", "title: Cut taxes?", "a question renamed");
     step(first, "date: 2025-01-10", "date: 2023-06-01", "a briefing's date (its place in lists)");
+}
 
+/// Documents added and removed in `serve`, and an edit that breaks a
+/// reference, take the same path and match a full build.
+#[test]
+fn documents_added_removed_or_broken_match_a_full_build() {
+    let site = larger_site();
+    let root = site.root();
+    let first = "content/briefings/first.md";
+    let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
     // A briefing added, then deleted.
     site.briefing("third", "title: Third\ndate: 2025-04-01\nactors: [bob]\ntopics: [economy]", "Bob again.\n");
     let third = PathBuf::from("content/briefings/third.md");
     let update = session.update(std::slice::from_ref(&third)).unwrap();
     assert_eq!(update.rebuild, Rebuild::Documents);
     assert!(page(&session, "actors/bob/index.html").contains("Third"));
-    assert_same_as_full_build(&session, root, "a briefing added");
+    assert_same_as_full_build(&mut session, root, "a briefing added");
     std::fs::remove_file(root.join(&third)).unwrap();
     assert_eq!(session.update(&[third]).unwrap().rebuild, Rebuild::Documents);
     assert!(!page(&session, "actors/bob/index.html").contains("Third"));
-    assert_same_as_full_build(&session, root, "a briefing deleted");
+    assert_same_as_full_build(&mut session, root, "a briefing deleted");
 
     // An actor's file added, then named by a briefing; its file removed
     // while still named fails and changes nothing.
     site.actor("dora", "name: Dora Diaz\nkind: person");
     let dora = PathBuf::from("content/actors/dora.md");
     assert_eq!(session.update(std::slice::from_ref(&dora)).unwrap().rebuild, Rebuild::Documents);
-    assert_same_as_full_build(&session, root, "an actor's file added");
+    assert_same_as_full_build(&mut session, root, "an actor's file added");
     let named = edit(root, first, "actors: [alice, bob]", "actors: [alice, bob, dora]");
     assert_eq!(session.update(&[named]).unwrap().rebuild, Rebuild::Documents);
-    assert_same_as_full_build(&session, root, "the new actor named");
+    assert_same_as_full_build(&mut session, root, "the new actor named");
     let before = in_memory(&session);
     let gone = std::fs::read_to_string(root.join(&dora)).unwrap();
     std::fs::remove_file(root.join(&dora)).unwrap();
@@ -437,7 +460,7 @@ fn front_matter_edits_of_every_kind_render_only_changed_pages_and_match_a_full_b
     assert!(in_memory(&session) == before, "nothing changed");
     std::fs::write(root.join(&dora), gone).unwrap();
     session.update(&[dora]).unwrap();
-    assert_same_as_full_build(&session, root, "the actor's file back");
+    assert_same_as_full_build(&mut session, root, "the actor's file back");
 
     // An edit that breaks a reference fails and changes nothing; fixed, it builds.
     let before = in_memory(&session);
@@ -448,5 +471,5 @@ fn front_matter_edits_of_every_kind_render_only_changed_pages_and_match_a_full_b
     // Its front matter is as the session's again: only the text is looked at.
     edit(root, first, "actor: nobody", "actor: alice");
     assert_eq!(session.update(&[broken]).unwrap().rebuild, Rebuild::Bodies);
-    assert_same_as_full_build(&session, root, "the broken reference fixed");
+    assert_same_as_full_build(&mut session, root, "the broken reference fixed");
 }

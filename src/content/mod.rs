@@ -367,6 +367,18 @@ impl Content {
             .chain(of(&self.pages))
     }
 
+    /// The id of document `index` of `kind`.
+    pub fn id(&self, kind: Kind, index: usize) -> &Id {
+        match kind {
+            Kind::Briefing => &self.briefings[index].id,
+            Kind::Actor => &self.actors[index].id,
+            Kind::Question => &self.questions[index].id,
+            Kind::Topic => &self.topics[index].id,
+            Kind::Author => &self.authors[index].id,
+            Kind::Page => &self.pages[index].id,
+        }
+    }
+
     /// The picture document `index` of `kind` names in its front matter.
     pub fn picture(&self, kind: Kind, index: usize) -> Option<&str> {
         match kind {

@@ -134,6 +134,10 @@ impl Reads {
     }
 }
 
+/// Which pages [`Renderer::digests_of`] digests, given each one's output
+/// file and, for an entity's page, the site and the entity.
+pub type Pick<'p> = dyn Fn(&str, Option<(&Site, Entity)>) -> bool + Sync + 'p;
+
 /// One page to render: its URL and, through [`Renderer::render_page`], its HTML.
 #[derive(Debug, Clone, Copy)]
 pub struct PageJob(Job);
@@ -276,13 +280,24 @@ impl Renderer {
 
     /// Every page's [`Renderer::digest`], by output file, in every language.
     pub fn digests(&self) -> rustc_hash::FxHashMap<String, u64> {
-        let pages: Vec<(&Renderer, PageJob)> =
-            self.every_language().flat_map(|r| r.pages().into_iter().map(move |p| (r, p))).collect();
-        pages
-            .par_iter()
-            .with_max_len(1)
-            .map(|&(r, page)| (r.site.urls.output_file(&r.url(page)), r.digest(page)))
-            .collect()
+        self.digests_of(&|_, _| true)
+    }
+
+    /// The digests of the pages `pick` names, given each page's output
+    /// file and the entity it is the page of (`None`: a page of no one
+    /// entity, such as a list, a feed or the sitemap).
+    pub fn digests_of(&self, pick: &Pick) -> rustc_hash::FxHashMap<String, u64> {
+        let pages: Vec<(&Renderer, PageJob, String)> = self
+            .every_language()
+            .flat_map(|r| r.jobs.iter().map(move |(job, url)| (r, PageJob(*job), r.site.urls.output_file(url))))
+            .filter(|(r, page, file)| pick(file, page.0.kind.entity(page.0.n).map(|e| (&*r.site, e))))
+            .collect();
+        pages.par_iter().with_max_len(1).map(|(r, page, file)| (file.clone(), r.digest(*page))).collect()
+    }
+
+    /// Every page's output file, in every language.
+    pub fn files(&self) -> rustc_hash::FxHashSet<String> {
+        self.every_language().flat_map(|r| r.jobs.iter().map(|(_, url)| r.site.urls.output_file(url))).collect()
     }
 
     /// Renders the pages, in every language, whose output file is

@@ -5,6 +5,7 @@
 //! it failed) and a version number; rebuilds swap it whole, requests read it.
 
 mod http;
+mod related;
 mod session;
 mod watch;
 
@@ -270,7 +271,24 @@ fn rebuild(
                 plural(s.warnings().warning_count(), "warning"),
                 crate::diagnostics::notes_tail(s.notes())
             );
-            let build = state.publish(Ok(Arc::clone(s.files())));
+            let mut build = state.publish(Ok(Arc::clone(s.files())));
+            // The pages the edit most likely changed are out; the others'
+            // values are compared now.
+            if update.rebuild == Rebuild::Documents {
+                let Some(s) = session.as_mut() else { return };
+                match s.settle() {
+                    Ok((more, changed)) => {
+                        if more > 0 {
+                            eprintln!("Built {} more.", plural(more, "page"));
+                        }
+                        if changed {
+                            build = state.publish(Ok(Arc::clone(s.files())));
+                        }
+                    }
+                    Err(diags) => eprint!("{}", diags.render_capped(&options.root, use_color())),
+                }
+            }
+            let Some(s) = session.as_ref() else { return };
             if let Some(records) = s.search_records().filter(|_| update.rebuild != Rebuild::Templates) {
                 let _ = search.send((build, records.to_vec(), s.site().one_language().map(str::to_owned)));
             }

@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::related;
 use crate::content::{self, Content, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
@@ -73,6 +74,10 @@ pub struct Session {
     /// until an edit to a document first needs them, and again after
     /// templates changed.
     digests: rustc_hash::FxHashMap<String, u64>,
+    /// Pages whose digest an edit to documents left to compare, and
+    /// whether it left the open data to make ([`Session::settle`]).
+    unverified: rustc_hash::FxHashSet<String>,
+    data_pending: bool,
     /// Where each file of `content` sits: its kind's list, and the index.
     paths: HashMap<PathBuf, (content::Kind, usize)>,
     renderer: Renderer,
@@ -123,6 +128,8 @@ impl Session {
             memo: memo.next(),
             // Made when a document's edit first needs them.
             digests: Default::default(),
+            unverified: Default::default(),
+            data_pending: false,
             paths,
             renderer,
             files,
@@ -175,6 +182,7 @@ impl Session {
 
     fn apply(&mut self, changed: &[PathBuf]) -> Result<Update, Diagnostics> {
         let started = Instant::now();
+        self.settle()?;
         let (rebuild, pages) = match self.plan(changed) {
             Plan::Documents(changes) => (Rebuild::Documents, self.documents(changes)?),
             Plan::Full => {
@@ -342,8 +350,12 @@ impl Session {
 
     /// Applies `changes` to the documents in memory, resolves the site
     /// again and renders the pages whose values changed (see the module's
-    /// text). On errors the session is left as it was.
+    /// text): first those of the entities the edited documents are and
+    /// name (and every page of no one entity: lists, feeds), the others
+    /// when [`Session::settle`] is called. On errors the session is left
+    /// as it was.
     fn documents(&mut self, changes: Vec<Change>) -> Result<usize, Diagnostics> {
+        let edited: Vec<related::Key> = changes.iter().filter_map(|c| self.key(c)).collect();
         let (content, bodies) = self.changed(changes)?;
         let old = self.renderer.site();
         self.memo.start();
@@ -360,16 +372,28 @@ impl Session {
         if self.digests.is_empty() {
             self.digests = self.renderer.digests();
         }
-        // The open data (one thread's work) is made meanwhile.
-        let (digests, data) = rayon::join(|| renderer.digests(), || self.open_data(renderer.site()));
         let all = renderer.globals() != self.renderer.globals();
-        let wanted = |file: &str| all || self.digests.get(file) != digests.get(file);
+        let mut first = related::related(self.renderer.site(), &edited);
+        first.extend(related::related(renderer.site(), &edited));
+        let pick = |_: &str, of: Option<(&crate::Site, Entity)>| {
+            all || of.is_none_or(|(site, e)| {
+                let (kind, id) = site.key(e);
+                first.contains(&(kind, id.clone()))
+            })
+        };
+        let fresh = renderer.digests_of(&pick);
+        // New site-wide values show on every page.
+        let wanted = |file: &str| all || fresh.get(file).is_some_and(|d| self.digests.get(file) != Some(d));
         let rendered = renderer.render_only(&wanted).map_err(one)?;
+        let pages_now = renderer.files();
         let mut files = (*self.files).clone();
-        files.retain(|file, _| digests.contains_key(&**file) || !self.digests.contains_key(&**file));
+        files.retain(|file, _| pages_now.contains(&**file) || !self.digests.contains_key(&**file));
+        let mut digests = self.digests.clone();
+        digests.retain(|file, _| pages_now.contains(file));
+        let unverified = pages_now.into_iter().filter(|file| !fresh.contains_key(file)).collect();
+        digests.extend(fresh);
         let pages = rendered.len();
         files.extend(rendered.into_iter().map(|(file, bytes)| (Arc::from(file), Arc::from(bytes))));
-        files.extend(data?);
         self.derived(&renderer, &mut files, &mut warnings)?;
         // Done: nothing below can fail.
         let site = renderer.site();
@@ -381,6 +405,8 @@ impl Session {
         self.paths = content.paths();
         self.memo = std::mem::take(&mut self.memo).next();
         self.warnings = self.kept_warnings(warnings);
+        self.unverified = unverified;
+        self.data_pending = true;
         let old = (
             std::mem::replace(&mut self.content, content),
             std::mem::replace(&mut self.bodies, bodies),
@@ -404,6 +430,47 @@ impl Session {
             |d: &&Diagnostic| self.paths.contains_key(&d.path) || d.code == crate::codes::Code::Rooted;
         all.extend(self.warnings.iter().filter(|d| !about_documents(d)).cloned());
         all.sorted()
+    }
+
+    /// Compares the values of the pages the last edit to documents left
+    /// (see [`Session::documents`]) and renders those that changed, and
+    /// makes the open data again. Returns how many pages it rendered,
+    /// and whether any file changed.
+    pub fn settle(&mut self) -> Result<(usize, bool), Diagnostics> {
+        let mut changed = false;
+        if std::mem::take(&mut self.data_pending) {
+            let mut data = self.open_data(self.renderer.site())?;
+            data.retain(|rel, bytes| self.files.get(rel) != Some(bytes));
+            changed = !data.is_empty();
+            if changed {
+                Arc::make_mut(&mut self.files).extend(data);
+            }
+        }
+        if self.unverified.is_empty() {
+            return Ok((0, changed));
+        }
+        let unverified = std::mem::take(&mut self.unverified);
+        let fresh = self.renderer.digests_of(&|file, _| unverified.contains(file));
+        let wanted = |file: &str| fresh.get(file).is_some_and(|d| self.digests.get(file) != Some(d));
+        let rendered = match self.renderer.render_only(&wanted) {
+            Ok(rendered) => rendered,
+            Err(d) => {
+                self.unverified = unverified;
+                return Err(one(d));
+            }
+        };
+        self.digests.extend(fresh);
+        let files = Arc::make_mut(&mut self.files);
+        files.extend(rendered.iter().map(|(file, bytes)| (Arc::from(file.as_str()), Arc::from(bytes.as_slice()))));
+        Ok((rendered.len(), changed || !rendered.is_empty()))
+    }
+
+    /// The key of the document a change is about.
+    fn key(&self, change: &Change) -> Option<related::Key> {
+        match change {
+            Change::Read(read) => read.as_ref().as_ref().ok().map(|(doc, _)| (doc.head().kind, doc.id().clone())),
+            Change::Removed(kind, index) => Some((*kind, self.content.id(*kind, *index).clone())),
+        }
     }
 
     /// The documents and bodies in memory with `changes` applied.
