@@ -201,6 +201,14 @@ fn main() -> ExitCode {
             build(BuildOptions { output, base_url, drafts, force, progress: Some(progress), ..BuildOptions::new(root) })
         }
         Command::Serve { root, port, bind, drafts, open, no_reload } => {
+            // Each edit frees the last site (hundreds of megabytes on a big
+            // one): handing those pages back to the system on jemalloc's own
+            // threads keeps it off the next edit's path (-50 ms at 10,000
+            // briefings). A build frees little until it ends: left as it is.
+            #[cfg(feature = "jemalloc")]
+            if let Err(e) = tikv_jemalloc_ctl::background_thread::write(true) {
+                eprintln!("warning: jemalloc's background threads: {e}");
+            }
             // Pages show a new picture's source until it is processed.
             let build = BuildOptions { drafts, pictures_later: true, ..BuildOptions::new(site_root(root)) };
             let options = dossier::serve::ServeOptions { build, bind, port, open, live_reload: !no_reload };

@@ -369,11 +369,12 @@ fn a_site_in_several_languages_rebuilds_every_language_on_an_edit() {
 fn larger_site() -> common::TestSite {
     let site = site();
     site.write("dossier.yaml", "title: Test briefings\nsearch: true\nsocial_cards: true\n");
+    site.write("content/authors/ann.md", "---\nname: Ann Writer\nrole: Reporter\n---\nCovers budgets.\n");
     for n in 0..12 {
         let date = format!("2024-{:02}-01", n % 12 + 1);
         site.briefing(
             &format!("filler-{n}"),
-            &format!("title: Filler {n}\ndate: {date}\nactors: [bob]\ntopics: [economy]"),
+            &format!("title: Filler {n}\ndate: {date}\nactors: [bob]\ntopics: [economy]\nauthors: [ann]"),
             "Nothing to see.\n",
         );
     }
@@ -417,6 +418,11 @@ fn front_matter_edits_of_every_kind_render_only_changed_pages_and_match_a_full_b
     step(first, "sources:\n", source, "a source added");
     step(first, source, "sources:\n", "a source removed");
     step(first, "topics: [economy]", "topics: [economy, budget]", "a topic added");
+    // What pages of other briefings show of an actor or author besides
+    // their names: their references are made again.
+    step("content/actors/alice.md", "role: Minister", "role: Prime Minister", "an actor's role");
+    step("content/authors/ann.md", "role: Reporter", "role: Editor", "an author's role");
+    step("content/authors/ann.md", "name: Ann Writer", "name: Ann W. Writer", "an author renamed");
     step("content/topics/economy.md", "title: The economy", "title: Economics", "a topic renamed");
     step("content/actors/bob.md", "name: Bob Brown", "name: Robert Brown", "an actor renamed");
     step("content/questions/tax-cut.md", "title: Should taxes be cut?", "title: Cut taxes?", "a question renamed");
@@ -472,4 +478,31 @@ fn documents_added_removed_or_broken_match_a_full_build() {
     edit(root, first, "actor: nobody", "actor: alice");
     assert_eq!(session.update(&[broken]).unwrap().rebuild, Rebuild::Bodies);
     assert_same_as_full_build(&mut session, root, "the broken reference fixed");
+}
+
+/// After an edit, the references of documents not edited are taken over
+/// from the last build, unless what they show changed: a theme's position
+/// partial showing each actor's role and the question's title, and the
+/// stance a position changed from (decided by other briefings).
+#[test]
+fn references_taken_over_after_an_edit_are_made_again_when_what_they_show_changed() {
+    let site = site();
+    let root = site.root();
+    let partial = "<li>{{ p.actor.name }}, {{ p.actor.role }}: {{ p.stance.label }} on {{ p.question.title }}\
+                   {% if p.changed_from %} (was {{ p.changed_from.label }}){% endif %}</li>\n";
+    site.write("templates/partials/position.html", partial);
+    let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
+    let mut step = |rel: &str, from: &str, to: &str, what: &str| {
+        let changed = edit(root, rel, from, to);
+        let update = session.update(&[changed]).unwrap_or_else(|d| panic!("{what}: {}", d.render(root, false)));
+        assert_eq!(update.rebuild, Rebuild::Documents, "{what}");
+        assert_same_as_full_build(&mut session, root, what);
+        page(&session, "questions/tax-cut/index.html")
+    };
+    // Alice's role shows in the second briefing's position, which no edit touched.
+    let question = step("content/actors/alice.md", "role: Minister", "role: Prime Minister", "an actor's role");
+    assert!(question.contains("Alice Ames, Prime Minister: Opposes"), "{question}");
+    // The second briefing's position changed from what the first says.
+    let question = step("content/briefings/first.md", "stance: supports", "stance: neutral", "an earlier stance");
+    assert!(question.contains("(was Neutral)"), "{question}");
 }

@@ -44,28 +44,28 @@ pub fn load(root: &Path, include_drafts: bool, languages: &[String], diags: &mut
             Ok((Loaded::Briefing(d), _)) if !include_drafts && unpublished(&d.matter) => c.draft_briefings.push(d.id),
             Ok((Loaded::Briefing(d), body)) => {
                 c.briefings.push(d);
-                b.briefings.push(body);
+                b.briefings.push(body.into());
             }
             Ok((Loaded::Actor(d), body)) => {
                 c.actors.push(d);
-                b.actors.push(body);
+                b.actors.push(body.into());
             }
             Ok((Loaded::Question(d), body)) => {
                 c.questions.push(d);
-                b.questions.push(body);
+                b.questions.push(body.into());
             }
             Ok((Loaded::Topic(d), body)) => {
                 c.topics.push(d);
-                b.topics.push(body);
+                b.topics.push(body.into());
             }
             Ok((Loaded::Author(d), body)) => {
                 c.authors.push(d);
-                b.authors.push(body);
+                b.authors.push(body.into());
             }
             Ok((Loaded::Page(d), _)) if d.matter.draft && !include_drafts => c.draft_pages.push(d.id),
             Ok((Loaded::Page(d), body)) => {
                 c.pages.push(d);
-                b.pages.push(body);
+                b.pages.push(body.into());
             }
             Err(d) => diags.push(d),
         }

@@ -182,22 +182,26 @@ pub struct Content {
     pub laid_over: Vec<(PathBuf, PathBuf)>,
 }
 
+/// A document's Markdown body: shared, so that `serve` keeps the site's
+/// bodies for its next resolution without copying them.
+pub type Body = std::sync::Arc<String>;
+
 /// The Markdown bodies of [`Content`]'s documents, each list in the same
 /// order as the documents.
 #[derive(Debug, Default, Clone)]
 pub struct Bodies {
     /// Of `Content::briefings`.
-    pub briefings: Vec<String>,
+    pub briefings: Vec<Body>,
     /// Of `Content::actors`.
-    pub actors: Vec<String>,
+    pub actors: Vec<Body>,
     /// Of `Content::questions`.
-    pub questions: Vec<String>,
+    pub questions: Vec<Body>,
     /// Of `Content::topics`.
-    pub topics: Vec<String>,
+    pub topics: Vec<Body>,
     /// Of `Content::authors`.
-    pub authors: Vec<String>,
+    pub authors: Vec<Body>,
     /// Of `Content::pages`.
-    pub pages: Vec<String>,
+    pub pages: Vec<Body>,
 }
 
 /// One loaded file, typed by the folder it sits in.
@@ -308,14 +312,8 @@ impl KindOf for PageMatter {
 
 /// Puts `doc` and its `body` in place of document `index` of its kind, or
 /// after the last (the order is [`crate::resolve::sort`]'s to make).
-pub fn replace(content: &mut Content, bodies: &mut Bodies, index: Option<usize>, doc: Loaded, body: String) {
-    fn put<M>(
-        docs: &mut Vec<Document<M>>,
-        bodies: &mut Vec<String>,
-        index: Option<usize>,
-        doc: Document<M>,
-        body: String,
-    ) {
+pub fn replace(content: &mut Content, bodies: &mut Bodies, index: Option<usize>, doc: Loaded, body: Body) {
+    fn put<M>(docs: &mut Vec<Document<M>>, bodies: &mut Vec<Body>, index: Option<usize>, doc: Document<M>, body: Body) {
         match index {
             Some(i) => (docs[i], bodies[i]) = (doc, body),
             None => {
@@ -337,7 +335,7 @@ pub fn replace(content: &mut Content, bodies: &mut Bodies, index: Option<usize>,
 
 /// Takes document `index` of `kind`, and its body, away.
 pub fn remove(content: &mut Content, bodies: &mut Bodies, kind: Kind, index: usize) {
-    fn take<M>(docs: &mut Vec<Document<M>>, bodies: &mut Vec<String>, index: usize) {
+    fn take<M>(docs: &mut Vec<Document<M>>, bodies: &mut Vec<Body>, index: usize) {
         docs.remove(index);
         bodies.remove(index);
     }

@@ -393,29 +393,29 @@ fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation
     match t.kind {
         Kind::Briefing => {
             briefing_words(&mut content.briefings[i].matter, m);
-            bodies.briefings[i] = t.body;
+            bodies.briefings[i] = t.body.into();
         }
         Kind::Actor => {
             actor_words(&mut content.actors[i].matter, m);
-            bodies.actors[i] = t.body;
+            bodies.actors[i] = t.body.into();
         }
         Kind::Question => {
             let q = &mut content.questions[i].matter;
             words(&mut q.title, m.title);
             maybe(&mut q.summary, m.summary);
-            bodies.questions[i] = t.body;
+            bodies.questions[i] = t.body.into();
         }
         Kind::Topic => {
             let q = &mut content.topics[i].matter;
             words(&mut q.title, m.title);
             maybe(&mut q.description, m.description);
-            bodies.topics[i] = t.body;
+            bodies.topics[i] = t.body.into();
         }
         Kind::Page => {
             let q = &mut content.pages[i].matter;
             words(&mut q.title, m.title);
             maybe(&mut q.summary, m.summary);
-            bodies.pages[i] = t.body;
+            bodies.pages[i] = t.body.into();
         }
         Kind::Author => {
             let q = &mut content.authors[i].matter;
@@ -425,7 +425,7 @@ fn lay_over(content: &mut Content, bodies: &mut Bodies, i: usize, t: Translation
             words(&mut q.name, m.name);
             maybe(&mut q.role, m.role);
             maybe(&mut q.bio, m.bio);
-            bodies.authors[i] = t.body;
+            bodies.authors[i] = t.body.into();
         }
     }
 }

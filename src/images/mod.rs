@@ -311,7 +311,7 @@ fn uses<'a>((content, bodies): (&'a Content, &'a Bodies), diags: &mut Diagnostic
     content.authors.iter().for_each(|d| named(d, d.matter.image.as_ref(), Role::Portrait));
     fn docs<'a, M: Sync>(
         docs: &'a [Document<M>],
-        bodies: &'a [String],
+        bodies: &'a [crate::content::Body],
     ) -> impl Iterator<Item = (&'a dyn Named, &'a str)> {
         docs.iter().zip(bodies).map(|(d, b)| (d as &dyn Named, b.as_str()))
     }

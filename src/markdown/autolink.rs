@@ -12,7 +12,7 @@ use crate::escape;
 
 /// A name to look for and where it links; `key` groups an actor's names so
 /// only the first mention of any of them is linked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct AutoLink {
     /// The name or alias to find in text.
     pub name: String,

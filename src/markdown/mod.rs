@@ -110,8 +110,9 @@ pub struct TocEntry {
 /// A body rendered to HTML, with its table of contents.
 #[derive(Debug, Default, Clone)]
 pub struct Rendered {
-    /// The HTML, safe to embed in a page.
-    pub html: String,
+    /// The HTML, safe to embed in a page; shared, as `serve` keeps each
+    /// body for the next resolution.
+    pub html: std::sync::Arc<String>,
     /// Its headings, in order.
     pub toc: Vec<TocEntry>,
     /// Problems found, with the byte range in the Markdown source.
@@ -157,7 +158,7 @@ pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str], autoli
     html.shrink_to_fit();
     let mut problems = problems.into_inner();
     problems.sort_by_key(|(range, _)| range.start);
-    Rendered { html, toc, problems, embeds: embeds.into_inner() }
+    Rendered { html: std::sync::Arc::new(html), toc, problems, embeds: embeds.into_inner() }
 }
 
 #[cfg(test)]

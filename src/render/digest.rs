@@ -6,6 +6,7 @@
 
 use std::hash::{Hash, Hasher};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use serde::Serialize;
@@ -62,15 +63,33 @@ pub(super) fn of(names: &[&str], values: &Values, known: &Known) -> u64 {
 pub(super) struct Known(FxHashMap<(usize, usize), u64>);
 
 impl Known {
-    /// The digests of `shared`.
-    pub(super) fn of<'v>(shared: impl Iterator<Item = &'v Value>) -> Known {
+    /// The digests of the values of `stages`, in parallel within a stage;
+    /// a value of a later stage holding one of an earlier stage's takes
+    /// that one's digest rather than digesting it again.
+    pub(super) fn of(stages: &[Vec<&Value>]) -> Known {
+        Known::again(&Known::default(), stages)
+    }
+
+    /// [`Known::of`], taking the digests `before` has of values at the
+    /// same place. Only while every value `before` knows is alive: then
+    /// a value at one of its places is that value.
+    pub(super) fn again(before: &Known, stages: &[Vec<&Value>]) -> Known {
         let mut known = Known::default();
-        for v in shared {
-            if let Some(place) = place(v) {
-                let mut h = FxHasher::default();
-                value(&mut h, v, &known);
-                known.0.insert(place, h.finish());
-            }
+        for stage in stages {
+            let digests: Vec<((usize, usize), u64)> = stage
+                .par_iter()
+                .with_min_len(256)
+                .filter_map(|v| {
+                    let place = place(v)?;
+                    let digest = before.0.get(&place).copied().unwrap_or_else(|| {
+                        let mut h = FxHasher::default();
+                        value(&mut h, v, &known);
+                        h.finish()
+                    });
+                    Some((place, digest))
+                })
+                .collect();
+            known.0.extend(digests);
         }
         known
     }
@@ -169,7 +188,7 @@ mod tests {
         assert_ne!(digest(&[("l", list(&["ab"]))]), digest(&[("l", list(&["a", "b"]))]));
         // A shared value known by its place digests as its contents do not.
         let shared = Value::from("a long enough string to be kept by reference rather than inline in the value");
-        let known = Known::of(std::iter::once(&shared));
+        let known = Known::of(&[vec![&shared]]);
         let mut values = Values::default();
         values.put_value("s", shared.clone());
         let by_place = of(&["page.html", "/a/"], &values, &known);

@@ -135,8 +135,13 @@ impl Reads {
 }
 
 /// Which pages [`Renderer::digests_of`] digests, given each one's output
-/// file and, for an entity's page, the site and the entity.
-pub type Pick<'p> = dyn Fn(&str, Option<(&Site, Entity)>) -> bool + Sync + 'p;
+/// file, what it is about (see `PageKind::about`), and whether it is a list's second page or
+/// a later one.
+pub type Pick<'p> = dyn Fn(&str, Option<(&Site, Entity)>, bool) -> bool + Sync + 'p;
+
+/// Whether the document of that kind and id was edited, added or removed
+/// (see [`Renderer::again`]).
+pub type Edited<'e> = dyn Fn(crate::content::Kind, &crate::content::model::Id) -> bool + Sync + 'e;
 
 /// One page to render: its URL and, through [`Renderer::render_page`], its HTML.
 #[derive(Debug, Clone, Copy)]
@@ -150,14 +155,19 @@ impl Renderer {
 
     /// [`Renderer::new`], with pages linking `assets` (fingerprinted names),
     /// for the site at `root` (where its cards are cached).
-    pub fn with_assets(
+    pub fn with_assets(site: Arc<Site>, tera: Tera, assets: &assets::Assets, root: &Path) -> Result<Self, Diagnostic> {
+        Renderer::with_refs(site, tera, (assets, root), Refs::build)
+    }
+
+    /// [`Renderer::with_assets`], with the references `refs` makes.
+    fn with_refs(
         site: Arc<Site>,
         mut tera: Tera,
-        assets: &assets::Assets,
-        root: &Path,
+        (assets, root): (&assets::Assets, &Path),
+        refs: impl FnOnce(&Site, &Tera) -> Result<Refs, Diagnostic>,
     ) -> Result<Self, Diagnostic> {
         let globals = globals(&site, &mut tera, assets)?;
-        let mut refs = Refs::build(&site, &tera)?;
+        let mut refs = refs(&site, &tera)?;
         refs.embeds = pages::render_all_embeds(&site, &tera, &refs)?;
         let reads = Reads::of_templates(&tera);
         let jobs = Job::all(&site).into_iter().map(|job| (job, job.url(&site))).collect();
@@ -182,9 +192,18 @@ impl Renderer {
     }
 
     /// A renderer for `site` (this one's after edits to its documents) with
-    /// this one's templates and assets.
-    pub fn again(&self, site: Arc<Site>) -> Result<Renderer, Diagnostic> {
-        Renderer::with_assets(site, self.tera.clone(), &self.assets, &self.root)
+    /// this one's templates and assets, taking over what this one made of
+    /// the documents not `edited` where nothing they read changed.
+    pub fn again(&self, site: Arc<Site>, edited: &Edited) -> Result<Renderer, Diagnostic> {
+        let old = (&*self.site, &self.refs);
+        let refs = |site: &Site, tera: &Tera| Refs::again(site, tera, old, edited);
+        let again = Renderer::with_refs(site, self.tera.clone(), (&self.assets, &self.root), refs)?;
+        // This renderer's values are alive: a place it knows is one of
+        // them, which the new one holds only if it took the value over.
+        if let Some(known) = self.known.get() {
+            _ = again.known.set(digest::Known::again(known, &again.refs.shared()));
+        }
+        Ok(again)
     }
 
     /// Adds the renderer of one of the site's other languages: its pages
@@ -274,13 +293,13 @@ impl Renderer {
     /// `serve` renders after an edit only the pages whose digest changed.
     pub fn digest(&self, page: PageJob) -> u64 {
         let (template, url, values) = self.prepare(page);
-        let known = self.known.get_or_init(|| digest::Known::of(self.refs.shared()));
+        let known = self.known.get_or_init(|| digest::Known::of(&self.refs.shared()));
         digest::of(&[template, &url], &values, known)
     }
 
     /// Every page's [`Renderer::digest`], by output file, in every language.
     pub fn digests(&self) -> rustc_hash::FxHashMap<String, u64> {
-        self.digests_of(&|_, _| true)
+        self.digests_of(&|_, _, _| true)
     }
 
     /// The digests of the pages `pick` names, given each page's output
@@ -290,7 +309,10 @@ impl Renderer {
         let pages: Vec<(&Renderer, PageJob, String)> = self
             .every_language()
             .flat_map(|r| r.jobs.iter().map(move |(job, url)| (r, PageJob(*job), r.site.urls.output_file(url))))
-            .filter(|(r, page, file)| pick(file, page.0.kind.entity(page.0.n).map(|e| (&*r.site, e))))
+            .filter(|(r, page, file)| {
+                let later = matches!(page.0.part, pages::Part::Page(k) if k > 0);
+                pick(file, page.0.kind.about(&r.site, page.0.n).map(|e| (&*r.site, e)), later)
+            })
             .collect();
         pages.par_iter().with_max_len(1).map(|(r, page, file)| (file.clone(), r.digest(*page))).collect()
     }

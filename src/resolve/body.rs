@@ -34,8 +34,7 @@ pub(super) fn render_with_refs<M>(
         lookup.leave(later);
         return (rendered, problems, refs);
     };
-    let own = format!("{sources:?}{autolinks:?}");
-    let key = super::memo::body_digest(digest, &doc.path, doc.body_line, body, &own);
+    let key = super::memo::body_digest(digest, &doc.path, doc.body_line, body, (sources, autolinks));
     if let Some(kept) = memo.take(key) {
         lookup.leave(kept.later.clone());
         return (kept.rendered.clone(), kept.problems.clone(), kept.refs.clone());
@@ -67,7 +66,7 @@ fn render_fresh<M>(
     let mut links = BodyLinks::new(lookup, &doc.path, sources);
     let mut rendered = markdown::render(body, &mut links, RESERVED_ANCHORS, autolinks);
     if lookup.safe_html {
-        rendered.html = markdown::sanitize::clean(&rendered.html);
+        rendered.html = std::sync::Arc::new(markdown::sanitize::clean(&rendered.html));
     }
     let later = checks_left(&mut links, |check, code, range| {
         Diagnostic::new(code, &doc.path, message(check, body.get(range.clone()).unwrap_or_default()))

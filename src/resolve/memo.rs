@@ -68,7 +68,7 @@ pub(super) fn lookup_digest(lookup: &Lookup) -> u64 {
 
 /// The digest of one body's rendering: the lookup's, the document's place
 /// and text, and what it may cite and autolink (given as `extra`).
-pub(super) fn body_digest(lookup: u64, path: &std::path::Path, body_line: usize, body: &str, extra: &str) -> u64 {
+pub(super) fn body_digest(lookup: u64, path: &std::path::Path, body_line: usize, body: &str, extra: impl Hash) -> u64 {
     let mut h = FxHasher::default();
     (lookup, path, body_line, body, extra).hash(&mut h);
     h.finish()

@@ -135,7 +135,6 @@ pub fn resolve_with(
     let briefings = gather(briefings, diags);
     let actors = gather(actors, diags);
     let index = Index::build(&briefings, &actors, (questions.len(), topics.len(), authors.len()), &library);
-    let (now, rooted_links) = (content.now, Vec::new());
     let mut site = Site {
         config,
         urls,
@@ -148,13 +147,14 @@ pub fn resolve_with(
         library,
         index,
         redirects,
-        now,
-        rooted_links,
+        now: content.now,
+        rooted_links: Vec::new(),
         images: crate::images::Images::default(),
         words: locale.words,
         languages: locale.languages,
         lang: locale.lang,
         others: Vec::new(),
+        lookup: lookup.memo.map(|(_, digest)| digest),
     };
     site.images = images;
     heading_links(&mut site, later, diags);
@@ -184,7 +184,9 @@ fn untranslated_fragments(site: &mut Site, missing: Vec<links::Missing>) -> Vec<
             Some(e) => {
                 let url = site.url(m.dest);
                 let body = &mut site.body_mut(e).html;
-                *body = body.replace(&format!("href=\"{url}#{}\"", m.fragment), &format!("href=\"{url}\""));
+                *body = std::sync::Arc::new(
+                    body.replace(&format!("href=\"{url}#{}\"", m.fragment), &format!("href=\"{url}\"")),
+                );
             }
             None => problems.push(m.problem),
         }
@@ -235,7 +237,7 @@ fn translation_bodies(content: &Content, lookup: &Lookup) -> Vec<Diagnostic> {
 /// its file's body rendered.
 fn topics(
     content: &Content,
-    bodies: &[String],
+    bodies: &[crate::content::Body],
     (ids, titles, files): (&[Id], Vec<String>, &HashMap<Id, usize>),
     lookup: &Lookup,
     diags: &mut Diagnostics,
@@ -389,10 +391,11 @@ pub fn sort(content: &mut Content, bodies: &mut Bodies) {
 /// Sorts `docs` by `order`, each body staying with its document.
 fn sort_with<M>(
     docs: &mut Vec<Document<M>>,
-    bodies: &mut Vec<String>,
+    bodies: &mut Vec<crate::content::Body>,
     mut order: impl FnMut(&Document<M>, &Document<M>) -> std::cmp::Ordering,
 ) {
-    let mut pairs: Vec<(Document<M>, String)> = std::mem::take(docs).into_iter().zip(std::mem::take(bodies)).collect();
+    let mut pairs: Vec<(Document<M>, crate::content::Body)> =
+        std::mem::take(docs).into_iter().zip(std::mem::take(bodies)).collect();
     pairs.sort_by(|a, b| order(&a.0, &b.0));
     (*docs, *bodies) = pairs.into_iter().unzip();
 }

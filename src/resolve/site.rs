@@ -55,6 +55,11 @@ pub struct Site {
     /// The site in each other language, in `languages`' order (the
     /// default's site holds them; empty for a site in one language).
     pub others: Vec<std::sync::Arc<Site>>,
+    /// When resolved for `serve` (with a memo of bodies), the digest of
+    /// what resolving one document reads of the others (see
+    /// [`super::memo`]): with the same digest, a document that did not
+    /// change resolves as it did.
+    pub lookup: Option<u64>,
 }
 
 /// A briefing with its references resolved and its body rendered.

@@ -254,33 +254,15 @@ fn rebuild(
     };
     match outcome {
         Ok(update) => {
-            let Some(s) = session.as_ref() else { return };
-            if update.rebuild == Rebuild::Full && !s.warnings().is_empty() {
-                eprint!("{}", s.warnings().render_capped(&options.root, use_color()));
-            }
-            let how = match update.rebuild {
-                Rebuild::Full => "",
-                Rebuild::Templates => " (templates and static files)",
-                Rebuild::Bodies => " (text only)",
-                Rebuild::Documents => " (changed pages)",
-            };
-            eprintln!(
-                "Built {} in {} ms{how}, {}{}.",
-                plural(update.pages, "page"),
-                update.elapsed.as_millis(),
-                plural(s.warnings().warning_count(), "warning"),
-                crate::diagnostics::notes_tail(s.notes())
-            );
+            let Some(s) = session.as_mut() else { return };
             let mut build = state.publish(Ok(Arc::clone(s.files())));
             // The pages the edit most likely changed are out; the others'
-            // values are compared now.
+            // values are compared now (and the editorial notes counted).
+            let mut more = 0;
             if update.rebuild == Rebuild::Documents {
-                let Some(s) = session.as_mut() else { return };
                 match s.settle() {
-                    Ok((more, changed)) => {
-                        if more > 0 {
-                            eprintln!("Built {} more.", plural(more, "page"));
-                        }
+                    Ok((pages, changed)) => {
+                        more = pages;
                         if changed {
                             build = state.publish(Ok(Arc::clone(s.files())));
                         }
@@ -288,7 +270,8 @@ fn rebuild(
                     Err(diags) => eprint!("{}", diags.render_capped(&options.root, use_color())),
                 }
             }
-            let Some(s) = session.as_ref() else { return };
+            report(options, s, &update, more);
+            s.prepare_for_edits();
             if let Some(records) = s.search_records().filter(|_| update.rebuild != Rebuild::Templates) {
                 let _ = search.send((build, records.to_vec(), s.site().one_language().map(str::to_owned)));
             }
@@ -300,6 +283,28 @@ fn rebuild(
             state.publish(Err(diags.render_capped(&options.root, false)));
         }
     }
+}
+
+/// What a rebuild did, in one line (after a full build's warnings):
+/// `more` pages rendered after the first were published.
+fn report(options: &BuildOptions, s: &Session, update: &Update, more: usize) {
+    if update.rebuild == Rebuild::Full && !s.warnings().is_empty() {
+        eprint!("{}", s.warnings().render_capped(&options.root, use_color()));
+    }
+    let how = match update.rebuild {
+        Rebuild::Full => "",
+        Rebuild::Templates => " (templates and static files)",
+        Rebuild::Bodies => " (text only)",
+        Rebuild::Documents => " (changed pages)",
+    };
+    let more = if more > 0 { format!(", then {}", plural(more, "more page")) } else { String::new() };
+    eprintln!(
+        "Built {} in {} ms{how}{more}, {}{}.",
+        plural(update.pages, "page"),
+        update.elapsed.as_millis(),
+        plural(s.warnings().warning_count(), "warning"),
+        crate::diagnostics::notes_tail(s.notes())
+    );
 }
 
 fn open_browser(url: &str) {

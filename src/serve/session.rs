@@ -343,7 +343,7 @@ impl Session {
         // The next resolution starts from the text as it is now.
         for (doc, body) in docs {
             let index = self.paths.get(doc.head().path).map(|&(_, index)| index);
-            content::replace(&mut self.content, &mut self.bodies, index, doc, body);
+            content::replace(&mut self.content, &mut self.bodies, index, doc, body.into());
         }
         Ok(Some(swapped.len()))
     }
@@ -361,7 +361,10 @@ impl Session {
         self.memo.start();
         let (resolved, mut warnings) = crate::resolve_again(old, content, bodies, &self.memo);
         let Some((site, content, bodies)) = resolved else { return Err(warnings) };
-        let renderer = self.renderer.again(Arc::new(site)).map_err(one)?;
+        let edited_now: rustc_hash::FxHashSet<(content::Kind, &content::model::Id)> =
+            edited.iter().map(|(kind, id)| (*kind, id)).collect();
+        let renderer =
+            self.renderer.again(Arc::new(site), &|kind, id| edited_now.contains(&(kind, id))).map_err(one)?;
         let mut problems = renderer.clashes();
         let published = crate::published::read(&self.options.root).map_err(one)?;
         problems.extend(crate::published::gone(&published, &renderer.served().iter().map(String::as_str).collect()));
@@ -375,11 +378,17 @@ impl Session {
         let all = renderer.globals() != self.renderer.globals();
         let mut first = related::related(self.renderer.site(), &edited);
         first.extend(related::related(renderer.site(), &edited));
-        let pick = |_: &str, of: Option<(&crate::Site, Entity)>| {
-            all || of.is_none_or(|(site, e)| {
-                let (kind, id) = site.key(e);
-                first.contains(&(kind, id.clone()))
-            })
+        // The pages of those entities, and every page of no one entity but
+        // a list's later pages (thousands at 10,000 briefings, and they
+        // show items, not positions).
+        let pick = |_: &str, of: Option<(&crate::Site, Entity)>, later: bool| {
+            all || match of {
+                Some((site, e)) => {
+                    let (kind, id) = site.key(e);
+                    first.contains(&(kind, id.clone()))
+                }
+                None => !later,
+            }
         };
         let fresh = renderer.digests_of(&pick);
         // New site-wide values show on every page.
@@ -396,12 +405,6 @@ impl Session {
         files.extend(rendered.into_iter().map(|(file, bytes)| (Arc::from(file), Arc::from(bytes))));
         self.derived(&renderer, &mut files, &mut warnings)?;
         // Done: nothing below can fail.
-        let site = renderer.site();
-        if site.config.search {
-            let entities: Vec<Entity> = search::entities(site).collect();
-            self.records = entities.par_iter().map(|&e| Arc::new(search::record(site, e))).collect();
-        }
-        self.notes = crate::resolve::editorial::count(site, &content, &site.today());
         self.paths = content.paths();
         self.memo = std::mem::take(&mut self.memo).next();
         self.warnings = self.kept_warnings(warnings);
@@ -434,14 +437,21 @@ impl Session {
 
     /// Compares the values of the pages the last edit to documents left
     /// (see [`Session::documents`]) and renders those that changed, and
-    /// makes the open data again. Returns how many pages it rendered,
-    /// and whether any file changed.
+    /// makes the open data, the search records and the count of
+    /// editorial notes again. Returns how many pages it rendered, and
+    /// whether any file changed.
     pub fn settle(&mut self) -> Result<(usize, bool), Diagnostics> {
         let mut changed = false;
         if std::mem::take(&mut self.data_pending) {
-            let mut data = self.open_data(self.renderer.site())?;
+            let site = self.renderer.site();
+            let mut data = self.open_data(site)?;
             data.retain(|rel, bytes| self.files.get(rel) != Some(bytes));
             changed = !data.is_empty();
+            if site.config.search {
+                let entities: Vec<Entity> = search::entities(site).collect();
+                self.records = entities.par_iter().map(|&e| Arc::new(search::record(site, e))).collect();
+            }
+            self.notes = crate::resolve::editorial::count(site, &self.content, &site.today());
             if changed {
                 Arc::make_mut(&mut self.files).extend(data);
             }
@@ -450,7 +460,7 @@ impl Session {
             return Ok((0, changed));
         }
         let unverified = std::mem::take(&mut self.unverified);
-        let fresh = self.renderer.digests_of(&|file, _| unverified.contains(file));
+        let fresh = self.renderer.digests_of(&|file, _, _| unverified.contains(file));
         let wanted = |file: &str| fresh.get(file).is_some_and(|d| self.digests.get(file) != Some(d));
         let rendered = match self.renderer.render_only(&wanted) {
             Ok(rendered) => rendered,
@@ -463,6 +473,15 @@ impl Session {
         let files = Arc::make_mut(&mut self.files);
         files.extend(rendered.iter().map(|(file, bytes)| (Arc::from(file.as_str()), Arc::from(bytes.as_slice()))));
         Ok((rendered.len(), changed || !rendered.is_empty()))
+    }
+
+    /// Makes each page's digest now, when the next edit to a document
+    /// would (after a full build, or a change to templates): the preview
+    /// is out already, and the edit is shown that much sooner.
+    pub fn prepare_for_edits(&mut self) {
+        if self.digests.is_empty() && !self.site().languages.several() {
+            self.digests = self.renderer.digests();
+        }
     }
 
     /// The key of the document a change is about.
@@ -484,7 +503,7 @@ impl Session {
                     Err(d) => errors.push(d),
                     Ok((doc, body)) => {
                         let index = self.paths.get(doc.head().path).map(|&(_, index)| index);
-                        content::replace(&mut content, &mut bodies, index, doc, body);
+                        content::replace(&mut content, &mut bodies, index, doc, body.into());
                     }
                 },
                 Change::Removed(kind, index) => removed.push((kind, index)),

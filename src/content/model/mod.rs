@@ -172,7 +172,7 @@ pub struct PositionMatter {
 }
 
 /// A source a briefing cites.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Hash, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceMatter {
     /// How the briefing cites it: `[@id]`.

@@ -7,7 +7,7 @@ use tera::Value;
 use super::corrections::{CorrectionEntry, entries};
 use super::{Meta, PageKind};
 use crate::render::views::{Ctx, Refs, value};
-use crate::resolve::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Site, TopicIx, ix};
+use crate::resolve::{ActorIx, AuthorIx, BriefingIx, Entity, Ix, QuestionIx, Site, TopicIx, ix};
 
 /// A feed: the whole site's, or one actor's, question's, topic's or author's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +114,15 @@ impl PageKind for Feeds {
     }
     fn listed(&self) -> bool {
         false
+    }
+    fn about(&self, site: &Site, n: usize) -> Option<Entity> {
+        match Feed::nth(site, n) {
+            Feed::Site | Feed::Corrections => None,
+            Feed::Actor(i) => Some(Entity::Actor(i)),
+            Feed::Question(i) => Some(Entity::Question(i)),
+            Feed::Topic(i) => Some(Entity::Topic(i)),
+            Feed::Author(i) => Some(Entity::Author(i)),
+        }
     }
 
     fn view(&self, ctx: &Ctx, n: usize, _page: usize) -> Value {

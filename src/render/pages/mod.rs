@@ -101,6 +101,11 @@ pub(super) trait PageKind: Sync {
     fn entity(&self, n: usize) -> Option<Entity> {
         self.carded(n)
     }
+    /// The thing the page shows first of all (its page's, or its feed's):
+    /// `serve` compares such pages of the things an edit touches first.
+    fn about(&self, _site: &Site, n: usize) -> Option<Entity> {
+        self.entity(n)
+    }
     /// Whether it is one file for every language (the sitemap, the 404
     /// page, redirects from old addresses) rather than one per language.
     fn shared(&self) -> bool {

@@ -5,6 +5,7 @@
 //! actor shown on ten thousand pages is serialized once, not ten thousand
 //! times. Templates never see loader or resolver types.
 
+mod again;
 mod notice;
 mod partials;
 mod position;
@@ -20,7 +21,7 @@ use crate::content::model::{Date, Stance};
 use crate::diagnostics::Diagnostic;
 use crate::images::{PictureView, Role};
 use crate::markdown::Inline;
-use crate::resolve::{ActorIx, AuthorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx};
+use crate::resolve::{ActorIx, AuthorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx, ix};
 pub(in crate::render) use partials::render_partial;
 use partials::{BRIEFING_ITEM, FEED_ENTRY, POSITION, component};
 use position::{PositionParts, PositionView, SourceLink};
@@ -142,14 +143,18 @@ struct BriefingRef<'a> {
 }
 
 impl Refs {
-    /// Every value made once and shared by pages (see the module's text).
-    pub(super) fn shared(&self) -> impl Iterator<Item = &Value> {
+    /// Every value made once and shared by pages (see the module's text):
+    /// first the references others hold, then the rest.
+    pub(super) fn shared(&self) -> [Vec<&Value>; 2] {
         let parts = self.positions.iter().flatten().flat_map(|p| {
             let optional = [&p.summary, &p.quote, &p.original_quote, &p.corrections, &p.html];
             [&p.date, &p.sources].into_iter().chain(optional.into_iter().flatten())
         });
         let tables = [self.actors.iter(), self.questions.iter(), self.topics.iter(), self.authors.iter()];
-        tables.into_iter().flatten().chain(self.briefings.iter()).chain(self.previews.iter()).chain(parts)
+        [
+            tables.into_iter().flatten().collect(),
+            self.briefings.iter().chain(self.previews.iter()).chain(parts).collect(),
+        ]
     }
 
     /// Builds every reference once; list items and positions are rendered
@@ -157,53 +162,45 @@ impl Refs {
     /// page that shows them.
     pub(super) fn build(site: &Site, tera: &Tera) -> Result<Refs, Diagnostic> {
         let shared = Shared::new(site, tera)?;
-        let actors = actor_refs(site, tera)?;
-        let questions: Table<QuestionIx, Value> = site
-            .questions
-            .iter()
-            .map(|q| {
-                let (url, title) = (site.urls.question(&q.doc.id), &q.doc.matter.title);
-                value(&QuestionRef { id: q.doc.id.as_str(), title, link: link(&url, title), url })
-            })
-            .collect();
-        let topics: Table<TopicIx, Value> = site
-            .topics
-            .iter()
-            .map(|t| value(&TopicRef { id: t.id.as_str(), title: &t.title, url: site.urls.topic(&t.id) }))
-            .collect();
-        let authors: Table<AuthorIx, Value> = site
-            .authors
-            .iter()
-            .map(|a| {
-                let (id, m) = (a.doc.id.as_str(), &a.doc.matter);
-                let url = site.urls.author(id);
-                let permalink = site.urls.absolute(&url);
-                let image = site.images.value(&a.doc.path, m.image.as_ref(), Role::Portrait, &site.urls);
-                value(&AuthorRef { id, name: &m.name, url, permalink, role: m.role.as_deref(), image })
-            })
-            .collect();
+        let actors = (ix::all(site.actors.len()).collect::<Vec<_>>().into_par_iter())
+            .map(|a| actor_ref(site, tera, a))
+            .collect::<Result<_, _>>()?;
+        let questions = ix::all(site.questions.len()).map(|q| question_ref(site, q)).collect();
+        let topics = ix::all(site.topics.len()).map(|t| topic_ref(site, t)).collect();
+        let authors = ix::all(site.authors.len()).map(|a| author_ref(site, a)).collect();
         let briefings = site
             .briefings
             .par_iter()
             .map(|b| briefing_ref(tera, site, &shared, (&topics, &authors), b))
             .collect::<Result<_, _>>()?;
+        let positions = site.briefings.par_iter().map(|b| position_parts(site, &shared, b)).collect();
+        let tables = Tables { actors, questions, topics, authors, briefings, positions };
+        Refs::assemble(site, tera, tables, shared)
+    }
+
+    /// The references of `tables` with the actors' previews, and every
+    /// position's partial rendered that has none yet.
+    fn assemble(site: &Site, tera: &Tera, t: Tables, shared: Shared) -> Result<Refs, Diagnostic> {
         let previews = (0..site.actors.len())
             .into_par_iter()
-            .map(|a| preview::preview(tera, site, &shared, ActorIx::new(a), (&actors, &questions)))
+            .map(|a| preview::preview(tera, site, &shared, ActorIx::new(a), (&t.actors, &t.questions)))
             .collect::<Result<_, _>>()?;
-        let positions = site.briefings.par_iter().map(|b| position_parts(site, &shared, b)).collect();
+        let Tables { actors, questions, topics, authors, briefings, positions } = t;
         let embeds = Default::default();
         let mut refs = Refs { actors, questions, topics, authors, briefings, positions, previews, embeds, shared };
         refs.render_positions(site, tera)?;
         Ok(refs)
     }
 
-    /// Renders every position's partial. The partial sees the position as
-    /// pages do, less its own `html`. One flat list, so one briefing's many
-    /// positions share the threads.
+    /// Renders the partial of every position that has none. The partial
+    /// sees the position as pages do, less its own `html`. One flat list,
+    /// so one briefing's many positions share the threads.
     fn render_positions(&mut self, site: &Site, tera: &Tera) -> Result<(), Diagnostic> {
         let every: Vec<PositionRef> = (self.positions.enumerate())
-            .flat_map(|(briefing, ps)| (0..ps.len()).map(move |position| PositionRef { briefing, position }))
+            .flat_map(|(briefing, ps)| {
+                let missing = ps.iter().enumerate().filter(|(_, p)| p.html.is_none());
+                missing.map(move |(position, _)| PositionRef { briefing, position })
+            })
             .collect();
         let html: Vec<Value> = every
             .par_iter()
@@ -265,30 +262,55 @@ impl Refs {
     }
 }
 
-/// Every actor's reference, with its link and card components rendered.
-fn actor_refs(site: &Site, tera: &Tera) -> Result<Table<ActorIx, Value>, Diagnostic> {
-    let urls = &site.urls;
-    site.actors
-        .par_iter()
-        .map(|a| {
-            let m = &a.doc.matter;
-            let mut actor = ActorRef {
-                id: a.doc.id.as_str(),
-                name: &m.name,
-                url: urls.actor(&a.doc.id),
-                kind: m.kind.map(|k| k.as_str()),
-                kind_label: m.kind.map(|k| site.words.get(&format!("kind-{}", k.as_str())).into_owned()),
-                role: m.role.as_deref(),
-                image: site.images.value(&a.doc.path, m.image.as_ref(), Role::Portrait, urls),
-                link: None,
-                card: None,
-            };
-            let plain = value(&actor);
-            actor.link = component(tera, "actor_link", "actor", &plain)?;
-            actor.card = component(tera, "actor_card", "actor", &plain)?;
-            Ok(value(&actor))
-        })
-        .collect()
+/// The references of each kind, before the previews (made from them).
+struct Tables {
+    actors: Table<ActorIx, Value>,
+    questions: Table<QuestionIx, Value>,
+    topics: Table<TopicIx, Value>,
+    authors: Table<AuthorIx, Value>,
+    briefings: Table<BriefingIx, Value>,
+    positions: Table<BriefingIx, Vec<PositionParts>>,
+}
+
+/// An actor's reference, with its link and card components rendered.
+fn actor_ref(site: &Site, tera: &Tera, a: ActorIx) -> Result<Value, Diagnostic> {
+    let (urls, a) = (&site.urls, &site.actors[a]);
+    let m = &a.doc.matter;
+    let mut actor = ActorRef {
+        id: a.doc.id.as_str(),
+        name: &m.name,
+        url: urls.actor(&a.doc.id),
+        kind: m.kind.map(|k| k.as_str()),
+        kind_label: m.kind.map(|k| site.words.get(&format!("kind-{}", k.as_str())).into_owned()),
+        role: m.role.as_deref(),
+        image: site.images.value(&a.doc.path, m.image.as_ref(), Role::Portrait, urls),
+        link: None,
+        card: None,
+    };
+    let plain = value(&actor);
+    actor.link = component(tera, "actor_link", "actor", &plain)?;
+    actor.card = component(tera, "actor_card", "actor", &plain)?;
+    Ok(value(&actor))
+}
+
+fn question_ref(site: &Site, q: QuestionIx) -> Value {
+    let q = &site.questions[q];
+    let (url, title) = (site.urls.question(&q.doc.id), &q.doc.matter.title);
+    value(&QuestionRef { id: q.doc.id.as_str(), title, link: link(&url, title), url })
+}
+
+fn topic_ref(site: &Site, t: TopicIx) -> Value {
+    let t = &site.topics[t];
+    value(&TopicRef { id: t.id.as_str(), title: &t.title, url: site.urls.topic(&t.id) })
+}
+
+fn author_ref(site: &Site, a: AuthorIx) -> Value {
+    let a = &site.authors[a];
+    let (id, m) = (a.doc.id.as_str(), &a.doc.matter);
+    let url = site.urls.author(id);
+    let permalink = site.urls.absolute(&url);
+    let image = site.images.value(&a.doc.path, m.image.as_ref(), Role::Portrait, &site.urls);
+    value(&AuthorRef { id, name: &m.name, url, permalink, role: m.role.as_deref(), image })
 }
 
 /// `<a href="url">title</a>`, escaped as templates escape: what messages

@@ -9,6 +9,7 @@ use crate::resolve::{Notice, Position};
 
 /// What is a position's own, as template values, made once: other fields
 /// are shared references.
+#[derive(Clone)]
 pub(super) struct PositionParts {
     /// The shared date value, looked up once rather than on every page.
     pub(super) date: Value,

@@ -68,25 +68,19 @@ impl Shared {
                 Ok(value(&view))
             })
             .collect::<Result<_, _>>()?;
-        let mut days: Vec<&Date> = Vec::new();
-        for b in &site.briefings {
-            days.extend(b.positions.iter().map(|p| &p.date));
-            days.extend([&b.doc.matter.date].into_iter().chain(&b.doc.matter.updated));
-            days.extend(b.sources.iter().flat_map(|s| s.date.iter().chain(&s.accessed)));
-            days.extend(b.corrections.iter().chain(&b.updates).map(|n| &n.date));
-        }
-        days.extend(site.library.iter().flat_map(|l| l.source.date.iter().chain(&l.source.accessed)));
-        days.sort_unstable();
-        days.dedup();
-        let dates = days
-            .into_par_iter()
-            .map(|d| {
-                let mut view = DateView::new(d, &site.words);
-                view.html = component(tera, "date", "d", &value(&view))?;
-                Ok((d.clone(), value(&view)))
-            })
-            .collect::<Result<_, _>>()?;
+        let dates =
+            days(site).into_par_iter().map(|d| Ok((d.clone(), date(site, tera, d)?))).collect::<Result<_, _>>()?;
         Ok(Shared { stances, dates, words: Arc::clone(&site.words) })
+    }
+
+    /// [`Shared::new`] for `site`, an edit of the site `old` was made for
+    /// (same words, same templates): `old`'s values, and any date new.
+    pub(super) fn again(site: &Site, tera: &Tera, old: &Shared) -> Result<Self, Diagnostic> {
+        let dates = days(site)
+            .into_par_iter()
+            .map(|d| Ok((d.clone(), old.dates.get(d).map_or_else(|| date(site, tera, d), |v| Ok(v.clone()))?)))
+            .collect::<Result<_, _>>()?;
+        Ok(Shared { stances: old.stances.clone(), dates, words: Arc::clone(&site.words) })
     }
 
     pub(super) fn stance(&self, s: Stance) -> &Value {
@@ -98,4 +92,26 @@ impl Shared {
     pub(super) fn date(&self, d: &Date) -> Value {
         self.dates.get(d).cloned().unwrap_or_else(|| value(&DateView::new(d, &self.words)))
     }
+}
+
+/// Every day a page of `site` shows, once each.
+fn days(site: &Site) -> Vec<&Date> {
+    let mut days: Vec<&Date> = Vec::new();
+    for b in &site.briefings {
+        days.extend(b.positions.iter().map(|p| &p.date));
+        days.extend([&b.doc.matter.date].into_iter().chain(&b.doc.matter.updated));
+        days.extend(b.sources.iter().flat_map(|s| s.date.iter().chain(&s.accessed)));
+        days.extend(b.corrections.iter().chain(&b.updates).map(|n| &n.date));
+    }
+    days.extend(site.library.iter().flat_map(|l| l.source.date.iter().chain(&l.source.accessed)));
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+/// A day as templates see it, with its `date` component rendered.
+fn date(site: &Site, tera: &Tera, d: &Date) -> Result<Value, Diagnostic> {
+    let mut view = DateView::new(d, &site.words);
+    view.html = component(tera, "date", "d", &value(&view))?;
+    Ok(value(&view))
 }
