@@ -111,24 +111,32 @@ impl Cards {
     /// Every page's card, its SVG rendered from `tera`'s `card.svg`; pages
     /// whose front matter names a picture have none.
     pub fn prepare(site: &Site, tera: &tera::Tera, root: &Path) -> Result<Cards, Diagnostic> {
+        Cards::again(site, tera, root, (&Cards::default(), &|_| None))
+    }
+
+    /// [`Cards::prepare`], taking over `old`'s card of each briefing `was`
+    /// gives the old index of (a briefing card shows its title, date,
+    /// actors' names and stances: its document's, when neither it nor
+    /// what it reads changed); other cards show counts and latest
+    /// stances, and are made again.
+    pub fn again(
+        site: &Site,
+        tera: &tera::Tera,
+        root: &Path,
+        (old, was): (&Cards, &(dyn Fn(BriefingIx) -> Option<BriefingIx> + Sync)),
+    ) -> Result<Cards, Diagnostic> {
         let cache = root.join(CACHE_DIR);
-        let mut wanted: Vec<Entity> = Vec::new();
-        let has = |doc: &Path, image: Option<&crate::content::model::ImageMatter>, role| {
-            image.and_then(|m| site.images.get(doc, &m.src, role)).is_some_and(|p| p.mime != "image/svg+xml")
+        let taken = |e: Entity| match e {
+            Entity::Briefing(b) => was(b).and_then(|o| old.by_entity.get(&entity_key(Entity::Briefing(o)))),
+            _ => None,
         };
-        for (i, b) in ix::all::<BriefingIx>(site.briefings.len()).zip(&site.briefings) {
-            if !has(&b.doc.path, b.doc.matter.image.as_deref(), crate::images::Role::Wide) {
-                wanted.push(Entity::Briefing(i));
-            }
-        }
-        for (i, a) in ix::all::<ActorIx>(site.actors.len()).zip(&site.actors) {
-            if !has(&a.doc.path, a.doc.matter.image.as_ref(), crate::images::Role::Portrait) {
-                wanted.push(Entity::Actor(i));
-            }
-        }
-        wanted.extend(ix::all::<QuestionIx>(site.questions.len()).map(Entity::Question));
-        wanted.extend(ix::all::<TopicIx>(site.topics.len()).map(Entity::Topic));
-        let cards: Vec<Card> = wanted.into_par_iter().map(|e| card(site, tera, e, &cache)).collect::<Result<_, _>>()?;
+        let cards: Vec<Card> = wanted(site)
+            .into_par_iter()
+            .map(|e| match taken(e) {
+                Some(&n) => Ok(Card { entity: e, ..old.cards[n].clone() }),
+                None => card(site, tera, e, &cache),
+            })
+            .collect::<Result<_, _>>()?;
         let by_entity = cards.iter().enumerate().map(|(n, c)| (entity_key(c.entity), n)).collect();
         Ok(Cards { cards, by_entity })
     }
@@ -195,6 +203,28 @@ impl Cards {
         })?;
         Ok(self.cards.len())
     }
+}
+
+/// The entities whose pages have a card: every one's but those whose
+/// front matter names a picture (an actor's portrait, a briefing's lead).
+fn wanted(site: &Site) -> Vec<Entity> {
+    let mut wanted: Vec<Entity> = Vec::new();
+    let has = |doc: &Path, image: Option<&crate::content::model::ImageMatter>, role| {
+        image.and_then(|m| site.images.get(doc, &m.src, role)).is_some_and(|p| p.mime != "image/svg+xml")
+    };
+    for (i, b) in ix::all::<BriefingIx>(site.briefings.len()).zip(&site.briefings) {
+        if !has(&b.doc.path, b.doc.matter.image.as_deref(), crate::images::Role::Wide) {
+            wanted.push(Entity::Briefing(i));
+        }
+    }
+    for (i, a) in ix::all::<ActorIx>(site.actors.len()).zip(&site.actors) {
+        if !has(&a.doc.path, a.doc.matter.image.as_ref(), crate::images::Role::Portrait) {
+            wanted.push(Entity::Actor(i));
+        }
+    }
+    wanted.extend(ix::all::<QuestionIx>(site.questions.len()).map(Entity::Question));
+    wanted.extend(ix::all::<TopicIx>(site.topics.len()).map(Entity::Topic));
+    wanted
 }
 
 /// `entity`'s card, its SVG rendered.

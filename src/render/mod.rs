@@ -26,7 +26,7 @@ use tera::{Context, Tera};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Rendered;
 use crate::output::Sink;
-use crate::resolve::{Entity, Site};
+use crate::resolve::{BriefingIx, Entity, Site};
 use pages::{Job, Part};
 
 /// The page at an old address that sends readers on to the new one.
@@ -156,15 +156,17 @@ impl Renderer {
     /// [`Renderer::new`], with pages linking `assets` (fingerprinted names),
     /// for the site at `root` (where its cards are cached).
     pub fn with_assets(site: Arc<Site>, tera: Tera, assets: &assets::Assets, root: &Path) -> Result<Self, Diagnostic> {
-        Renderer::with_refs(site, tera, (assets, root), Refs::build)
+        Renderer::with_refs(site, tera, (assets, root), Refs::build, (&crate::cards::Cards::default(), &|_| None))
     }
 
-    /// [`Renderer::with_assets`], with the references `refs` makes.
+    /// [`Renderer::with_assets`], with the references `refs` makes, and
+    /// the cards of briefings `cards` takes over (see [`crate::cards::Cards::again`]).
     fn with_refs(
         site: Arc<Site>,
         mut tera: Tera,
         (assets, root): (&assets::Assets, &Path),
         refs: impl FnOnce(&Site, &Tera) -> Result<Refs, Diagnostic>,
+        cards: (&crate::cards::Cards, &(dyn Fn(BriefingIx) -> Option<BriefingIx> + Sync)),
     ) -> Result<Self, Diagnostic> {
         let globals = globals(&site, &mut tera, assets)?;
         let mut refs = refs(&site, &tera)?;
@@ -172,7 +174,7 @@ impl Renderer {
         let reads = Reads::of_templates(&tera);
         let jobs = Job::all(&site).into_iter().map(|job| (job, job.url(&site))).collect();
         let cards = match site.config.social_cards {
-            true => crate::cards::Cards::prepare(&site, &tera, root)?,
+            true => crate::cards::Cards::again(&site, &tera, root, cards)?,
             false => crate::cards::Cards::default(),
         };
         let (assets, root) = (assets.clone(), root.to_path_buf());
@@ -196,8 +198,11 @@ impl Renderer {
     /// the documents not `edited` where nothing they read changed.
     pub fn again(&self, site: Arc<Site>, edited: &Edited) -> Result<Renderer, Diagnostic> {
         let old = (&*self.site, &self.refs);
+        let briefings = views::briefings_kept(&site, old.0, edited);
+        let was = |b: BriefingIx| briefings.as_ref().and_then(|kept| kept[b]);
         let refs = |site: &Site, tera: &Tera| Refs::again(site, tera, old, edited);
-        let again = Renderer::with_refs(site, self.tera.clone(), (&self.assets, &self.root), refs)?;
+        let again =
+            Renderer::with_refs(site, self.tera.clone(), (&self.assets, &self.root), refs, (&self.cards, &was))?;
         // This renderer's values are alive: a place it knows is one of
         // them, which the new one holds only if it took the value over.
         if let Some(known) = self.known.get() {

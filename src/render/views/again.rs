@@ -32,7 +32,7 @@ impl Refs {
         (old_site, old): (&Site, &Refs),
         edited: &Edited,
     ) -> Result<Refs, Diagnostic> {
-        if site.lookup.is_none() || site.lookup != old_site.lookup {
+        if !same_lookup(site, old_site) {
             return Refs::build(site, tera);
         }
         let kept = Kept::of(site, old_site, edited);
@@ -64,6 +64,22 @@ impl Refs {
         let tables = Tables { actors, questions, topics, authors, briefings, positions };
         Refs::assemble(site, tera, tables, shared)
     }
+}
+
+/// Whether each document of `site` not edited resolved as in `old`.
+fn same_lookup(site: &Site, old: &Site) -> bool {
+    site.lookup.is_some() && site.lookup == old.lookup
+}
+
+/// For each of `site`'s briefings, its index in `old` when neither its
+/// document nor what it reads changed; `None` when what every document
+/// reads changed.
+pub(in crate::render) fn briefings_kept(
+    site: &Site,
+    old: &Site,
+    edited: &Edited,
+) -> Option<Table<BriefingIx, Option<BriefingIx>>> {
+    same_lookup(site, old).then(|| kept((site, old), Kind::Briefing, edited))
 }
 
 /// For each entity of a kind, its index in the old site when its
