@@ -135,8 +135,8 @@ impl Reads {
 }
 
 /// Which pages [`Renderer::digests_of`] digests, given each one's output
-/// file, what it is about (see `PageKind::about`), and whether it is a list's second page or
-/// a later one.
+/// file, what it is about (see `PageKind::about`), and whether it is a
+/// list's second page or a later one.
 pub type Pick<'p> = dyn Fn(&str, Option<(&Site, Entity)>, bool) -> bool + Sync + 'p;
 
 /// Whether the document of that kind and id was edited, added or removed
@@ -198,9 +198,9 @@ impl Renderer {
     /// the documents not `edited` where nothing they read changed.
     pub fn again(&self, site: Arc<Site>, edited: &Edited) -> Result<Renderer, Diagnostic> {
         let old = (&*self.site, &self.refs);
-        let briefings = views::briefings_kept(&site, old.0, edited);
-        let was = |b: BriefingIx| briefings.as_ref().and_then(|kept| kept[b]);
-        let refs = |site: &Site, tera: &Tera| Refs::again(site, tera, old, edited);
+        let kept = views::Kept::of(&site, old.0, edited);
+        let was = |b: BriefingIx| kept.as_ref().and_then(|kept| kept.briefing(b));
+        let refs = |site: &Site, tera: &Tera| Refs::again(site, tera, old, kept.as_ref());
         let again =
             Renderer::with_refs(site, self.tera.clone(), (&self.assets, &self.root), refs, (&self.cards, &was))?;
         // This renderer's values are alive: a place it knows is one of

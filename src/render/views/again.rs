@@ -25,17 +25,14 @@ use crate::resolve::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Site, Table,
 impl Refs {
     /// [`Refs::build`] for `site`, an edit of `old_site` (the same
     /// settings, words, pictures and templates), taking over what `old`
-    /// made of each document not `edited`.
+    /// made of the documents `kept` names.
     pub(in crate::render) fn again(
         site: &Site,
         tera: &Tera,
         (old_site, old): (&Site, &Refs),
-        edited: &Edited,
+        kept: Option<&Kept>,
     ) -> Result<Refs, Diagnostic> {
-        if !same_lookup(site, old_site) {
-            return Refs::build(site, tera);
-        }
-        let kept = Kept::of(site, old_site, edited);
+        let Some(kept) = kept else { return Refs::build(site, tera) };
         let shared = Shared::again(site, tera, &old.shared)?;
         let actors = (kept.actors.enumerate().collect::<Vec<_>>().into_par_iter())
             .map(|(a, was)| was.map_or_else(|| actor_ref(site, tera, a), |o| Ok(old.actors[o].clone())))
@@ -66,25 +63,9 @@ impl Refs {
     }
 }
 
-/// Whether each document of `site` not edited resolved as in `old`.
-fn same_lookup(site: &Site, old: &Site) -> bool {
-    site.lookup.is_some() && site.lookup == old.lookup
-}
-
-/// For each of `site`'s briefings, its index in `old` when neither its
-/// document nor what it reads changed; `None` when what every document
-/// reads changed.
-pub(in crate::render) fn briefings_kept(
-    site: &Site,
-    old: &Site,
-    edited: &Edited,
-) -> Option<Table<BriefingIx, Option<BriefingIx>>> {
-    same_lookup(site, old).then(|| kept((site, old), Kind::Briefing, edited))
-}
-
 /// For each entity of a kind, its index in the old site when its
 /// document was not edited: its references can be taken over.
-struct Kept {
+pub(in crate::render) struct Kept {
     actors: Table<ActorIx, Option<ActorIx>>,
     questions: Table<QuestionIx, Option<QuestionIx>>,
     topics: Table<TopicIx, Option<TopicIx>>,
@@ -93,14 +74,22 @@ struct Kept {
 }
 
 impl Kept {
-    fn of(site: &Site, old: &Site, edited: &Edited) -> Kept {
-        Kept {
+    /// What of `old` can be taken over for `site`; `None` when what every
+    /// document reads of the others changed ([`Site::lookup`]).
+    pub(in crate::render) fn of(site: &Site, old: &Site, edited: &Edited) -> Option<Kept> {
+        let same = site.lookup.is_some() && site.lookup == old.lookup;
+        same.then(|| Kept {
             actors: kept((site, old), Kind::Actor, edited),
             questions: kept((site, old), Kind::Question, edited),
             topics: kept((site, old), Kind::Topic, edited),
             authors: kept((site, old), Kind::Author, edited),
             briefings: kept((site, old), Kind::Briefing, edited),
-        }
+        })
+    }
+
+    /// Briefing `b`'s index in the old site, when its document was not edited.
+    pub(in crate::render) fn briefing(&self, b: BriefingIx) -> Option<BriefingIx> {
+        self.briefings[b]
     }
 
     /// Briefing `b`'s index in the old site when its list item can be

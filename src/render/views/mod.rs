@@ -22,7 +22,7 @@ use crate::diagnostics::Diagnostic;
 use crate::images::{PictureView, Role};
 use crate::markdown::Inline;
 use crate::resolve::{ActorIx, AuthorIx, Briefing, BriefingIx, Ix, PositionRef, QuestionIx, Site, Table, TopicIx, ix};
-pub(in crate::render) use again::briefings_kept;
+pub(in crate::render) use again::Kept;
 pub(in crate::render) use partials::render_partial;
 use partials::{BRIEFING_ITEM, FEED_ENTRY, POSITION, component};
 use position::{PositionParts, PositionView, SourceLink};
