@@ -376,19 +376,15 @@ impl Session {
             self.digests = self.renderer.digests();
         }
         let all = renderer.globals() != self.renderer.globals();
-        let mut first = related::related(self.renderer.site(), &edited);
-        first.extend(related::related(renderer.site(), &edited));
+        let mut related = related::related(self.renderer.site(), &edited);
+        related.extend(related::related(renderer.site(), &edited));
+        let first: rustc_hash::FxHashSet<(content::Kind, &content::model::Id)> =
+            related.iter().map(|(kind, id)| (*kind, id)).collect();
         // The pages of those entities, and every page of no one entity but
         // a list's later pages (thousands at 10,000 briefings, and they
         // show items, not positions).
         let pick = |_: &str, of: Option<(&crate::Site, Entity)>, later: bool| {
-            all || match of {
-                Some((site, e)) => {
-                    let (kind, id) = site.key(e);
-                    first.contains(&(kind, id.clone()))
-                }
-                None => !later,
-            }
+            all || of.map_or(!later, |(site, e)| first.contains(&site.key(e)))
         };
         let fresh = renderer.digests_of(&pick);
         // New site-wide values show on every page.
@@ -397,23 +393,20 @@ impl Session {
         let pages_now = renderer.files();
         let mut files = (*self.files).clone();
         files.retain(|file, _| pages_now.contains(&**file) || !self.digests.contains_key(&**file));
-        let mut digests = self.digests.clone();
-        digests.retain(|file, _| pages_now.contains(file));
-        let unverified = pages_now.into_iter().filter(|file| !fresh.contains_key(file)).collect();
-        digests.extend(fresh);
         let pages = rendered.len();
         files.extend(rendered.into_iter().map(|(file, bytes)| (Arc::from(file), Arc::from(bytes))));
         self.derived(&renderer, &mut files, &mut warnings)?;
         // Done: nothing below can fail.
+        self.digests.retain(|file, _| pages_now.contains(file));
+        self.unverified = pages_now.into_iter().filter(|file| !fresh.contains_key(file)).collect();
+        self.digests.extend(fresh);
         self.paths = content.paths();
         self.memo = std::mem::take(&mut self.memo).next();
         self.warnings = self.kept_warnings(warnings);
-        self.unverified = unverified;
         self.data_pending = true;
         let old = (
             std::mem::replace(&mut self.content, content),
             std::mem::replace(&mut self.bodies, bodies),
-            std::mem::replace(&mut self.digests, digests),
             std::mem::replace(&mut self.files, Arc::new(files)),
             std::mem::replace(&mut self.renderer, renderer),
         );
