@@ -506,3 +506,42 @@ fn references_taken_over_after_an_edit_are_made_again_when_what_they_show_change
     let question = step("content/briefings/first.md", "stance: supports", "stance: neutral", "an earlier stance");
     assert!(question.contains("(was Neutral)"), "{question}");
 }
+
+/// Links to a briefing from documents no edit touches — a wikilink in a
+/// body, a link to its file and heading, a wikilink in a position's
+/// summary — follow it when it is retitled, and still lead to it (and its
+/// backlinks to them) when a briefing added moves every other one's place
+/// in the site's list.
+#[test]
+fn links_to_a_briefing_follow_it_when_retitled_or_moved_by_a_briefing_added() {
+    let site = larger_site();
+    let root = site.root();
+    edit(root, "content/briefings/second.md", "Later, ", "## Course change\n\nLater, ");
+    let to_heading = "See [the change](second.md#course-change).\n";
+    edit(root, "content/briefings/filler-3.md", "Nothing to see.\n", to_heading);
+    let position = "authors: [ann]\npositions:\n  - actor: bob\n    question: tax-cut\n    stance: neutral\n    \
+                    summary: As in [[briefings/second]].\n    sources: [memo]\nsources:\n  - id: memo\n    \
+                    title: A memo\n    publisher: Treasury";
+    edit(root, "content/briefings/filler-4.md", "authors: [ann]", position);
+    let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
+
+    let retitled = edit(root, "content/briefings/second.md", "title: Second briefing", "title: A later briefing");
+    assert_eq!(session.update(&[retitled]).unwrap().rebuild, Rebuild::Documents);
+    assert_same_as_full_build(&mut session, root, "a linked briefing retitled");
+    assert!(page(&session, "briefings/first/index.html").contains(">A later briefing</a>"));
+    assert!(page(&session, "actors/bob/index.html").contains(">A later briefing</a>"));
+
+    // Newest: first in the site's list, every other briefing one place on.
+    site.briefing("newest", "title: Newest\ndate: 2026-01-01\nactors: [bob]\ntopics: [economy]", "Bob once more.\n");
+    let added = PathBuf::from("content/briefings/newest.md");
+    assert_eq!(session.update(std::slice::from_ref(&added)).unwrap().rebuild, Rebuild::Documents);
+    assert_same_as_full_build(&mut session, root, "a briefing added before the linked one");
+    let second = page(&session, "briefings/second/index.html");
+    let backlinks = second.split("Linked from").nth(1).unwrap_or_default();
+    assert!(backlinks.contains("First briefing"), "backlinks: {second}");
+
+    // Its heading gone: the link to it from the briefing no edit touched is an error.
+    let heading = edit(root, "content/briefings/second.md", "## Course change", "## Course held");
+    let text = session.update(&[heading]).unwrap_err().render(root, false);
+    assert!(text.contains("filler-3.md") && text.contains("course-change"), "{text}");
+}

@@ -9,9 +9,13 @@ use crate::content::yaml::Seg;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, AutoLink, Inline, Rendered};
 
+use std::sync::Arc;
+
 use super::RESERVED_ANCHORS;
+use super::ix::BriefingIx;
 use super::links::{Check, Later, message, width};
 use super::lookup::{BodyLinks, BodyRefs, Lookup};
+use super::memo::Kept;
 
 /// Renders a body that may link but not cite (actors, questions, topics, pages).
 pub(super) fn render_body<M>(doc: &Document<M>, body: &str, lookup: &Lookup) -> (Rendered, Vec<Diagnostic>) {
@@ -29,26 +33,24 @@ pub(super) fn render_with_refs<M>(
     sources: Option<&[SourceMatter]>,
     autolinks: &[AutoLink],
 ) -> (Rendered, Vec<Diagnostic>, BodyRefs) {
-    let Some((memo, digest)) = lookup.memo else {
-        let (rendered, problems, refs, later) = render_fresh(doc, body, lookup, sources, autolinks);
+    let Some(keys) = lookup.memo else {
+        let (rendered, problems, refs, later, _) = render_fresh(doc, body, lookup, sources, autolinks);
         lookup.leave(later);
         return (rendered, problems, refs);
     };
-    let key = super::memo::body_digest(digest, &doc.path, doc.body_line, body, (sources, autolinks));
-    if let Some(kept) = memo.take(key) {
+    let key = super::memo::body_digest(keys.lookup, &doc.path, doc.body_line, body, (sources, autolinks));
+    if let Some(kept) = keys.bodies.take(key).and_then(|kept| Kept::again(&kept, lookup, keys.briefings)) {
+        keys.bodies.keep(key, Arc::clone(&kept));
         lookup.leave(kept.later.clone());
+        lookup.note_read(&kept.read.iter().map(|(b, ..)| *b).collect::<Vec<_>>());
         return (kept.rendered.clone(), kept.problems.clone(), kept.refs.clone());
     }
-    let (rendered, problems, refs, later) = render_fresh(doc, body, lookup, sources, autolinks);
+    let (rendered, problems, refs, later, read) = render_fresh(doc, body, lookup, sources, autolinks);
+    lookup.note_read(&read);
     // What directives place reads every position: such a body is not kept.
     if rendered.embeds.is_empty() {
-        let kept = super::memo::Kept {
-            rendered: rendered.clone(),
-            problems: problems.clone(),
-            refs: refs.clone(),
-            later: later.clone(),
-        };
-        memo.keep(key, std::sync::Arc::new(kept));
+        let fresh = (rendered.clone(), problems.clone(), refs.clone(), later.clone());
+        keys.bodies.keep(key, Arc::new(Kept::new(fresh, &read, lookup, keys.briefings)));
     }
     lookup.leave(later);
     (rendered, problems, refs)
@@ -62,11 +64,11 @@ fn render_fresh<M>(
     lookup: &Lookup,
     sources: Option<&[SourceMatter]>,
     autolinks: &[AutoLink],
-) -> (Rendered, Vec<Diagnostic>, BodyRefs, Vec<Later>) {
+) -> (Rendered, Vec<Diagnostic>, BodyRefs, Vec<Later>, Vec<BriefingIx>) {
     let mut links = BodyLinks::new(lookup, &doc.path, sources);
     let mut rendered = markdown::render(body, &mut links, RESERVED_ANCHORS, autolinks);
     if lookup.safe_html {
-        rendered.html = std::sync::Arc::new(markdown::sanitize::clean(&rendered.html));
+        rendered.html = Arc::new(markdown::sanitize::clean(&rendered.html));
     }
     let later = checks_left(&mut links, |check, code, range| {
         Diagnostic::new(code, &doc.path, message(check, body.get(range.clone()).unwrap_or_default()))
@@ -84,7 +86,7 @@ fn render_fresh<M>(
                 .maybe_hint(problem.hint.clone())
         })
         .collect();
-    (rendered, problems, links.refs, later)
+    (rendered, problems, links.refs, later, links.read)
 }
 
 /// A line of front-matter text (the value at `at`, `text`) rendered
@@ -97,6 +99,7 @@ pub(super) fn render_inline<M>(
 ) -> (Inline, Vec<Diagnostic>) {
     let mut links = BodyLinks::new(lookup, &doc.path, None);
     let (line, rendered) = markdown::inline(text, &mut links);
+    lookup.note_read(&links.read);
     if rendered.problems.is_empty() && links.checks.is_empty() {
         return (line, Vec::new());
     }

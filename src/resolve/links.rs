@@ -33,6 +33,15 @@ pub(crate) struct Later {
     pub problem: Diagnostic,
 }
 
+/// Where a link leads.
+pub(crate) struct Destination {
+    pub url: Result<String, Unresolved>,
+    /// What is left to check about it when every page is known.
+    pub check: Option<Check>,
+    /// The page of a content file it names.
+    pub page: Option<Entity>,
+}
+
 /// A link's destination split into path, and fragment without its `#`.
 fn split(dest: &str) -> (&str, Option<&str>) {
     let (path, fragment) = match dest.split_once('#') {
@@ -80,9 +89,9 @@ fn relative(from: &Path, to: &Path) -> String {
 
 impl Lookup<'_> {
     /// What a body in the file at `doc` makes of the destination `dest`
-    /// (see [`crate::markdown::Links::destination`]), and what is left to
-    /// check about it later.
-    pub(crate) fn destination(&self, doc: &Path, dest: &str) -> Option<(Result<String, Unresolved>, Option<Check>)> {
+    /// (see [`crate::markdown::Links::destination`]); `None` for a link
+    /// left as written.
+    pub(crate) fn destination(&self, doc: &Path, dest: &str) -> Option<Destination> {
         if external(dest) || dest.starts_with('#') {
             return None;
         }
@@ -90,7 +99,7 @@ impl Lookup<'_> {
         if let Some(rooted) = dest.strip_prefix('/') {
             let url = self.urls.asset(rooted);
             let below = split(rooted).0;
-            return Some((Ok(url), Some(Check::Rooted(below.to_owned()))));
+            return Some(Destination { url: Ok(url), check: Some(Check::Rooted(below.to_owned())), page: None });
         }
         let lower = path.to_ascii_lowercase();
         if !(lower.ends_with(".md") || lower.ends_with(".markdown")) {
@@ -102,7 +111,11 @@ impl Lookup<'_> {
             None => join(dir, path),
         };
         let Some(target) = file.as_deref().and_then(|f| self.files.get(f)) else {
-            return Some((Err(self.missing_file(dir, path, file.as_deref())), None));
+            return Some(Destination {
+                url: Err(self.missing_file(dir, path, file.as_deref())),
+                check: None,
+                page: None,
+            });
         };
         let mut url = self.dest_url(*target);
         let check = fragment.filter(|f| !f.is_empty()).map(|f| {
@@ -110,7 +123,7 @@ impl Lookup<'_> {
             url.push_str(f);
             Check::Fragment(*target, f.to_owned())
         });
-        Some((Ok(url), check))
+        Some(Destination { url: Ok(url), check, page: Some(*target) })
     }
 
     /// A link to a file the site does not have: the nearest file by name,

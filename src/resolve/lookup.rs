@@ -61,9 +61,13 @@ pub(crate) struct Lookup<'c> {
     /// Each actor's latest position on each question (or on no question),
     /// made when a `::position` first asks.
     pub(super) latest: OnceLock<super::embeds::Latest>,
-    /// Bodies rendered by the last resolution, and the digest of what the
+    /// Bodies rendered by the last resolution, and the digests of what the
     /// lookup answers (`serve`: see [`super::memo`]).
-    pub(super) memo: Option<(&'c super::memo::Bodies, u64)>,
+    pub(super) memo: Option<super::memo::Keys<'c>>,
+    /// The briefings links led to, when keeping bodies: with the same
+    /// answers to everything else, a document resolves as it did when
+    /// these did not change ([`super::Site::briefings_read`]).
+    pub(super) read: Mutex<Vec<BriefingIx>>,
 }
 
 impl<'c> Lookup<'c> {
@@ -122,6 +126,7 @@ impl<'c> Lookup<'c> {
             images: None,
             latest: OnceLock::new(),
             memo: None,
+            read: Mutex::new(Vec::new()),
         }
     }
 
@@ -129,6 +134,24 @@ impl<'c> Lookup<'c> {
     pub(super) fn leave(&self, later: Vec<Later>) {
         if !later.is_empty() {
             self.later.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(later);
+        }
+    }
+
+    /// What resolving every document left: the checks for when every
+    /// page is known, the briefings links led to, and the lookup's digest
+    /// (with a memo: [`super::Site::lookup`]).
+    pub(super) fn finish(self) -> (Vec<Later>, Vec<BriefingIx>, Option<u64>) {
+        let later = self.later.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut read = self.read.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        read.sort_unstable();
+        read.dedup();
+        (later, read, self.memo.map(|keys| keys.lookup))
+    }
+
+    /// Notes the briefings a document's links led to (see [`Lookup::read`]).
+    pub(super) fn note_read(&self, read: &[BriefingIx]) {
+        if self.memo.is_some() && !read.is_empty() {
+            self.read.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend_from_slice(read);
         }
     }
 
@@ -252,6 +275,8 @@ pub(crate) struct BodyLinks<'l, 'c> {
     pub checks: Vec<(Range<usize>, Check)>,
     /// Made at the first citation: a body may cite thousands of sources.
     cites: Option<Cites<'l>>,
+    /// The briefings its links led to, by wikilink or by file.
+    pub read: Vec<BriefingIx>,
 }
 
 /// A briefing's sources by id, and the number each was first cited as.
@@ -265,7 +290,7 @@ struct Cites<'l> {
 
 impl<'l, 'c> BodyLinks<'l, 'c> {
     pub(crate) fn new(lookup: &'l Lookup<'c>, doc: &'l Path, sources: Option<&'l [SourceMatter]>) -> Self {
-        BodyLinks { lookup, doc, sources, refs: BodyRefs::default(), checks: Vec::new(), cites: None }
+        BodyLinks { lookup, doc, sources, refs: BodyRefs::default(), checks: Vec::new(), cites: None, read: Vec::new() }
     }
 }
 
@@ -303,6 +328,7 @@ impl Links for BodyLinks<'_, '_> {
             "briefings" => match l.briefings.get(key) {
                 Some(&i) => {
                     push_unique(&mut self.refs.briefings, i);
+                    push_unique(&mut self.read, i);
                     Ok(Target { url: l.urls.briefing(key), label: l.briefing_titles[i.get()].to_owned() })
                 }
                 None => Err(l.unknown("briefing", key, &l.briefings)),
@@ -383,9 +409,12 @@ impl Links for BodyLinks<'_, '_> {
     }
 
     fn destination(&mut self, dest: &str, at: Range<usize>) -> Option<Result<String, Unresolved>> {
-        let (url, check) = self.lookup.destination(self.doc, dest)?;
-        self.checks.extend(check.map(|c| (at, c)));
-        Some(url)
+        let to = self.lookup.destination(self.doc, dest)?;
+        if let Some(Entity::Briefing(b)) = to.page {
+            push_unique(&mut self.read, b);
+        }
+        self.checks.extend(to.check.map(|c| (at, c)));
+        Some(to.url)
     }
 
     fn citation(&mut self, key: &str) -> Result<(usize, String), Unresolved> {

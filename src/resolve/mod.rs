@@ -100,7 +100,7 @@ pub fn resolve_with(
     let (topic_ids, topic_titles, topic_files) = collect_topics(content);
     let mut lookup = lookup_for(&config, content, &topic_ids, topic_titles.clone(), urls.clone());
     lookup.images = Some(&images);
-    lookup.memo = memo.map(|m| (m, memo::lookup_digest(&lookup)));
+    lookup.memo = memo.map(|bodies| memo::Keys::new(bodies, &lookup));
     diags.extend(std::mem::take(&mut lookup.library_problems));
 
     // Each body is freed as soon as it is rendered, rather than all of them
@@ -130,7 +130,7 @@ pub fn resolve_with(
     if locale.lang == 0 {
         diags.extend(translation_bodies(content, &lookup));
     }
-    let later = lookup.later.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let (later, briefings_read, lookup) = lookup.finish();
 
     let briefings = gather(briefings, diags);
     let actors = gather(actors, diags);
@@ -149,14 +149,14 @@ pub fn resolve_with(
         redirects,
         now: content.now,
         rooted_links: Vec::new(),
-        images: crate::images::Images::default(),
+        images,
         words: locale.words,
         languages: locale.languages,
         lang: locale.lang,
         others: Vec::new(),
-        lookup: lookup.memo.map(|(_, digest)| digest),
+        lookup,
+        briefings_read,
     };
-    site.images = images;
     heading_links(&mut site, later, diags);
     site
 }

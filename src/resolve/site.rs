@@ -56,10 +56,13 @@ pub struct Site {
     /// default's site holds them; empty for a site in one language).
     pub others: Vec<std::sync::Arc<Site>>,
     /// When resolved for `serve` (with a memo of bodies), the digest of
-    /// what resolving one document reads of the others (see
-    /// [`super::memo`]): with the same digest, a document that did not
-    /// change resolves as it did.
+    /// what resolving one document reads of the others but the briefings
+    /// (see [`super::memo`]): with the same digest, and the same id, file
+    /// and title of each briefing in `briefings_read`, a document that did
+    /// not change resolves as it did.
     pub lookup: Option<u64>,
+    /// The briefings some document's links led to (with a memo only).
+    pub briefings_read: Vec<BriefingIx>,
 }
 
 /// A briefing with its references resolved and its body rendered.

@@ -289,17 +289,15 @@ impl Session {
         let site = self.renderer.site();
         let mut bodies = Vec::new();
         for ((doc, _), (body, refs, problems)) in docs.iter().zip(resolve::bodies_again(site, &self.content, &docs)) {
+            let refs = refs.as_ref();
             let &(kind, index) = self.paths.get(doc.head().path).expect("found when planned");
-            let Some(entity) = site.entity(kind, index, doc.id()) else { return Ok(None) };
+            let Some(entity) = site.entity(kind, index, doc.id()).filter(|&e| links_alike(site, e, &body, refs)) else {
+                return Ok(None);
+            };
             let problems: Vec<Diagnostic> = problems.into_iter().filter(Diagnostic::is_error).collect();
             if !problems.is_empty() {
                 errors.extend(problems);
                 continue;
-            }
-            if let (Entity::Briefing(i), Some(refs)) = (entity, refs)
-                && site.briefings[i].refs != refs
-            {
-                return Ok(None);
             }
             bodies.push((entity, body));
         }
@@ -604,6 +602,17 @@ fn one(d: Diagnostic) -> Diagnostics {
     let mut diags = Diagnostics::default();
     diags.push(d);
     diags
+}
+
+/// Whether `body`, entity `e`'s new one, links as the old did (`refs`:
+/// a briefing's links, which the cross-reference index reflects) and
+/// keeps every heading other pages may link to.
+fn links_alike(site: &crate::Site, e: Entity, body: &Rendered, refs: Option<&crate::resolve::BodyRefs>) -> bool {
+    let same_refs = match (e, refs) {
+        (Entity::Briefing(i), Some(refs)) => site.briefings[i].refs == *refs,
+        _ => true,
+    };
+    same_refs && site.body(e).toc.iter().all(|was| body.toc.iter().any(|t| t.id == was.id))
 }
 
 /// Runs `produce` with a sink that gathers files into memory.

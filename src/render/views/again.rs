@@ -4,7 +4,8 @@
 //! only the others are made.
 //!
 //! A document resolves as it did when it did not change and what it reads
-//! of the others did not either ([`Site::lookup`]). Then its references
+//! of the others did not either ([`Site::lookup`], and the briefings links
+//! led to: [`Site::briefings_read`]). Then its references
 //! are what they were, given theirs: a briefing's list item shows its
 //! topics' and authors' references; a position's partial shows its
 //! actor's, its question's, its briefing's, and the stance it changed
@@ -75,9 +76,10 @@ pub(in crate::render) struct Kept {
 
 impl Kept {
     /// What of `old` can be taken over for `site`; `None` when what every
-    /// document reads of the others changed ([`Site::lookup`]).
+    /// document reads of the others changed ([`Site::lookup`]), or a
+    /// briefing some link leads to.
     pub(in crate::render) fn of(site: &Site, old: &Site, edited: &Edited) -> Option<Kept> {
-        let same = site.lookup.is_some() && site.lookup == old.lookup;
+        let same = site.lookup.is_some() && site.lookup == old.lookup && linked_alike(site, old);
         same.then(|| Kept {
             actors: kept((site, old), Kind::Actor, edited),
             questions: kept((site, old), Kind::Question, edited),
@@ -119,6 +121,19 @@ impl Kept {
         }
         parts
     }
+}
+
+/// Whether every briefing `site`'s links lead to has the id, file and
+/// title it had in `old`: what a link to it shows.
+fn linked_alike(site: &Site, old: &Site) -> bool {
+    if site.briefings_read.is_empty() {
+        return true;
+    }
+    let before: FxHashMap<&Id, &crate::resolve::Briefing> = old.briefings.iter().map(|b| (&b.doc.id, b)).collect();
+    site.briefings_read.iter().all(|&b| {
+        let now = &site.briefings[b].doc;
+        before.get(&now.id).is_some_and(|was| was.doc.path == now.path && was.doc.matter.title == now.matter.title)
+    })
 }
 
 /// For each of `site`'s entities of `kind`, its index among `old`'s,
