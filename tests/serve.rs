@@ -147,3 +147,39 @@ fn serve_shows_a_new_picture_at_once_and_processes_it_behind() {
     assert_eq!(server.get(webp).header("Content-Type").as_deref(), Some("image/webp"));
     assert!(server.log().contains("Processed 1 picture in"), "{}", server.log());
 }
+
+/// The number of pages a Pagefind bundle's entry file says it indexed.
+fn indexed_pages(entry: &str) -> u64 {
+    let at = entry.find("\"page_count\":").expect("a page count") + "\"page_count\":".len();
+    entry[at..].chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap()
+}
+
+/// With search on, the index is built behind the pages and again after an
+/// edit, on threads of the lowest priority (on Linux), so that an edit's
+/// pages never wait for it.
+#[test]
+fn serve_keeps_the_search_index_current_behind_the_pages() {
+    let site = common::sample_site();
+    site.write("dossier.yaml", "title: Test briefings\nsearch: true\n");
+    let server = Server::start(site.root());
+    let entry = "/pagefind/pagefind-entry.json";
+    let before = indexed_pages(&server.wait_for(entry, "the search index", |r| r.status == 200).body);
+
+    #[cfg(target_os = "linux")]
+    {
+        // Field 19 of a thread's stat is its nice value (after the name,
+        // which may hold spaces, in parentheses).
+        let nice = |stat: &str| -> i64 {
+            stat.rsplit_once(')').unwrap().1.split_whitespace().nth(16).unwrap().parse().unwrap()
+        };
+        let tasks = std::fs::read_dir(format!("/proc/{}/task", server.pid())).unwrap();
+        let stats: Vec<String> =
+            tasks.map(|t| std::fs::read_to_string(t.unwrap().path().join("stat")).unwrap()).collect();
+        let main = stats.iter().find(|s| s.starts_with(&format!("{} ", server.pid()))).unwrap();
+        assert_eq!(nice(main), 0, "{main}");
+        assert!(stats.iter().any(|s| nice(s) == 19), "no thread at the lowest priority: {stats:?}");
+    }
+
+    site.briefing("third", "title: Third\ndate: 2025-04-01\nactors: [bob]", "Bob again.\n");
+    server.wait_for(entry, "the index with the new briefing", |r| indexed_pages(&r.body) == before + 1);
+}
