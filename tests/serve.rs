@@ -183,3 +183,52 @@ fn serve_keeps_the_search_index_current_behind_the_pages() {
     site.briefing("third", "title: Third\ndate: 2025-04-01\nactors: [bob]", "Bob again.\n");
     server.wait_for(entry, "the index with the new briefing", |r| indexed_pages(&r.body) == before + 1);
 }
+
+/// Listens to the reload stream as the script on the page at `path`
+/// (served as version `v`) does; each reload event arrives on the channel.
+fn reloads(base: &str, v: u64, path: &str) -> std::sync::mpsc::Receiver<()> {
+    let mut events = connect(base);
+    let page = path.replace('/', "%2F");
+    write!(events, "GET /__dossier/events?v={v}&p={page} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(events).lines().map_while(Result::ok) {
+            if line.starts_with("event: reload") && tx.send(()).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// An open page reloads when an edit changed it (or the error overlay
+/// came or went), not on every edit to the site.
+#[test]
+fn serve_reloads_only_the_pages_an_edit_changed() {
+    let site = common::sample_site();
+    let server = Server::start(site.root());
+    let second = server.get("/briefings/second/");
+    assert!(second.body.contains("&p=\"+encodeURIComponent(location.pathname)"), "the script names its page");
+    let reloaded = reloads(&server.base, version(&second.body), "/briefings/second/");
+
+    // The first briefing's body: its page changes, the second's does not.
+    let first = site.root().join("content/briefings/first.md");
+    let text = std::fs::read_to_string(&first).unwrap();
+    atomic_save(&first, &text.replace("Alice spoke", "Alice spoke again"));
+    server.wait_for("/briefings/first/", "the first edit", |r| r.body.contains("Alice spoke again"));
+    let timeout = std::time::Duration::from_millis(1500);
+    assert!(reloaded.recv_timeout(timeout).is_err(), "the second briefing's page reloaded for an edit elsewhere");
+
+    // Its own body: reloaded.
+    let file = site.root().join("content/briefings/second.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    atomic_save(&file, &text.replace("changed course", "changed course again"));
+    assert!(reloaded.recv_timeout(std::time::Duration::from_secs(15)).is_ok(), "no reload for its own edit");
+
+    // A broken edit elsewhere shows the overlay on every page: reloaded too.
+    let v = version(&server.get("/briefings/second/").body);
+    let reloaded = reloads(&server.base, v, "/briefings/second/");
+    let text = std::fs::read_to_string(&first).unwrap();
+    atomic_save(&first, &text.replace("date: 2025-01-10", "date: 2025-01-99"));
+    assert!(reloaded.recv_timeout(std::time::Duration::from_secs(15)).is_ok(), "no reload for the overlay");
+}

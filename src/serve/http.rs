@@ -71,8 +71,12 @@ async fn respond(Shared(state): Shared<Arc<State>>, method: Method, uri: Uri, he
         if !origin.is_none_or(own) {
             return text(StatusCode::FORBIDDEN, "the reload stream is for this preview's own pages");
         }
-        let seen = uri.query().unwrap_or("").split('&').find_map(|kv| kv.strip_prefix("v=")?.parse().ok());
-        return events(state.version.subscribe(), seen).into_response();
+        let query = || uri.query().unwrap_or("").split('&');
+        let seen = query().find_map(|kv| kv.strip_prefix("v=")?.parse().ok());
+        // The page's `location.pathname` (percent-encoded as browsers keep
+        // it), percent-encoded once more to pass as a query value.
+        let page = query().find_map(|kv| decode_path(&decode_path(&format!("/{}", kv.strip_prefix("p=")?))?));
+        return events(Arc::clone(&state), seen, page).into_response();
     }
     // Read under the snapshot's lock, which every version bump holds.
     state.read(|now| lookup(&path, now, state.live_reload.then(|| *state.version.borrow())))
@@ -119,10 +123,15 @@ pub(super) fn decode_path(raw: &str) -> Option<String> {
     Some(path)
 }
 
+/// The file a request path names: `index.html` in a folder.
+pub(super) fn file_key(path: &str) -> String {
+    let key = path.trim_start_matches('/');
+    if key.is_empty() || key.ends_with('/') { format!("{key}index.html") } else { key.to_owned() }
+}
+
 /// `reload`: the version to put in the reload script; `None` for no script.
 fn lookup(path: &str, now: &Snapshot, reload: Option<u64>) -> Response {
-    let key = path.trim_start_matches('/');
-    let key = if key.is_empty() || key.ends_with('/') { format!("{key}index.html") } else { key.to_owned() };
+    let key = file_key(path);
     if let Some(bytes) = now.files.get(key.as_str()).or_else(|| now.search.get(key.as_str())) {
         return file(&key, bytes, StatusCode::OK, now, reload);
     }
@@ -196,7 +205,8 @@ fn inject(page: &[u8], now: &Snapshot, reload: Option<u64>) -> Vec<u8> {
     }
     if let Some(version) = reload {
         extra.push_str(&format!(
-            "<script>new EventSource(\"{EVENTS_PATH}?v={version}\").addEventListener(\"reload\",()=>location.reload());</script>"
+            "<script>new EventSource(\"{EVENTS_PATH}?v={version}&p=\"+encodeURIComponent(location.pathname))\
+             .addEventListener(\"reload\",()=>location.reload());</script>"
         ));
     }
     let at = find_last(page, b"</body>").unwrap_or(page.len());
@@ -213,15 +223,20 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// A server-sent event stream: `reload` as soon as the site's version
 /// differs from the one the page was served with (at once if it already
-/// does), and a comment every 15 s to keep the connection open.
+/// does) and, when the stream names its `page`, that page changed since
+/// (an edit elsewhere leaves it as it is); a comment every 15 s keeps the
+/// connection open.
 fn events(
-    receiver: tokio::sync::watch::Receiver<u64>,
+    state: Arc<State>,
     seen: Option<u64>,
+    page: Option<String>,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    let receiver = state.version.subscribe();
     let seen = seen.unwrap_or_else(|| *receiver.borrow());
-    let stream = WatchStream::new(receiver)
-        .filter(move |&v| v != seen)
-        .map(|v| Ok(Event::default().event("reload").data(v.to_string())));
+    let changed =
+        move |v: &u64| *v != seen && page.as_deref().is_none_or(|page| state.read(|now| now.changed_since(page, seen)));
+    let stream =
+        WatchStream::new(receiver).filter(changed).map(|v| Ok(Event::default().event("reload").data(v.to_string())));
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }
 

@@ -52,6 +52,21 @@ pub struct Snapshot {
     /// The diagnostics of a failed rebuild, as plain text; `None` when the
     /// last build succeeded.
     pub errors: Option<String>,
+    /// For each file, the version at which its bytes last changed (rebuilds
+    /// keep the bytes of what they did not change, not a copy).
+    pub stamps: Arc<rustc_hash::FxHashMap<Arc<str>, u64>>,
+    /// The version at which every page's looks last changed: the error
+    /// overlay came, changed or went.
+    pub overlay: u64,
+}
+
+impl Snapshot {
+    /// Whether the page a reload stream asks about (its path) looks other
+    /// than at version `seen`: a page not found, or gone, counts as changed.
+    pub(crate) fn changed_since(&self, path: &str, seen: u64) -> bool {
+        let key = http::file_key(path);
+        self.overlay > seen || self.stamps.get(key.as_str()).is_none_or(|&stamp| stamp > seen)
+    }
 }
 
 /// What the server threads share.
@@ -72,15 +87,21 @@ impl State {
     /// Returns the build number.
     fn publish(&self, outcome: Result<Arc<Files>, String>) -> u64 {
         let mut now = self.now.lock().unwrap_or_else(|e| e.into_inner());
-        match outcome {
+        let version = *self.version.borrow() + 1;
+        let errors = match outcome {
             Ok(files) => {
+                now.stamps = Arc::new(stamps(&now, &files, version));
                 now.files = files;
-                now.errors = None;
                 now.build += 1;
+                None
             }
-            Err(errors) => now.errors = Some(errors),
+            Err(errors) => Some(errors),
+        };
+        if errors != now.errors {
+            now.overlay = version;
+            now.errors = errors;
         }
-        self.version.send_modify(|v| *v += 1);
+        self.version.send_modify(|v| *v = version);
         now.build
     }
 
@@ -92,6 +113,16 @@ impl State {
             now.search = Arc::new(files);
         }
     }
+}
+
+/// Each of `files`' version stamp, published as `version` over `now`: a
+/// file whose bytes are the same allocation as before keeps its stamp.
+fn stamps(now: &Snapshot, files: &Files, version: u64) -> rustc_hash::FxHashMap<Arc<str>, u64> {
+    let stamp = |(key, bytes): (&Arc<str>, &Arc<[u8]>)| {
+        let kept = now.files.get(key).filter(|old| Arc::ptr_eq(old, bytes)).and_then(|_| now.stamps.get(key));
+        (Arc::clone(key), kept.copied().unwrap_or(version))
+    };
+    files.iter().map(stamp).collect()
 }
 
 /// A search bundle to build: for which build, from which records, in
