@@ -39,8 +39,13 @@ pub(super) fn render_with_refs<M>(
         return (rendered, problems, refs);
     };
     let key = super::memo::body_digest(keys.lookup, &doc.path, doc.body_line, body, (sources, autolinks));
-    if let Some(kept) = keys.bodies.take(key).and_then(|kept| Kept::again(&kept, lookup, keys.briefings)) {
-        keys.bodies.keep(key, Arc::clone(&kept));
+    if let Some(old) = keys.bodies.take(key)
+        && let Some(kept) = Kept::again(&old, lookup, keys.briefings)
+    {
+        // Taking keeps the old one; one with briefings at new places replaces it.
+        if !Arc::ptr_eq(&old, &kept) {
+            keys.bodies.keep(key, Arc::clone(&kept));
+        }
         lookup.leave(kept.later.clone());
         lookup.note_read(&kept.read.iter().map(|(b, ..)| *b).collect::<Vec<_>>());
         return (kept.rendered.clone(), kept.problems.clone(), kept.refs.clone());
