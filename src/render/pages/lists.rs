@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::paginate::{Paginator, page_count, paginate};
+use super::paginate::{Paginator, page_count, paginate, paginate_len};
 use super::{Meta, PageKind, latest};
 use crate::content::model::ActorKind;
 use crate::render::network::{self, Graph};
@@ -82,10 +82,9 @@ impl PageKind for Briefings {
             briefings: Vec<Value>,
         }
         let site = ctx.site;
-        let all: Vec<BriefingIx> = ix::all(site.briefings.len()).collect();
-        let (shown, paginator) = paginate(site, &self.url(site, n), &all, page, "briefing");
+        let (shown, paginator) = paginate_len(site, &self.url(site, n), site.briefings.len(), page, "briefing");
         let mut years: Vec<Year> = Vec::new();
-        for &i in shown {
+        for i in shown.map(BriefingIx::new) {
             let year = site.briefings[i].doc.matter.date.year;
             if years.last().is_none_or(|y| y.year != year) {
                 years.push(Year { year, briefings: Vec::new() });
@@ -97,9 +96,11 @@ impl PageKind for Briefings {
             years: Vec<Year>,
             count: usize,
             paginator: Paginator,
-            archive: Vec<super::archive::ArchiveYear>,
+            archive: Value,
         }
-        value(&View { years, count: site.briefings.len(), paginator, archive: super::archive::index(site) })
+        // Every page shows the same archive, of every briefing: made once.
+        let archive = ctx.refs.archive.get_or_init(|| value(&super::archive::index(site))).clone();
+        value(&View { years, count: site.briefings.len(), paginator, archive })
     }
 }
 

@@ -27,10 +27,22 @@ pub(super) fn paginate<'a, T>(
     page: usize,
     noun: &'static str,
 ) -> (&'a [T], Paginator) {
-    let per = site.config.paginate_by;
-    let shown = range(per, items.len(), page);
-    let pager = pager(base, page, page_count(per, items.len()), (items.len(), noun), shown.clone());
+    let (shown, pager) = paginate_len(site, base, items.len(), page, noun);
     (&items[shown], pager)
+}
+
+/// [`paginate`] for a list of `len` entries: where page `page` is in it.
+pub(super) fn paginate_len(
+    site: &Site,
+    base: &str,
+    len: usize,
+    page: usize,
+    noun: &'static str,
+) -> (std::ops::Range<usize>, Paginator) {
+    let per = site.config.paginate_by;
+    let shown = range(per, len, page);
+    let pager = pager(base, page, page_count(per, len), (len, noun), shown.clone());
+    (shown, pager)
 }
 
 /// Where page `page` (from 0) of a list of `len` entries, `per` to a page,

@@ -59,6 +59,9 @@ pub(super) struct Refs {
     /// What directives in bodies place, made once the rest is (see
     /// `pages::embeds`).
     pub embeds: super::pages::Embeds,
+    /// The briefings by year and month, which every page of the list of
+    /// briefings shows: made when the first asks.
+    pub archive: std::sync::OnceLock<Value>,
     shared: Shared,
 }
 
@@ -188,7 +191,9 @@ impl Refs {
             .collect::<Result<_, _>>()?;
         let Tables { actors, questions, topics, authors, briefings, positions } = t;
         let embeds = Default::default();
-        let mut refs = Refs { actors, questions, topics, authors, briefings, positions, previews, embeds, shared };
+        let archive = std::sync::OnceLock::new();
+        let mut refs =
+            Refs { actors, questions, topics, authors, briefings, positions, previews, embeds, archive, shared };
         refs.render_positions(site, tera)?;
         Ok(refs)
     }
