@@ -275,13 +275,22 @@ fn load_words(
 /// bundle. Writes nothing itself; [`build`] gives it a staging folder.
 pub fn generate(options: &BuildOptions, sink: output::Sink) -> Result<BuildReport, Diagnostics> {
     let (mut report, renderer) = generate_pages(options, sink)?;
+    let lap = Instant::now();
     let site = renderer.site();
-    if site.config.search {
+    let search = site.config.search.then(|| {
         progress::start(options.progress.as_deref(), "Indexing for search", 0);
-        let lap = Instant::now();
         let mut records = search::records(site);
         site.others.iter().for_each(|other| records.extend(search::records(other)));
-        let written = search_bundle(&records, site.one_language()).and_then(|files| put_all(options, sink, &files));
+        let records: Vec<Arc<search::Record>> = records.into_iter().map(Arc::new).collect();
+        (records, site.one_language().map(str::to_owned))
+    });
+    // Freeing a big site's many small allocations takes a noticeable
+    // moment: do it off the build's path (and, with search on, while the
+    // index is made from the records, which hold all it needs).
+    std::thread::spawn(move || drop(renderer));
+    if let Some((records, one_language)) = search {
+        let bundle = search_bundle(&mut search::Indexer::default(), &records, one_language.as_deref());
+        let written = bundle.and_then(|files| put_all(options, sink, &files));
         if let Err(d) = written {
             report.warnings.push(d);
             return Err(report.warnings);
@@ -289,9 +298,6 @@ pub fn generate(options: &BuildOptions, sink: output::Sink) -> Result<BuildRepor
         report.stages.push(("search", lap.elapsed()));
         report.elapsed += lap.elapsed();
     }
-    // Freeing a big site's many small allocations takes a noticeable
-    // moment: do it off the build's path.
-    std::thread::spawn(move || drop(renderer));
     Ok(report)
 }
 
@@ -443,11 +449,12 @@ fn renderer(
 
 /// The site's search bundle: paths relative to the output folder, bytes.
 /// With `one_language`, every record is indexed in it; else each in its own.
-pub fn search_bundle<'r>(
-    records: impl IntoIterator<Item = &'r search::Record>,
+pub fn search_bundle(
+    indexer: &mut search::Indexer,
+    records: &[Arc<search::Record>],
     one_language: Option<&str>,
 ) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
-    search::bundle(records, one_language).map_err(|msg| {
+    indexer.bundle(records, one_language).map_err(|msg| {
         Diagnostic::new(Code::Search, config::CONFIG_FILE, format!("cannot build the search index: {msg}"))
             .hint("set `search: false` in dossier.yaml to build without search")
     })

@@ -182,6 +182,8 @@ fn serve_keeps_the_search_index_current_behind_the_pages() {
 
     site.briefing("third", "title: Third\ndate: 2025-04-01\nactors: [bob]", "Bob again.\n");
     server.wait_for(entry, "the index with the new briefing", |r| indexed_pages(&r.body) == before + 1);
+    // Only the new briefing's words were read; the rest were kept.
+    server.wait_log(&format!("(read 1 of {} pages)", before + 1));
 }
 
 /// Listens to the reload stream as the script on the page at `path`

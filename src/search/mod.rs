@@ -1,7 +1,7 @@
 //! Full-text search for static hosting: one record per page, taken from the
 //! resolved site (titles, summaries, quotes, body text) rather than from
-//! re-parsed HTML, and handed to Pagefind, which writes a chunked index the
-//! browser fetches piece by piece.
+//! re-parsed HTML, indexed into a Pagefind bundle (a chunked index the
+//! browser fetches piece by piece, searched by Pagefind's script).
 //!
 //! Filters: `type` on every record; `actor`, `question`, `topic` and
 //! `stance` on briefings (every actor involved, every question and stance of
@@ -9,7 +9,13 @@
 //! so that filtering by an actor also finds the actor's page.
 
 #[cfg(feature = "search")]
+mod index;
+#[cfg(feature = "search")]
+mod page;
+#[cfg(feature = "search")]
 mod pagefind;
+#[cfg(feature = "search")]
+mod words;
 
 use std::collections::BTreeMap;
 
@@ -81,7 +87,9 @@ impl Record {
 /// Every page worth finding: briefings, actors, questions, topics, pages,
 /// in the order of [`entities`].
 pub fn records(site: &Site) -> Vec<Record> {
-    entities(site).map(|e| record(site, e)).collect()
+    use rayon::prelude::*;
+    let entities: Vec<Entity> = entities(site).collect();
+    entities.into_par_iter().map(|e| record(site, e)).collect()
 }
 
 /// Every entity with a page, in a fixed order: briefings, actors,
@@ -199,21 +207,49 @@ fn entity_record(
     r
 }
 
-/// The search bundle for `records`: paths relative to the output folder
-/// (under [`BUNDLE_DIR`]) and their bytes.
-///
-/// With `one_language`, every record is indexed in it (a site in one
-/// language); else each in its own, as separate indexes.
-pub fn bundle<'r>(
-    records: impl IntoIterator<Item = &'r Record>,
-    one_language: Option<&str>,
-) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// Makes search bundles; one kept between bundles reads again only the
+/// records that changed (`serve`, after each edit).
+#[derive(Default)]
+pub struct Indexer {
     #[cfg(feature = "search")]
-    return pagefind::bundle(records, one_language);
-    #[cfg(not(feature = "search"))]
-    {
-        let _ = (records.into_iter().count(), one_language);
-        Err("this dossier was built without the `search` feature".into())
+    inner: index::Indexer,
+}
+
+impl Indexer {
+    /// The search bundle for `records`: paths relative to the output
+    /// folder (under [`BUNDLE_DIR`]) and their bytes.
+    ///
+    /// With `one_language`, every record is indexed in it (a site in one
+    /// language); else each in its own, as separate indexes.
+    pub fn bundle(
+        &mut self,
+        records: &[std::sync::Arc<Record>],
+        one_language: Option<&str>,
+    ) -> Result<Vec<(String, Vec<u8>)>, String> {
+        #[cfg(feature = "search")]
+        {
+            let languages = match one_language {
+                Some(language) => std::iter::once(language.to_owned()).collect(),
+                None => records.iter().map(|r| r.language.to_ascii_lowercase()).collect(),
+            };
+            let runtime = pagefind::runtime(&languages)?;
+            let files = self.inner.bundle(records, one_language, &runtime);
+            let dir = std::path::Path::new(BUNDLE_DIR);
+            Ok(files.into_iter().map(|(name, bytes)| (dir.join(name).to_string_lossy().into_owned(), bytes)).collect())
+        }
+        #[cfg(not(feature = "search"))]
+        {
+            let _ = (records, one_language);
+            Err("this dossier was built without the `search` feature".into())
+        }
+    }
+
+    /// How many records the last bundle read, of how many it indexed.
+    pub fn last_read(&self) -> (usize, usize) {
+        #[cfg(feature = "search")]
+        return self.inner.last_read;
+        #[cfg(not(feature = "search"))]
+        (0, 0)
     }
 }
 

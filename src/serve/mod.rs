@@ -139,17 +139,26 @@ fn start_search_worker(state: Arc<State>) -> mpsc::Sender<SearchJob> {
     std::thread::spawn(move || {
         lower_priority();
         let pool = rayon::ThreadPoolBuilder::new().start_handler(|_| lower_priority()).build();
+        let mut indexer = crate::search::Indexer::default();
         while let Ok(mut job) = rx.recv() {
             while let Ok(newer) = rx.try_recv() {
                 job = newer;
             }
             let (build, records, language) = job;
             let started = Instant::now();
-            let bundle = || crate::search_bundle(records.iter().map(|r| &**r), language.as_deref());
-            match pool.as_ref().map_or_else(|_| bundle(), |pool| pool.install(bundle)) {
+            let mut bundle = || crate::search_bundle(&mut indexer, &records, language.as_deref());
+            let bundled = match &pool {
+                Ok(pool) => pool.install(bundle),
+                Err(_) => bundle(),
+            };
+            match bundled {
                 Ok(files) => {
                     state.publish_search(build, files.into_iter().map(|(k, v)| (Arc::from(k), Arc::from(v))).collect());
-                    eprintln!("Search index updated in {} ms.", started.elapsed().as_millis());
+                    let (read, of) = indexer.last_read();
+                    eprintln!(
+                        "Search index updated in {} ms (read {read} of {of} pages).",
+                        started.elapsed().as_millis()
+                    );
                 }
                 Err(d) => eprintln!("warning: {}", crate::escape::terminal(&d.message)),
             }
