@@ -81,6 +81,10 @@ impl Indexer {
         for (language, records) in by_language {
             let read = self.languages.entry(language.clone()).or_default();
             let pages = read.update(&language, &records, &mut self.last_read.0);
+            // A language without a word to find has no index (as Pagefind).
+            if pages.is_empty() {
+                continue;
+            }
             let (meta_hash, language_files) = language_index(&language, &pages, &read.fields, &runtime.version);
             let wasm = runtime.wasm.get(&language).map(|bytes| {
                 files.push((format!("wasm.{language}.pagefind"), bytes.clone()));
@@ -101,9 +105,33 @@ impl Read {
     /// (others are left out, as Pagefind does), each with its record.
     fn update(&mut self, language: &str, records: &[&Arc<Record>], count: &mut usize) -> Vec<(Arc<Page>, Arc<Record>)> {
         let metas: Vec<BTreeMap<String, String>> = records.par_iter().map(|r| meta(r)).collect();
-        let fields: std::collections::BTreeSet<&str> =
-            metas.iter().flat_map(|m| m.keys().map(String::as_str)).collect();
-        let fields: Vec<String> = fields.into_iter().map(str::to_owned).collect();
+        let mut read = self.read(language, records, &metas, fields_of(metas.iter()), count);
+        // The fields are those of the pages kept: when only a page left out
+        // had some field, the places of the others are read again.
+        let kept = fields_of(metas.iter().zip(&read).filter(|(_, page)| page.is_some()).map(|(m, _)| m));
+        if kept != self.fields {
+            read = self.read(language, records, &metas, kept, count);
+        }
+        let mut pages = Vec::new();
+        for (r, page) in records.iter().zip(read) {
+            if let Some(page) = &page {
+                pages.push((Arc::clone(page), Arc::clone(r)));
+            }
+            self.pages.insert(r.url.clone(), (Arc::clone(r), page));
+        }
+        pages
+    }
+
+    /// Each record read, or taken over when it and `fields` are as they
+    /// were.
+    fn read(
+        &mut self,
+        language: &str,
+        records: &[&Arc<Record>],
+        metas: &[BTreeMap<String, String>],
+        fields: Vec<String>,
+        count: &mut usize,
+    ) -> Vec<Option<Arc<Page>>> {
         if fields != self.fields {
             self.pages.clear();
             self.fields = fields;
@@ -112,7 +140,7 @@ impl Read {
         let field_names: Vec<&str> = self.fields.iter().map(String::as_str).collect();
         let read: Vec<(Option<Arc<Page>>, bool)> = records
             .par_iter()
-            .zip(&metas)
+            .zip(metas)
             .map_init(
                 || Words::new(language),
                 |words, (r, meta)| match old.get(&r.url) {
@@ -126,16 +154,14 @@ impl Read {
             )
             .collect();
         *count += read.iter().filter(|(_, fresh)| *fresh).count();
-        drop(old);
-        let mut pages = Vec::new();
-        for (r, (page, _)) in records.iter().zip(read) {
-            if let Some(page) = &page {
-                pages.push((Arc::clone(page), Arc::clone(r)));
-            }
-            self.pages.insert(r.url.clone(), (Arc::clone(r), page));
-        }
-        pages
+        read.into_iter().map(|(page, _)| page).collect()
     }
+}
+
+/// Every field of `metas`, sorted.
+fn fields_of<'m>(metas: impl Iterator<Item = &'m BTreeMap<String, String>>) -> Vec<String> {
+    let fields: std::collections::BTreeSet<&str> = metas.flat_map(|m| m.keys().map(String::as_str)).collect();
+    fields.into_iter().map(str::to_owned).collect()
 }
 
 /// A record's fields shown with a result: its own and its title.
@@ -575,6 +601,8 @@ mod tests {
         }
         out.push(record("/fr/b/1/", "Un accord à Genève", "Les négociations reprennent à Genève.", "fr", None));
         out.push(record("/pt-br/b/1/", "Acordo", "Negociações em Brasília", "pt-BR", Some("2022-02-02")));
+        // A language whose only record has no word: no index at all.
+        out.push(record("/de/b/1/", "!!!", "— … ¡¡", "de", None));
         out
     }
 
@@ -621,6 +649,15 @@ mod tests {
     #[test]
     fn the_bundle_is_pagefinds_own_in_one_language() {
         assert!(compare(&records(), Some("en")) > 2, "too few chunks to test their ranges");
+    }
+
+    /// A field only a page without words has is no field of the index.
+    #[test]
+    fn a_field_only_a_page_left_out_has_is_left_out() {
+        let mut records = records()[..3].to_vec();
+        records.iter_mut().for_each(|r| _ = r.meta.remove("date"));
+        records[1].meta.insert("date".into(), "2023-01-01".into());
+        compare(&records, None);
     }
 
     /// The example site's own records: every kind of page, in each of its
