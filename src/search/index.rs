@@ -71,6 +71,8 @@ impl Indexer {
     ) -> Vec<(String, Vec<u8>)> {
         let mut by_language: BTreeMap<String, Vec<&Arc<Record>>> = BTreeMap::new();
         for r in records {
+            // Pagefind's script looks its index up by the page's `lang` in
+            // lowercase (`pt-br`).
             let language = one_language.map_or_else(|| r.language.to_ascii_lowercase(), str::to_owned);
             by_language.entry(language).or_default().push(r);
         }
@@ -104,7 +106,7 @@ impl Read {
     /// adds how many were read to `count`; returns the pages with words
     /// (others are left out, as Pagefind does), each with its record.
     fn update(&mut self, language: &str, records: &[&Arc<Record>], count: &mut usize) -> Vec<(Arc<Page>, Arc<Record>)> {
-        let metas: Vec<BTreeMap<String, String>> = records.par_iter().map(|r| meta(r)).collect();
+        let metas: Vec<BTreeMap<String, String>> = records.par_iter().map(|r| r.shown()).collect();
         let mut read = self.read(language, records, &metas, fields_of(metas.iter()), count);
         // The fields are those of the pages kept: when only a page left out
         // had some field, the places of the others are read again.
@@ -162,13 +164,6 @@ impl Read {
 fn fields_of<'m>(metas: impl Iterator<Item = &'m BTreeMap<String, String>>) -> Vec<String> {
     let fields: std::collections::BTreeSet<&str> = metas.flat_map(|m| m.keys().map(String::as_str)).collect();
     fields.into_iter().map(str::to_owned).collect()
-}
-
-/// A record's fields shown with a result: its own and its title.
-fn meta(r: &Record) -> BTreeMap<String, String> {
-    let mut meta = r.meta.clone();
-    meta.insert("title".into(), r.title.clone());
-    meta
 }
 
 #[derive(Serialize)]

@@ -65,6 +65,14 @@ impl Record {
         r
     }
 
+    /// The fields shown with a result: its own and its title.
+    #[cfg(feature = "search")]
+    fn shown(&self) -> BTreeMap<String, String> {
+        let mut meta = self.meta.clone();
+        meta.insert("title".into(), self.title.clone());
+        meta
+    }
+
     fn filter(&mut self, name: &str, value: &str) {
         let values = self.filters.entry(name.to_owned()).or_default();
         if !values.iter().any(|v| v == value) {

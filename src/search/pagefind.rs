@@ -73,13 +73,11 @@ pub(super) struct Input {
 impl Input {
     #[cfg(test)]
     pub(super) fn of(r: &super::Record) -> Self {
-        let mut meta = r.meta.clone();
-        meta.insert("title".into(), r.title.clone());
         Input {
             url: r.url.clone(),
             html: crate::escape::text(&r.text),
             language: r.language.to_ascii_lowercase(),
-            meta,
+            meta: r.shown(),
             filters: r.filters.clone(),
             sort: r.sort.clone(),
         }
