@@ -190,9 +190,9 @@ fn language_index(
 ) -> (String, Vec<(String, Vec<u8>)>) {
     let (pages, kept): (Vec<&Page>, Vec<&Record>) = pages.iter().map(|(p, r)| (&**p, &**r)).unzip();
     let mut files = Vec::new();
+    // Each folder names its files apart, as Pagefind does.
     let mut names = Names::default();
     let fragment_names: Vec<String> = pages.iter().map(|p| names.short(&p.hash, language)).collect();
-    // Each folder names its files apart, as Pagefind does.
     let mut names = Names::default();
     // `[version, pages, chunks, filters, sorts, fields]`, each page
     // `[fragment, word count, group ("": none)]`.
@@ -312,23 +312,32 @@ fn word_chunks<'p>(pages: &[&'p Page]) -> Vec<Vec<IndexWord<'p>>> {
 /// What a word counts toward its chunk's size: its places and pages, and
 /// its forms with diacritics.
 fn word_size(pages: &[&Page], word: &IndexWord) -> usize {
-    let mut forms: Vec<&str> = Vec::new();
-    let mut size = 0;
-    for &(n, e) in &word.on {
-        let page = &pages[n as usize];
-        let entry = &page.entries[e as usize];
-        if let Some((text, meta)) = entry.plain {
-            size += text.len() + meta.len() + 1;
-        }
-        for v in page.variants_of(entry) {
-            size += v.places.len() + v.meta.len() + 1;
+    let plain: usize = word
+        .on
+        .iter()
+        .filter_map(|&(n, e)| pages[n as usize].entries[e as usize].plain)
+        .map(|(text, meta)| text.len() + meta.len() + 1)
+        .sum();
+    let forms = forms(pages, word);
+    let variants: usize = forms.iter().flat_map(|(_, on)| on).map(|(_, _, v)| v.places.len() + v.meta.len() + 1).sum();
+    plain + variants + forms.len()
+}
+
+/// A word's forms with diacritics in the order they first occur, each with
+/// the pages it is on.
+fn forms<'p>(pages: &[&'p Page], word: &IndexWord<'p>) -> Vec<(&'p str, On<'p, page::Variant>)> {
+    let mut forms: Vec<(&str, On<page::Variant>)> = Vec::new();
+    for &(n, i) in &word.on {
+        let page = pages[n as usize];
+        for v in page.variants_of(&page.entries[i as usize]) {
             let form = page.form(v);
-            if !forms.contains(&form) {
-                forms.push(form);
+            match forms.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, on)) => on.push((n, page, v)),
+                None => forms.push((form, vec![(n, page, v)])),
             }
         }
     }
-    size + forms.len()
+    forms
 }
 
 /// Each chunk's first and last word, cut to the shortest prefixes that
@@ -379,18 +388,7 @@ fn encode_chunk(pages: &[&Page], chunk: &[IndexWord]) -> Vec<u8> {
             e.array(3).uint((n - last) as usize).ints(page.places(text)).ints(page.places(meta));
             last = n;
         }
-        // Forms in the order they first occur, each with its pages.
-        let mut forms: Vec<(&str, On<page::Variant>)> = Vec::new();
-        for &(n, i) in &word.on {
-            let page = pages[n as usize];
-            for v in page.variants_of(&page.entries[i as usize]) {
-                let form = page.form(v);
-                match forms.iter_mut().find(|(f, _)| *f == form) {
-                    Some((_, on)) => on.push((n, page, v)),
-                    None => forms.push((form, vec![(n, page, v)])),
-                }
-            }
-        }
+        let forms = forms(pages, word);
         e.array(forms.len());
         for (form, on) in forms {
             e.array(2).str(form).array(on.len());
