@@ -322,8 +322,12 @@ fn uses<'a>((content, bodies): (&'a Content, &'a Bodies), diags: &mut Diagnostic
         .chain(docs(&content.authors, &bodies.authors))
         .chain(docs(&content.pages, &bodies.pages))
         .chain(content.translations.iter().map(|t| (&t.doc as &dyn Named, t.body.as_str())));
-    for (doc, body) in all {
-        for image in crate::markdown::local_images(body) {
+    // Each body is parsed where it names a picture or a figure: on all
+    // threads, as a large site has tens of thousands.
+    let all: Vec<_> = all.collect();
+    let found: Vec<_> = all.par_iter().map(|&(_, body)| crate::markdown::local_images(body)).collect();
+    for ((doc, body), images) in all.into_iter().zip(found) {
+        for image in images {
             let BodyImage { dest, range, has_alt } = image;
             if !has_alt {
                 diags.push(

@@ -388,16 +388,22 @@ pub fn sort(content: &mut Content, bodies: &mut Bodies) {
     });
 }
 
-/// Sorts `docs` by `order`, each body staying with its document.
+/// Sorts `docs` by `order`, each body staying with its document. The
+/// order is found on indices and each document moved once: a document is
+/// large, and sorting them in place moved each many times.
 fn sort_with<M>(
     docs: &mut Vec<Document<M>>,
     bodies: &mut Vec<crate::content::Body>,
     mut order: impl FnMut(&Document<M>, &Document<M>) -> std::cmp::Ordering,
 ) {
-    let mut pairs: Vec<(Document<M>, crate::content::Body)> =
-        std::mem::take(docs).into_iter().zip(std::mem::take(bodies)).collect();
-    pairs.sort_by(|a, b| order(&a.0, &b.0));
-    (*docs, *bodies) = pairs.into_iter().unzip();
+    let mut sorted: Vec<usize> = (0..docs.len()).collect();
+    sorted.sort_by(|&a, &b| order(&docs[a], &docs[b]));
+    if sorted.iter().enumerate().all(|(i, &n)| i == n) {
+        return;
+    }
+    let mut slots: Vec<Option<(Document<M>, crate::content::Body)>> =
+        std::mem::take(docs).into_iter().zip(std::mem::take(bodies)).map(Some).collect();
+    (*docs, *bodies) = sorted.into_iter().filter_map(|n| slots[n].take()).unzip();
 }
 
 /// Topic ids used by briefings or given a file, sorted by title; their
