@@ -140,6 +140,53 @@ fn a_rebuild_reuses_unchanged_files_and_never_writes_into_the_previous_output() 
     assert_ne!(ino("briefings/first/index.html"), std::fs::metadata(&first_copy).unwrap().ino());
 }
 
+/// A rebuild tells unchanged files by the fingerprints the last build left
+/// (`.dossier-fingerprints`: length, time, inode, hash), not by reading
+/// them; a file changed since, even to the same length, is compared byte
+/// for byte and written again; without the record every file is compared.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_trusts_the_fingerprints_only_for_files_as_the_last_build_left_them() {
+    use std::os::unix::fs::MetadataExt;
+    let site = sample_site();
+    assert_ok(&site.build());
+    let public = site.root().join("public");
+    let ino = |rel: &str| std::fs::metadata(public.join(rel)).unwrap().ino();
+    let record = public.join(".dossier-fingerprints");
+    let manifest = std::fs::read_to_string(public.join(".dossier-manifest")).unwrap();
+    assert!(manifest.lines().any(|l| l == ".dossier-fingerprints"), "the record is listed as the build's");
+
+    // Edited in place, same length: its time no longer matches the record.
+    let page = "briefings/first/index.html";
+    let built = std::fs::read(public.join(page)).unwrap();
+    let mut edited = built.clone();
+    let at = edited.len() / 2;
+    edited[at] = if edited[at] == b'x' { b'y' } else { b'x' };
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(public.join(page), &edited).unwrap();
+    // An unchanged page whose recorded hash is not its own: a build that
+    // trusts the record writes it anew (a new inode).
+    let text = std::fs::read_to_string(&record).unwrap();
+    let line = text.lines().find(|l| l.ends_with(" 404.html")).expect("404.html has a fingerprint");
+    let hash = line.split(' ').nth(3).unwrap();
+    let other = format!("{:032x}", u128::from_str_radix(hash, 16).unwrap() ^ 1);
+    std::fs::write(&record, text.replace(line, &line.replace(hash, &other))).unwrap();
+    let (page_ino, error_ino, robots_ino) = (ino(page), ino("404.html"), ino("robots.txt"));
+
+    assert_ok(&site.build());
+    assert_eq!(std::fs::read(public.join(page)).unwrap(), built, "the edited page was not written again");
+    assert_ne!(ino(page), page_ino);
+    assert_ne!(ino("404.html"), error_ino, "the record was not consulted");
+    assert_eq!(ino("robots.txt"), robots_ino, "an unchanged file was written again");
+
+    // Without the record, unchanged files are still found by their bytes.
+    std::fs::remove_file(&record).unwrap();
+    let error_ino = ino("404.html");
+    assert_ok(&site.build());
+    assert_eq!(ino("404.html"), error_ino);
+    assert!(record.exists(), "the build left no record");
+}
+
 /// Every file under `dir` with its bytes, for comparing whole trees.
 #[test]
 fn a_build_killed_midway_leaves_the_previous_output_intact() {

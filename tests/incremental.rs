@@ -20,7 +20,9 @@ fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     // still remove pages it built.
     std::fs::remove_file(root.join(dossier::published::FILE)).unwrap();
     let mut files = common::files_under(&out.path().join("public"));
-    files.retain(|rel, _| !rel.starts_with("pagefind/") && rel != dossier::output::MANIFEST);
+    // What the build keeps about its output folder is not the site.
+    let own = [dossier::output::MANIFEST, dossier::output::FINGERPRINTS];
+    files.retain(|rel, _| !rel.starts_with("pagefind/") && !own.contains(&rel.as_str()));
     files
 }
 

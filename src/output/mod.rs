@@ -3,12 +3,15 @@
 //! the previous output exactly as it was. A file the previous output already
 //! has, byte for byte, is hard-linked from it instead of written again: it
 //! keeps its modification time (so `rsync` and deploy tools skip it), and
-//! neither writing it nor removing the old copy touches its data.
+//! neither writing it nor removing the old copy touches its data. Which
+//! files are unchanged is told from the last build's [`fingerprint`]s,
+//! where they still describe the files.
 //!
 //! The output folder is the user's too: [`Target::take`] locks it against
 //! other builds and refuses one holding files no build wrote ([`owner`]);
 //! `.git` and `keep:` files are carried into each new build.
 
+mod fingerprint;
 mod lock;
 pub(crate) mod owner;
 mod sink;
@@ -21,8 +24,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostics::Diagnostic;
+pub use fingerprint::FILE as FINGERPRINTS;
 pub use owner::{Keep, MANIFEST};
 pub(crate) use sink::Recording;
 pub use sink::{Output, Sink, WriteError};
@@ -90,8 +95,16 @@ impl Target {
     /// as it was.
     pub fn commit(&self, mut staging: Staging, previous: &owner::Previous) -> io::Result<Vec<Diagnostic>> {
         let mut written = std::mem::take(staging.written.get_mut().unwrap_or_else(|e| e.into_inner()));
-        written.sort_unstable();
-        written.dedup();
+        // Stable, and the last write of a path counts (the site's
+        // `static/robots.txt` replaces the generated one).
+        written.sort_by(|a, b| a.0.cmp(&b.0));
+        written.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(later, kept);
+            }
+            same
+        });
         let mut warnings = Vec::new();
         let mut carried = Vec::new();
         let result = (|| {
@@ -108,8 +121,12 @@ impl Target {
                 carried.push((from, to));
             }
             let folders: Vec<String> = previous.carry.iter().map(|c| format!("{c}/")).collect();
-            written.retain(|w| !previous.carry.contains(w) && !folders.iter().any(|f| w.starts_with(f)));
-            fs::write(staging.dir.join(MANIFEST), owner::manifest_text(&written))?;
+            written.retain(|(w, _)| !previous.carry.contains(w) && !folders.iter().any(|f| w.starts_with(f)));
+            fingerprint::write(&staging.dir, &written)?;
+            if let Err(i) = written.binary_search_by(|(w, _)| w.as_str().cmp(fingerprint::FILE)) {
+                written.insert(i, (fingerprint::FILE.to_owned(), None));
+            }
+            fs::write(staging.dir.join(MANIFEST), owner::manifest_text(written.iter().map(|(w, _)| w.as_str())))?;
             if !previous.exists {
                 return fs::rename(&staging.dir, &self.output).map(|()| None);
             }
@@ -191,8 +208,11 @@ pub struct Staging {
     output: PathBuf,
     /// Whether there is a previous output to reuse files from.
     previous: bool,
-    /// Every file put, for the manifest.
-    written: Mutex<Vec<String>>,
+    /// The previous output's files as its build recorded them.
+    fingerprints: FxHashMap<String, fingerprint::Fingerprint>,
+    /// Every file put, for the manifest; with its fingerprint when it was
+    /// put whole, for the next build.
+    written: Mutex<Vec<(String, Option<fingerprint::Fingerprint>)>>,
     committed: bool,
 }
 
@@ -203,12 +223,13 @@ impl Staging {
             remove_tree(&dir)?;
         }
         fs::create_dir(&dir)?;
+        let fingerprints = if previous { fingerprint::read(output) } else { FxHashMap::default() };
         let written = Mutex::new(Vec::new());
-        Ok(Staging { dir, output: output.to_path_buf(), previous, written, committed: false })
+        Ok(Staging { dir, output: output.to_path_buf(), previous, fingerprints, written, committed: false })
     }
 
-    fn record(&self, rel: &str) {
-        self.written.lock().unwrap_or_else(|e| e.into_inner()).push(rel.to_owned());
+    fn record(&self, rel: &str, print: Option<fingerprint::Fingerprint>) {
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).push((rel.to_owned(), print));
     }
 
     /// Creates the file `rel` (a relative path made by
@@ -230,22 +251,27 @@ impl Staging {
         }
     }
 
-    /// Links `rel` from the previous output when it holds exactly `bytes`;
-    /// whether it did. Only a regular file is linked (never a symlink a
-    /// user left there), and any failure means writing the file instead.
-    fn reuse(&self, rel: &str, bytes: &[u8]) -> bool {
+    /// Links `rel` from the previous output when it holds exactly `bytes`
+    /// (whose hash is `hash`); the linked file's stamp if it did. Only a
+    /// regular file is linked (never a symlink a user left there), and any
+    /// failure means writing the file instead.
+    fn reuse(&self, rel: &str, bytes: &[u8], hash: u128) -> Option<fingerprint::Stamp> {
         if !self.previous {
-            return false;
+            return None;
         }
         let old = self.output.join(rel);
-        let same = fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && holds(&old, bytes);
+        let meta = fs::symlink_metadata(&old).ok().filter(|m| m.is_file() && m.len() == bytes.len() as u64)?;
+        let stamp = fingerprint::Stamp::of(&meta);
+        let same = match self.fingerprints.get(rel) {
+            Some(print) if print.stamp == stamp => print.hash == hash,
+            _ => holds(&old, bytes),
+        };
         if !same {
-            return false;
+            return None;
         }
         let new = self.dir.join(rel);
         self.page_folder(rel, &new);
-        self.in_folder(&new, || fs::hard_link(&old, &new)).is_ok()
+        self.in_folder(&new, || fs::hard_link(&old, &new)).ok().map(|()| stamp)
     }
 
     /// A page (`…/index.html`) has a folder of its own, still missing:
@@ -277,11 +303,17 @@ impl Staging {
 
 impl Output for Staging {
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        self.record(rel);
-        if self.reuse(rel, bytes) {
+        let hash = fingerprint::hash(bytes);
+        let print = |stamp| Some(fingerprint::Fingerprint { stamp, hash });
+        if let Some(stamp) = self.reuse(rel, bytes, hash) {
+            self.record(rel, print(stamp));
             return Ok(());
         }
-        self.create(rel)?.write_all(bytes)
+        let mut file = self.create(rel)?;
+        file.write_all(bytes)?;
+        // Without a stamp the next build compares the file byte for byte.
+        self.record(rel, file.metadata().ok().and_then(|meta| print(fingerprint::Stamp::of(&meta))));
+        Ok(())
     }
 
     /// Linked: a cache entry never changes, so the output may share it
@@ -289,14 +321,14 @@ impl Output for Staging {
     fn put_file(&self, rel: &str, from: &Path) -> io::Result<()> {
         let new = self.dir.join(rel);
         if self.in_folder(&new, || fs::hard_link(from, &new)).is_ok() {
-            self.record(rel);
+            self.record(rel, None);
             return Ok(());
         }
         self.put(rel, &fs::read(from)?)
     }
 
     fn put_streamed(&self, rel: &str, write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-        self.record(rel);
+        self.record(rel, None);
         let mut file = io::BufWriter::with_capacity(256 * 1024, self.create(rel)?);
         write(&mut file)?;
         file.flush()

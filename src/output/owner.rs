@@ -150,9 +150,8 @@ fn resorted(mut m: Manifest) -> Manifest {
 }
 
 /// The manifest's text for the files a build wrote (sorted, no repeats).
-pub(crate) fn manifest_text(files: &[String]) -> String {
-    let mut text = String::with_capacity(HEADER.len() + files.iter().map(|f| f.len() + 1).sum::<usize>() + 1);
-    text.push_str(HEADER);
+pub(crate) fn manifest_text<'a>(files: impl Iterator<Item = &'a str>) -> String {
+    let mut text = String::from(HEADER);
     text.push('\n');
     for f in files {
         text.push_str(&encode(f));
@@ -162,14 +161,14 @@ pub(crate) fn manifest_text(files: &[String]) -> String {
 }
 
 /// A line per path: the few characters that would break a line are escaped.
-fn encode(rel: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn encode(rel: &str) -> std::borrow::Cow<'_, str> {
     if !rel.contains(['%', '\n', '\r']) {
         return rel.into();
     }
     rel.replace('%', "%25").replace('\n', "%0A").replace('\r', "%0D").into()
 }
 
-fn decode(line: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn decode(line: &str) -> std::borrow::Cow<'_, str> {
     if !line.contains('%') {
         return line.into();
     }
