@@ -17,6 +17,14 @@ use dossier::{BuildOptions, Diagnostics, scaffold};
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+/// jemalloc's settings, read at its start (`_RJEM_MALLOC_CONF` in the
+/// environment overrides them): an arena per CPU rather than four, and
+/// freed pages handed back after 300 ms rather than 10 s. A 10,000-briefing
+/// build peaks about 6% lower (333 → 313 MiB), in the same time.
+#[cfg(feature = "jemalloc")]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+pub static MALLOC_CONF: &[u8; 39] = b"percpu_arena:percpu,dirty_decay_ms:300\0";
+
 /// The release, and the commit and day it was built from when built from a
 /// git checkout (build.rs), for bug reports.
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("DOSSIER_BUILT"));
@@ -208,6 +216,15 @@ fn main() -> ExitCode {
             #[cfg(feature = "jemalloc")]
             if let Err(e) = tikv_jemalloc_ctl::background_thread::write(true) {
                 eprintln!("warning: jemalloc's background threads: {e}");
+            }
+            // Pages freed after an edit are kept for the next one, as
+            // jemalloc does by default (a build hands them back sooner).
+            #[cfg(feature = "jemalloc")]
+            // SAFETY: both settings take an `ssize_t` (milliseconds);
+            // arena 4096 is every arena.
+            unsafe {
+                let _ = tikv_jemalloc_ctl::raw::write(b"arenas.dirty_decay_ms\0", 10_000isize);
+                let _ = tikv_jemalloc_ctl::raw::write(b"arena.4096.dirty_decay_ms\0", 10_000isize);
             }
             // Pages show a new picture's source until it is processed.
             let build = BuildOptions { drafts, pictures_later: true, ..BuildOptions::new(site_root(root)) };
