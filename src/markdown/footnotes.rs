@@ -76,7 +76,7 @@ mod tests {
     fn notes_and_references_link_both_ways_by_number() {
         let mut links = crate::markdown::tests::Fake;
         let src = "A[^Sources] b[^x] c[^sources].\n\n[^sources]: One.\n[^x]: Two.\n\n## Fn 1\n";
-        let html = render(src, &mut links, &[], &[]).html;
+        let html = render(src, &mut links, &[], &[]).html.text().into_owned();
         assert!(
             html.contains(r##"<sup class="footnote-reference" id="fnref-1"><a href="#fn-1">1</a></sup>"##),
             "{html}"

@@ -15,6 +15,7 @@ mod directives;
 mod external;
 mod footnotes;
 mod highlight;
+mod html;
 mod inline;
 mod merge;
 mod pictures;
@@ -31,6 +32,7 @@ pub use autolink::AutoLink;
 pub use directives::{Attr, Directive, Embed, splice};
 pub use external::{BodyImage, external_links, local_images};
 pub use highlight::CSS_CLASS_PREFIX;
+pub use html::Html;
 pub use inline::{Inline, inline};
 
 /// A link target resolved by the site.
@@ -110,9 +112,8 @@ pub struct TocEntry {
 /// A body rendered to HTML, with its table of contents.
 #[derive(Debug, Default, Clone)]
 pub struct Rendered {
-    /// The HTML, safe to embed in a page; shared, as `serve` keeps each
-    /// body for the next resolution.
-    pub html: std::sync::Arc<String>,
+    /// The HTML, safe to embed in a page.
+    pub html: Html,
     /// Its headings, in order.
     pub toc: Vec<TocEntry>,
     /// Problems found, with the byte range in the Markdown source.
@@ -154,11 +155,9 @@ pub fn render(source: &str, links: &mut dyn Links, reserved_ids: &[&str], autoli
         let events = anchors::add(events, reserved_ids, &mut toc);
         pulldown_cmark::html::push_html(&mut html, highlight::highlight(events));
     }
-    // Bodies stay in memory until their pages are written: keep no slack.
-    html.shrink_to_fit();
     let mut problems = problems.into_inner();
     problems.sort_by_key(|(range, _)| range.start);
-    Rendered { html: std::sync::Arc::new(html), toc, problems, embeds: embeds.into_inner() }
+    Rendered { html: Html::new(html), toc, problems, embeds: embeds.into_inner() }
 }
 
 #[cfg(test)]
@@ -186,9 +185,13 @@ mod tests {
     #[test]
     fn wikilinks_use_the_name_unless_text_is_given() {
         let r = render("See [[putin]], [[putin|him]] and [[Putin]].", &mut Fake, &[], &[]);
-        assert!(r.html.contains(r#"<a href="/actors/putin/" class="wikilink">Vladimir Putin</a>"#), "{}", r.html);
-        assert!(r.html.contains(r#"class="wikilink">him</a>"#), "{}", r.html);
-        assert!(r.html.contains(r#"class="wikilink">Putin</a>"#), "{}", r.html);
+        assert!(
+            r.html.text().contains(r#"<a href="/actors/putin/" class="wikilink">Vladimir Putin</a>"#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.text().contains(r#"class="wikilink">him</a>"#), "{}", r.html);
+        assert!(r.html.text().contains(r#"class="wikilink">Putin</a>"#), "{}", r.html);
         assert!(r.problems.is_empty());
     }
 
@@ -233,8 +236,16 @@ mod tests {
     #[test]
     fn citations_become_numbered_links() {
         let r = render("Said so [@a]. Twice [@b; @a].", &mut Fake, &[], &[]);
-        assert!(r.html.contains(r##"<sup class="cite"><a href="#source-a" id="cite-1">1</a></sup>"##), "{}", r.html);
-        assert!(r.html.contains(r##"<a href="#source-b" id="cite-2">2</a>, <a href="#source-a">1</a>"##), "{}", r.html);
+        assert!(
+            r.html.text().contains(r##"<sup class="cite"><a href="#source-a" id="cite-1">1</a></sup>"##),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.text().contains(r##"<a href="#source-b" id="cite-2">2</a>, <a href="#source-a">1</a>"##),
+            "{}",
+            r.html
+        );
         assert!(r.problems.is_empty());
     }
 
@@ -249,7 +260,7 @@ mod tests {
         ] {
             let r = render(source, &mut Fake, &[], &[]);
             let cite = r##"<sup class="cite"><a href="#source-a" id="cite-1">1</a></sup>"##;
-            assert!(r.html.contains(&format!("{before}{cite}{after}")), "{source}: {}", r.html);
+            assert!(r.html.text().contains(&format!("{before}{cite}{after}")), "{source}: {}", r.html);
         }
     }
 
@@ -258,16 +269,16 @@ mod tests {
         let r = render("## Sources\n\n## What's next?\n\n## What's next?\n", &mut Fake, &["sources"], &[]);
         let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["sources-1", "whats-next", "whats-next-1"]);
-        assert!(r.html.contains(r#"<h2 id="whats-next">"#), "{}", r.html);
+        assert!(r.html.text().contains(r#"<h2 id="whats-next">"#), "{}", r.html);
     }
 
     #[test]
     fn code_is_highlighted_with_classes_and_escaped() {
         let r = render("```rust\nfn main() { let x = \"<b>\"; }\n```\n", &mut Fake, &[], &[]);
-        assert!(r.html.contains(&format!("class=\"{CSS_CLASS_PREFIX}")), "{}", r.html);
-        assert!(r.html.contains("&lt;b&gt;") && !r.html.contains("<b>"), "{}", r.html);
+        assert!(r.html.text().contains(&format!("class=\"{CSS_CLASS_PREFIX}")), "{}", r.html);
+        assert!(r.html.text().contains("&lt;b&gt;") && !r.html.text().contains("<b>"), "{}", r.html);
         let plain = render("```nosuchlang\n<i>\n```\n", &mut Fake, &[], &[]);
-        assert!(plain.html.contains("&lt;i&gt;"), "{}", plain.html);
+        assert!(plain.html.text().contains("&lt;i&gt;"), "{}", plain.html);
     }
 
     #[test]
@@ -283,10 +294,14 @@ mod tests {
             &[],
             &names,
         );
-        assert!(r.html.contains(r#"<a href="/a/putin/" class="autolink">Vladimir Putin</a>"#), "{}", r.html);
-        assert!(r.html.contains(r#"<a href="/a/macron/" class="autolink">Macron</a>"#), "{}", r.html);
-        assert_eq!(r.html.matches("autolink").count(), 2, "{}", r.html);
-        assert!(r.html.contains("Putinism aside") && r.html.contains("<h1 id=\"putin\">Putin</h1>"), "{}", r.html);
+        assert!(r.html.text().contains(r#"<a href="/a/putin/" class="autolink">Vladimir Putin</a>"#), "{}", r.html);
+        assert!(r.html.text().contains(r#"<a href="/a/macron/" class="autolink">Macron</a>"#), "{}", r.html);
+        assert_eq!(r.html.text().matches("autolink").count(), 2, "{}", r.html);
+        assert!(
+            r.html.text().contains("Putinism aside") && r.html.text().contains("<h1 id=\"putin\">Putin</h1>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
@@ -298,7 +313,7 @@ mod tests {
         ];
         let r = render("Côte d'Ivoire, then Caf&eacute; Noir and St\\. Kitts.", &mut Fake, &[], &names);
         for url in ["/a/ci/", "/a/cafe/", "/a/kitts/"] {
-            assert!(r.html.contains(&format!(r#"<a href="{url}" class="autolink">"#)), "{url} in {}", r.html);
+            assert!(r.html.text().contains(&format!(r#"<a href="{url}" class="autolink">"#)), "{url} in {}", r.html);
         }
     }
 
@@ -311,7 +326,7 @@ mod tests {
             &[],
         );
         for needle in ["<table>", "<del>x</del>", "\u{201c}q\u{201d}", "checkbox", "footnote"] {
-            assert!(r.html.contains(needle), "{needle} in {}", r.html);
+            assert!(r.html.text().contains(needle), "{needle} in {}", r.html);
         }
     }
 }

@@ -73,7 +73,7 @@ fn render_fresh<M>(
     let mut links = BodyLinks::new(lookup, &doc.path, sources);
     let mut rendered = markdown::render(body, &mut links, RESERVED_ANCHORS, autolinks);
     if lookup.safe_html {
-        rendered.html = Arc::new(markdown::sanitize::clean(&rendered.html));
+        rendered.html = markdown::Html::new(markdown::sanitize::clean(&rendered.html.text()));
     }
     let later = checks_left(&mut links, |check, code, range| {
         Diagnostic::new(code, &doc.path, message(check, body.get(range.clone()).unwrap_or_default()))

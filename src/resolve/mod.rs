@@ -184,9 +184,8 @@ fn untranslated_fragments(site: &mut Site, missing: Vec<links::Missing>) -> Vec<
             Some(e) => {
                 let url = site.url(m.dest);
                 let body = &mut site.body_mut(e).html;
-                *body = std::sync::Arc::new(
-                    body.replace(&format!("href=\"{url}#{}\"", m.fragment), &format!("href=\"{url}\"")),
-                );
+                let html = body.text().replace(&format!("href=\"{url}#{}\"", m.fragment), &format!("href=\"{url}\""));
+                *body = crate::markdown::Html::new(html);
             }
             None => problems.push(m.problem),
         }

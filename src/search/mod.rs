@@ -134,29 +134,43 @@ fn record_of(site: &Site, entity: Entity) -> Record {
             let m = &a.doc.matter;
             let aliases = m.aliases.join(", ");
             let lines = [m.role.as_deref(), Some(aliases.as_str())];
-            entity_record(u.actor(&a.doc.id), &m.name, &w("page-actor"), Some("actor"), &lines, &a.body.html)
+            entity_record(u.actor(&a.doc.id), &m.name, &w("page-actor"), Some("actor"), &lines, &a.body.html.text())
         }
         Entity::Question(i) => {
             let q = &site.questions[i];
             let m = &q.doc.matter;
             let lines = [m.summary.as_deref()];
-            entity_record(u.question(&q.doc.id), &m.title, &w("page-question"), Some("question"), &lines, &q.body.html)
+            entity_record(
+                u.question(&q.doc.id),
+                &m.title,
+                &w("page-question"),
+                Some("question"),
+                &lines,
+                &q.body.html.text(),
+            )
         }
         Entity::Topic(i) => {
             let t = &site.topics[i];
             let lines = [t.description.as_deref()];
-            entity_record(u.topic(&t.id), &t.title, &w("page-topic"), Some("topic"), &lines, &t.body.html)
+            entity_record(u.topic(&t.id), &t.title, &w("page-topic"), Some("topic"), &lines, &t.body.html.text())
         }
         Entity::Page(i) => {
             let p = &site.pages[i];
             let m = &p.doc.matter;
-            entity_record(u.page(&p.doc.id), &m.title, &w("page-page"), None, &[m.summary.as_deref()], &p.body.html)
+            entity_record(
+                u.page(&p.doc.id),
+                &m.title,
+                &w("page-page"),
+                None,
+                &[m.summary.as_deref()],
+                &p.body.html.text(),
+            )
         }
         Entity::Author(i) => {
             let a = &site.authors[i];
             let m = &a.doc.matter;
             let lines = [m.role.as_deref(), m.bio.as_deref()];
-            entity_record(u.author(&a.doc.id), &m.name, &w("page-author"), Some("author"), &lines, &a.body.html)
+            entity_record(u.author(&a.doc.id), &m.name, &w("page-author"), Some("author"), &lines, &a.body.html.text())
         }
     }
 }
@@ -188,7 +202,7 @@ fn briefing_record(site: &Site, i: crate::resolve::BriefingIx) -> Record {
     for &t in &b.topics {
         r.filter("topic", &site.topics[t].title);
     }
-    r.say(&body_text(&b.body.html));
+    r.say(&body_text(&b.body.html.text()));
     r
 }
 

@@ -47,7 +47,11 @@ pub(in crate::render) fn render(
 /// The body's HTML with its embeds in place (the body itself when it has none).
 pub(super) fn spliced<'a>(ctx: &Ctx<'a>, entity: Entity, body: &'a Rendered) -> std::borrow::Cow<'a, str> {
     let embeds = ctx.refs.embeds.get(&entity);
-    crate::markdown::splice(&body.html, |n| embeds.and_then(|e| e.get(n)).map(String::as_str))
+    let html = body.html.text();
+    match crate::markdown::splice(&html, |n| embeds.and_then(|e| e.get(n)).map(String::as_str)) {
+        std::borrow::Cow::Borrowed(_) => html,
+        std::borrow::Cow::Owned(spliced) => std::borrow::Cow::Owned(spliced),
+    }
 }
 
 /// What `partials/embed.html` gets as `embed`: `kind`, and that kind's fields.
