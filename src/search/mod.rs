@@ -134,43 +134,29 @@ fn record_of(site: &Site, entity: Entity) -> Record {
             let m = &a.doc.matter;
             let aliases = m.aliases.join(", ");
             let lines = [m.role.as_deref(), Some(aliases.as_str())];
-            entity_record(u.actor(&a.doc.id), &m.name, &w("page-actor"), Some("actor"), &lines, &a.body.html.text())
+            entity_record(u.actor(&a.doc.id), &m.name, &w("page-actor"), Some("actor"), &lines, &a.body.html)
         }
         Entity::Question(i) => {
             let q = &site.questions[i];
             let m = &q.doc.matter;
             let lines = [m.summary.as_deref()];
-            entity_record(
-                u.question(&q.doc.id),
-                &m.title,
-                &w("page-question"),
-                Some("question"),
-                &lines,
-                &q.body.html.text(),
-            )
+            entity_record(u.question(&q.doc.id), &m.title, &w("page-question"), Some("question"), &lines, &q.body.html)
         }
         Entity::Topic(i) => {
             let t = &site.topics[i];
             let lines = [t.description.as_deref()];
-            entity_record(u.topic(&t.id), &t.title, &w("page-topic"), Some("topic"), &lines, &t.body.html.text())
+            entity_record(u.topic(&t.id), &t.title, &w("page-topic"), Some("topic"), &lines, &t.body.html)
         }
         Entity::Page(i) => {
             let p = &site.pages[i];
             let m = &p.doc.matter;
-            entity_record(
-                u.page(&p.doc.id),
-                &m.title,
-                &w("page-page"),
-                None,
-                &[m.summary.as_deref()],
-                &p.body.html.text(),
-            )
+            entity_record(u.page(&p.doc.id), &m.title, &w("page-page"), None, &[m.summary.as_deref()], &p.body.html)
         }
         Entity::Author(i) => {
             let a = &site.authors[i];
             let m = &a.doc.matter;
             let lines = [m.role.as_deref(), m.bio.as_deref()];
-            entity_record(u.author(&a.doc.id), &m.name, &w("page-author"), Some("author"), &lines, &a.body.html.text())
+            entity_record(u.author(&a.doc.id), &m.name, &w("page-author"), Some("author"), &lines, &a.body.html)
         }
     }
 }
@@ -202,7 +188,7 @@ fn briefing_record(site: &Site, i: crate::resolve::BriefingIx) -> Record {
     for &t in &b.topics {
         r.filter("topic", &site.topics[t].title);
     }
-    r.say(&body_text(&b.body.html.text()));
+    r.say(&body_text(&b.body.html));
     r
 }
 
@@ -215,7 +201,7 @@ fn entity_record(
     kind: &str,
     filter: Option<&str>,
     lines: &[Option<&str>],
-    body: &str,
+    body: &crate::markdown::Html,
 ) -> Record {
     let mut r = Record::new(url, title, kind);
     if let Some(name) = filter {
@@ -277,8 +263,8 @@ impl Indexer {
 
 /// A body's words, without what its directives place (cards, tables:
 /// other pages' words).
-fn body_text(html: &str) -> String {
-    html_text(&crate::markdown::splice(html, |_| None))
+fn body_text(html: &crate::markdown::Html) -> String {
+    html_text(&crate::markdown::splice(&html.text(), |_| None))
 }
 
 /// The text of an HTML fragment as a reader sees it: tags dropped (block
