@@ -33,7 +33,7 @@ pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Looku
             actors.push(i);
         }
     };
-    doc.matter.actors.iter().filter_map(|a| lookup.actors.get(a.as_str())).for_each(|&i| add_actor(i));
+    doc.matter.actors.iter().filter_map(|a| lookup.tables.actors.get(a.as_str())).for_each(|&i| add_actor(i));
     // Summaries and quotes may hold inline Markdown, checked like the body.
     let mut inline = |text: &Option<String>, at: &[Seg]| {
         let (line, more) = render_inline(doc, text.as_deref()?, at, lookup);
@@ -42,8 +42,8 @@ pub(super) fn resolve(doc: &Document<BriefingMatter>, body: &str, lookup: &Looku
     };
     let summary = inline(&doc.matter.summary, &[Seg::Key("summary")]);
     let positions = positions(doc, &sources, lookup, &mut add_actor, &mut inline);
-    let topics = doc.matter.topics.iter().filter_map(|t| lookup.topics.get(t.as_str()).copied()).collect();
-    let authors = doc.matter.authors.iter().filter_map(|a| lookup.authors.get(a.as_str()).copied()).collect();
+    let topics = doc.matter.topics.iter().filter_map(|t| lookup.tables.topics.get(t.as_str()).copied()).collect();
+    let authors = doc.matter.authors.iter().filter_map(|a| lookup.tables.authors.get(a.as_str()).copied()).collect();
     let m = &doc.matter;
     let (corrections, updates) = notices(doc, lookup, &mut problems);
     let mut positions = positions;
@@ -87,10 +87,10 @@ fn positions(
         .iter()
         .enumerate()
         .filter_map(|(i, p)| {
-            let actor = *lookup.actors.get(p.actor.as_str())?;
+            let actor = *lookup.tables.actors.get(p.actor.as_str())?;
             add_actor(actor);
             let question = match &p.question {
-                Some(q) => Some(*lookup.questions.get(q.as_str())?),
+                Some(q) => Some(*lookup.tables.questions.get(q.as_str())?),
                 None => None,
             };
             let mut sources: Vec<usize> = p.sources.iter().filter_map(number_of).collect();
@@ -170,7 +170,7 @@ fn modified(m: &BriefingMatter, corrections: &[Notice], updates: &[Notice]) -> D
 fn autolinks(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<AutoLink> {
     let involved = doc.matter.actors.iter().chain(doc.matter.positions.iter().map(|p| &p.actor));
     let mut names: Vec<AutoLink> = involved
-        .filter_map(|id| lookup.actors.get(id.as_str()).copied())
+        .filter_map(|id| lookup.tables.actors.get(id.as_str()).copied())
         .flat_map(|i| {
             let actor = &lookup.actor_docs[i.get()];
             let url = lookup.urls.actor(&actor.id);

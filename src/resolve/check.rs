@@ -19,20 +19,20 @@ pub(super) fn briefing(doc: &Document<BriefingMatter>, lookup: &Lookup) -> Vec<D
     let m = &doc.matter;
     let mut out = Vec::new();
     for (i, actor) in m.actors.iter().enumerate() {
-        if !lookup.actors.contains_key(actor.as_str()) {
+        if !lookup.tables.actors.contains_key(actor.as_str()) {
             out.extend(unknown(
                 doc,
                 &[Seg::Key("actors"), Seg::Index(i)],
-                lookup.unknown("actor", actor.as_str(), &lookup.actors),
+                lookup.unknown("actor", actor.as_str(), &lookup.tables.actors),
             ));
         }
     }
     for (i, author) in m.authors.iter().enumerate() {
-        if !lookup.authors.contains_key(author.as_str()) {
+        if !lookup.tables.authors.contains_key(author.as_str()) {
             out.extend(unknown(
                 doc,
                 &[Seg::Key("authors"), Seg::Index(i)],
-                lookup.unknown("author", author.as_str(), &lookup.authors),
+                lookup.unknown("author", author.as_str(), &lookup.tables.authors),
             ));
         }
     }
@@ -132,11 +132,11 @@ fn position(
                 .hint("a position records what was said: date it on the day it was said (check the year)"),
         );
     }
-    if !lookup.actors.contains_key(p.actor.as_str()) {
-        out.extend(unknown(doc, &at("actor"), lookup.unknown("actor", p.actor.as_str(), &lookup.actors)));
+    if !lookup.tables.actors.contains_key(p.actor.as_str()) {
+        out.extend(unknown(doc, &at("actor"), lookup.unknown("actor", p.actor.as_str(), &lookup.tables.actors)));
     }
-    if let Some(q) = p.question.as_ref().filter(|q| !lookup.questions.contains_key(q.as_str())) {
-        out.extend(unknown(doc, &at("question"), lookup.unknown("question", q.as_str(), &lookup.questions)));
+    if let Some(q) = p.question.as_ref().filter(|q| !lookup.tables.questions.contains_key(q.as_str())) {
+        out.extend(unknown(doc, &at("question"), lookup.unknown("question", q.as_str(), &lookup.tables.questions)));
     }
     if p.sources.is_empty() {
         out.push(
@@ -175,13 +175,13 @@ pub(super) fn affiliations(doc: &Document<ActorMatter>, lookup: &Lookup) -> (Vec
     let mut problems = Vec::new();
     for (i, a) in doc.matter.affiliations.iter().enumerate() {
         let at = [Seg::Key("affiliations"), Seg::Index(i)];
-        match lookup.actors.get(a.as_str()) {
+        match lookup.tables.actors.get(a.as_str()) {
             Some(_) if *a == doc.id => {
                 problems.push(doc.problem_at(Code::SelfAffiliated, &at, "an actor cannot be affiliated with itself"))
             }
             Some(&j) if !found.contains(&j) => found.push(j),
             Some(_) => {}
-            None => problems.extend(unknown(doc, &at, lookup.unknown("actor", a.as_str(), &lookup.actors))),
+            None => problems.extend(unknown(doc, &at, lookup.unknown("actor", a.as_str(), &lookup.tables.actors))),
         }
     }
     (found, problems)

@@ -28,9 +28,9 @@ impl Lookup<'_> {
         let question = d.get("question").map(|a| self.question(a.value.trim()).map_err(|p| (a.at.clone(), p)));
         let question = question.transpose()?;
         let pinned = match d.get("briefing") {
-            Some(a) => match self.briefings.get(a.value.trim()) {
+            Some(a) => match self.tables.briefings.get(a.value.trim()) {
                 Some(&b) => Some(b),
-                None => return Err((a.at.clone(), self.unknown("briefing", a.value.trim(), &self.briefings))),
+                None => return Err((a.at.clone(), self.unknown("briefing", a.value.trim(), &self.tables.briefings))),
             },
             None => None,
         };
@@ -58,9 +58,9 @@ impl Lookup<'_> {
     fn positions_in(&self, b: BriefingIx) -> impl Iterator<Item = (usize, ActorIx, Option<QuestionIx>, &Date)> + '_ {
         let doc = &self.content.briefings[b.get()];
         doc.matter.positions.iter().enumerate().filter_map(move |(i, p)| {
-            let actor = *self.actors.get(p.actor.as_str())?;
+            let actor = *self.tables.actors.get(p.actor.as_str())?;
             let question = match &p.question {
-                Some(q) => Some(*self.questions.get(q.as_str())?),
+                Some(q) => Some(*self.tables.questions.get(q.as_str())?),
                 None => None,
             };
             Some((i, actor, question, p.date.as_ref().unwrap_or(&doc.matter.date)))

@@ -17,33 +17,43 @@ pub(crate) struct Library<'c> {
 }
 
 impl<'c> Library<'c> {
-    /// The library of `content`, and its duplicate ids as errors.
-    pub(crate) fn new(content: &'c Content) -> (Self, Vec<Diagnostic>) {
+    /// The library of `content` (the first of two sources with one id).
+    pub(crate) fn new(content: &'c Content) -> Self {
         let mut library = Library { sources: Vec::new(), by_id: HashMap::default() };
+        for (f, file) in content.library.iter().enumerate() {
+            for source in &file.matter {
+                if !library.by_id.contains_key(source.id.as_str()) {
+                    library.by_id.insert(source.id.as_str(), library.sources.len());
+                    library.sources.push((source, f));
+                }
+            }
+        }
+        library
+    }
+
+    /// Its ids two library files define, or a briefing's own source
+    /// reuses, as errors naming both files.
+    pub(crate) fn problems(&self, content: &Content) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
+        let mut first: HashMap<&str, usize> = HashMap::default();
         for (f, file) in content.library.iter().enumerate() {
             for (i, source) in file.matter.iter().enumerate() {
-                if let Some(&first) = library.by_id.get(source.id.as_str()) {
-                    let other = &content.library[library.sources[first].1].path;
-                    let at = [Seg::Index(i), Seg::Key("id")];
-                    problems.push(
-                        file.problem_at(
-                            Code::Duplicate,
-                            &at,
-                            format!("source `{}` is already in the library", source.id),
-                        )
-                        .hint(format!("{} defines it too: keep one, or give this one another id", other.display())),
-                    );
+                let Some(&earlier) = first.get(source.id.as_str()) else {
+                    first.insert(source.id.as_str(), f);
                     continue;
-                }
-                library.by_id.insert(source.id.as_str(), library.sources.len());
-                library.sources.push((source, f));
+                };
+                let other = &content.library[earlier].path;
+                let at = [Seg::Index(i), Seg::Key("id")];
+                problems.push(
+                    file.problem_at(Code::Duplicate, &at, format!("source `{}` is already in the library", source.id))
+                        .hint(format!("{} defines it too: keep one, or give this one another id", other.display())),
+                );
             }
         }
         for b in &content.briefings {
             for (i, source) in b.matter.sources.iter().enumerate() {
-                if let Some(&l) = library.by_id.get(source.id.as_str()) {
-                    let other = &content.library[library.sources[l].1].path;
+                if let Some(&l) = self.by_id.get(source.id.as_str()) {
+                    let other = &content.library[self.sources[l].1].path;
                     let at = [Seg::Key("sources"), Seg::Index(i), Seg::Key("id")];
                     problems.push(
                         b.problem_at(
@@ -56,6 +66,6 @@ impl<'c> Library<'c> {
                 }
             }
         }
-        (library, problems)
+        problems
     }
 }

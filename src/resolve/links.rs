@@ -110,7 +110,7 @@ impl Lookup<'_> {
             Some(from_content) => join(Path::new("content"), from_content),
             None => join(dir, path),
         };
-        let Some(target) = file.as_deref().and_then(|f| self.files.get(f)) else {
+        let Some(target) = file.as_deref().and_then(|f| self.tables.files.get(f)) else {
             return Some(Destination {
                 url: Err(self.missing_file(dir, path, file.as_deref())),
                 check: None,
@@ -134,16 +134,16 @@ impl Lookup<'_> {
             return Unresolved::new(message, Some("the path climbs above the site's folder".into()));
         };
         let name = file.file_name().and_then(|n| n.to_str()).unwrap_or(written);
-        let names = self.files.keys().filter_map(|p| p.file_name()?.to_str());
+        let names = self.tables.files.keys().filter_map(|p| p.file_name()?.to_str());
         let hint = match nearest(name, names) {
             Some(near) => {
-                let found = self.files.keys().find(|p| p.file_name().and_then(|n| n.to_str()) == Some(near));
+                let found = self.tables.files.keys().find(|p| p.file_name().and_then(|n| n.to_str()) == Some(near));
                 found.map(|p| format!("did you mean `{}`?", relative(dir, p)))
             }
             None => None,
         };
         let draft = file.starts_with("content/briefings")
-            && file.file_stem().and_then(|s| s.to_str()).is_some_and(|s| self.drafts.contains(s));
+            && file.file_stem().and_then(|s| s.to_str()).is_some_and(|s| self.tables.drafts.contains(s));
         let hint = match draft {
             true => Some("that briefing is a draft or not published yet; build with --drafts to include it".into()),
             false => hint.or_else(|| Some("link to a file under content/, relative to this one".into())),
@@ -158,7 +158,7 @@ impl Lookup<'_> {
             Entity::Briefing(i) => self.urls.briefing(&c.briefings[i.get()].id),
             Entity::Actor(i) => self.urls.actor(&c.actors[i.get()].id),
             Entity::Question(i) => self.urls.question(&c.questions[i.get()].id),
-            Entity::Topic(i) => self.urls.topic(&self.topic_ids[i.get()]),
+            Entity::Topic(i) => self.urls.topic(&self.tables.topic_ids[i.get()]),
             Entity::Page(i) => self.urls.page(&c.pages[i].id),
             Entity::Author(i) => self.urls.author(&c.authors[i.get()].id),
         }

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::path::Path;
-use std::sync::{Mutex, OnceLock};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 // FxHash: keys are ids and dates from the site itself, looked up per link.
 use rustc_hash::FxHashMap as HashMap;
@@ -20,58 +20,42 @@ use super::library::Library;
 use super::links::{Check, Later};
 use super::site::Entity;
 
-/// Read-only maps from ids (and actor names) to positions in the sorted
-/// entity lists.
-pub(crate) struct Lookup<'c> {
-    pub urls: Urls,
-    pub content: &'c Content,
-    pub topic_ids: &'c [Id],
+/// The id tables of a site's documents, owned: made once per resolution
+/// and kept by the [`super::Site`], so that rendering one body again
+/// (`serve`, after an edit) looks ids up without walking every document
+/// (on a large site, memory left idle for a while is slow to walk again).
+#[derive(Debug)]
+pub(crate) struct Tables {
+    /// Topic ids, sorted by title, their titles, and the topic file of
+    /// each that has one (its index in `Content::topics`).
+    pub topic_ids: Vec<Id>,
+    pub topic_titles: Vec<String>,
+    pub topic_files: std::collections::HashMap<Id, usize>,
     /// Every content file (path from the site's root) and its page.
-    pub files: HashMap<&'c Path, Entity>,
+    pub files: HashMap<PathBuf, Entity>,
     /// Plain pages by id.
-    pub pages: HashMap<&'c str, usize>,
-    /// Checks links leave for when every page is rendered.
-    pub later: Mutex<Vec<Later>>,
-    pub actors: HashMap<&'c str, ActorIx>,
+    pub pages: HashMap<Id, usize>,
+    pub actors: HashMap<Id, ActorIx>,
     /// Lowercased names and aliases → actors carrying them.
     pub actor_names: HashMap<String, Vec<ActorIx>>,
-    pub actor_docs: &'c [Document<ActorMatter>],
-    pub questions: HashMap<&'c str, QuestionIx>,
-    pub question_titles: Vec<&'c str>,
-    pub briefings: HashMap<&'c str, BriefingIx>,
-    pub briefing_titles: Vec<&'c str>,
-    pub topics: HashMap<&'c str, TopicIx>,
-    pub authors: HashMap<&'c str, AuthorIx>,
-    /// The source library, by id.
-    pub library: Library<'c>,
-    /// Its duplicate ids, for `resolve` to report once.
-    pub library_problems: Vec<crate::diagnostics::Diagnostic>,
-    pub topic_titles: Vec<String>,
-    pub drafts: HashSet<&'c str>,
+    pub questions: HashMap<Id, QuestionIx>,
+    pub question_titles: Vec<String>,
+    pub briefings: HashMap<Id, BriefingIx>,
+    pub briefing_titles: Vec<String>,
+    pub topics: HashMap<Id, TopicIx>,
+    pub authors: HashMap<Id, AuthorIx>,
+    pub drafts: HashSet<Id>,
     /// Files that failed to load, by noun ("actor") and id.
-    pub broken: HashSet<(&'static str, &'c str)>,
-    /// Whether briefing bodies link the first mention of each involved actor.
-    pub autolink: bool,
-    /// Whether bodies are sanitized (`safe_html`).
-    pub safe_html: bool,
-    /// Today (or `SOURCE_DATE_EPOCH`'s day): a position cannot be later.
-    pub today: Date,
-    /// The pictures processed for bodies (none while checking one file).
-    pub images: Option<&'c crate::images::Images>,
-    /// Each actor's latest position on each question (or on no question),
-    /// made when a `::position` first asks.
-    pub(super) latest: OnceLock<super::embeds::Latest>,
-    /// Bodies rendered by the last resolution, and the digests of what the
-    /// lookup answers (`serve`: see [`super::memo`]).
-    pub(super) memo: Option<super::memo::Keys<'c>>,
-    /// The briefings links led to, when keeping bodies: with the same
-    /// answers to everything else, a document resolves as it did when
-    /// these did not change ([`super::Site::briefings_read`]).
-    pub(super) read: Mutex<Vec<BriefingIx>>,
+    pub broken: HashSet<(&'static str, Id)>,
 }
 
-impl<'c> Lookup<'c> {
-    pub(crate) fn new(content: &'c Content, topic_ids: &'c [Id], topic_titles: Vec<String>, urls: Urls) -> Self {
+impl Tables {
+    /// The tables of `content`, whose topics are `topic_ids` (sorted as the
+    /// site lists them) with `topic_titles` and `topic_files`.
+    pub(crate) fn new(
+        content: &Content,
+        (topic_ids, topic_titles, topic_files): (Vec<Id>, Vec<String>, std::collections::HashMap<Id, usize>),
+    ) -> Self {
         let mut actor_names: HashMap<String, Vec<ActorIx>> = HashMap::default();
         let mut name = |name: &str, i: ActorIx| {
             let entry = actor_names.entry(name.trim().to_lowercase()).or_default();
@@ -96,30 +80,70 @@ impl<'c> Lookup<'c> {
                 }
             }
         }
-        let (library, library_problems) = Library::new(content);
-        let topics: HashMap<&str, TopicIx> =
-            topic_ids.iter().enumerate().map(|(i, t)| (t.as_str(), TopicIx::new(i))).collect();
+        let topics: HashMap<Id, TopicIx> =
+            topic_ids.iter().enumerate().map(|(i, t)| (t.clone(), TopicIx::new(i))).collect();
+        Tables {
+            files: files(content, &topics),
+            pages: content.pages.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect(),
+            actors: ids(&content.actors),
+            actor_names,
+            questions: ids(&content.questions),
+            question_titles: content.questions.iter().map(|q| q.matter.title.clone()).collect(),
+            briefings: ids(&content.briefings),
+            briefing_titles: content.briefings.iter().map(|b| b.matter.title.clone()).collect(),
+            topics,
+            authors: ids(&content.authors),
+            drafts: content.draft_briefings.iter().cloned().collect(),
+            broken: content.broken.iter().map(|(kind, id)| (kind.noun(), id.clone())).collect(),
+            topic_ids,
+            topic_titles,
+            topic_files,
+        }
+    }
+}
+
+/// The tables, and what resolving documents against them needs besides:
+/// the content they were made from, the URLs, the source library, and
+/// what the resolution gathers as it goes.
+pub(crate) struct Lookup<'c> {
+    pub urls: Urls,
+    pub content: &'c Content,
+    pub tables: Arc<Tables>,
+    /// Checks links leave for when every page is rendered.
+    pub later: Mutex<Vec<Later>>,
+    pub actor_docs: &'c [Document<ActorMatter>],
+    /// The source library, by id.
+    pub library: Library<'c>,
+    /// Whether briefing bodies link the first mention of each involved actor.
+    pub autolink: bool,
+    /// Whether bodies are sanitized (`safe_html`).
+    pub safe_html: bool,
+    /// Today (or `SOURCE_DATE_EPOCH`'s day): a position cannot be later.
+    pub today: Date,
+    /// The pictures processed for bodies (none while checking one file).
+    pub images: Option<&'c crate::images::Images>,
+    /// Each actor's latest position on each question (or on no question),
+    /// made when a `::position` first asks.
+    pub(super) latest: OnceLock<super::embeds::Latest>,
+    /// Bodies rendered by the last resolution, and the digests of what the
+    /// lookup answers (`serve`: see [`super::memo`]).
+    pub(super) memo: Option<super::memo::Keys<'c>>,
+    /// The briefings links led to, when keeping bodies: with the same
+    /// answers to everything else, a document resolves as it did when
+    /// these did not change ([`super::Site::briefings_read`]).
+    pub(super) read: Mutex<Vec<BriefingIx>>,
+}
+
+impl<'c> Lookup<'c> {
+    /// A lookup into `content` through `tables` (made from it).
+    pub(crate) fn new(content: &'c Content, tables: Arc<Tables>, urls: Urls) -> Self {
         Lookup {
             urls,
             content,
-            topic_ids,
-            files: files(content, &topics),
-            pages: content.pages.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect(),
+            tables,
             later: Mutex::new(Vec::new()),
-            actors: ids(&content.actors),
-            actor_names,
             actor_docs: &content.actors,
-            questions: ids(&content.questions),
-            question_titles: content.questions.iter().map(|q| q.matter.title.as_str()).collect(),
-            briefings: ids(&content.briefings),
-            briefing_titles: content.briefings.iter().map(|b| b.matter.title.as_str()).collect(),
-            topics,
-            authors: ids(&content.authors),
-            library,
-            library_problems,
-            topic_titles,
-            drafts: content.draft_briefings.iter().map(Id::as_str).collect(),
-            broken: content.broken.iter().map(|(kind, id)| (kind.noun(), id.as_str())).collect(),
+            library: Library::new(content),
             autolink: false,
             safe_html: false,
             today: Date::from_days(content.now.div_euclid(86_400)),
@@ -156,9 +180,9 @@ impl<'c> Lookup<'c> {
     }
 
     /// An "unknown X" problem with the nearest known id as a hint.
-    pub(crate) fn unknown<V>(&self, noun: &str, wrong: &str, known: &HashMap<&str, V>) -> Unresolved {
-        let mut hint = did_you_mean(wrong, known.keys().copied());
-        if noun == "briefing" && self.drafts.contains(wrong) {
+    pub(crate) fn unknown<V>(&self, noun: &str, wrong: &str, known: &HashMap<Id, V>) -> Unresolved {
+        let mut hint = did_you_mean(wrong, known.keys().map(Id::as_str));
+        if noun == "briefing" && self.tables.drafts.contains(wrong) {
             hint = Some(format!(
                 "`{wrong}` is a draft or not published yet (`publish_date`); build with --drafts to include it"
             ));
@@ -172,7 +196,7 @@ impl<'c> Lookup<'c> {
         if hint.is_none() && noun == "question" {
             hint = Some(format!("create content/questions/{wrong}.md to add this question"));
         }
-        let broken = self.broken.contains(&(noun, wrong));
+        let broken = self.tables.broken.iter().any(|(n, id)| *n == noun && id.as_str() == wrong);
         Unresolved { message: format!("unknown {noun} `{wrong}`"), hint, broken, code: None }
     }
 
@@ -187,15 +211,15 @@ impl<'c> Lookup<'c> {
 
     /// A question by id.
     pub(crate) fn question(&self, key: &str) -> Result<QuestionIx, Unresolved> {
-        self.questions.get(key).copied().ok_or_else(|| self.unknown("question", key, &self.questions))
+        self.tables.questions.get(key).copied().ok_or_else(|| self.unknown("question", key, &self.tables.questions))
     }
 
     /// An actor by id, name or alias (case-insensitive for the latter two).
     pub(crate) fn actor(&self, key: &str) -> Result<ActorIx, Unresolved> {
-        if let Some(&i) = self.actors.get(key) {
+        if let Some(&i) = self.tables.actors.get(key) {
             return Ok(i);
         }
-        match self.actor_names.get(&key.to_lowercase()).map(Vec::as_slice) {
+        match self.tables.actor_names.get(&key.to_lowercase()).map(Vec::as_slice) {
             Some([one]) => Ok(*one),
             Some(many) if many.len() > 1 => {
                 let ids: Vec<String> = many.iter().map(|&i| format!("`{}`", self.actor_docs[i.get()].id)).collect();
@@ -205,11 +229,11 @@ impl<'c> Lookup<'c> {
                 ))
             }
             _ => {
-                let mut problem = self.unknown("actor", key, &self.actors);
+                let mut problem = self.unknown("actor", key, &self.tables.actors);
                 let elsewhere = [
-                    ("questions", self.questions.contains_key(key)),
-                    ("briefings", self.briefings.contains_key(key)),
-                    ("topics", self.topics.contains_key(key)),
+                    ("questions", self.tables.questions.contains_key(key)),
+                    ("briefings", self.tables.briefings.contains_key(key)),
+                    ("topics", self.tables.topics.contains_key(key)),
                 ];
                 if let Some((section, _)) = elsewhere.iter().find(|(_, found)| *found) {
                     problem.hint =
@@ -221,14 +245,14 @@ impl<'c> Lookup<'c> {
     }
 }
 
-fn ids<M, I: Ix>(docs: &[Document<M>]) -> HashMap<&str, I> {
-    docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), I::new(i))).collect()
+fn ids<M, I: Ix>(docs: &[Document<M>]) -> HashMap<Id, I> {
+    docs.iter().enumerate().map(|(i, d)| (d.id.clone(), I::new(i))).collect()
 }
 
 /// Every content file's page, by the file's path.
-fn files<'c>(content: &'c Content, topics: &HashMap<&str, TopicIx>) -> HashMap<&'c Path, Entity> {
+fn files(content: &Content, topics: &HashMap<Id, TopicIx>) -> HashMap<PathBuf, Entity> {
     let mut files = HashMap::default();
-    let mut add = |path: &'c Path, dest| files.insert(path, dest);
+    let mut add = |path: &PathBuf, dest| files.insert(path.clone(), dest);
     content.briefings.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Entity::Briefing(BriefingIx::new(i))));
     content.actors.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Entity::Actor(ActorIx::new(i))));
     content.questions.iter().enumerate().for_each(|(i, d)| _ = add(&d.path, Entity::Question(QuestionIx::new(i))));
@@ -242,7 +266,7 @@ fn files<'c>(content: &'c Content, topics: &HashMap<&str, TopicIx>) -> HashMap<&
     // A translation's pages link by the original's file.
     for (translation, original) in &content.laid_over {
         if let Some(&e) = files.get(translation.as_path()) {
-            files.insert(original, e);
+            files.insert(original.clone(), e);
         }
     }
     files
@@ -310,7 +334,7 @@ impl Links for BodyLinks<'_, '_> {
         let (section, key) = match target.split_once('/') {
             Some((s, k)) => (s.trim(), k.trim()),
             // A bare id is an actor's, or else a plain page's.
-            None if !l.actors.contains_key(target) && l.pages.contains_key(target) => ("pages", target),
+            None if !l.tables.actors.contains_key(target) && l.tables.pages.contains_key(target) => ("pages", target),
             None => ("actors", target),
         };
         let resolved = match section {
@@ -323,33 +347,33 @@ impl Links for BodyLinks<'_, '_> {
             }),
             "questions" => l.question(key).map(|i| {
                 push_unique(&mut self.refs.questions, i);
-                Target { url: l.urls.question(key), label: l.question_titles[i.get()].to_owned() }
+                Target { url: l.urls.question(key), label: l.tables.question_titles[i.get()].to_owned() }
             }),
-            "briefings" => match l.briefings.get(key) {
+            "briefings" => match l.tables.briefings.get(key) {
                 Some(&i) => {
                     push_unique(&mut self.refs.briefings, i);
                     push_unique(&mut self.read, i);
-                    Ok(Target { url: l.urls.briefing(key), label: l.briefing_titles[i.get()].to_owned() })
+                    Ok(Target { url: l.urls.briefing(key), label: l.tables.briefing_titles[i.get()].to_owned() })
                 }
-                None => Err(l.unknown("briefing", key, &l.briefings)),
+                None => Err(l.unknown("briefing", key, &l.tables.briefings)),
             },
-            "topics" => match l.topics.get(key) {
-                Some(&i) => Ok(Target { url: l.urls.topic(key), label: l.topic_titles[i.get()].clone() }),
-                None => Err(l.unknown("topic", key, &l.topics)),
+            "topics" => match l.tables.topics.get(key) {
+                Some(&i) => Ok(Target { url: l.urls.topic(key), label: l.tables.topic_titles[i.get()].clone() }),
+                None => Err(l.unknown("topic", key, &l.tables.topics)),
             },
-            "authors" => match l.authors.get(key) {
+            "authors" => match l.tables.authors.get(key) {
                 Some(&i) => {
                     let author = &l.content.authors[i.get()];
                     Ok(Target { url: l.urls.author(key), label: author.matter.name.clone() })
                 }
-                None => Err(l.unknown("author", key, &l.authors)),
+                None => Err(l.unknown("author", key, &l.tables.authors)),
             },
-            "pages" => match l.pages.get(key) {
+            "pages" => match l.tables.pages.get(key) {
                 Some(&i) => {
                     let page = &l.content.pages[i];
                     Ok(Target { url: l.urls.page(key), label: page.matter.title.clone() })
                 }
-                None => Err(l.unknown("page", key, &l.pages)),
+                None => Err(l.unknown("page", key, &l.tables.pages)),
             },
             other => Err(Unresolved::new(
                 format!("unknown link section `{other}/` in [[{target}]]"),
@@ -397,7 +421,7 @@ impl Links for BodyLinks<'_, '_> {
                 Ok(Embed::Stances(q.get()))
             }
             _ => {
-                let host = match l.files.get(self.doc) {
+                let host = match l.tables.files.get(self.doc) {
                     Some(Entity::Briefing(b)) => Some(*b),
                     _ => None,
                 };

@@ -69,7 +69,7 @@ impl Kept {
         }
         let mut moved = Vec::new();
         for (was, id, digest) in &kept.read {
-            let now = *lookup.briefings.get(id.as_str())?;
+            let now = *lookup.tables.briefings.get(id.as_str())?;
             if briefing_digest(lookup, now) != *digest {
                 return None;
             }
@@ -139,7 +139,7 @@ pub(super) fn lookup_digest(lookup: &Lookup) -> u64 {
     for t in &c.translations {
         (&t.language, &t.doc.path, &t.doc.front_matter).hash(&mut h);
     }
-    (lookup.topic_ids, &lookup.topic_titles).hash(&mut h);
+    (&lookup.tables.topic_ids, &lookup.tables.topic_titles).hash(&mut h);
     (&c.draft_briefings, &c.draft_pages, &c.broken).hash(&mut h);
     (lookup.autolink, lookup.safe_html, &lookup.today).hash(&mut h);
     h.finish()

@@ -25,6 +25,7 @@ pub mod memo;
 mod site;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -40,7 +41,7 @@ pub use index::{Index, PositionRef, SourceGroup, SourceUse, chronological};
 pub use ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx};
 pub use languages::{Languages, SiteLanguage};
 pub use lookup::BodyRefs;
-use lookup::Lookup;
+use lookup::{Lookup, Tables};
 pub use site::{Actor, Author, Briefing, Entity, LibrarySource, Notice, Page, Position, Question, Site, Topic};
 
 pub(crate) use crate::markdown::anchors::RESERVED as RESERVED_ANCHORS;
@@ -97,11 +98,10 @@ pub fn resolve_with(
     sort(content, &mut bodies);
     let content = &*content;
     let urls = locale.urls(&config.base_url);
-    let (topic_ids, topic_titles, topic_files) = collect_topics(content);
-    let mut lookup = lookup_for(&config, content, &topic_ids, topic_titles.clone(), urls.clone());
-    lookup.images = Some(&images);
+    let tables = Arc::new(Tables::new(content, collect_topics(content)));
+    let mut lookup = lookup_for(&config, content, Arc::clone(&tables), urls.clone(), &images);
     lookup.memo = memo.map(|bodies| memo::Keys::new(bodies, &lookup));
-    diags.extend(std::mem::take(&mut lookup.library_problems));
+    diags.extend(lookup.library.problems(content));
 
     // Each body is freed as soon as it is rendered, rather than all of them
     // held until every one is done: on a big site they are most of the text.
@@ -116,8 +116,8 @@ pub fn resolve_with(
     let questions = content.questions.iter().zip(bodies.questions);
     let questions = questions.map(|(d, body)| plain(d, &body, &lookup, |doc, body| Question { doc, body }));
     let questions = gather(questions.collect(), diags);
-    let topics = topics(content, &bodies.topics, (&topic_ids, topic_titles, &topic_files), &lookup, diags);
-    let topic_of = |f: usize| TopicIx::new(topic_ids.iter().position(|id| *id == content.topics[f].id).unwrap_or(0));
+    let topics = topics(content, &bodies.topics, &lookup, diags);
+    let topic_of = |f: usize| tables.topics.get(&content.topics[f].id).copied().unwrap_or(TopicIx::new(0));
     let redirects = aliases::collect(content, &urls, topic_of, diags);
     let pages = content.pages.iter().zip(bodies.pages);
     let pages = pages.map(|(d, body)| plain(d, &body, &lookup, |doc, body| Page { doc, body }));
@@ -156,6 +156,7 @@ pub fn resolve_with(
         others: Vec::new(),
         lookup,
         briefings_read,
+        tables,
     };
     heading_links(&mut site, later, diags);
     site
@@ -232,17 +233,15 @@ fn translation_bodies(content: &Content, lookup: &Lookup) -> Vec<Diagnostic> {
     problems
 }
 
-/// Every topic (named by briefings or given a file, see `collect_topics`),
-/// its file's body rendered.
-fn topics(
-    content: &Content,
-    bodies: &[crate::content::Body],
-    (ids, titles, files): (&[Id], Vec<String>, &HashMap<Id, usize>),
-    lookup: &Lookup,
-    diags: &mut Diagnostics,
-) -> Vec<Topic> {
-    ids.iter()
-        .zip(titles)
+/// Every topic (named by briefings or given a file, see `collect_topics`:
+/// the lookup's), its file's body rendered.
+fn topics(content: &Content, bodies: &[crate::content::Body], lookup: &Lookup, diags: &mut Diagnostics) -> Vec<Topic> {
+    let tables = &lookup.tables;
+    let files = &tables.topic_files;
+    tables
+        .topic_ids
+        .iter()
+        .zip(&tables.topic_titles)
         .map(|(id, title)| {
             let file = files.get(id).map(|&f| &content.topics[f]);
             let body = files.get(id).map(|&f| &bodies[f]);
@@ -250,7 +249,7 @@ fn topics(
             diags.extend(problems);
             let description = file.and_then(|d| d.matter.description.clone());
             let doc = file.map(|d| d.entry(d.matter.clone()));
-            Topic { id: id.clone(), title, description, doc, body }
+            Topic { id: id.clone(), title: title.clone(), description, doc, body }
         })
         .collect()
 }
@@ -296,12 +295,8 @@ pub fn bodies_again(
     content: &Content,
     docs: &[(Loaded, String)],
 ) -> Vec<(Rendered, Option<BodyRefs>, Vec<Diagnostic>)> {
-    // The site's topics are `collect_topics`' result, without its scan of
-    // every briefing.
-    let topic_ids: Vec<Id> = site.topics.iter().map(|t| t.id.clone()).collect();
-    let topic_titles = site.topics.iter().map(|t| t.title.clone()).collect();
-    let mut lookup = lookup_for(&site.config, content, &topic_ids, topic_titles, site.urls.clone());
-    lookup.images = Some(&site.images);
+    // The tables the site was resolved with: no walk of every document.
+    let lookup = lookup_for(&site.config, content, Arc::clone(&site.tables), site.urls.clone(), &site.images);
     let rendered = docs.iter().map(|(doc, body)| {
         let (body, refs, mut problems) = body_again(doc, body, &lookup);
         // The links' checks against the other pages as the site has them
@@ -343,15 +338,17 @@ fn body_again(doc: &Loaded, body: &str, lookup: &Lookup) -> (Rendered, Option<Bo
     }
 }
 
-/// The lookup, with the options from `dossier.yaml` that shape bodies.
+/// The lookup, with the options from `dossier.yaml` that shape bodies and
+/// the pictures processed for them.
 fn lookup_for<'c>(
     config: &Config,
     content: &'c Content,
-    topic_ids: &'c [Id],
-    titles: Vec<String>,
+    tables: Arc<Tables>,
     urls: Urls,
+    images: &'c crate::images::Images,
 ) -> Lookup<'c> {
-    let mut lookup = Lookup::new(content, topic_ids, titles, urls);
+    let mut lookup = Lookup::new(content, tables, urls);
+    lookup.images = Some(images);
     lookup.autolink = config.autolink;
     lookup.safe_html = config.safe_html;
     lookup

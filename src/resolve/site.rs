@@ -63,6 +63,8 @@ pub struct Site {
     pub lookup: Option<u64>,
     /// The briefings some document's links led to (with a memo only).
     pub briefings_read: Vec<BriefingIx>,
+    /// The id tables it was resolved with, for rendering a body again.
+    pub(crate) tables: std::sync::Arc<super::lookup::Tables>,
 }
 
 /// A briefing with its references resolved and its body rendered.

@@ -164,7 +164,8 @@ fn processed_instead<'s>(key: &str, now: &'s Snapshot) -> Option<(&'s str, &'s [
     let prefix = key.strip_prefix("images/")?.rsplit_once("-preview.")?.0;
     let prefix = format!("images/{prefix}-");
     let width = |k: &str| k[prefix.len()..].split('.').next()?.parse::<u32>().ok();
-    let processed = now.files.iter().filter(|(k, _)| k.starts_with(&prefix) && !k.ends_with(".webp"));
+    let below = now.files.range::<_, str>((std::ops::Bound::Included(prefix.as_str()), std::ops::Bound::Unbounded));
+    let processed = below.take_while(|(k, _)| k.starts_with(&prefix)).filter(|(k, _)| !k.ends_with(".webp"));
     let (k, bytes) =
         processed.filter_map(|(k, b)| Some((width(k)?, k, b))).max_by_key(|(w, ..)| *w).map(|(_, k, b)| (k, b))?;
     Some((&**k, &**bytes))
@@ -254,8 +255,8 @@ mod tests {
     #[test]
     fn a_pictures_source_asked_for_after_processing_gets_the_processed_picture() {
         let names = ["images/x-0123456789-480.png", "images/x-0123456789-960.png", "images/x-0123456789-960.webp"];
-        let files = names.iter().map(|n| (Arc::from(*n), Arc::from(n.as_bytes()))).collect();
-        let now = Snapshot { files: Arc::new(files), ..Snapshot::default() };
+        let files = names.iter().map(|n| (Arc::<str>::from(*n), Arc::<[u8]>::from(n.as_bytes()))).collect();
+        let now = Snapshot { files, ..Snapshot::default() };
         let found = processed_instead("images/x-0123456789-preview.png", &now).map(|(k, _)| k);
         assert_eq!(found, Some("images/x-0123456789-960.png"));
         assert_eq!(processed_instead("images/y-0123456789-preview.png", &now), None);

@@ -42,19 +42,18 @@ pub struct ServeOptions {
 #[derive(Default)]
 pub struct Snapshot {
     /// Output paths and their bytes.
-    pub files: Arc<Files>,
+    pub files: Files,
     /// The search bundle, built in the background after the pages, so an
     /// edit shows without waiting for it; the previous one serves meanwhile.
-    pub search: Arc<Files>,
+    pub search: Files,
     /// Counts successful builds, so a search bundle that finishes after a
     /// newer build is dropped.
     pub build: u64,
     /// The diagnostics of a failed rebuild, as plain text; `None` when the
     /// last build succeeded.
     pub errors: Option<String>,
-    /// For each file, the version at which its bytes last changed (rebuilds
-    /// keep the bytes of what they did not change, not a copy).
-    pub stamps: Arc<rustc_hash::FxHashMap<Arc<str>, u64>>,
+    /// For each file, the version at which its bytes last changed.
+    pub stamps: imbl::OrdMap<Arc<str>, u64>,
     /// The version at which every page's looks last changed: the error
     /// overlay came, changed or went.
     pub overlay: u64,
@@ -85,12 +84,12 @@ impl State {
 
     /// Takes a rebuild's outcome: new files, or errors over the old files.
     /// Returns the build number.
-    fn publish(&self, outcome: Result<Arc<Files>, String>) -> u64 {
+    fn publish(&self, outcome: Result<Files, String>) -> u64 {
         let mut now = self.now.lock().unwrap_or_else(|e| e.into_inner());
         let version = *self.version.borrow() + 1;
         let errors = match outcome {
             Ok(files) => {
-                now.stamps = Arc::new(stamps(&now, &files, version));
+                now.stamps = stamps(&now, &files, version);
                 now.files = files;
                 now.build += 1;
                 None
@@ -110,19 +109,26 @@ impl State {
     fn publish_search(&self, build: u64, files: Files) {
         let mut now = self.now.lock().unwrap_or_else(|e| e.into_inner());
         if now.build == build {
-            now.search = Arc::new(files);
+            now.search = files;
         }
     }
 }
 
 /// Each of `files`' version stamp, published as `version` over `now`: a
-/// file whose bytes are the same allocation as before keeps its stamp.
-fn stamps(now: &Snapshot, files: &Files, version: u64) -> rustc_hash::FxHashMap<Arc<str>, u64> {
-    let stamp = |(key, bytes): (&Arc<str>, &Arc<[u8]>)| {
-        let kept = now.files.get(key).filter(|old| Arc::ptr_eq(old, bytes)).and_then(|_| now.stamps.get(key));
-        (Arc::clone(key), kept.copied().unwrap_or(version))
-    };
-    files.iter().map(stamp).collect()
+/// file whose bytes are the same as before keeps its stamp. The maps are
+/// compared by the parts they do not share: after an edit, the few files
+/// it changed, not every file of the site.
+fn stamps(now: &Snapshot, files: &Files, version: u64) -> imbl::OrdMap<Arc<str>, u64> {
+    let mut stamps = now.stamps.clone();
+    for change in now.files.diff(files) {
+        match change {
+            imbl::ordmap::DiffItem::Add(key, _) | imbl::ordmap::DiffItem::Update { new: (key, _), .. } => {
+                stamps.insert(Arc::clone(key), version);
+            }
+            imbl::ordmap::DiffItem::Remove(key, _) => _ = stamps.remove(key),
+        }
+    }
+    stamps
 }
 
 /// A search bundle to build: for which build, from which records, in
@@ -153,7 +159,10 @@ fn start_search_worker(state: Arc<State>) -> mpsc::Sender<SearchJob> {
             };
             match bundled {
                 Ok(files) => {
-                    state.publish_search(build, files.into_iter().map(|(k, v)| (Arc::from(k), Arc::from(v))).collect());
+                    state.publish_search(
+                        build,
+                        files.into_iter().map(|(k, v)| (Arc::<str>::from(k), Arc::<[u8]>::from(v))).collect(),
+                    );
                     let (read, of) = indexer.last_read();
                     eprintln!(
                         "Search index updated in {} ms (read {read} of {of} pages).",
@@ -309,7 +318,7 @@ fn rebuild(
     match outcome {
         Ok(update) => {
             let Some(s) = session.as_mut() else { return };
-            let mut build = state.publish(Ok(Arc::clone(s.files())));
+            let mut build = state.publish(Ok(s.files().clone()));
             // The pages the edit most likely changed are out; the others'
             // values are compared now (and the editorial notes counted).
             let mut more = 0;
@@ -318,7 +327,7 @@ fn rebuild(
                     Ok((pages, changed)) => {
                         more = pages;
                         if changed {
-                            build = state.publish(Ok(Arc::clone(s.files())));
+                            build = state.publish(Ok(s.files().clone()));
                         }
                     }
                     Err(diags) => eprint!("{}", diags.render_capped(&options.root, use_color())),
@@ -377,4 +386,39 @@ fn open_browser(url: &str) {
 fn use_color() -> bool {
     use std::io::IsTerminal;
     std::io::stderr().is_terminal()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::{Files, State};
+
+    fn files(pairs: &[(&str, &str)]) -> Files {
+        pairs.iter().map(|(k, v)| (Arc::<str>::from(*k), Arc::<[u8]>::from(v.as_bytes()))).collect()
+    }
+
+    #[test]
+    fn a_publish_stamps_only_the_files_whose_bytes_changed() {
+        let state = State { now: Mutex::default(), version: tokio::sync::watch::Sender::new(0), live_reload: false };
+        state.publish(Ok(files(&[("a.html", "a"), ("b.html", "b"), ("c.html", "c")])));
+        // `a` made again with the same bytes (a new allocation), `b`
+        // changed, `c` gone, `d` new.
+        state.publish(Ok(files(&[("a.html", "a"), ("b.html", "B"), ("d.html", "d")])));
+        state.read(|now| {
+            let stamp = |k: &str| now.stamps.get(k).copied();
+            assert_eq!(
+                (stamp("a.html"), stamp("b.html"), stamp("c.html"), stamp("d.html")),
+                (Some(1), Some(2), None, Some(2))
+            );
+            assert!(!now.changed_since("/a.html", 1));
+            assert!(
+                now.changed_since("/b.html", 1) && now.changed_since("/c.html", 1) && now.changed_since("/d.html", 1)
+            );
+            assert!(!now.changed_since("/b.html", 2));
+        });
+        // An error over the same files changes every page's looks.
+        state.publish(Err("broken".into()));
+        state.read(|now| assert!(now.changed_since("/a.html", 2)));
+    }
 }

@@ -32,9 +32,12 @@ use crate::resolve::{self, Entity};
 use crate::search::{self, Record};
 use crate::{BuildOptions, BuildReport};
 
-/// Output paths (as `build` writes them) to bytes; both shared, so that a
-/// copy of the map to change one page costs no copy of any page or path.
-pub type Files = HashMap<Arc<str>, Arc<[u8]>>;
+/// Output paths (as `build` writes them) to bytes: a persistent map, so
+/// that the copy the server reads while an edit changes a page costs no
+/// copy of the map (at 10,000 briefings, copying a hash map of its 16,000
+/// files took most of a body edit's time), and two versions compare by
+/// the parts they do not share (see `serve::stamps`).
+pub type Files = imbl::OrdMap<Arc<str>, Arc<[u8]>>;
 
 /// How much an update had to redo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +84,7 @@ pub struct Session {
     /// Where each file of `content` sits: its kind's list, and the index.
     paths: HashMap<PathBuf, (content::Kind, usize)>,
     renderer: Renderer,
-    files: Arc<Files>,
+    files: Files,
     /// One per entity, in [`search::entities`] order; empty when search is off.
     records: Vec<Arc<Record>>,
     warnings: Diagnostics,
@@ -120,7 +123,6 @@ impl Session {
             stages,
         };
         let paths = content.paths();
-        let files = Arc::new(files);
         let session = Session {
             options: options.clone(),
             content,
@@ -147,7 +149,7 @@ impl Session {
     }
 
     /// Every file of the site.
-    pub fn files(&self) -> &Arc<Files> {
+    pub fn files(&self) -> &Files {
         &self.files
     }
 
@@ -321,7 +323,7 @@ impl Session {
                     if !self.digests.is_empty() {
                         self.digests.insert(path.clone(), self.renderer.digest(page));
                     }
-                    rendered.push((Arc::from(path), Arc::from(buffer.as_slice())));
+                    rendered.push((Arc::<str>::from(path), Arc::<[u8]>::from(buffer.as_slice())));
                 }
                 Err(d) => {
                     for (entity, _, old) in swapped {
@@ -331,7 +333,7 @@ impl Session {
                 }
             }
         }
-        Arc::make_mut(&mut self.files).extend(rendered);
+        self.files.extend(rendered);
         let site = self.renderer.site();
         if site.config.search {
             for &(entity, _, _) in &swapped {
@@ -389,10 +391,10 @@ impl Session {
         let wanted = |file: &str| all || fresh.get(file).is_some_and(|d| self.digests.get(file) != Some(d));
         let rendered = renderer.render_only(&wanted).map_err(one)?;
         let pages_now = renderer.files();
-        let mut files = (*self.files).clone();
-        files.retain(|file, _| pages_now.contains(&**file) || !self.digests.contains_key(&**file));
+        let mut files = self.files.clone();
+        retain(&mut files, |file, _| pages_now.contains(file) || !self.digests.contains_key(file));
         let pages = rendered.len();
-        files.extend(rendered.into_iter().map(|(file, bytes)| (Arc::from(file), Arc::from(bytes))));
+        files.extend(rendered.into_iter().map(|(file, bytes)| (Arc::<str>::from(file), Arc::<[u8]>::from(bytes))));
         self.derived(&renderer, &mut files, &mut warnings)?;
         // Done: nothing below can fail.
         self.digests.retain(|file, _| pages_now.contains(file));
@@ -405,7 +407,7 @@ impl Session {
         let old = (
             std::mem::replace(&mut self.content, content),
             std::mem::replace(&mut self.bodies, bodies),
-            std::mem::replace(&mut self.files, Arc::new(files)),
+            std::mem::replace(&mut self.files, files),
             std::mem::replace(&mut self.renderer, renderer),
         );
         // Freeing a big site's many small allocations takes a moment: off
@@ -436,7 +438,7 @@ impl Session {
         if std::mem::take(&mut self.data_pending) {
             let site = self.renderer.site();
             let mut data = self.open_data(site)?;
-            data.retain(|rel, bytes| self.files.get(rel) != Some(bytes));
+            retain(&mut data, |rel, bytes| self.files.get(rel) != Some(bytes));
             changed = !data.is_empty();
             if site.config.search {
                 let entities: Vec<Entity> = search::entities(site).collect();
@@ -444,7 +446,7 @@ impl Session {
             }
             self.notes = crate::resolve::editorial::count(site, &self.content, &site.today());
             if changed {
-                Arc::make_mut(&mut self.files).extend(data);
+                self.files.extend(data);
             }
         }
         if self.unverified.is_empty() {
@@ -461,8 +463,9 @@ impl Session {
             }
         };
         self.digests.extend(fresh);
-        let files = Arc::make_mut(&mut self.files);
-        files.extend(rendered.iter().map(|(file, bytes)| (Arc::from(file.as_str()), Arc::from(bytes.as_slice()))));
+        self.files.extend(
+            rendered.iter().map(|(file, bytes)| (Arc::<str>::from(file.as_str()), Arc::<[u8]>::from(bytes.as_slice()))),
+        );
         Ok((rendered.len(), changed || !rendered.is_empty()))
     }
 
@@ -520,7 +523,7 @@ impl Session {
             false => Ok(0),
         })
         .map_err(one)?;
-        made.retain(|rel, _| !statics.join(&**rel).is_file());
+        retain(&mut made, |rel, _| !statics.join(rel).is_file());
         Ok(made)
     }
 
@@ -552,7 +555,7 @@ impl Session {
         let (files, (pages, renderer, warnings)) =
             collect(|sink| crate::render_site(&self.options, site, self.warnings.clone(), sink))?;
         self.renderer = renderer;
-        self.files = Arc::new(files);
+        self.files = files;
         self.warnings = warnings;
         self.digests.clear();
         Ok(pages)
@@ -613,6 +616,15 @@ fn links_alike(site: &crate::Site, e: Entity, body: &Rendered, refs: Option<&cra
         _ => true,
     };
     same_refs && site.body(e).toc.iter().all(|was| body.toc.iter().any(|t| t.id == was.id))
+}
+
+/// Removes the files `keep` refuses (the persistent map has no `retain`).
+fn retain(files: &mut Files, keep: impl Fn(&str, &Arc<[u8]>) -> bool) {
+    let gone: Vec<Arc<str>> =
+        files.iter().filter(|(rel, bytes)| !keep(rel, bytes)).map(|(rel, _)| Arc::clone(rel)).collect();
+    for rel in gone {
+        files.remove(&rel);
+    }
 }
 
 /// Runs `produce` with a sink that gathers files into memory.
