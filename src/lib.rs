@@ -197,15 +197,15 @@ pub fn load_kept(
 /// lists them, with edits applied), with its settings, interface words,
 /// pictures and "now": `serve`, after edits to documents of a site in one
 /// language. Bodies `memo` kept are taken over where nothing they are
-/// rendered from changed. Returns the site and its content sorted anew,
-/// or the problems; the diagnostics hold the warnings either way (but
-/// those of loading files, which the edits do not change).
+/// rendered from changed. Returns the site (`None` on errors) and the
+/// content sorted anew either way; the diagnostics hold the warnings
+/// either way (but those of loading files, which the edits do not change).
 pub fn resolve_again(
     site: &Site,
     mut content: content::Content,
     mut bodies: content::Bodies,
     memo: &resolve::memo::Bodies,
-) -> (Option<(Site, content::Content, content::Bodies)>, Diagnostics) {
+) -> (Option<Site>, content::Content, content::Bodies, Diagnostics) {
     let mut diags = Diagnostics::default();
     content::check(&content, &mut diags);
     resolve::sort(&mut content, &mut bodies);
@@ -214,7 +214,7 @@ pub fn resolve_again(
     let (config, images) = (site.config.clone(), site.images.clone());
     let again = resolve::resolve_with(config, &mut content, (bodies, Some(memo)), images, locale, &mut diags);
     let again = (!diags.has_errors()).then_some(again);
-    (again.map(|s| (s, content, kept)), diags.allow(&site.config.editorial.allow).sorted())
+    (again, content, kept, diags.allow(&site.config.editorial.allow).sorted())
 }
 
 /// `site` with the site in each other language (`overlaid`: its settings,

@@ -482,6 +482,35 @@ fn documents_added_removed_or_broken_match_a_full_build() {
     assert_same_as_full_build(&mut session, root, "the broken reference fixed");
 }
 
+/// A failed edit of several documents at once (one moved up the list by
+/// its date, a topic's file removed) puts each document back in its
+/// place: once the files are as before, they are bodies as the session
+/// has them, and a body edit lands on its own page.
+#[test]
+fn a_failed_edit_of_several_documents_puts_each_back_in_its_place() {
+    let site = larger_site();
+    let root = site.root();
+    let (mut session, _) = Session::build(&BuildOptions::new(root)).unwrap();
+    let before = in_memory(&session);
+    let moved = edit(root, "content/briefings/filler-3.md", "date: 2024-04-01", "date: 2026-01-01");
+    edit(root, "content/briefings/filler-3.md", "actors: [bob]", "actors: [nobody]");
+    let topic = PathBuf::from("content/topics/economy.md");
+    let topic_text = std::fs::read_to_string(root.join(&topic)).unwrap();
+    std::fs::remove_file(root.join(&topic)).unwrap();
+    let text = session.update(&[moved.clone(), topic.clone()]).unwrap_err().render(root, false);
+    assert!(text.contains("filler-3.md") && text.contains("nobody"), "{text}");
+    assert!(in_memory(&session) == before, "nothing changed");
+
+    edit(root, "content/briefings/filler-3.md", "date: 2026-01-01", "date: 2024-04-01");
+    edit(root, "content/briefings/filler-3.md", "actors: [nobody]", "actors: [bob]");
+    std::fs::write(root.join(&topic), topic_text).unwrap();
+    let body = edit(root, "content/briefings/filler-5.md", "Nothing to see.", "Something to see.");
+    let update = session.update(&[body]).unwrap();
+    assert_eq!(update.rebuild, Rebuild::Bodies, "the failed edit's files are as the session has them");
+    assert!(page(&session, "briefings/filler-5/index.html").contains("Something to see."));
+    assert_same_as_full_build(&mut session, root, "a body edit after the failed edit");
+}
+
 /// After an edit, the references of documents not edited are taken over
 /// from the last build, unless what they show changed: a theme's position
 /// partial showing each actor's role and the question's title, and the

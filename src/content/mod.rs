@@ -312,41 +312,74 @@ impl KindOf for PageMatter {
 
 /// Puts `doc` and its `body` in place of document `index` of its kind, or
 /// after the last (the order is [`crate::resolve::sort`]'s to make).
-pub fn replace(content: &mut Content, bodies: &mut Bodies, index: Option<usize>, doc: Loaded, body: Body) {
-    fn put<M>(docs: &mut Vec<Document<M>>, bodies: &mut Vec<Body>, index: Option<usize>, doc: Document<M>, body: Body) {
-        match index {
-            Some(i) => (docs[i], bodies[i]) = (doc, body),
-            None => {
-                docs.push(doc);
-                bodies.push(body);
-            }
-        }
+/// Returns the document and body it replaced.
+pub fn replace(
+    content: &mut Content,
+    bodies: &mut Bodies,
+    index: Option<usize>,
+    doc: Loaded,
+    body: Body,
+) -> Option<(Loaded, Body)> {
+    fn put<M>(
+        (docs, bodies): (&mut Vec<Document<M>>, &mut Vec<Body>),
+        index: Option<usize>,
+        (doc, body): (Document<M>, Body),
+        loaded: fn(Document<M>) -> Loaded,
+    ) -> Option<(Loaded, Body)> {
+        let Some(i) = index else {
+            docs.push(doc);
+            bodies.push(body);
+            return None;
+        };
+        Some((loaded(std::mem::replace(&mut docs[i], doc)), std::mem::replace(&mut bodies[i], body)))
     }
     let (c, b) = (content, bodies);
     match doc {
-        Loaded::Briefing(d) => put(&mut c.briefings, &mut b.briefings, index, d, body),
-        Loaded::Actor(d) => put(&mut c.actors, &mut b.actors, index, d, body),
-        Loaded::Question(d) => put(&mut c.questions, &mut b.questions, index, d, body),
-        Loaded::Topic(d) => put(&mut c.topics, &mut b.topics, index, d, body),
-        Loaded::Author(d) => put(&mut c.authors, &mut b.authors, index, d, body),
-        Loaded::Page(d) => put(&mut c.pages, &mut b.pages, index, d, body),
+        Loaded::Briefing(d) => put((&mut c.briefings, &mut b.briefings), index, (d, body), Loaded::Briefing),
+        Loaded::Actor(d) => put((&mut c.actors, &mut b.actors), index, (d, body), Loaded::Actor),
+        Loaded::Question(d) => put((&mut c.questions, &mut b.questions), index, (d, body), Loaded::Question),
+        Loaded::Topic(d) => put((&mut c.topics, &mut b.topics), index, (d, body), Loaded::Topic),
+        Loaded::Author(d) => put((&mut c.authors, &mut b.authors), index, (d, body), Loaded::Author),
+        Loaded::Page(d) => put((&mut c.pages, &mut b.pages), index, (d, body), Loaded::Page),
     }
 }
 
-/// Takes document `index` of `kind`, and its body, away.
-pub fn remove(content: &mut Content, bodies: &mut Bodies, kind: Kind, index: usize) {
-    fn take<M>(docs: &mut Vec<Document<M>>, bodies: &mut Vec<Body>, index: usize) {
-        docs.remove(index);
-        bodies.remove(index);
+/// Takes document `index` of `kind`, and its body, away; returns them.
+pub fn remove(content: &mut Content, bodies: &mut Bodies, kind: Kind, index: usize) -> (Loaded, Body) {
+    fn take<M>(
+        (docs, bodies): (&mut Vec<Document<M>>, &mut Vec<Body>),
+        index: usize,
+        loaded: fn(Document<M>) -> Loaded,
+    ) -> (Loaded, Body) {
+        (loaded(docs.remove(index)), bodies.remove(index))
     }
     let (c, b) = (content, bodies);
     match kind {
-        Kind::Briefing => take(&mut c.briefings, &mut b.briefings, index),
-        Kind::Actor => take(&mut c.actors, &mut b.actors, index),
-        Kind::Question => take(&mut c.questions, &mut b.questions, index),
-        Kind::Topic => take(&mut c.topics, &mut b.topics, index),
-        Kind::Author => take(&mut c.authors, &mut b.authors, index),
-        Kind::Page => take(&mut c.pages, &mut b.pages, index),
+        Kind::Briefing => take((&mut c.briefings, &mut b.briefings), index, Loaded::Briefing),
+        Kind::Actor => take((&mut c.actors, &mut b.actors), index, Loaded::Actor),
+        Kind::Question => take((&mut c.questions, &mut b.questions), index, Loaded::Question),
+        Kind::Topic => take((&mut c.topics, &mut b.topics), index, Loaded::Topic),
+        Kind::Author => take((&mut c.authors, &mut b.authors), index, Loaded::Author),
+        Kind::Page => take((&mut c.pages, &mut b.pages), index, Loaded::Page),
+    }
+}
+
+/// Puts `doc` and its `body` back at `index` of its kind's list (where
+/// [`remove`] took them from).
+pub fn insert(content: &mut Content, bodies: &mut Bodies, index: usize, doc: Loaded, body: Body) {
+    fn put<M>((docs, bodies): (&mut Vec<Document<M>>, &mut Vec<Body>), index: usize, doc: Document<M>, body: Body) {
+        let index = index.min(docs.len());
+        docs.insert(index, doc);
+        bodies.insert(index, body);
+    }
+    let (c, b) = (content, bodies);
+    match doc {
+        Loaded::Briefing(d) => put((&mut c.briefings, &mut b.briefings), index, d, body),
+        Loaded::Actor(d) => put((&mut c.actors, &mut b.actors), index, d, body),
+        Loaded::Question(d) => put((&mut c.questions, &mut b.questions), index, d, body),
+        Loaded::Topic(d) => put((&mut c.topics, &mut b.topics), index, d, body),
+        Loaded::Author(d) => put((&mut c.authors, &mut b.authors), index, d, body),
+        Loaded::Page(d) => put((&mut c.pages, &mut b.pages), index, d, body),
     }
 }
 
@@ -385,6 +418,11 @@ impl Content {
             Kind::Author => self.authors[index].matter.image.as_ref().map(|i| i.src.as_str()),
             Kind::Question | Kind::Topic | Kind::Page => None,
         }
+    }
+
+    /// The index of the document at `path` in its kind's list.
+    pub fn index_of(&self, path: &Path) -> Option<(Kind, usize)> {
+        self.documents().find(|&(.., p)| p == path).map(|(kind, i, ..)| (kind, i))
     }
 
     /// Every document's path, with its kind and its index in that kind's list.
