@@ -35,14 +35,14 @@ impl<'c> Library<'c> {
     /// reuses, as errors naming both files.
     pub(crate) fn problems(&self, content: &Content) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        let mut first: HashMap<&str, usize> = HashMap::default();
-        for (f, file) in content.library.iter().enumerate() {
+        for file in &content.library {
             for (i, source) in file.matter.iter().enumerate() {
-                let Some(&earlier) = first.get(source.id.as_str()) else {
-                    first.insert(source.id.as_str(), f);
+                // Every source but the first with its id (the one kept).
+                let Some(&(first, f)) = self.by_id.get(source.id.as_str()).map(|&l| &self.sources[l]) else { continue };
+                if std::ptr::eq(first, source) {
                     continue;
-                };
-                let other = &content.library[earlier].path;
+                }
+                let other = &content.library[f].path;
                 let at = [Seg::Index(i), Seg::Key("id")];
                 problems.push(
                     file.problem_at(Code::Duplicate, &at, format!("source `{}` is already in the library", source.id))

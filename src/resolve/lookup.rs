@@ -45,8 +45,9 @@ pub(crate) struct Tables {
     pub topics: HashMap<Id, TopicIx>,
     pub authors: HashMap<Id, AuthorIx>,
     pub drafts: HashSet<Id>,
-    /// Files that failed to load, by noun ("actor") and id.
-    pub broken: HashSet<(&'static str, Id)>,
+    /// Files that failed to load, by noun ("actor") and id (few: looked
+    /// through only for an id not found).
+    pub broken: Vec<(&'static str, Id)>,
 }
 
 impl Tables {
