@@ -309,17 +309,25 @@ pub(super) struct FeedLink {
 
 /// A body as templates see it: its HTML and its table of contents (both
 /// empty by default: later pages of a list leave the body to the first).
-#[derive(Serialize, Default)]
+#[derive(Serialize)]
 struct Body<'a> {
-    html: std::borrow::Cow<'a, str>,
+    /// Marked safe once here, so a template shows it without `| safe`
+    /// (which would copy the whole body again on every page).
+    html: tera::Value,
     toc: &'a [crate::markdown::TocEntry],
+}
+
+impl Default for Body<'_> {
+    fn default() -> Self {
+        Body { html: tera::Value::from(""), toc: &[] }
+    }
 }
 
 impl<'a> Body<'a> {
     /// The body of `entity`, what its directives place put in.
     fn of(ctx: &Ctx<'a>, entity: Entity) -> Self {
         let r = ctx.site.body(entity);
-        Body { html: embeds::spliced(ctx, entity, r), toc: &r.toc }
+        Body { html: tera::Value::safe_string(&embeds::spliced(ctx, entity, r)), toc: &r.toc }
     }
 }
 
