@@ -241,3 +241,36 @@ fn no_page_grows_with_the_site_and_every_page_of_every_list_is_linked() {
     assert!(question.contains("Page 12 of 12 · showing 45–48 of 48 positions"), "{question}");
     assert_eq!(broken_links(&big.root().join("public"), "/"), Vec::<String>::new());
 }
+
+#[test]
+fn the_list_of_actors_groups_them_by_kind_across_its_pages() {
+    let site = TestSite::new();
+    site.write("dossier.yaml", "title: T\nbase_url: https://example.org/\nsearch: false\npaginate_by: 2\n");
+    for (id, kind) in
+        [("a", "kind: organization"), ("b", ""), ("c", "kind: person"), ("d", "kind: state"), ("e", "kind: person")]
+    {
+        site.actor(id, &format!("name: Actor {id}\n{kind}"));
+    }
+    assert_ok(&site.build());
+    // Each page: its groups' headings and, in each, the actors' names.
+    let groups = |file: &str| -> Vec<(String, Vec<String>)> {
+        let html = site.page(file);
+        html.split("<section aria-labelledby=\"group-")
+            .skip(1)
+            .map(|g| {
+                let heading = &g[g.find('>').unwrap() + 1..];
+                let heading = text(&heading[heading.find('>').unwrap() + 1..heading.find("</h2>").unwrap()]);
+                // A card names its actor more than once.
+                let mut names: Vec<String> = g.split("Actor ").skip(1).map(|s| format!("Actor {}", &s[..1])).collect();
+                names.dedup();
+                (heading, names)
+            })
+            .collect()
+    };
+    let named = |list: &[(&str, &[&str])]| -> Vec<(String, Vec<String>)> {
+        list.iter().map(|(h, n)| (h.to_string(), n.iter().map(|s| s.to_string()).collect())).collect()
+    };
+    assert_eq!(groups("actors/index.html"), named(&[("People", &["Actor c", "Actor e"])]));
+    assert_eq!(groups("actors/page/2/index.html"), named(&[("States", &["Actor d"]), ("Organizations", &["Actor a"])]));
+    assert_eq!(groups("actors/page/3/index.html"), named(&[("Others", &["Actor b"])]));
+}

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use super::ix::{ActorIx, AuthorIx, BriefingIx, Ix, QuestionIx, Table, TopicIx, all};
 use super::{Actor, Briefing, LibrarySource};
-use crate::content::model::{Stance, capped, slugify};
+use crate::content::model::{ActorKind, Stance, capped, slugify};
 
 /// A position, by briefing and by its place in that briefing's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,10 @@ pub struct Index {
     pub actor_mentions: Table<ActorIx, Vec<BriefingIx>>,
     /// Per actor: actors that list it among their affiliations.
     pub actor_members: Table<ActorIx, Vec<ActorIx>>,
+    /// Every actor, grouped by kind in `ActorKind`'s order (those of no
+    /// kind last), each group in the site's order: the list of actors'
+    /// order, sorted once rather than on each of its pages.
+    pub actors_by_kind: Vec<ActorIx>,
     /// Per actor: actors appearing in the same briefings, with the count.
     pub actor_companions: Table<ActorIx, Vec<(ActorIx, usize)>>,
     /// Per briefing and position: the actor's previous stance on the same
@@ -180,6 +184,7 @@ impl Index {
         }
         ix.sources = sources;
         ix.actor_companions = companions(briefings, &ix.actor_briefings);
+        ix.actors_by_kind = by_kind(actors);
         ix.years = years(briefings);
         ix.corrections = corrections(briefings);
         ix
@@ -211,6 +216,13 @@ impl Index {
         }
         ix.briefing_related = related(briefings, ix);
     }
+}
+
+/// [`Index::actors_by_kind`].
+fn by_kind(actors: &[Actor]) -> Vec<ActorIx> {
+    let mut by_kind: Vec<ActorIx> = all(actors.len()).collect();
+    by_kind.sort_by_key(|&a| actors[a.get()].doc.matter.kind.map_or(ActorKind::ALL.len(), |k| k as usize));
+    by_kind
 }
 
 /// Walks each actor's positions in date order and marks those whose stance

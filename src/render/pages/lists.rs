@@ -6,7 +6,6 @@ use tera::Value;
 
 use super::paginate::{Paginator, page_count, paginate, paginate_len};
 use super::{Meta, PageKind, latest};
-use crate::content::model::ActorKind;
 use crate::render::network::{self, Graph};
 use crate::render::stance_map;
 use crate::render::views::{Ctx, value};
@@ -126,9 +125,7 @@ impl PageKind for Actors {
             actors: Vec<Counted>,
         }
         let site = ctx.site;
-        let mut by_kind: Vec<ActorIx> = ix::all(site.actors.len()).collect();
-        by_kind.sort_by_key(|&a| site.actors[a].doc.matter.kind.map_or(ActorKind::ALL.len(), |k| k as usize));
-        let (shown, paginator) = paginate(site, &self.url(site, n), &by_kind, page, "actor");
+        let (shown, paginator) = paginate(site, &self.url(site, n), &site.index.actors_by_kind, page, "actor");
         let mut groups: Vec<Group> = Vec::new();
         for &a in shown {
             let kind = match site.actors[a].doc.matter.kind {
@@ -174,10 +171,9 @@ impl PageKind for Questions {
             paginator: Paginator,
         }
         let site = ctx.site;
-        let all: Vec<QuestionIx> = ix::all(site.questions.len()).collect();
-        let (shown, paginator) = paginate(site, &self.url(site, n), &all, page, "question");
+        let (shown, paginator) = paginate_len(site, &self.url(site, n), site.questions.len(), page, "question");
         let map = if page == 0 { stance_map::view(ctx) } else { Value::none() };
-        value(&View { questions: shown.iter().map(|&q| counted_question(ctx, q)).collect(), map, paginator })
+        value(&View { questions: shown.map(|q| counted_question(ctx, QuestionIx::new(q))).collect(), map, paginator })
     }
 }
 
